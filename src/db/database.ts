@@ -1,0 +1,214 @@
+/**
+ * The database: embedded PGlite in a data directory by default, a PostgreSQL server when a
+ * URL is given. Both speak the same SQL; the differences (connection pooling, COPY) are
+ * hidden behind `Database` and `Session`.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { mkdirSync, existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { PGlite } from '@electric-sql/pglite';
+import type { DB } from './schema';
+import { Mutex, pgliteDialect } from './pgliteDriver';
+import { migrate } from './migrate';
+
+export type Db = Kysely<DB>;
+
+/** One connection held for a unit of bulk work: temporary tables and COPY live here. */
+export interface Session {
+  db: Db;
+  /** Run a `COPY … FROM STDIN` statement fed by text chunks (PostgreSQL text format). */
+  copyIn(copySql: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void>;
+  /** Run one or more SQL statements without parameters. */
+  exec(text: string): Promise<void>;
+}
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  /** Human description for logs: the data directory or the server address (no password). */
+  where: string;
+  db: Db;
+  session<T>(fn: (s: Session) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… ; when absent, PGlite in dataDir. */
+  url?: string;
+  /** PGlite data directory; 'memory://' for a throw-away in-memory database. */
+  dataDir?: string;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+}
+
+const NUMERIC = 1700;
+const INT8 = 20;
+const DATE = 1082;
+
+pg.types.setTypeParser(NUMERIC, (v: string) => Number(v));
+pg.types.setTypeParser(INT8, (v: string) => Number(v));
+pg.types.setTypeParser(DATE, (v: string) => v);
+
+const pgliteParsers = {
+  [NUMERIC]: (v: string) => Number(v),
+  [INT8]: (v: string) => Number(v),
+  [DATE]: (v: string) => v,
+};
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const database = options.url ? await openPostgres(options.url) : await openPglite(options.dataDir ?? './data');
+  if (options.migrate !== false) {
+    try {
+      await migrate(database);
+    } catch (e) {
+      await database.close();
+      throw e;
+    }
+  }
+  return database;
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const where = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  return {
+    kind: 'postgres',
+    where,
+    db,
+    async session(fn) {
+      const client = await pool.connect();
+      const single = new Kysely<DB>({
+        dialect: new PostgresDialect({
+          pool: { connect: async () => ({ query: client.query.bind(client), release: () => {} }), end: async () => {} } as never,
+        }),
+      });
+      try {
+        return await fn({
+          db: single,
+          async copyIn(copySql, chunks) {
+            const stream = client.query(copyFrom(copySql));
+            await pipeline(Readable.from(chunks as AsyncIterable<string>), stream);
+          },
+          async exec(text) {
+            await client.query(text);
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** PGlite on Node is one process per data directory: a lock file keeps a second one out. */
+function takeLock(dir: string): () => void {
+  const lock = join(dir, 'fupin.lock');
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, 'utf8'));
+    let alive = false;
+    if (pid && pid !== process.pid) {
+      try {
+        process.kill(pid, 0);
+        alive = true;
+      } catch {
+        alive = false;
+      }
+    }
+    if (alive) {
+      throw new Error(`数据目录 ${dir} 正被进程 ${pid} 使用（嵌入式数据库只允许一个进程打开）。请先停止该进程。`);
+    }
+  }
+  writeFileSync(lock, String(process.pid));
+  return () => rmSync(lock, { force: true });
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const memory = dataDir.startsWith('memory://');
+  let unlock = () => {};
+  let pgDir = dataDir;
+  if (!memory) {
+    const dir = resolve(dataDir);
+    mkdirSync(dir, { recursive: true });
+    unlock = takeLock(dir);
+    pgDir = join(dir, 'pg');
+  }
+  let lite: PGlite;
+  try {
+    lite = await PGlite.create(pgDir, { parsers: pgliteParsers });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  const mutex = new Mutex();
+  const db = new Kysely<DB>({ dialect: pgliteDialect(lite, mutex) });
+  let closed = false;
+  return {
+    kind: 'pglite',
+    where: memory ? dataDir : resolve(dataDir),
+    db,
+    async session(fn) {
+      const release = await mutex.acquire();
+      const single = new Kysely<DB>({ dialect: pgliteDialect(lite, null) });
+      try {
+        return await fn({
+          db: single,
+          async copyIn(copySql, chunks) {
+            // PGlite takes COPY input as one blob: feed it in batches of about 8 MB.
+            const statement = copySql.replace(/FROM\s+STDIN/i, "FROM '/dev/blob'");
+            let batch: string[] = [];
+            let size = 0;
+            const flush = async () => {
+              if (batch.length === 0) return;
+              await lite.query(statement, [], { blob: new Blob(batch) });
+              batch = [];
+              size = 0;
+            };
+            for await (const chunk of chunks as AsyncIterable<string>) {
+              batch.push(chunk);
+              size += chunk.length;
+              if (size >= 8 * 1024 * 1024) await flush();
+            }
+            await flush();
+          },
+          async exec(text) {
+            await lite.exec(text);
+          },
+        });
+      } finally {
+        release();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await lite.close();
+      unlock();
+    },
+  };
+}
+
+/** Quote a value for PostgreSQL's COPY text format. */
+export function copyText(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (Array.isArray(value)) {
+    const inner = value.map((v) => '"' + String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"').join(',');
+    return copyText('{' + inner + '}');
+  }
+  const s = typeof value === 'string' ? value : String(value);
+  return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/** One COPY text line from values. */
+export function copyLine(values: unknown[]): string {
+  return values.map(copyText).join('\t') + '\n';
+}
+
+export { sql };

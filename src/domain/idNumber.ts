@@ -1,0 +1,85 @@
+/**
+ * Resident identity numbers (GB 11643-1999): 6-digit address code, 8-digit birth date,
+ * 3-digit sequence (odd = male, even = female) and an ISO 7064 MOD 11-2 check character.
+ * Old 15-digit numbers (6 + YYMMDD + 3) are converted by inserting "19" before the year.
+ */
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = '10X98765432';
+
+export type IdNumberResult =
+  | { ok: true; idNumber: string; converted: boolean; sex: 'M' | 'F'; birthDate: string; addressCode: string }
+  | { ok: false; reason: string };
+
+/** The check character for the first 17 digits. */
+export function checkCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i];
+  return CHECK[sum % 11];
+}
+
+/** 17 digits → the full 18-character number. */
+export function completeIdNumber(first17: string): string {
+  if (!/^\d{17}$/.test(first17)) throw new Error(`需要17位数字：${first17}`);
+  return first17 + checkCharacter(first17);
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+/**
+ * Validate (and normalise) an ID number. `today` bounds the birth date (not in the future).
+ * Returns the 18-character form, sex and birth date, or a reason in Chinese.
+ */
+export function parseIdNumber(raw: string, today: Date = new Date()): IdNumberResult {
+  const text = raw.trim().toUpperCase();
+  let id: string;
+  let converted = false;
+  if (/^\d{15}$/.test(text)) {
+    const first17 = text.slice(0, 6) + '19' + text.slice(6);
+    id = first17 + checkCharacter(first17);
+    converted = true;
+  } else if (/^\d{17}[\dX]$/.test(text)) {
+    id = text;
+  } else if (text === '') {
+    return { ok: false, reason: '身份证号为空' };
+  } else {
+    return { ok: false, reason: `身份证号应为18位（最后一位可为X）或15位数字，实为${text.length}位` };
+  }
+  const y = Number(id.slice(6, 10));
+  const m = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  if (y < 1890 || !isRealDate(y, m, d)) return { ok: false, reason: `出生日期 ${id.slice(6, 14)} 不是有效日期` };
+  const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  const todayText = today.toISOString().slice(0, 10);
+  if (birthDate > todayText) return { ok: false, reason: `出生日期 ${id.slice(6, 14)} 晚于今天` };
+  if (!converted) {
+    const expected = checkCharacter(id.slice(0, 17));
+    if (id[17] !== expected) return { ok: false, reason: `校验位错误：应为 ${expected}，实为 ${id[17]}` };
+  }
+  const sex = Number(id[16]) % 2 === 1 ? 'M' : 'F';
+  return { ok: true, idNumber: id, converted, sex, birthDate, addressCode: id.slice(0, 6) };
+}
+
+/** 411426********1234: the first 6 and last 4 characters, the rest hidden. */
+export function maskIdNumber(id: string | null | undefined): string | null {
+  if (!id) return id ?? null;
+  if (id.length <= 10) return '*'.repeat(id.length);
+  return id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4);
+}
+
+/** 138****5678: the first 3 and last 4 digits of a phone number. */
+export function maskPhone(phone: string | null | undefined): string | null {
+  if (!phone) return phone ?? null;
+  if (phone.length <= 7) return '*'.repeat(phone.length);
+  return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
+}
+
+/** Age in whole years on a date (birthDate as YYYY-MM-DD). */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = on.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

@@ -1,0 +1,56 @@
+/** Assembles the Fastify application: error shape, module routes, the web app. */
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ZodError } from 'zod';
+import type { Database } from '../db/database';
+import { AppError } from './errors';
+import { registerRoutes } from './routes';
+
+export interface AppOptions {
+  database: Database;
+  logger?: boolean;
+  /** Directory of the built web app; defaults to web/dist. */
+  webDir?: string;
+}
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  await app.register(multipart, { limits: { fileSize: 1024 * 1024 * 1024, files: 1 } });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
+    }
+    if (error instanceof ZodError) {
+      const details = error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+      return reply.status(400).send({ error: { code: 'invalid_input', message: '请求参数有误：' + details.map((d) => `${d.field} ${d.message}`).join('；'), details } });
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) request.log.error(error);
+    return reply.status(status).send({
+      error: { code: status >= 500 ? 'internal' : 'bad_request', message: status >= 500 ? '服务器内部错误，请稍后重试或联系管理员' : (error as Error).message },
+    });
+  });
+
+  await app.register(async (api) => registerRoutes(api, options.database), { prefix: '/api/v1' });
+
+  const webDir = options.webDir ?? join(ROOT, 'web', 'dist');
+  if (existsSync(webDir)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'not_found', message: `没有这个接口：${request.method} ${request.url}` } });
+    });
+  } else {
+    app.setNotFoundHandler((request, reply) =>
+      reply.status(404).send({ error: { code: 'not_found', message: `没有这个接口：${request.method} ${request.url}` } }),
+    );
+  }
+  return app;
+}
