@@ -32,6 +32,8 @@ export interface Database {
   where: string;
   db: Db;
   session<T>(fn: (s: Session) => Promise<T>): Promise<T>;
+  /** Embedded mode: a consistent .tar.gz snapshot of the data directory; PostgreSQL: use pg_dump. */
+  snapshot?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -181,6 +183,15 @@ async function openPglite(dataDir: string): Promise<Database> {
             await lite.exec(text);
           },
         });
+      } finally {
+        release();
+      }
+    },
+    async snapshot() {
+      const release = await mutex.acquire();
+      try {
+        const blob = await lite.dumpDataDir('gzip');
+        return new Uint8Array(await blob.arrayBuffer());
       } finally {
         release();
       }
