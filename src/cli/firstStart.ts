@@ -1,5 +1,9 @@
 /** What the first start of an empty database does: load the place hierarchy, then the demo data. */
 import type { Database } from '../db/database';
+import { ensureFirstAdministrator } from '../modules/users/bootstrap';
+import { isRegistryEmpty } from '../modules/demo/service';
+import { loadDemoWithLog } from './commands/demo';
+import { ensurePlaces } from '../modules/places/load';
 
 export interface FirstStartOptions {
   demo: boolean;
@@ -7,5 +11,7 @@ export interface FirstStartOptions {
 }
 
 export async function prepareFirstStart(_database: Database, _options: FirstStartOptions): Promise<void> {
-  // Filled in by the places and demo modules.
+  await ensureFirstAdministrator(_database.db, _options.log);
+  await ensurePlaces(_database, _options.log);
+  if (_options.demo && (await isRegistryEmpty(_database))) await loadDemoWithLog(_database, _options.log);
 }

@@ -3,6 +3,11 @@ import { Command } from 'commander';
 import { registerServe } from './commands/serve';
 import { registerMigrate } from './commands/migrate';
 import { registerBackup } from './commands/backup';
+import { registerExport } from './commands/export';
+import { registerDemo } from './commands/demo';
+import { registerUser } from './commands/user';
+import { registerAudit } from './commands/audit';
+import { registerPlaces } from './commands/places';
 
 const program = new Command();
 program.name('fupin').description('扶贫信息系统 fupin：建档立卡、监测、帮扶、项目资金与台账').version('0.1.0');
@@ -10,6 +15,11 @@ program.name('fupin').description('扶贫信息系统 fupin：建档立卡、监
 registerServe(program);
 registerMigrate(program);
 registerBackup(program);
+registerExport(program);
+registerDemo(program);
+registerUser(program);
+registerAudit(program);
+registerPlaces(program);
 
 program.parseAsync(process.argv).catch((e: Error) => {
   console.error('错误：' + e.message);

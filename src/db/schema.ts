@@ -38,6 +38,9 @@ export interface HouseholdTable {
   water_piped: boolean | null;
   water_outage_days: number | null;
   water_scarce_area: boolean | null;
+  water_horizontal_m: number | null;
+  water_vertical_m: number | null;
+  open_risk_types: ColumnType<string[], string[] | undefined, string[]>;
   deregister_reason: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -128,4 +131,134 @@ export interface DB {
   job: JobTable;
   job_file: JobFileTable;
   schema_migration: SchemaMigrationTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  cadre_household: CadreHouseholdTable;
+  audit_event: AuditEventTable;
+  audit_chain_head: AuditChainHeadTable;
+  policy_record: PolicyRecordTable;
+  risk_event: RiskEventTable;
+  assessment_result: AssessmentResultTable;
+  what_if_change: WhatIfChangeTable;
+}
+
+// 002_access_audit.sql
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  place_code: string;
+  department_line: string | null;
+  cadre_id: number | null;
+  password_hash: string;
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+  password_changed_at: ColumnType<Date, Date | string, Date | string>;
+  failed_count: ColumnType<number, number | undefined, number>;
+  locked_until: Date | null;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_hash: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+  last_seen_at: ColumnType<Date, Date | string, Date | string>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  address: string | null;
+  user_agent: string | null;
+}
+
+export interface CadreHouseholdTable {
+  user_id: number;
+  county_code: string;
+  household_no: string;
+}
+
+export interface AuditEventTable {
+  id: number;
+  at: ColumnType<Date, Date | string, Date | string>;
+  user_id: number | null;
+  username: string | null;
+  role: string | null;
+  address: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  place_code: string | null;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
+  outcome: string;
+  note: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadTable {
+  singleton: ColumnType<boolean, boolean | undefined, never>;
+  last_id: number;
+  last_hash: string;
+  pruned_through_id: number;
+  pruned_through_hash: string;
+  pruned_at: Date | null;
+}
+
+// 003_policy_assessment.sql
+export interface PolicyRecordTable {
+  id: Generated<string>;
+  region_code: string;
+  effective_year: number;
+  version: number;
+  status: string;
+  title: string;
+  rules: ColumnType<unknown, string, string>;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  activated_by: string | null;
+  activated_at: Date | null;
+  superseded_at: Date | null;
+}
+
+export interface RiskEventTable {
+  county_code: string;
+  household_no: string;
+  id: Generated<number>;
+  type: string;
+  occurred_on: string;
+  cost: ColumnType<number, number | undefined, number>;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface AssessmentResultTable {
+  county_code: string;
+  household_no: string;
+  year: number;
+  policy_key: string;
+  policy_versions: ColumnType<unknown, string, string>;
+  outcome: string;
+  criteria: ColumnType<unknown, string, string>;
+  risk_grade: string;
+  risk_reasons: ColumnType<unknown, string, string>;
+  suggested_category: string | null;
+  per_capita_net: number | null;
+  persons: number;
+  computed_at: Timestamp;
+}
+
+export interface WhatIfChangeTable {
+  job_id: number;
+  county_code: string;
+  household_no: string;
+  village_code: string;
+  persons: number;
+  outcome_before: string;
+  outcome_after: string;
+  grade_before: string;
+  grade_after: string;
 }

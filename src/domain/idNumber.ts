@@ -53,7 +53,8 @@ export function parseIdNumber(raw: string, today: Date = new Date()): IdNumberRe
   const d = Number(id.slice(12, 14));
   if (y < 1890 || !isRealDate(y, m, d)) return { ok: false, reason: `出生日期 ${id.slice(6, 14)} 不是有效日期` };
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  const todayText = today.toISOString().slice(0, 10);
+  // The local calendar date: toISOString() would give yesterday before 08:00 in China.
+  const todayText = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   if (birthDate > todayText) return { ok: false, reason: `出生日期 ${id.slice(6, 14)} 晚于今天` };
   if (!converted) {
     const expected = checkCharacter(id.slice(0, 17));

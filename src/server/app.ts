@@ -9,18 +9,23 @@ import { ZodError } from 'zod';
 import type { Database } from '../db/database';
 import { AppError } from './errors';
 import { registerRoutes } from './routes';
+import { installAccess, type AccessOptions } from './access';
 
 export interface AppOptions {
   database: Database;
   logger?: boolean;
   /** Directory of the built web app; defaults to web/dist. */
   webDir?: string;
+  /** Clock, security policy, and requireLogin (false until every module's routes declare their access). */
+  access?: Omit<AccessOptions, 'database'>;
+  /** Behind a reverse proxy: trust X-Forwarded-* (client address, https for Secure cookies). */
+  trustProxy?: boolean;
 }
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: options.trustProxy ?? false });
   await app.register(multipart, { limits: { fileSize: 1024 * 1024 * 1024, files: 1 } });
 
   app.setErrorHandler((error, request, reply) => {
@@ -38,6 +43,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   });
 
+  await installAccess(app, { ...options.access, database: options.database });
   await app.register(async (api) => registerRoutes(api, options.database), { prefix: '/api/v1' });
 
   const webDir = options.webDir ?? join(ROOT, 'web', 'dist');

@@ -1,7 +1,19 @@
 /** Every module's routes, mounted under /api/v1. Each module owns its routes.ts. */
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
+import { registerRegistryRoutes } from '../modules/registry/routes';
+import { registerExportRoutes } from '../modules/exports/routes';
+import { registerAuthRoutes } from '../modules/auth/routes';
+import { registerUserRoutes } from '../modules/users/routes';
+import { registerAuditRoutes } from '../modules/audit/routes';
+import { registerPlaceRoutes } from '../modules/places/routes';
 
 export async function registerRoutes(api: FastifyInstance, database: Database): Promise<void> {
-  api.get('/health', async () => ({ ok: true, database: database.kind }));
+  api.get('/health', { config: { public: true } }, async () => ({ ok: true, database: database.kind }));
+  await registerAuthRoutes(api);
+  await registerUserRoutes(api);
+  await registerAuditRoutes(api);
+  await registerPlaceRoutes(api, database);
+  await registerRegistryRoutes(api, database);
+  await registerExportRoutes(api, database);
 }

@@ -1,0 +1,165 @@
+/**
+ * Roles, permissions and department lines: domain data, not code paths. A route declares the
+ * permission it needs (`requirePermission('registry.write')`); this table says which role has it.
+ *
+ * 三员分立: the system administrator manages ordinary accounts and the system but holds no
+ * audit permission; the security administrator locks/unlocks accounts and reviews the audit
+ * trail; the auditor only reads (audit trail, user list). Accounts of these three roles are
+ * created and reset from the server console (`fupin user …`), not through the web API.
+ */
+
+export const PERMISSIONS = {
+  'registry.read': '查看建档立卡数据',
+  'registry.write': '修改建档立卡数据',
+  'registry.import': '导入建档立卡数据',
+  'registry.export': '导出建档立卡数据',
+  'person.reveal': '查看完整身份证号和电话',
+  'places.read': '查看行政区划',
+  'places.manage': '维护行政区划',
+  'dashboard.read': '查看统计看板',
+  'policy.read': '查看政策参数',
+  'policy.manage': '维护政策参数',
+  'assistance.write': '记录帮扶走访和措施',
+  'users.read': '查看用户',
+  'users.manage': '创建用户、重置密码、停用和解锁普通用户',
+  'users.lock': '停用、启用和解锁任何用户',
+  'audit.read': '查看审计日志',
+  'audit.export': '导出审计日志',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export type PlaceLevelName = 'nation' | 'province' | 'city' | 'county' | 'township' | 'village';
+
+export const PLACE_LEVEL_LABELS: Record<PlaceLevelName, string> = { nation: '全国', province: '省', city: '市', county: '县', township: '乡镇', village: '村' };
+
+export interface RoleDefinition {
+  label: string;
+  labelEn: string;
+  permissions: Permission[];
+  /** The place levels a user of this role may be scoped to. */
+  scopeLevels: PlaceLevelName[];
+  /** Administrative roles of 三员分立: managed from the console only. */
+  privileged?: boolean;
+}
+
+const ABOVE_VILLAGE: PlaceLevelName[] = ['nation', 'province', 'city', 'county', 'township'];
+const ANY_LEVEL: PlaceLevelName[] = [...ABOVE_VILLAGE, 'village'];
+const OPERATOR: Permission[] = ['registry.read', 'registry.write', 'registry.export', 'person.reveal', 'places.read', 'dashboard.read', 'policy.read', 'assistance.write'];
+
+const ROLE_TABLE = {
+  sys_admin: {
+    label: '系统管理员',
+    labelEn: 'System administrator',
+    permissions: ['users.read', 'users.manage', 'places.read', 'places.manage', 'policy.read'],
+    scopeLevels: ABOVE_VILLAGE,
+    privileged: true,
+  },
+  security_admin: {
+    label: '安全管理员',
+    labelEn: 'Security administrator',
+    permissions: ['users.read', 'users.lock', 'audit.read', 'audit.export', 'places.read'],
+    scopeLevels: ABOVE_VILLAGE,
+    privileged: true,
+  },
+  auditor: {
+    label: '安全审计员',
+    labelEn: 'Auditor',
+    permissions: ['users.read', 'audit.read', 'audit.export', 'places.read'],
+    scopeLevels: ABOVE_VILLAGE,
+    privileged: true,
+  },
+  county_operator: {
+    label: '县级业务员',
+    labelEn: 'County operator',
+    permissions: [...OPERATOR, 'registry.import'],
+    scopeLevels: ['county'],
+  },
+  township_operator: {
+    label: '乡镇业务员',
+    labelEn: 'Township operator',
+    permissions: [...OPERATOR, 'registry.import'],
+    scopeLevels: ['township'],
+  },
+  village_operator: {
+    label: '村级信息员',
+    labelEn: 'Village operator',
+    permissions: OPERATOR,
+    scopeLevels: ['village'],
+  },
+  department_operator: {
+    label: '行业部门业务员',
+    labelEn: 'Department operator',
+    permissions: ['registry.read', 'registry.export', 'places.read', 'dashboard.read', 'policy.read'],
+    scopeLevels: ['province', 'city', 'county'],
+  },
+  leader: {
+    label: '领导（只读）',
+    labelEn: 'Leader (read-only)',
+    permissions: ['registry.read', 'places.read', 'dashboard.read', 'policy.read'],
+    scopeLevels: ANY_LEVEL,
+  },
+  pairing_cadre: {
+    label: '帮扶干部',
+    labelEn: 'Pairing cadre',
+    permissions: ['registry.read', 'places.read', 'assistance.write'],
+    scopeLevels: ['county', 'township', 'village'],
+  },
+  policy_admin: {
+    label: '政策管理员',
+    labelEn: 'Policy administrator',
+    permissions: ['policy.read', 'policy.manage', 'places.read', 'dashboard.read'],
+    scopeLevels: ['nation', 'province', 'city', 'county'],
+  },
+} satisfies Record<string, RoleDefinition>;
+
+export type Role = keyof typeof ROLE_TABLE;
+
+export const ROLES: Record<Role, RoleDefinition> = ROLE_TABLE;
+
+export const ROLE_CODES = Object.keys(ROLES) as Role[];
+
+/** 行业部门 (line of work of a department operator). */
+export const DEPARTMENT_LINES = {
+  education: '教育',
+  health: '卫生健康',
+  medical_security: '医疗保障',
+  housing: '住房城乡建设',
+  water: '水利',
+  civil_affairs: '民政',
+  human_resources: '人力资源社会保障',
+  agriculture: '农业农村',
+  finance: '财政',
+  disabled_persons: '残联',
+} as const;
+
+export type DepartmentLine = keyof typeof DEPARTMENT_LINES;
+
+export function isRole(code: string): code is Role {
+  return Object.prototype.hasOwnProperty.call(ROLES, code);
+}
+
+export function isDepartmentLine(code: string): code is DepartmentLine {
+  return Object.prototype.hasOwnProperty.call(DEPARTMENT_LINES, code);
+}
+
+export function roleHas(role: string, permission: Permission): boolean {
+  return isRole(role) && ROLES[role].permissions.includes(permission);
+}
+
+/** The Chinese name of a role (the code itself for an unknown one). */
+export function roleLabel(role: string): string {
+  return isRole(role) ? ROLES[role].label : role;
+}
+
+export function permissionsOf(role: string): Permission[] {
+  return isRole(role) ? [...ROLES[role].permissions] : [];
+}
+
+/** Level name of a scope code ('0' is the nation). */
+export function placeLevelName(code: string): PlaceLevelName | null {
+  const byLength: Record<number, PlaceLevelName> = { 2: 'province', 4: 'city', 6: 'county', 9: 'township', 12: 'village' };
+  if (code === '0') return 'nation';
+  if (!/^\d+$/.test(code)) return null;
+  return byLength[code.length] ?? null;
+}

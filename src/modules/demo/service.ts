@@ -1,0 +1,102 @@
+/** Loading the demo registry: one transaction, COPY per county, progress through a callback. */
+import type { Database } from '../../db/database';
+import { CONSOLE_ACTOR, recordAudit, type AuditActor } from '../audit/service';
+import { generateDemo, DEMO_SEED } from './generate';
+import { CHAYU, DEMO_COUNTIES, DEMO_PLACE_PREFIXES, LONGSHAN, SHANGQIU_ANNEX, SHANGQIU_COUNTIES, XINGZI } from './plan';
+import { townshipsOf } from './specs';
+import { copyCountyRows, countHouseholdsByCounty, lockDemoLoad, readDemoPlaces, registryIsEmpty } from './queries';
+
+export interface DemoProgress {
+  /** Counties written so far, of `total`. */
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface DemoSummary {
+  households: number;
+  persons: number;
+  milliseconds: number;
+}
+
+export interface LoadDemoOptions {
+  onProgress?: (progress: DemoProgress) => void;
+  seed?: string;
+  /** Who loads it, for the audit trail (default: the server console). */
+  actor?: AuditActor;
+}
+
+/** Refusal to load the demo twice (or over real households of the demo counties). */
+export class DemoAlreadyLoadedError extends Error {
+  constructor(readonly existing: Map<string, number>) {
+    const order = (code: string) => DEMO_COUNTIES.indexOf(code);
+    const list = [...existing].sort(([a], [b]) => order(a) - order(b)).map(([code, n]) => `${countyName(code)}（${code}）${n} 户`).join('、');
+    super(`演示数据未载入：演示县已有登记户（${list}）。演示数据只能载入这些县还没有户的数据库，不会重复写入。`);
+    this.name = 'DemoAlreadyLoadedError';
+  }
+}
+
+export function countyName(code: string): string {
+  return (
+    SHANGQIU_COUNTIES.find((c) => c.code === code)?.name ??
+    { [CHAYU.countyCode]: CHAYU.name, [XINGZI.countyCode]: '连州市', [LONGSHAN.countyCode]: '龙陵县' }[code] ??
+    code
+  );
+}
+
+/** True when the place table holds every township the demo plan names, with villages. */
+export async function hasDemoPlaces(database: Database): Promise<boolean> {
+  const places = await readDemoPlaces(database.db, DEMO_PLACE_PREFIXES);
+  const named = [...SHANGQIU_ANNEX.map((a) => a.code), ...CHAYU.exits.map((e) => e.townshipCode), XINGZI.townshipCode, LONGSHAN.townshipCode];
+  return named.every((code) => (places.get(code)?.villages.length ?? 0) > 0) && SHANGQIU_COUNTIES.every((c) => townshipsOf(places, c.code).length > 0);
+}
+
+/** True when no household is registered at all (the first start loads the demo then). */
+export async function isRegistryEmpty(database: Database): Promise<boolean> {
+  return registryIsEmpty(database.db);
+}
+
+/** Throws DemoAlreadyLoadedError when any demo county already has households. */
+export async function assertDemoNotLoaded(database: Database): Promise<void> {
+  const existing = await countHouseholdsByCounty(database.db, DEMO_COUNTIES);
+  if (existing.size > 0) throw new DemoAlreadyLoadedError(existing);
+}
+
+/**
+ * Generate the demo registry and write it in one transaction. Refuses (DemoAlreadyLoadedError)
+ * when any demo county already has households; fails with a message naming the missing place
+ * when the place table lacks the demo regions.
+ */
+export async function loadDemo(database: Database, options: LoadDemoOptions = {}): Promise<DemoSummary> {
+  const started = Date.now();
+  const report = options.onProgress ?? (() => {});
+  await assertDemoNotLoaded(database);
+  const places = await readDemoPlaces(database.db, DEMO_PLACE_PREFIXES);
+  const total = DEMO_COUNTIES.length;
+  let households = 0;
+  let persons = 0;
+  await database.session((s) =>
+    s.db.transaction().execute(async (tx) => {
+      await lockDemoLoad(tx);
+      const again = await countHouseholdsByCounty(tx, DEMO_COUNTIES);
+      if (again.size > 0) throw new DemoAlreadyLoadedError(again);
+      let done = 0;
+      for (const rows of generateDemo(places, options.seed ?? DEMO_SEED)) {
+        await copyCountyRows(s, rows);
+        households += rows.households.length;
+        persons += rows.persons.length;
+        done++;
+        report({ done, total, message: `演示数据：${countyName(rows.countyCode)} ${rows.households.length} 户 ${rows.persons.length} 人已写入（${done}/${total}）` });
+      }
+      await recordAudit(tx, {
+        ...(options.actor ?? CONSOLE_ACTOR),
+        action: 'registry.demo_load',
+        objectType: 'household',
+        placeCode: '0',
+        after: { households, persons, counties: [...DEMO_COUNTIES] },
+        note: '载入演示数据',
+      });
+    }),
+  );
+  return { households, persons, milliseconds: Date.now() - started };
+}

@@ -1,0 +1,355 @@
+/**
+ * SQL of the registry import. Valid rows are copied into a temporary staging table inside one
+ * session and one transaction; checks and writes are then set-based statements over it. Column
+ * lists are built from the column specification (constants, never user text).
+ */
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Db, Session } from '../../db/database';
+import { inScope, type PlaceScope } from '../../db/placeScope';
+import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, type ColumnKind, type ColumnSpec } from './columns';
+
+const LOCK_KEY = 7_270_002;
+/** Database-side problems reported per kind of check; the file is refused after the first. */
+const PROBLEM_LIMIT = 1000;
+
+const SQL_TYPES: Record<ColumnKind, string> = {
+  householdNo: 'text',
+  text: 'text',
+  name: 'text',
+  villageCode: 'text',
+  phone: 'text',
+  enum: 'text',
+  causes: 'text[]',
+  bool: 'boolean',
+  year: 'smallint',
+  count: 'smallint',
+  litres: 'numeric(6,1)',
+  money: 'numeric(12,2)',
+  idNumber: 'text',
+  disabilityGrade: 'smallint',
+};
+
+const stagedColumns = (columns: readonly ColumnSpec[]) => columns.map((c) => `${c.key} ${SQL_TYPES[c.kind]}`).join(', ');
+
+/** Staging columns in the order RowChecker writes them. */
+export const STAGE_COPY =
+  'COPY import_row (row_no, carrier, household_no, id_number, sex, birth_date, ' +
+  [...PERSON_COLUMNS, ...HOUSEHOLD_COLUMNS].map((c) => c.key).join(', ') +
+  ') FROM STDIN';
+
+/** Start the import's transaction: one import at a time, generous sort memory, the staging table. */
+export async function beginStaging(s: Session): Promise<void> {
+  await s.exec('BEGIN');
+  await s.exec(`SELECT pg_advisory_xact_lock(${LOCK_KEY});
+    SET LOCAL work_mem = '256MB';
+    CREATE TEMP TABLE import_row (
+      row_no integer NOT NULL, carrier boolean NOT NULL, household_no text NOT NULL,
+      id_number text NOT NULL, sex text NOT NULL, birth_date date NOT NULL,
+      ${stagedColumns(PERSON_COLUMNS)}, ${stagedColumns(HOUSEHOLD_COLUMNS)}
+    ) ON COMMIT DROP;`);
+}
+
+export async function analyseStaging(s: Session): Promise<void> {
+  await s.exec('ANALYZE import_row');
+}
+
+export interface PlaceNameRow {
+  province: string;
+  city: string;
+  county: string;
+  township: string;
+  village: string;
+}
+
+/** Households whose 村代码 is not a village in the place table. */
+export async function unknownVillageCodes(db: Db) {
+  const result = await sql<{ row: number; householdNo: string; code: string }>`
+    SELECT r.row_no AS row, r.household_no AS "householdNo", r.village_code AS code
+    FROM import_row r
+    WHERE r.carrier AND r.village_code IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM place p WHERE p.code = r.village_code AND p.level = 5)
+    ORDER BY r.row_no LIMIT ${PROBLEM_LIMIT}`.execute(db);
+  return result.rows;
+}
+
+/** Each distinct combination of place names given without a 村代码. */
+export async function distinctPlaceNames(db: Db): Promise<PlaceNameRow[]> {
+  const result = await sql<PlaceNameRow>`
+    SELECT DISTINCT province, city, county, township, village FROM import_row
+    WHERE carrier AND village_code IS NULL`.execute(db);
+  return result.rows;
+}
+
+/** Fill in the village codes resolved from names (one statement for all combinations). */
+export async function setResolvedVillages(db: Db, resolved: (PlaceNameRow & { code: string })[]): Promise<void> {
+  if (resolved.length === 0) return;
+  const values = resolved.map((r) => sql`(${r.province}, ${r.city}, ${r.county}, ${r.township}, ${r.village}, ${r.code})`);
+  await sql`
+    UPDATE import_row r SET village_code = v.code
+    FROM (VALUES ${sql.join(values)}) AS v (province, city, county, township, village, code)
+    WHERE r.carrier AND r.village_code IS NULL
+      AND (r.province, r.city, r.county, r.township, r.village) = (v.province, v.city, v.county, v.township, v.village)`.execute(db);
+}
+
+/** First rows of the households with these place names (to report an unresolved place). */
+export async function rowsWithPlaceNames(db: Db, names: PlaceNameRow) {
+  const result = await sql<{ row: number; householdNo: string }>`
+    SELECT row_no AS row, household_no AS "householdNo" FROM import_row
+    WHERE carrier AND village_code IS NULL
+      AND (province, city, county, township, village) = (${names.province}, ${names.city}, ${names.county}, ${names.township}, ${names.village})
+    ORDER BY row_no LIMIT ${PROBLEM_LIMIT}`.execute(db);
+  return result.rows;
+}
+
+/**
+ * One row per household of the file: its columns, its place codes, members in the file, the head
+ * found in the file, and members already in the database that the file does not list.
+ */
+export async function stageHouseholds(s: Session): Promise<void> {
+  const columns = HOUSEHOLD_COLUMNS.filter((c) => c.key !== 'village_code').map((c) => 'r.' + c.key).join(', ');
+  await s.exec(`
+    CREATE TEMP TABLE import_household ON COMMIT DROP AS
+    SELECT r.row_no, r.household_no, r.village_code, left(r.village_code, 6) AS county_code, left(r.village_code, 9) AS township_code,
+      ${columns}, m.members, m.head_member_name, m.head_id, 0 AS others
+    FROM import_row r
+    JOIN (SELECT household_no, count(*)::integer AS members,
+                 min(name) FILTER (WHERE relation = 'head') AS head_member_name,
+                 min(id_number) FILTER (WHERE relation = 'head') AS head_id
+          FROM import_row GROUP BY household_no) m USING (household_no)
+    WHERE r.carrier;
+    ANALYZE import_household;
+    UPDATE import_household h SET others = x.n
+    FROM (SELECT p.county_code, p.household_no, count(*)::integer AS n
+          FROM person p JOIN import_household i ON (p.county_code, p.household_no) = (i.county_code, i.household_no)
+          WHERE NOT EXISTS (SELECT 1 FROM import_row r WHERE r.id_number = p.id_number)
+          GROUP BY 1, 2) x
+    WHERE (h.county_code, h.household_no) = (x.county_code, x.household_no);`);
+}
+
+/** Households of the file that lie outside the importing user's places. */
+export async function householdsOutsideScope(db: Db, scope: PlaceScope) {
+  if (scope.all) return [];
+  const outside: Expression<SqlBool> = sql<SqlBool>`NOT ${inScope(scope, { county: 'county_code', township: 'township_code', village: 'village_code' })}`;
+  const result = await sql<{ row: number; householdNo: string; villageCode: string }>`
+    SELECT row_no AS row, household_no AS "householdNo", village_code AS "villageCode" FROM import_household
+    WHERE ${outside} ORDER BY row_no LIMIT ${PROBLEM_LIMIT}`.execute(db);
+  return result.rows;
+}
+
+/** Household numbers already registered in another county. */
+export async function householdsInOtherCounty(db: Db) {
+  const result = await sql<{ row: number; householdNo: string; countyCode: string; registeredIn: string }>`
+    SELECT h.row_no AS row, h.household_no AS "householdNo", h.county_code AS "countyCode", d.county_code AS "registeredIn"
+    FROM import_household h JOIN household d ON d.household_no = h.household_no
+    WHERE d.county_code <> h.county_code ORDER BY h.row_no LIMIT ${PROBLEM_LIMIT}`.execute(db);
+  return result.rows;
+}
+
+/** ID numbers of the file that belong to another household in the database. */
+export async function idNumbersOfOtherHouseholds(db: Db) {
+  const result = await sql<{ row: number; idNumber: string; householdNo: string; otherHousehold: string }>`
+    SELECT r.row_no AS row, r.id_number AS "idNumber", r.household_no AS "householdNo", p.household_no AS "otherHousehold"
+    FROM import_row r JOIN person p ON p.id_number = r.id_number
+    WHERE p.household_no <> r.household_no ORDER BY r.row_no LIMIT ${PROBLEM_LIMIT}`.execute(db);
+  return result.rows;
+}
+
+/** Households with no head: none in the file, no 户主姓名, none in the database. */
+export async function householdsWithoutHead(db: Db) {
+  const result = await sql<{ row: number; householdNo: string }>`
+    SELECT h.row_no AS row, h.household_no AS "householdNo"
+    FROM import_household h LEFT JOIN household d ON (d.county_code, d.household_no) = (h.county_code, h.household_no)
+    WHERE coalesce(h.head_name, h.head_member_name, d.head_name) IS NULL
+    ORDER BY h.row_no LIMIT ${PROBLEM_LIMIT}`.execute(db);
+  return result.rows;
+}
+
+/** Household columns set by every import, whatever columns the file has (`d` the registered household, when there is one). */
+const HOUSEHOLD_ALWAYS: [string, string][] = [
+  ['village_code', 'h.village_code'],
+  ['township_code', 'h.township_code'],
+  ['head_name', 'coalesce(h.head_name, h.head_member_name, d.head_name)'],
+  ['head_id_number', 'coalesce(h.head_id, d.head_id_number)'],
+  ['size', '(h.members + h.others)::smallint'],
+];
+const HOUSEHOLD_ALWAYS_NEW: [string, string][] = [
+  ['village_code', 'h.village_code'],
+  ['township_code', 'h.township_code'],
+  ['head_name', 'coalesce(h.head_name, h.head_member_name)'],
+  ['head_id_number', 'h.head_id'],
+  ['size', '(h.members + h.others)::smallint'],
+];
+const householdValue = (k: string) => (k === 'other_causes' ? "coalesce(h.other_causes, '{}')" : 'h.' + k);
+
+/** Columns that exist on the household table (income columns go elsewhere; place names are only for matching). */
+const HOUSEHOLD_TABLE_KEYS = HOUSEHOLD_COLUMNS.filter((c) => c.level === 'household' && !['province', 'city', 'county', 'township', 'village', 'village_code', 'head_name'].includes(c.key)).map((c) => c.key);
+
+export interface WriteCounts {
+  added: number;
+  updated: number;
+}
+
+function affected(result: { numAffectedRows?: bigint }): number {
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+/**
+ * Update households whose values differ (only the columns the file has, plus place, head and
+ * size), then insert the new ones.
+ */
+export async function writeHouseholds(db: Db, present: Set<string>): Promise<WriteCounts> {
+  const given = HOUSEHOLD_TABLE_KEYS.filter((k) => present.has(k)).map((k): [string, string] => [k, householdValue(k)]);
+  const set = [...HOUSEHOLD_ALWAYS, ...given];
+  const targets = set.map(([k]) => k).join(', ');
+  const sources = set.map(([, v]) => v).join(', ');
+  const current = set.map(([k]) => 'd.' + k).join(', ');
+  const updated = await sql
+    .raw(
+      `UPDATE household d SET (${targets}) = (${sources}), updated_at = now()
+       FROM import_household h
+       WHERE d.county_code = h.county_code AND d.household_no = h.household_no AND (${current}) IS DISTINCT FROM (${sources})`,
+    )
+    .execute(db);
+  const inserts: [string, string][] = [...HOUSEHOLD_ALWAYS_NEW, ...HOUSEHOLD_TABLE_KEYS.map((k): [string, string] => [k, householdValue(k)])];
+  const added = await sql
+    .raw(
+      `INSERT INTO household (county_code, household_no, ${inserts.map(([k]) => k).join(', ')})
+       SELECT h.county_code, h.household_no, ${inserts.map(([, v]) => v).join(', ')}
+       FROM import_household h
+       WHERE NOT EXISTS (SELECT 1 FROM household d WHERE d.household_no = h.household_no)`,
+    )
+    .execute(db);
+  return { added: affected(added), updated: affected(updated) };
+}
+
+const PERSON_KEYS = ['sex', 'birth_date', ...PERSON_COLUMNS.map((c) => c.key)];
+const personTarget = (key: string) => (key === 'person_phone' ? 'phone' : key);
+
+/** Update members whose values differ (columns the file has), then insert the new ones. */
+export async function writePersons(db: Db, present: Set<string>): Promise<WriteCounts> {
+  const keys = ['household_no', ...PERSON_KEYS.filter((k) => k === 'sex' || k === 'birth_date' || present.has(k))];
+  const targets = keys.map(personTarget).join(', ');
+  const sources = keys.map((k) => 'r.' + k).join(', ');
+  const current = keys.map((k) => 'd.' + personTarget(k)).join(', ');
+  const updated = await sql
+    .raw(
+      `UPDATE person d SET (${targets}) = (${sources}), updated_at = now()
+       FROM import_row r
+       WHERE d.id_number = r.id_number AND (${current}) IS DISTINCT FROM (${sources})`,
+    )
+    .execute(db);
+  const all = ['household_no', 'id_number', ...PERSON_KEYS];
+  const added = await sql
+    .raw(
+      `INSERT INTO person (county_code, ${all.map(personTarget).join(', ')})
+       SELECT h.county_code, ${all.map((k) => 'r.' + k).join(', ')}
+       FROM import_row r JOIN import_household h USING (household_no)
+       WHERE NOT EXISTS (SELECT 1 FROM person d WHERE d.id_number = r.id_number)
+       ORDER BY h.county_code, r.id_number`,
+    )
+    .execute(db);
+  return { added: affected(added), updated: affected(updated) };
+}
+
+/** The year's income of each household that gave one; per-capita net over the household's size. */
+export async function writeIncomes(db: Db): Promise<number> {
+  const result = await sql`
+    INSERT INTO household_income AS i (county_code, household_no, year, wages, production_net, property, transfer, production_cost, household_size, per_capita_net)
+    SELECT h.county_code, h.household_no, h.income_year, x.wages, x.production_net, x.property, x.transfer, x.production_cost, x.size,
+           round((x.wages + x.production_net + x.property + x.transfer - x.production_cost) / x.size, 2)
+    FROM import_household h
+    CROSS JOIN LATERAL (SELECT coalesce(h.wages, 0) AS wages, coalesce(h.production_net, 0) AS production_net,
+                               coalesce(h.property, 0) AS property, coalesce(h.transfer, 0) AS transfer,
+                               coalesce(h.production_cost, 0) AS production_cost, greatest(h.members + h.others, 1) AS size) x
+    WHERE h.income_year IS NOT NULL
+    ON CONFLICT (county_code, household_no, year) DO UPDATE SET
+      wages = excluded.wages, production_net = excluded.production_net, property = excluded.property, transfer = excluded.transfer,
+      production_cost = excluded.production_cost, household_size = excluded.household_size, per_capita_net = excluded.per_capita_net
+    WHERE (i.wages, i.production_net, i.property, i.transfer, i.production_cost, i.household_size, i.per_capita_net)
+      IS DISTINCT FROM (excluded.wages, excluded.production_net, excluded.property, excluded.transfer, excluded.production_cost, excluded.household_size, excluded.per_capita_net)`.execute(db);
+  return affected(result);
+}
+
+/** A status-history record for each household's status in the file's year (its 收入年度, else `year`). */
+export async function writeStatusHistory(db: Db, year: number): Promise<number> {
+  const result = await sql`
+    INSERT INTO household_status_history AS s (county_code, household_no, year, status, monitor_category)
+    SELECT d.county_code, d.household_no, coalesce(h.income_year, ${year}::smallint), d.status, d.monitor_category
+    FROM import_household h JOIN household d ON (d.county_code, d.household_no) = (h.county_code, h.household_no)
+    ON CONFLICT (county_code, household_no, year) DO UPDATE SET status = excluded.status, monitor_category = excluded.monitor_category, recorded_at = now()
+    WHERE (s.status, s.monitor_category) IS DISTINCT FROM (excluded.status, excluded.monitor_category)`.execute(db);
+  return affected(result);
+}
+
+export async function countStaged(db: Db): Promise<{ households: number; persons: number }> {
+  const result = await sql<{ households: number; persons: number }>`
+    SELECT (SELECT count(*) FROM import_household)::integer AS households, (SELECT count(*) FROM import_row)::integer AS persons`.execute(db);
+  return result.rows[0];
+}
+
+export interface JobRow {
+  id: number;
+  status: string;
+  progress: number;
+  message: string | null;
+  params: unknown;
+  result: unknown;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  hasErrorReport: boolean;
+}
+
+export async function createJob(db: Db, kind: string, params: object): Promise<number> {
+  const row = await db.insertInto('job').values({ kind, params: JSON.stringify(params) }).returning('id').executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function markJobRunning(db: Db, id: number): Promise<void> {
+  await db.updateTable('job').set({ status: 'running', started_at: new Date() }).where('id', '=', id).execute();
+}
+
+/** Record the outcome, and the error report when there is one, in one transaction. */
+export async function finishJob(
+  db: Db,
+  id: number,
+  outcome: { status: 'done' | 'failed'; message: string; result: object | null; file: { name: string; mediaType: string; content: Uint8Array } | null },
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('job')
+      .set({
+        status: outcome.status,
+        progress: 1,
+        message: outcome.message,
+        result: outcome.result === null ? null : JSON.stringify(outcome.result),
+        finished_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+    if (outcome.file) {
+      await tx
+        .insertInto('job_file')
+        .values({ job_id: id, name: outcome.file.name, media_type: outcome.file.mediaType, content: outcome.file.content })
+        .onConflict((oc) => oc.columns(['job_id', 'name']).doUpdateSet({ content: outcome.file!.content }))
+        .execute();
+    }
+  });
+}
+
+export async function findJob(db: Db, id: number, kind: string): Promise<JobRow | undefined> {
+  return db
+    .selectFrom('job')
+    .select([
+      'id', 'status', 'progress', 'message', 'params', 'result',
+      'created_at as createdAt', 'started_at as startedAt', 'finished_at as finishedAt',
+      sql<boolean>`EXISTS (SELECT 1 FROM job_file f WHERE f.job_id = job.id)`.as('hasErrorReport'),
+    ])
+    .where('id', '=', id)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+}
+
+export async function findJobFile(db: Db, id: number, name: string) {
+  return db.selectFrom('job_file').select(['media_type as mediaType', 'content']).where('job_id', '=', id).where('name', '=', name).executeTakeFirst();
+}

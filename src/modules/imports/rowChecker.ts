@@ -1,0 +1,251 @@
+/**
+ * Checks each row of a registry sheet as it streams past and turns a valid row into one line of
+ * COPY text for the staging table. Within the file it also checks what needs memory of earlier
+ * rows: a household's columns are the same on all its rows, one head per household, an ID
+ * number in one household only.
+ */
+import { parseIdNumber } from '../../domain/idNumber';
+import { columnByKey, HOUSEHOLD_COLUMNS, PERSON_COLUMNS, PLACE_NAME_KEYS, type ColumnSpec, type HeaderLayout } from './columns';
+import { CELL_TEXT, COPY_NULL, CellProblem, lostPrecision, readCell } from './cells';
+import type { ProblemList } from './problems';
+import type { SheetRow } from './sheet';
+
+interface HouseholdSeen {
+  no: string;
+  firstRow: number;
+  /** The household's trimmed cells joined by \u001f, to compare later rows with. */
+  signature: string;
+  valid: boolean;
+  /** COPY text of the household columns until one valid row carries it into staging. */
+  part: string | null;
+  headRow: number;
+  headNameGiven: string;
+}
+
+const SEPARATOR = '\u001f';
+const HOUSEHOLD_NULLS = HOUSEHOLD_COLUMNS.map(() => COPY_NULL).join('\t');
+const idColumn = columnByKey('id_number');
+const noColumn = columnByKey('household_no');
+const at = (key: string) => HOUSEHOLD_COLUMNS.findIndex((c) => c.key === key);
+const STATUS = at('status');
+const MONITOR = at('monitor_category');
+const VILLAGE_CODE = at('village_code');
+const HEAD_NAME = at('head_name');
+const INCOME_YEAR = at('income_year');
+const PLACE_NAMES = PLACE_NAME_KEYS.map(at);
+const INCOME_AMOUNTS = HOUSEHOLD_COLUMNS.flatMap((c, i) => (c.level === 'income' && c.kind === 'money' ? [i] : []));
+const RELATION = PERSON_COLUMNS.findIndex((c) => c.key === 'relation');
+const NAME = PERSON_COLUMNS.findIndex((c) => c.key === 'name');
+
+export class RowChecker {
+  readonly households = new Map<string, HouseholdSeen>();
+  /** ID number → its household, for duplicates within the file. */
+  private readonly ids = new Map<string, HouseholdSeen>();
+  private readonly householdAt: Int32Array;
+  private readonly personAt: Int32Array;
+  private readonly noAt: number;
+  private readonly idAt: number;
+  private readonly current: string[];
+  private previous: HouseholdSeen | null = null;
+  private previousCells: string[] = [];
+  rows = 0;
+  staged = 0;
+
+  constructor(
+    layout: HeaderLayout,
+    private readonly problems: ProblemList,
+    private readonly today: Date = new Date(),
+  ) {
+    const position = (c: ColumnSpec) => layout.positions.get(c) ?? -1;
+    this.householdAt = Int32Array.from(HOUSEHOLD_COLUMNS.map(position));
+    this.personAt = Int32Array.from(PERSON_COLUMNS.map(position));
+    this.noAt = position(noColumn);
+    this.idAt = position(idColumn);
+    this.current = HOUSEHOLD_COLUMNS.map(() => '');
+  }
+
+  /** One data row: its COPY line when valid, otherwise null with its problems recorded. */
+  check(row: SheetRow): string | null {
+    const { cells } = row;
+    const rawNo = this.noAt < cells.length ? cells[this.noAt].trim() : '';
+    if (rawNo === '' && cells.every((c) => c.trim() === '')) return null;
+    this.rows++;
+    let household: HouseholdSeen | null = null;
+    if (rawNo === '') {
+      this.problems.add(row.row, noColumn.header, '', '户编号不能为空');
+    } else {
+      const no = readCell(noColumn, rawNo, kindAt(row, this.noAt));
+      if (no instanceof CellProblem) this.problems.add(row.row, noColumn.header, rawNo, no.message);
+      else household = this.householdOf(row, no);
+    }
+    const person = this.person(row, household);
+    if (person === null || household === null || !household.valid || this.previous !== household) return null;
+    let householdPart = HOUSEHOLD_NULLS;
+    let carrier = 'f';
+    if (household.part !== null) {
+      householdPart = household.part;
+      household.part = null;
+      carrier = 't';
+    }
+    this.staged++;
+    return row.row + '\t' + carrier + '\t' + household.no + '\t' + person + '\t' + householdPart + '\n';
+  }
+
+  /** The household of a row; `previous` is left pointing at it only when this row agrees with its first row. */
+  private householdOf(row: SheetRow, no: string): HouseholdSeen {
+    const { cells } = row;
+    const current = this.current;
+    for (let i = 0; i < current.length; i++) {
+      const p = this.householdAt[i];
+      current[i] = p >= 0 && p < cells.length ? cells[p].trim() : '';
+    }
+    let seen = this.previous !== null && this.previous.no === no ? this.previous : this.households.get(no);
+    if (seen === undefined) {
+      seen = this.newHousehold(row, no, current);
+      this.households.set(no, seen);
+      this.previousCells = current.slice();
+      this.previous = seen;
+      return seen;
+    }
+    const first = seen === this.previous ? this.previousCells : seen.signature.split(SEPARATOR);
+    let same = true;
+    for (let i = 0; i < current.length; i++) {
+      if (current[i] !== first[i]) {
+        same = false;
+        const header = HOUSEHOLD_COLUMNS[i].header;
+        this.problems.add(
+          row.row,
+          header,
+          current[i],
+          `与户 ${no} 第${seen.firstRow}行的“${header}”（${first[i] || '空'}）不一致：同一户的户级信息在每一行必须相同`,
+        );
+      }
+    }
+    if (same && seen !== this.previous) {
+      this.previousCells = first;
+      this.previous = seen;
+    } else if (!same) {
+      this.previous = null;
+    }
+    return seen;
+  }
+
+  private newHousehold(row: SheetRow, no: string, current: string[]): HouseholdSeen {
+    const parts: string[] = [];
+    let valid = true;
+    const problem = (i: number, message: string) => {
+      valid = false;
+      this.problems.add(row.row, HOUSEHOLD_COLUMNS[i].header, current[i], message);
+    };
+    for (let i = 0; i < current.length; i++) {
+      const column = HOUSEHOLD_COLUMNS[i];
+      const text = current[i];
+      if (text === '') {
+        if (column.required) problem(i, `${column.header}不能为空`);
+        parts.push(COPY_NULL);
+        continue;
+      }
+      const value = readCell(column, text, kindAt(row, this.householdAt[i]));
+      if (value instanceof CellProblem) {
+        problem(i, value.message);
+        parts.push(COPY_NULL);
+      } else parts.push(value);
+    }
+    if (parts[STATUS] === 'monitored' && current[MONITOR] === '') problem(MONITOR, '户状态为“监测对象”时须填写监测对象类别');
+    if (current[VILLAGE_CODE] === '' && PLACE_NAMES.some((i) => current[i] === '')) {
+      problem(VILLAGE_CODE, '村代码为空时须填写省、市、县、乡镇、村的名称');
+    }
+    if (current[INCOME_YEAR] === '' && INCOME_AMOUNTS.some((i) => current[i] !== '')) problem(INCOME_YEAR, '填写了收入时须同时填写收入年度');
+    return {
+      no,
+      firstRow: row.row,
+      signature: current.join(SEPARATOR),
+      valid,
+      part: parts.join('\t'),
+      headRow: 0,
+      headNameGiven: current[HEAD_NAME],
+    };
+  }
+
+  /** The person columns as COPY text (ID number, sex, birth date, then PERSON_COLUMNS), or null. */
+  private person(row: SheetRow, household: HouseholdSeen | null): string | null {
+    const { cells } = row;
+    let ok = true;
+    const idText = this.idAt < cells.length ? cells[this.idAt].trim() : '';
+    let out = '';
+    if (idText === '') {
+      ok = false;
+      this.problems.add(row.row, idColumn.header, '', '证件号码不能为空');
+    } else if (lostPrecision(idText, kindAt(row, this.idAt))) {
+      ok = false;
+      this.problems.add(row.row, idColumn.header, idText, '证件号码被 Excel 存成了数字，后几位已丢失（精度只有15位）；请把该列设为“文本”格式后重新填写');
+    } else {
+      const id = parseIdNumber(idText, this.today);
+      if (!id.ok) {
+        ok = false;
+        this.problems.add(row.row, idColumn.header, idText, id.reason);
+      } else {
+        out = id.idNumber + '\t' + id.sex + '\t' + id.birthDate;
+        if (household !== null) ok = this.uniqueId(row.row, id.idNumber, household) && ok;
+      }
+    }
+    let relation = '';
+    let name = '';
+    for (let i = 0; i < PERSON_COLUMNS.length; i++) {
+      const column = PERSON_COLUMNS[i];
+      const p = this.personAt[i];
+      const text = p >= 0 && p < cells.length ? cells[p].trim() : '';
+      let value: string;
+      if (text === '') {
+        if (column.required) {
+          ok = false;
+          this.problems.add(row.row, column.header, '', `${column.header}不能为空`);
+        }
+        value = COPY_NULL;
+      } else {
+        const read = readCell(column, text, kindAt(row, p));
+        if (read instanceof CellProblem) {
+          ok = false;
+          this.problems.add(row.row, column.header, text, read.message);
+          value = COPY_NULL;
+        } else value = read;
+      }
+      if (i === RELATION) relation = value;
+      else if (i === NAME) name = text;
+      out += '\t' + value;
+    }
+    if (relation === 'head' && household !== null) ok = this.head(row.row, household, name) && ok;
+    return ok ? out : null;
+  }
+
+  private uniqueId(row: number, id: string, household: HouseholdSeen): boolean {
+    const owner = this.ids.get(id);
+    if (owner === undefined) {
+      this.ids.set(id, household);
+      return true;
+    }
+    const message =
+      owner === household
+        ? `证件号码 ${id} 在户 ${household.no} 中重复出现`
+        : `证件号码 ${id} 已出现在本文件的户 ${owner.no} 中，本行属于户 ${household.no}：一人只能属于一户`;
+    this.problems.add(row, idColumn.header, id, message);
+    return false;
+  }
+
+  private head(row: number, household: HouseholdSeen, name: string): boolean {
+    if (household.headRow !== 0 && household.headRow !== row) {
+      this.problems.add(row, '与户主关系', '户主', `户 ${household.no} 已有户主（第${household.headRow}行），一户只能有一个户主`);
+      return false;
+    }
+    household.headRow = row;
+    if (household.headNameGiven !== '' && household.headNameGiven !== name) {
+      this.problems.add(row, '户主姓名', household.headNameGiven, `户主姓名“${household.headNameGiven}”与关系为户主的成员“${name}”不一致`);
+      return false;
+    }
+    return true;
+  }
+}
+
+function kindAt(row: SheetRow, position: number): number {
+  return row.kinds === null || position < 0 ? CELL_TEXT : (row.kinds[position] ?? CELL_TEXT);
+}

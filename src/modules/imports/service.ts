@@ -1,0 +1,192 @@
+/**
+ * Registry import: a spreadsheet (.xlsx or .csv, one row per person) checked row by row while
+ * it streams into a staging table, checked against the registry with set-based SQL, then
+ * written in one transaction — all or nothing. A dry run does everything and rolls back.
+ */
+import type { Database, Db } from '../../db/database';
+import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
+import { createPlaceResolver, type PlaceNames } from '../places/service';
+import { COLUMNS, columnByKey } from './columns';
+import { ImportFileError, ProblemList, type ImportProblem } from './problems';
+import * as q from './queries';
+import { detectFormat, openSheet, type SheetFormat } from './sheet';
+import { stagingChunks, type StagingState } from './staging';
+
+export { ImportFileError, type ImportProblem } from './problems';
+export { buildErrorReport, buildTemplate } from './workbooks';
+export { startImportJob, runImportJob, getImportJob, getImportErrorReport, type ImportJobView } from './jobs';
+
+export interface ImportSource {
+  /** The file on disk (uploads are streamed to a temporary file first). */
+  path: string;
+  /** The name the user gave it (its extension decides the format). */
+  fileName: string;
+}
+
+export type ImportPhase = 'reading' | 'checking' | 'writing' | 'done';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  /** Share of the whole import done, 0..1. */
+  fraction: number;
+}
+
+export interface ImportOptions {
+  /** Validate everything, including against the database, and write nothing. */
+  dryRun?: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Places the importing user may change; households elsewhere are refused. */
+  scope?: PlaceScope;
+  /** Year of the status-history record when the file has no 收入年度 (default: this year). */
+  statusYear?: number;
+  /** Bound for birth dates in ID numbers (default: now). */
+  today?: Date;
+}
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportReport {
+  /** True when the file was accepted (and, unless a dry run, written). */
+  ok: boolean;
+  dryRun: boolean;
+  fileName: string;
+  format: SheetFormat | null;
+  /** Data rows read (blank rows and the header not counted). */
+  rows: number;
+  households: ImportCounts;
+  persons: ImportCounts;
+  /** Income records added or changed. */
+  incomes: number;
+  /** Status-history records added or changed. */
+  statusRecords: number;
+  errorCount: number;
+  /** The errors, sorted by row (the first 10,000). */
+  errors: ImportProblem[];
+  warnings: string[];
+  seconds: number;
+}
+
+const READ_SHARE = 0.75;
+const CHECK_SHARE = 0.1;
+const PLACE_BATCH = 2000;
+const PLACE_FIELDS: Record<keyof PlaceNames, string> = { province: '省', city: '市', county: '县', township: '乡镇', village: '村' };
+
+function newReport(fileName: string, dryRun: boolean): ImportReport {
+  const zero = () => ({ added: 0, updated: 0, unchanged: 0 });
+  return {
+    ok: false, dryRun, fileName, format: null, rows: 0, households: zero(), persons: zero(),
+    incomes: 0, statusRecords: 0, errorCount: 0, errors: [], warnings: [], seconds: 0,
+  };
+}
+
+/** Village codes of households given by place names, resolved once per distinct combination. */
+async function resolvePlaces(db: Db, problems: ProblemList, warnings: Set<string>): Promise<void> {
+  const codeHeader = columnByKey('village_code').header;
+  for (const bad of await q.unknownVillageCodes(db)) {
+    problems.add(bad.row, codeHeader, bad.code, `村代码 ${bad.code} 不是已知的村级区划代码（户 ${bad.householdNo}）`);
+  }
+  const combinations = await q.distinctPlaceNames(db);
+  if (combinations.length === 0) return;
+  const resolver = createPlaceResolver(db);
+  const resolved: (q.PlaceNameRow & { code: string })[] = [];
+  for (const names of combinations) {
+    const answer = await resolver.resolve(names);
+    if (answer.ok && answer.level === 5) {
+      resolved.push({ ...names, code: answer.code });
+      for (const note of answer.notes) warnings.add(note);
+      continue;
+    }
+    const field = answer.ok ? 'village' : (answer.field ?? 'village');
+    const reason = answer.ok ? `未能定位到村：${names.village}` : answer.reason;
+    for (const row of await q.rowsWithPlaceNames(db, names)) problems.add(row.row, PLACE_FIELDS[field], names[field] ?? '', `${reason}（户 ${row.householdNo}）`);
+  }
+  for (let i = 0; i < resolved.length; i += PLACE_BATCH) await q.setResolvedVillages(db, resolved.slice(i, i + PLACE_BATCH));
+}
+
+/** What the file may not do to the registry as it stands. */
+async function checkAgainstRegistry(db: Db, problems: ProblemList, scope: PlaceScope): Promise<void> {
+  for (const r of await q.householdsOutsideScope(db, scope)) {
+    problems.add(r.row, '村代码', r.villageCode, `户 ${r.householdNo} 所在的村 ${r.villageCode} 不在您的管辖范围内`);
+  }
+  for (const r of await q.householdsInOtherCounty(db)) {
+    problems.add(r.row, '户编号', r.householdNo, `户编号 ${r.householdNo} 已登记在县 ${r.registeredIn}，而本行的村属于县 ${r.countyCode}：不能通过导入把户迁到其他县`);
+  }
+  for (const r of await q.idNumbersOfOtherHouseholds(db)) {
+    problems.add(r.row, '证件号码', r.idNumber, `证件号码 ${r.idNumber} 已登记在户 ${r.otherHousehold}，本行属于户 ${r.householdNo}：一人只能属于一户`);
+  }
+  for (const r of await q.householdsWithoutHead(db)) {
+    problems.add(r.row, '与户主关系', '', `户 ${r.householdNo} 没有户主：文件中没有关系为“户主”的成员，也没有填写户主姓名，系统中也没有这一户`);
+  }
+}
+
+function counts(total: number, written: q.WriteCounts): ImportCounts {
+  return { added: written.added, updated: written.updated, unchanged: total - written.added - written.updated };
+}
+
+/** Import a registry spreadsheet; never throws for a bad file (the report says what is wrong). */
+export async function importRegistry(database: Database, source: ImportSource, options: ImportOptions = {}): Promise<ImportReport> {
+  const started = Date.now();
+  const dryRun = options.dryRun ?? false;
+  const report = newReport(source.fileName, dryRun);
+  const problems = new ProblemList();
+  const warnings = new Set<string>();
+  const progress = (phase: ImportPhase, fraction: number) => options.onProgress?.({ phase, fraction });
+  const finish = () => {
+    report.errorCount = problems.count;
+    report.errors = problems.sorted();
+    report.warnings = [...warnings];
+    report.ok = problems.count === 0;
+    report.seconds = (Date.now() - started) / 1000;
+    progress('done', 1);
+    return report;
+  };
+  try {
+    report.format = await detectFormat(source.path, source.fileName);
+    const sheet = await openSheet(source.path, report.format);
+    await database.session(async (s) => {
+      await q.beginStaging(s);
+      try {
+        const state: StagingState = { layout: null, checker: null };
+        const today = options.today ?? new Date();
+        progress('reading', 0);
+        await s.copyIn(q.STAGE_COPY, stagingChunks(sheet, problems, state, today, () => progress('reading', READ_SHARE * sheet.progress())));
+        report.rows = state.checker!.rows;
+        for (const header of state.layout!.unknown) warnings.add(`未识别的列“${header}”，已忽略`);
+        progress('checking', READ_SHARE);
+        await q.analyseStaging(s);
+        await resolvePlaces(s.db, problems, warnings);
+        await q.stageHouseholds(s);
+        await checkAgainstRegistry(s.db, problems, options.scope ?? ALL_PLACES);
+        if (problems.count > 0) {
+          await s.exec('ROLLBACK');
+          return;
+        }
+        progress('writing', READ_SHARE + CHECK_SHARE);
+        const present = new Set([...state.layout!.positions.keys()].map((c) => c.key));
+        const staged = await q.countStaged(s.db);
+        report.households = counts(staged.households, await q.writeHouseholds(s.db, present));
+        progress('writing', READ_SHARE + CHECK_SHARE + 0.05);
+        report.persons = counts(staged.persons, await q.writePersons(s.db, present));
+        report.incomes = await q.writeIncomes(s.db);
+        report.statusRecords = await q.writeStatusHistory(s.db, options.statusYear ?? today.getFullYear());
+        await s.exec(dryRun ? 'ROLLBACK' : 'COMMIT');
+      } catch (e) {
+        await s.exec('ROLLBACK');
+        throw e;
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof ImportFileError)) throw e;
+    problems.add(0, '', '', e.message);
+  }
+  return finish();
+}
+
+/** Every column of the template, for documentation and the template's notes. */
+export function importColumns() {
+  return COLUMNS.map((c) => ({ header: c.header, level: c.level, required: c.required ?? false }));
+}

@@ -1,0 +1,87 @@
+/**
+ * From sheet rows to COPY text: find the header row (title rows above it are skipped), match it
+ * to the column specification, then check each row and emit the valid ones in ~1 MB chunks.
+ */
+import { layoutOf, type HeaderLayout } from './columns';
+import { ImportFileError, type ProblemList } from './problems';
+import { RowChecker } from './rowChecker';
+import type { SheetRow, SheetSource } from './sheet';
+
+/** Rows above the header that may hold a title or notes. */
+const HEADER_SEARCH_ROWS = 10;
+/** A row matching at least this many known headers is taken as the header row. */
+const HEADER_MIN_MATCHES = 3;
+const CHUNK_CHARS = 1 << 20;
+
+export interface StagingState {
+  layout: HeaderLayout | null;
+  checker: RowChecker | null;
+}
+
+function isBlank(row: SheetRow): boolean {
+  for (const cell of row.cells) if (cell.trim() !== '') return false;
+  return true;
+}
+
+function headerLayout(rows: SheetRow[]): HeaderLayout {
+  const found = rows.map((r) => layoutOf(r.cells)).find((l) => l.positions.size >= HEADER_MIN_MATCHES);
+  const layout = found ?? layoutOf(rows[0].cells);
+  if (layout.duplicated.length > 0) throw new ImportFileError(`表头中这些列出现了不止一次：${layout.duplicated.join('、')}`);
+  if (layout.missing.length > 0) {
+    const hint = found ? '' : '（未找到表头行：请确认第一行是中文列名，可下载导入模板对照）';
+    throw new ImportFileError(`缺少必需的列：${layout.missing.join('、')}${hint}`);
+  }
+  return layout;
+}
+
+/**
+ * COPY chunks for the staging table. Fills `state` with the header layout and the checker as
+ * soon as the header is known; throws ImportFileError for an empty sheet or wrong headers.
+ */
+export async function* stagingChunks(
+  sheet: SheetSource,
+  problems: ProblemList,
+  state: StagingState,
+  today: Date,
+  onBatch: () => void,
+): AsyncGenerator<string> {
+  const candidates: SheetRow[] = [];
+  let lines: string[] = [];
+  let size = 0;
+  const take = (row: SheetRow) => {
+    const line = state.checker!.check(row);
+    if (line !== null) {
+      lines.push(line);
+      size += line.length;
+    }
+  };
+  const startWith = (pending: SheetRow[]) => {
+    state.layout = headerLayout(pending);
+    state.checker = new RowChecker(state.layout, problems, today);
+    const headerIndex = pending.findIndex((r) => layoutOf(r.cells).positions.size >= HEADER_MIN_MATCHES);
+    for (const row of pending.slice(headerIndex + 1)) take(row);
+  };
+  for await (const batch of sheet.rows()) {
+    for (const row of batch) {
+      if (state.checker !== null) {
+        take(row);
+        continue;
+      }
+      if (isBlank(row)) continue;
+      candidates.push(row);
+      if (layoutOf(row.cells).positions.size >= HEADER_MIN_MATCHES || candidates.length >= HEADER_SEARCH_ROWS) startWith(candidates);
+    }
+    onBatch();
+    if (size >= CHUNK_CHARS) {
+      yield lines.join('');
+      lines = [];
+      size = 0;
+    }
+  }
+  if (state.checker === null) {
+    if (candidates.length === 0) throw new ImportFileError('工作表是空的：没有表头，也没有数据');
+    startWith(candidates);
+  }
+  if (state.checker!.rows === 0) throw new ImportFileError('文件只有表头，没有数据行');
+  if (lines.length > 0) yield lines.join('');
+}

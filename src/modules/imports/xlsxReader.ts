@@ -1,0 +1,254 @@
+/**
+ * .xlsx rows read from the zip stream: the first worksheet of the workbook, its shared-string
+ * table, inline strings, numbers and booleans. Nothing but the shared strings and one block of
+ * XML is held in memory.
+ */
+import { posix } from 'node:path';
+import type { Entry } from 'yauzl';
+import { MAX_CELL_CHARS } from './columns';
+import { CELL_BOOLEAN, CELL_NUMBER, CELL_TEXT } from './cells';
+import { ImportFileError } from './problems';
+import type { SheetRow, SheetSource } from './sheet';
+import { attributeOf, XmlScanner } from './xmlScanner';
+import { openZip, type ZipArchive } from './zipArchive';
+
+/** Shared strings beyond this many characters in all are refused (a 1M-row registry has about 60 million). */
+const MAX_SHARED_CHARS = 400_000_000;
+
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+function columnLetters(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function cellTooLong(row: number, column: number): ImportFileError {
+  return new ImportFileError(`第${row}行 ${columnLetters(column)} 列的单元格超过${MAX_CELL_CHARS}个字符（Excel 单元格的上限），文件已拒绝`);
+}
+
+class SharedStringsScanner extends XmlScanner {
+  readonly strings: string[] = [];
+  private current = '';
+  private inPhonetic = false;
+  private total = 0;
+
+  protected onOpen(name: string, _tag: string, selfClosing: boolean): void {
+    if (name === 'si') this.current = '';
+    else if (name === 't' && !this.inPhonetic && !selfClosing) this.collecting = true;
+    else if (name === 'rPh') this.inPhonetic = true;
+  }
+
+  protected onClose(name: string): void {
+    if (name === 't') this.collecting = false;
+    else if (name === 'rPh') this.inPhonetic = false;
+    else if (name === 'si') {
+      this.total += this.current.length;
+      if (this.total > MAX_SHARED_CHARS) throw new ImportFileError('工作簿的共享字符串过多，超出导入上限');
+      this.strings.push(this.current);
+    }
+  }
+
+  protected onText(text: string): void {
+    this.current += text;
+    if (this.current.length > MAX_CELL_CHARS) {
+      throw new ImportFileError(`工作簿中第${this.strings.length + 1}个共享字符串超过${MAX_CELL_CHARS}个字符（Excel 单元格的上限），文件已拒绝`);
+    }
+  }
+}
+
+class SheetScanner extends XmlScanner {
+  private rowNo = 0;
+  private cells: string[] = [];
+  private kinds: number[] = [];
+  private column = -1;
+  private type = '';
+  private value = '';
+  private inInline = false;
+  private inPhonetic = false;
+
+  constructor(
+    private readonly shared: string[],
+    private readonly emit: (row: SheetRow) => void,
+  ) {
+    super();
+  }
+
+  protected onOpen(name: string, tag: string, selfClosing: boolean): void {
+    switch (name) {
+      case 'c': {
+        const ref = attributeOf(tag, 'r');
+        this.column = ref ? columnIndex(ref) : this.column + 1;
+        this.type = attributeOf(tag, 't') ?? 'n';
+        this.value = '';
+        if (selfClosing) this.finishCell();
+        return;
+      }
+      case 'v':
+        this.collecting = !selfClosing;
+        return;
+      case 'is':
+        this.inInline = true;
+        return;
+      case 't':
+        if (this.inInline && !this.inPhonetic && !selfClosing) this.collecting = true;
+        return;
+      case 'rPh':
+        this.inPhonetic = true;
+        return;
+      case 'row': {
+        const r = attributeOf(tag, 'r');
+        this.rowNo = r ? Number(r) : this.rowNo + 1;
+        this.cells = [];
+        this.kinds = [];
+        this.column = -1;
+        if (selfClosing) this.finishRow();
+        return;
+      }
+    }
+  }
+
+  protected onClose(name: string): void {
+    switch (name) {
+      case 'v':
+      case 't':
+        this.collecting = false;
+        return;
+      case 'c':
+        this.finishCell();
+        return;
+      case 'is':
+        this.inInline = false;
+        return;
+      case 'rPh':
+        this.inPhonetic = false;
+        return;
+      case 'row':
+        this.finishRow();
+        return;
+    }
+  }
+
+  protected onText(text: string): void {
+    this.value += text;
+    if (this.value.length > MAX_CELL_CHARS) throw cellTooLong(this.rowNo, this.column);
+  }
+
+  private finishCell(): void {
+    this.collecting = false;
+    let text = this.value;
+    let kind = CELL_TEXT;
+    switch (this.type) {
+      case 's': {
+        const index = Number(text);
+        text = this.shared[index];
+        if (text === undefined) throw new ImportFileError(`第${this.rowNo}行 ${columnLetters(this.column)} 列引用了不存在的共享字符串，文件已损坏`);
+        break;
+      }
+      case 'n':
+        kind = CELL_NUMBER;
+        break;
+      case 'b':
+        kind = CELL_BOOLEAN;
+        text = text === '1' ? 'TRUE' : 'FALSE';
+        break;
+    }
+    if (this.column >= 0 && this.column < 16384) {
+      this.cells[this.column] = text;
+      this.kinds[this.column] = kind;
+    }
+  }
+
+  private finishRow(): void {
+    const cells = this.cells;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i] === undefined) {
+        cells[i] = '';
+        this.kinds[i] = CELL_TEXT;
+      }
+    }
+    this.emit({ row: this.rowNo, cells, kinds: this.kinds });
+  }
+}
+
+interface WorkbookParts {
+  sheet: Entry;
+  sharedStrings: Entry | null;
+}
+
+function resolveTarget(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));
+}
+
+/** The first worksheet and the shared-string table, found through workbook.xml and its relationships. */
+async function findParts(zip: ZipArchive): Promise<WorkbookParts> {
+  const workbook = await zip.text('xl/workbook.xml');
+  if (workbook === null) throw new ImportFileError('不是有效的 .xlsx 工作簿（缺少 xl/workbook.xml，可能是改了扩展名的其他文件）');
+  const rels = (await zip.text('xl/_rels/workbook.xml.rels')) ?? '';
+  const targets = new Map<string, { type: string; target: string }>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    const id = attributeOf(' ' + m[1], 'Id');
+    const target = attributeOf(' ' + m[1], 'Target');
+    if (id && target) targets.set(id, { type: attributeOf(' ' + m[1], 'Type') ?? '', target: resolveTarget(target) });
+  }
+  const firstSheet = /<(?:\w+:)?sheet\b([^>]*)>/.exec(workbook);
+  const relId = firstSheet ? attributeOf(' ' + firstSheet[1], 'r:id') ?? attributeOf(' ' + firstSheet[1], 'id') : null;
+  const sheetName = (relId && targets.get(relId)?.target) || 'xl/worksheets/sheet1.xml';
+  const sheet = zip.entries.get(sheetName);
+  if (!sheet) throw new ImportFileError('工作簿中没有工作表');
+  const sharedName = [...targets.values()].find((t) => t.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml';
+  return { sheet, sharedStrings: zip.entries.get(sharedName) ?? null };
+}
+
+async function readSharedStrings(zip: ZipArchive, entry: Entry | null): Promise<string[]> {
+  if (!entry) return [];
+  const scanner = new SharedStringsScanner();
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of zip.read(entry)) scanner.push(decoder.decode(chunk, { stream: true }));
+  scanner.push(decoder.decode());
+  scanner.end();
+  return scanner.strings;
+}
+
+export async function openXlsx(path: string): Promise<SheetSource> {
+  const zip = await openZip(path);
+  let consumed = 0;
+  let total = 1;
+  try {
+    const parts = await findParts(zip);
+    total = parts.sheet.compressedSize + (parts.sharedStrings?.compressedSize ?? 0) || 1;
+    async function* rows(): AsyncGenerator<SheetRow[]> {
+      try {
+        const shared = await readSharedStrings(zip, parts.sharedStrings);
+        consumed = parts.sharedStrings?.compressedSize ?? 0;
+        let batch: SheetRow[] = [];
+        const scanner = new SheetScanner(shared, (row) => batch.push(row));
+        const decoder = new TextDecoder('utf-8');
+        for await (const chunk of zip.read(parts.sheet, (n) => (consumed += n))) {
+          scanner.push(decoder.decode(chunk, { stream: true }));
+          if (batch.length > 0) {
+            yield batch;
+            batch = [];
+          }
+        }
+        scanner.push(decoder.decode());
+        scanner.end();
+        if (batch.length > 0) yield batch;
+      } finally {
+        zip.close();
+      }
+    }
+    return { rows, progress: () => Math.min(1, consumed / total), close: async () => zip.close() };
+  } catch (e) {
+    zip.close();
+    throw e;
+  }
+}

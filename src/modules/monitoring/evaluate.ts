@@ -1,0 +1,112 @@
+/**
+ * One household through the pure rules for one year, from its registry rows: the reference the
+ * bulk SQL must agree with, and the checklist a cadre explains to the family. "Its records of
+ * that year": the income of that year (and the year before), the status the history gives for
+ * that year, members born by the end of that year.
+ */
+import { assessHousehold } from '../../domain/assessment/assessHousehold';
+import { fromRegistryRows, type HouseholdRow, type IncomeRow, type PersonRow } from '../../domain/assessment/fromRegistryRows';
+import { gradeRisk, type RiskGrading } from '../../domain/assessment/gradeRisk';
+import { suggestMonitoringCategory, type MonitoringSuggestion } from '../../domain/assessment/monitoringCategory';
+import type { RiskEvent } from '../../domain/assessment/riskTypes';
+import type { CriterionStatus, HouseholdAssessment, HouseholdFacts } from '../../domain/assessment/types';
+import type { ResolvedPolicy } from '../../domain/policy/resolve';
+import { RISK_REASONS, type Criterion } from '../../domain/policy/rulesSchema';
+
+export interface HouseholdRecordRow extends HouseholdRow {
+  monitor_category: string | null;
+  water_horizontal_m: number | null;
+  water_vertical_m: number | null;
+  open_risk_types: string[];
+}
+
+export interface PersonRecordRow extends PersonRow {
+  birth_date: string;
+}
+
+export interface StatusRecordRow {
+  year: number;
+  status: string;
+  monitor_category: string | null;
+}
+
+export interface RiskEventRow {
+  type: string;
+  occurred_on: string;
+  cost: number;
+}
+
+export interface HouseholdRecords {
+  household: HouseholdRecordRow;
+  persons: PersonRecordRow[];
+  incomes: IncomeRow[];
+  history: StatusRecordRow[];
+  events: RiskEventRow[];
+}
+
+/**
+ * The status in `year`: the household's current status when no history record is later than
+ * the year; otherwise the latest record up to the year, or 非贫困 before the first record.
+ */
+export function statusInYear(current: { status: string; monitor_category: string | null }, history: readonly StatusRecordRow[], year: number) {
+  const last = Math.max(...history.map((h) => h.year));
+  if (!history.length || last <= year) return { status: current.status, monitorCategory: current.monitor_category };
+  const before = history.filter((h) => h.year <= year).sort((a, b) => b.year - a.year)[0];
+  return before ? { status: before.status, monitorCategory: before.monitor_category } : { status: 'not_poor', monitorCategory: null };
+}
+
+export function factsForYear(records: HouseholdRecords, year: number): HouseholdFacts {
+  const asOf = `${year}-12-31`;
+  const h = records.household;
+  const persons = records.persons.filter((p) => p.birth_date <= asOf);
+  const facts = fromRegistryRows(h, persons, records.incomes);
+  const { status, monitorCategory } = statusInYear(h, records.history, year);
+  return {
+    ...facts,
+    status,
+    monitorCategory,
+    exitYear: h.exit_year !== null && h.exit_year <= year ? h.exit_year : null,
+    water: { ...facts.water, horizontalMetres: h.water_horizontal_m, verticalMetres: h.water_vertical_m },
+  };
+}
+
+export interface HouseholdEvaluation {
+  assessment: HouseholdAssessment;
+  grading: RiskGrading;
+  suggestion: MonitoringSuggestion | null;
+  /** Members born by the end of the year. */
+  persons: number;
+}
+
+export function evaluateHousehold(records: HouseholdRecords, policy: ResolvedPolicy, year: number): HouseholdEvaluation {
+  const facts = factsForYear(records, year);
+  const assessment = assessHousehold(facts, policy, { year });
+  const events: RiskEvent[] = records.events.map((e) => ({ type: e.type as RiskEvent['type'], date: e.occurred_on, cost: Number(e.cost) }));
+  const grading = gradeRisk({ assessment, events, openRiskTypes: records.household.open_risk_types }, policy.rules);
+  const suggestion = suggestMonitoringCategory({ status: facts.status, exitYear: facts.exitYear }, grading, policy.rules);
+  return { assessment, grading, suggestion, persons: facts.members.length };
+}
+
+/** What a stored result keeps: statuses and codes (the sentences are derived again on demand). */
+export interface CompactResult {
+  outcome: string;
+  criteria: Record<Criterion, CriterionStatus>;
+  riskGrade: string;
+  riskReasons: string[];
+  suggestedCategory: string | null;
+  perCapitaNet: number | null;
+  persons: number;
+}
+
+export function compactResult(e: HouseholdEvaluation): CompactResult {
+  const codes = new Set(e.grading.reasons.map((r) => r.code));
+  return {
+    outcome: e.assessment.outcome,
+    criteria: Object.fromEntries(e.assessment.criteria.map((c) => [c.criterion, c.status])) as Record<Criterion, CriterionStatus>,
+    riskGrade: e.grading.grade,
+    riskReasons: RISK_REASONS.filter((code) => codes.has(code)),
+    suggestedCategory: e.suggestion?.category ?? null,
+    perCapitaNet: e.assessment.income.perCapitaNet,
+    persons: e.persons,
+  };
+}

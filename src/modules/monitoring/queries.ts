@@ -1,0 +1,197 @@
+/** SQL of the monitoring module: jobs, batches of households, stored results, overview and lists. */
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Db } from '../../db/database';
+import { inScope, underPlace, type PlaceScope } from '../../db/placeScope';
+import { NATIONAL_REGION } from '../../domain/policy/record';
+import { assessmentSelect, rangeCondition, type HouseholdKey, type KeyRange } from './assessmentQueries';
+import type { AssessmentPlan } from './plan';
+import type { PolicyGroup } from './policyGroups';
+
+const H = { county: 'h.county_code', township: 'h.township_code', village: 'h.village_code' };
+
+/** Households of alias h inside the scope and under the place ('0': anywhere). */
+export function householdsWhere(scope: PlaceScope, place: string): Expression<SqlBool> {
+  const within = place === NATIONAL_REGION ? sql<SqlBool>`true` : underPlace(place, H);
+  return sql<SqlBool>`(${inScope(scope, H)}) AND (${within})`;
+}
+
+/** Households of alias h in a policy group. */
+export function groupWhere(group: Pick<PolicyGroup, 'under' | 'notUnder'>): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [sql<SqlBool>`true`];
+  if (group.under) parts.push(underPlace(group.under, H));
+  for (const deeper of group.notUnder) parts.push(sql<SqlBool>`NOT (${underPlace(deeper, H)})`);
+  return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
+}
+
+// --- jobs -------------------------------------------------------------------------------------
+
+export async function createJob(db: Db, kind: string, params: object): Promise<number> {
+  const row = await db.insertInto('job').values({ kind, params: JSON.stringify(params) }).returning('id').executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function markJobRunning(db: Db, id: number): Promise<void> {
+  await db.updateTable('job').set({ status: 'running', started_at: new Date() }).where('id', '=', id).execute();
+}
+
+export async function finishJob(db: Db, id: number, outcome: { status: 'done' | 'failed'; message: string; result: object | null }): Promise<void> {
+  await db
+    .updateTable('job')
+    .set({ status: outcome.status, progress: 1, message: outcome.message, result: outcome.result === null ? null : JSON.stringify(outcome.result), finished_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findJob(db: Db, id: number, kinds: string[]) {
+  return db
+    .selectFrom('job')
+    .select(['id', 'kind', 'status', 'progress', 'message', 'params', 'result', 'created_at as createdAt', 'started_at as startedAt', 'finished_at as finishedAt'])
+    .where('id', '=', id)
+    .where('kind', 'in', kinds)
+    .executeTakeFirst();
+}
+
+// --- recompute --------------------------------------------------------------------------------
+
+const RECOMPUTE_LOCK = 7_270_004;
+
+/** One recompute or what-if at a time writes (waits for the one running). */
+export async function lockRecompute(db: Db): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${RECOMPUTE_LOCK})`.execute(db);
+}
+
+export async function countHouseholds(db: Db, where: Expression<SqlBool>): Promise<number> {
+  const row = await sql<{ n: number }>`SELECT count(*)::int AS n FROM household h WHERE ${where}`.execute(db);
+  return Number(row.rows[0].n);
+}
+
+/** Every `size`-th household key in keyset order: the batch boundaries. */
+export async function batchBounds(db: Db, where: Expression<SqlBool>, size: number): Promise<HouseholdKey[]> {
+  const rows = await sql<{ county_code: string; household_no: string }>`
+    SELECT county_code, household_no FROM (
+      SELECT h.county_code, h.household_no, row_number() OVER (ORDER BY h.county_code, h.household_no) AS n
+      FROM household h WHERE ${where}
+    ) x WHERE n % ${size} = 0 ORDER BY county_code, household_no`.execute(db);
+  return rows.rows.map((r) => ({ countyCode: r.county_code, householdNo: r.household_no }));
+}
+
+/** The latest income year of the households in scope (the default assessment year). */
+export async function latestIncomeYear(db: Db, where: Expression<SqlBool>): Promise<number | null> {
+  const row = await sql<{ y: number | null }>`
+    SELECT max(i.year)::int AS y FROM household_income i
+    JOIN household h ON h.county_code = i.county_code AND h.household_no = i.household_no
+    WHERE ${where}`.execute(db);
+  return row.rows[0]?.y ?? null;
+}
+
+export async function deleteResults(db: Db, year: number, range: KeyRange, where: Expression<SqlBool>): Promise<void> {
+  await sql`
+    DELETE FROM assessment_result r
+    WHERE r.year = ${year} AND ${rangeCondition('r', range)}
+      AND EXISTS (SELECT 1 FROM household h WHERE h.county_code = r.county_code AND h.household_no = r.household_no AND ${where})`.execute(db);
+}
+
+export interface GroupVersions {
+  key: string;
+  versions: unknown;
+}
+
+/** Assess the batch under one group's plan and store the results; returns the rows written. */
+export async function insertResults(db: Db, plan: AssessmentPlan, range: KeyRange, where: Expression<SqlBool>, versions: GroupVersions): Promise<number> {
+  const select = assessmentSelect(plan, { range, where });
+  const result = await sql`
+    INSERT INTO assessment_result (county_code, household_no, year, policy_key, policy_versions, outcome, criteria,
+      risk_grade, risk_reasons, suggested_category, per_capita_net, persons, computed_at)
+    SELECT a.county_code, a.household_no, ${plan.year}, ${versions.key}, ${JSON.stringify(versions.versions)}::jsonb, a.outcome, a.criteria,
+      a.risk_grade, a.risk_reasons, a.suggested_category, a.per_capita_net, a.persons, now()
+    FROM (${select}) a`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+// --- what-if ----------------------------------------------------------------------------------
+
+export async function createWhatIfTable(db: Db): Promise<void> {
+  await sql`CREATE TEMP TABLE what_if_eval (
+    side text NOT NULL, county_code text NOT NULL, household_no text NOT NULL, village_code text NOT NULL,
+    persons int NOT NULL, outcome text NOT NULL, risk_grade text NOT NULL
+  ) ON COMMIT DROP`.execute(db);
+}
+
+export async function insertWhatIf(db: Db, side: 'before' | 'after', plan: AssessmentPlan, range: KeyRange, where: Expression<SqlBool>): Promise<void> {
+  const select = assessmentSelect(plan, { range, where });
+  await sql`
+    INSERT INTO what_if_eval (side, county_code, household_no, village_code, persons, outcome, risk_grade)
+    SELECT ${side}, a.county_code, a.household_no, a.village_code, a.persons, a.outcome, a.risk_grade FROM (${select}) a`.execute(db);
+}
+
+/** Keep the households whose outcome or grade changes, under the job. */
+export async function saveWhatIfChanges(db: Db, jobId: number): Promise<void> {
+  await sql`
+    INSERT INTO what_if_change (job_id, county_code, household_no, village_code, persons, outcome_before, outcome_after, grade_before, grade_after)
+    SELECT ${jobId}, b.county_code, b.household_no, b.village_code, b.persons, b.outcome, a.outcome, b.risk_grade, a.risk_grade
+    FROM what_if_eval b JOIN what_if_eval a ON a.county_code = b.county_code AND a.household_no = b.household_no AND a.side = 'after'
+    WHERE b.side = 'before' AND (a.outcome <> b.outcome OR a.risk_grade <> b.risk_grade)`.execute(db);
+}
+
+export interface WhatIfCountRow {
+  child: string;
+  side: string;
+  outcome: string;
+  risk_grade: string;
+  households: number;
+  persons: number;
+}
+
+/** Households and persons by child place, side, outcome and grade. */
+export async function whatIfCounts(db: Db, childLength: number): Promise<WhatIfCountRow[]> {
+  const rows = await sql<WhatIfCountRow>`
+    SELECT substr(village_code, 1, ${childLength}) AS child, side, outcome, risk_grade, count(*)::int AS households, sum(persons)::int AS persons
+    FROM what_if_eval GROUP BY 1, 2, 3, 4`.execute(db);
+  return rows.rows;
+}
+
+export interface WhatIfChangeCountRow {
+  child: string;
+  grade_before: string;
+  grade_after: string;
+  outcome_before: string;
+  outcome_after: string;
+  households: number;
+  persons: number;
+}
+
+export async function whatIfChangeCounts(db: Db, jobId: number, childLength: number): Promise<WhatIfChangeCountRow[]> {
+  const rows = await sql<WhatIfChangeCountRow>`
+    SELECT substr(village_code, 1, ${childLength}) AS child, grade_before, grade_after, outcome_before, outcome_after,
+      count(*)::int AS households, sum(persons)::int AS persons
+    FROM what_if_change WHERE job_id = ${jobId} GROUP BY 1, 2, 3, 4, 5`.execute(db);
+  return rows.rows;
+}
+
+export interface WhatIfChangeRow {
+  household_no: string;
+  head_name: string | null;
+  county_name: string | null;
+  township_name: string | null;
+  village_name: string | null;
+  persons: number;
+  outcome_before: string;
+  outcome_after: string;
+  grade_before: string;
+  grade_after: string;
+}
+
+/** The changed households of a what-if job, in keyset batches. */
+export async function whatIfChangePage(db: Db, jobId: number, after: HouseholdKey | null, limit: number): Promise<(WhatIfChangeRow & { county_code: string })[]> {
+  const rows = await sql<WhatIfChangeRow & { county_code: string }>`
+    SELECT c.county_code, c.household_no, h.head_name, pc.name AS county_name, pt.name AS township_name, pv.name AS village_name,
+      c.persons, c.outcome_before, c.outcome_after, c.grade_before, c.grade_after
+    FROM what_if_change c
+    LEFT JOIN household h ON h.county_code = c.county_code AND h.household_no = c.household_no
+    LEFT JOIN place pc ON pc.code = c.county_code
+    LEFT JOIN place pt ON pt.code = substr(c.village_code, 1, 9)
+    LEFT JOIN place pv ON pv.code = c.village_code
+    WHERE c.job_id = ${jobId} AND ${rangeCondition('c', { after, through: null })}
+    ORDER BY c.county_code, c.household_no LIMIT ${limit}`.execute(db);
+  return rows.rows;
+}

@@ -1,0 +1,50 @@
+/** HTTP routes of the administrative hierarchy. Thin: validate, call one service function, validate the response. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Database } from '../../db/database';
+import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
+import { NATION, getPlace, listPlaceChildren, searchPlaces } from './service';
+
+const placeCode = z
+  .string()
+  .regex(/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '行政区划代码应为 0（全国）或 2、4、6、9、12 位数字');
+
+const step = z.object({ code: z.string(), name: z.string(), level: z.number().int() });
+const placeSchema = step.extend({ parentCode: z.string().nullable(), path: z.array(step) });
+const childrenSchema = z.object({
+  place: step,
+  children: z.array(
+    step.extend({
+      households: z.number().int(),
+      persons: z.number().int(),
+      poorHouseholds: z.number().int(),
+      poorPersons: z.number().int(),
+    }),
+  ),
+});
+const searchQuery = z.object({
+  q: z.string().trim().min(1, '请输入要查找的地名或代码').max(50, '查找内容不超过 50 个字'),
+  within: placeCode.default(NATION),
+});
+const searchSchema = z.array(step.extend({ path: z.array(step) }));
+
+/** The place scope of a request: every place until the access module narrows it to the user's. */
+export type ScopeOfRequest = (request: unknown) => PlaceScope;
+const everyPlace: ScopeOfRequest = () => ALL_PLACES;
+
+export async function registerPlaceRoutes(api: FastifyInstance, database: Database, scopeOf: ScopeOfRequest = everyPlace): Promise<void> {
+  api.get('/places/search', async (request) => {
+    const { q, within } = searchQuery.parse(request.query);
+    return searchSchema.parse(await searchPlaces(database.db, q, within));
+  });
+
+  api.get<{ Params: { code: string } }>('/places/:code', async (request) => {
+    const code = placeCode.parse(request.params.code);
+    return placeSchema.parse(await getPlace(database.db, code));
+  });
+
+  api.get<{ Params: { code: string } }>('/places/:code/children', async (request) => {
+    const code = placeCode.parse(request.params.code);
+    return childrenSchema.parse(await listPlaceChildren(database.db, code, scopeOf(request)));
+  });
+}

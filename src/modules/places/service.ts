@@ -1,0 +1,114 @@
+/**
+ * Use cases of the administrative hierarchy: a place with its path, its children with registry
+ * counts, the place-selector search, and matching imported place names to codes.
+ */
+import type { Db } from '../../db/database';
+import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
+import { matchPlaceName, type PlaceMatch } from '../../domain/placeMatch';
+import { notFound } from '../../server/errors';
+import {
+  NATION,
+  countRegistryByChild,
+  findPlace,
+  findPlaces,
+  listChildren,
+  searchPlaceRows,
+  type PlaceRow,
+} from './queries';
+
+export { NATION };
+export { loadPlaces, ensurePlaces } from './load';
+export { createPlaceResolver, resolvePlacePath, type PlaceNames, type PlaceResolution, type PlaceResolver } from './resolve';
+
+export interface PlaceStep {
+  code: string;
+  name: string;
+  level: number;
+}
+
+export interface PlaceDetail extends PlaceStep {
+  parentCode: string | null;
+  /** From the province down to the place itself (empty for the nation). */
+  path: PlaceStep[];
+}
+
+export interface PlaceChild extends PlaceStep {
+  households: number;
+  persons: number;
+  poorHouseholds: number;
+  poorPersons: number;
+}
+
+const NATION_NAME = '全国';
+const CODE_LENGTHS = [2, 4, 6, 9, 12];
+
+/** Codes of a place and its ancestors, province first. */
+export function pathCodes(code: string): string[] {
+  return CODE_LENGTHS.filter((n) => n <= code.length).map((n) => code.slice(0, n));
+}
+
+async function pathsOf(db: Db, codes: string[]): Promise<Map<string, PlaceStep[]>> {
+  const wanted = [...new Set(codes.flatMap(pathCodes))];
+  const byCode = new Map((await findPlaces(db, wanted)).map((p) => [p.code, p]));
+  const paths = new Map<string, PlaceStep[]>();
+  for (const code of codes) {
+    const steps = pathCodes(code).flatMap((c) => {
+      const p = byCode.get(c);
+      return p ? [{ code: p.code, name: p.name, level: p.level }] : [];
+    });
+    paths.set(code, steps);
+  }
+  return paths;
+}
+
+/** A place (code '0': the nation) with its path from the province down; 404 when unknown. */
+export async function getPlace(db: Db, code: string): Promise<PlaceDetail> {
+  if (code === NATION) return { code: NATION, name: NATION_NAME, level: 0, parentCode: null, path: [] };
+  const place = await findPlace(db, code);
+  if (!place) throw notFound(`行政区划 ${code} `);
+  const path = (await pathsOf(db, [code])).get(code) ?? [];
+  return { code: place.code, name: place.name, level: place.level, parentCode: place.parentCode, path };
+}
+
+/**
+ * The children of a place, sorted by code, each with the registry households and persons under
+ * it (all, and poor: status poor or returned) as far as `scope` lets the caller see.
+ */
+export async function listPlaceChildren(db: Db, code: string, scope: PlaceScope = ALL_PLACES): Promise<{ place: PlaceStep; children: PlaceChild[] }> {
+  const place = await getPlace(db, code);
+  const children = await listChildren(db, code);
+  const counts = children.length ? await countRegistryByChild(db, code, place.level + 1, scope) : [];
+  const byCode = new Map(counts.map((c) => [c.code, c]));
+  return {
+    place: { code: place.code, name: place.name, level: place.level },
+    children: children.map((child) => {
+      const c = byCode.get(child.code);
+      return {
+        code: child.code,
+        name: child.name,
+        level: child.level,
+        households: c?.households ?? 0,
+        persons: c?.persons ?? 0,
+        poorHouseholds: c?.poorHouseholds ?? 0,
+        poorPersons: c?.poorPersons ?? 0,
+      };
+    }),
+  };
+}
+
+export const SEARCH_LIMIT = 20;
+
+/** Up to 20 places whose name contains `q` (or whose code starts with it), under `within`, with their paths. */
+export async function searchPlaces(db: Db, q: string, within: string = NATION): Promise<(PlaceStep & { path: PlaceStep[] })[]> {
+  const text = q.trim();
+  if (within !== NATION) await getPlace(db, within);
+  const rows: PlaceRow[] = await searchPlaceRows(db, text, within, SEARCH_LIMIT);
+  const paths = await pathsOf(db, rows.map((r) => r.code));
+  return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, path: paths.get(r.code) ?? [] }));
+}
+
+/** Match an imported name against the children of `parentCode` ('0': the provinces). */
+export async function matchPlaceUnder(db: Db, parentCode: string, name: string): Promise<PlaceMatch> {
+  const children = await listChildren(db, parentCode);
+  return matchPlaceName(name, children);
+}

@@ -1,0 +1,118 @@
+/** SQL of policy records: versions per region and effective year, never overwritten once active. */
+import { sql, type Selectable } from 'kysely';
+import type { Db } from '../../db/database';
+import type { PolicyRecordTable } from '../../db/schema';
+
+export type PolicyRow = Selectable<PolicyRecordTable> & { region_name: string | null };
+
+/** Serialises version numbering and activation (one transaction at a time). */
+const POLICY_LOCK = 7_270_003;
+
+export async function lockPolicies(db: Db): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${POLICY_LOCK})`.execute(db);
+}
+
+function selectRows(db: Db) {
+  return db
+    .selectFrom('policy_record as r')
+    .leftJoin('place as p', 'p.code', 'r.region_code')
+    .selectAll('r')
+    .select('p.name as region_name');
+}
+
+export interface PolicyRowFilter {
+  regionCode?: string;
+  status?: string;
+  effectiveYear?: number;
+}
+
+export async function findPolicyRows(db: Db, filter: PolicyRowFilter = {}): Promise<PolicyRow[]> {
+  let q = selectRows(db);
+  if (filter.regionCode !== undefined) q = q.where('r.region_code', '=', filter.regionCode);
+  if (filter.status !== undefined) q = q.where('r.status', '=', filter.status);
+  if (filter.effectiveYear !== undefined) q = q.where('r.effective_year', '=', filter.effectiveYear);
+  return q.orderBy('r.region_code').orderBy('r.effective_year').orderBy('r.version').execute();
+}
+
+export async function findPolicyRow(db: Db, id: string): Promise<PolicyRow | undefined> {
+  return selectRows(db).where('r.id', '=', id).executeTakeFirst();
+}
+
+export async function findActiveRows(db: Db): Promise<Selectable<PolicyRecordTable>[]> {
+  return db.selectFrom('policy_record').selectAll().where('status', '=', 'active').execute();
+}
+
+export async function hasPolicyRecord(db: Db, id: string): Promise<boolean> {
+  return (await db.selectFrom('policy_record').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+export async function nextVersion(db: Db, regionCode: string, effectiveYear: number): Promise<number> {
+  const row = await db
+    .selectFrom('policy_record')
+    .select(sql<number>`coalesce(max(version), 0) + 1`.as('next'))
+    .where('region_code', '=', regionCode)
+    .where('effective_year', '=', effectiveYear)
+    .executeTakeFirstOrThrow();
+  return Number(row.next);
+}
+
+export interface NewPolicyRow {
+  id?: string;
+  region_code: string;
+  effective_year: number;
+  version: number;
+  status: 'draft' | 'active';
+  title: string;
+  note: string | null;
+  rules: unknown;
+  created_by: string | null;
+  activated_at?: Date | null;
+}
+
+export async function insertPolicyRow(db: Db, row: NewPolicyRow): Promise<string> {
+  const inserted = await db
+    .insertInto('policy_record')
+    .values({ ...row, rules: JSON.stringify(row.rules) })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted?.id ?? row.id ?? '';
+}
+
+export async function updateDraftRow(db: Db, id: string, change: { title: string; note: string | null; rules: unknown }): Promise<void> {
+  await db
+    .updateTable('policy_record')
+    .set({ title: change.title, note: change.note, rules: JSON.stringify(change.rules), updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .execute();
+}
+
+/** Mark the active version of a region and year superseded; returns its id. */
+export async function supersedeActive(db: Db, regionCode: string, effectiveYear: number): Promise<string | null> {
+  const row = await db
+    .updateTable('policy_record')
+    .set({ status: 'superseded', superseded_at: sql`now()`, updated_at: sql`now()` })
+    .where('region_code', '=', regionCode)
+    .where('effective_year', '=', effectiveYear)
+    .where('status', '=', 'active')
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function markActive(db: Db, id: string, by: string | null): Promise<void> {
+  await db
+    .updateTable('policy_record')
+    .set({ status: 'active', activated_by: by, activated_at: sql`now()`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function placeName(db: Db, code: string): Promise<string | null> {
+  return (await db.selectFrom('place').select('name').where('code', '=', code).executeTakeFirst())?.name ?? null;
+}
+
+export async function placeExists(db: Db, code: string): Promise<boolean> {
+  return (await placeName(db, code)) !== null;
+}

@@ -1,0 +1,355 @@
+/** SQL of the registry: households, members, incomes and status history, always inside a place scope. */
+import { sql, type Expression, type SqlBool, type Selectable } from 'kysely';
+import type { Db } from '../../db/database';
+import type { HouseholdTable, PersonTable } from '../../db/schema';
+import { inScope, underPlace, type PlaceColumns, type PlaceScope } from '../../db/placeScope';
+import type { SortKey } from './schemas';
+
+export type HouseholdRow = Selectable<HouseholdTable>;
+export type PersonRow = Selectable<PersonTable>;
+
+/** What the list, the export and the count filter on, already validated and normalised. */
+export interface HouseholdCriteria {
+  place?: string;
+  status?: string;
+  attribute?: string;
+  cause?: string;
+  year?: number;
+  /** A name prefix (head or any member) or a full 18-character ID number. */
+  search?: { namePrefix: string } | { idNumber: string };
+}
+
+const HOUSEHOLD_PLACE: PlaceColumns = { county: 'h.county_code', township: 'h.township_code', village: 'h.village_code' };
+
+function likePrefix(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+}
+
+/** Households in scope that meet the criteria (alias h). */
+function matchingHouseholds(db: Db, scope: PlaceScope, c: HouseholdCriteria) {
+  const conditions: Expression<SqlBool>[] = [inScope(scope, HOUSEHOLD_PLACE)];
+  if (c.place && c.place !== '0') conditions.push(underPlace(c.place, HOUSEHOLD_PLACE));
+  if (c.status && c.year === undefined) conditions.push(sql<SqlBool>`h.status = ${c.status}`);
+  if (c.attribute) conditions.push(sql<SqlBool>`h.attribute = ${c.attribute}`);
+  if (c.cause) conditions.push(sql<SqlBool>`(h.main_cause = ${c.cause} OR ${c.cause} = ANY(h.other_causes))`);
+  if (c.year !== undefined) {
+    const statusTest = c.status ? sql`AND s.status = ${c.status}` : sql``;
+    conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM household_status_history s
+      WHERE s.county_code = h.county_code AND s.household_no = h.household_no AND s.year = ${c.year} ${statusTest})`);
+  }
+  if (c.search && 'namePrefix' in c.search) {
+    const pattern = likePrefix(c.search.namePrefix);
+    conditions.push(sql<SqlBool>`(h.head_name LIKE ${pattern} OR EXISTS (SELECT 1 FROM person p
+      WHERE p.county_code = h.county_code AND p.household_no = h.household_no AND p.name LIKE ${pattern}))`);
+  } else if (c.search) {
+    const id = c.search.idNumber;
+    conditions.push(sql<SqlBool>`(h.head_id_number = ${id} OR EXISTS (SELECT 1 FROM person p
+      WHERE p.county_code = h.county_code AND p.household_no = h.household_no AND p.id_number = ${id}))`);
+  }
+  return db.selectFrom('household as h').where((eb) => eb.and(conditions));
+}
+
+export async function placeExists(db: Db, code: string): Promise<boolean> {
+  return (await db.selectFrom('place').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
+}
+
+export async function countHouseholds(db: Db, scope: PlaceScope, criteria: HouseholdCriteria): Promise<number> {
+  const row = await matchingHouseholds(db, scope, criteria)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const SORT_COLUMNS: Record<SortKey, string> = {
+  householdNo: 'h.household_no',
+  headName: 'h.head_name',
+  villageCode: 'h.village_code',
+  size: 'h.size',
+  identifiedYear: 'h.identified_year',
+  exitYear: 'h.exit_year',
+  status: 'h.status',
+  attribute: 'h.attribute',
+  mainCause: 'h.main_cause',
+  perCapitaNet: 'per_capita_net',
+};
+
+export interface HouseholdListRow {
+  household_no: string;
+  county_code: string;
+  village_code: string;
+  head_name: string;
+  head_id_number: string | null;
+  attribute: string;
+  status: string;
+  monitor_category: string | null;
+  main_cause: string | null;
+  size: number;
+  identified_year: number | null;
+  exit_year: number | null;
+  per_capita_net: number | null;
+  county_name: string | null;
+  township_name: string | null;
+  village_name: string | null;
+}
+
+/** One page of households with their place names and latest per-capita net income: one query. */
+export async function householdPage(
+  db: Db,
+  scope: PlaceScope,
+  criteria: HouseholdCriteria,
+  page: { offset: number; limit: number; sort: SortKey; order: 'asc' | 'desc' },
+): Promise<HouseholdListRow[]> {
+  return matchingHouseholds(db, scope, criteria)
+    .leftJoin('place as pc', 'pc.code', 'h.county_code')
+    .leftJoin('place as pt', 'pt.code', 'h.township_code')
+    .leftJoin('place as pv', 'pv.code', 'h.village_code')
+    .select([
+      'h.household_no',
+      'h.county_code',
+      'h.village_code',
+      'h.head_name',
+      'h.head_id_number',
+      'h.attribute',
+      'h.status',
+      'h.monitor_category',
+      'h.main_cause',
+      'h.size',
+      'h.identified_year',
+      'h.exit_year',
+      'pc.name as county_name',
+      'pt.name as township_name',
+      'pv.name as village_name',
+      sql<number | null>`(SELECT i.per_capita_net FROM household_income i
+        WHERE i.county_code = h.county_code AND i.household_no = h.household_no ORDER BY i.year DESC LIMIT 1)`.as('per_capita_net'),
+    ])
+    .orderBy(sql.ref(SORT_COLUMNS[page.sort]), (ob) => (page.order === 'desc' ? ob.desc() : ob.asc()).nullsLast())
+    .orderBy('h.household_no')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export type HouseholdWithPlace = HouseholdRow & { county_name: string | null; township_name: string | null; village_name: string | null };
+
+/** One household with its place names, or undefined when unknown or out of scope. */
+export async function householdByNo(db: Db, scope: PlaceScope, householdNo: string, forUpdate = false): Promise<HouseholdWithPlace | undefined> {
+  const query = matchingHouseholds(db, scope, {})
+    .leftJoin('place as pc', 'pc.code', 'h.county_code')
+    .leftJoin('place as pt', 'pt.code', 'h.township_code')
+    .leftJoin('place as pv', 'pv.code', 'h.village_code')
+    .selectAll('h')
+    .select(['pc.name as county_name', 'pt.name as township_name', 'pv.name as village_name'])
+    .where('h.household_no', '=', householdNo);
+  return (forUpdate ? query.forUpdate('h') : query).executeTakeFirst();
+}
+
+/** Members of a household, the head first, then by birth date. */
+export async function membersOf(db: Db, countyCode: string, householdNo: string): Promise<PersonRow[]> {
+  return db
+    .selectFrom('person')
+    .selectAll()
+    .where('county_code', '=', countyCode)
+    .where('household_no', '=', householdNo)
+    .orderBy(sql`relation = 'head'`, (ob) => ob.desc())
+    .orderBy('birth_date')
+    .orderBy('id_number')
+    .execute();
+}
+
+export async function incomesOf(db: Db, countyCode: string, householdNo: string) {
+  return db
+    .selectFrom('household_income')
+    .selectAll()
+    .where('county_code', '=', countyCode)
+    .where('household_no', '=', householdNo)
+    .orderBy('year')
+    .execute();
+}
+
+export async function statusHistoryOf(db: Db, countyCode: string, householdNo: string) {
+  return db
+    .selectFrom('household_status_history')
+    .select(['year', 'status', 'monitor_category', 'reason'])
+    .where('county_code', '=', countyCode)
+    .where('household_no', '=', householdNo)
+    .orderBy('year')
+    .execute();
+}
+
+/** The household an ID number is registered in (anywhere, whatever the scope), for refusing duplicates. */
+export async function householdOfIdNumber(db: Db, idNumber: string): Promise<{ household_no: string; head_name: string; name: string } | undefined> {
+  return db
+    .selectFrom('person as p')
+    .innerJoin('household as h', (j) => j.onRef('h.county_code', '=', 'p.county_code').onRef('h.household_no', '=', 'p.household_no'))
+    .select(['h.household_no', 'h.head_name', 'p.name'])
+    .where('p.id_number', '=', idNumber)
+    .executeTakeFirst();
+}
+
+/** A person with their household, inside the scope, locked for an update. */
+export async function personForUpdate(db: Db, scope: PlaceScope, idNumber: string): Promise<PersonRow | undefined> {
+  return db
+    .selectFrom('person as p')
+    .innerJoin('household as h', (j) => j.onRef('h.county_code', '=', 'p.county_code').onRef('h.household_no', '=', 'p.household_no'))
+    .selectAll('p')
+    .where('p.id_number', '=', idNumber)
+    .where(inScope(scope, HOUSEHOLD_PLACE))
+    .forUpdate('p')
+    .executeTakeFirst();
+}
+
+/** The head member of a household other than `exceptId`, if any. */
+export async function otherHead(db: Db, countyCode: string, householdNo: string, exceptId: string): Promise<PersonRow | undefined> {
+  return db
+    .selectFrom('person')
+    .selectAll()
+    .where('county_code', '=', countyCode)
+    .where('household_no', '=', householdNo)
+    .where('relation', '=', 'head')
+    .where('id_number', '<>', exceptId)
+    .executeTakeFirst();
+}
+
+export type PersonValues = Omit<PersonRow, 'created_at' | 'updated_at'>;
+
+export async function insertPerson(db: Db, person: PersonValues): Promise<PersonRow> {
+  return db.insertInto('person').values(person).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updatePerson(db: Db, countyCode: string, idNumber: string, changes: Partial<PersonValues>): Promise<PersonRow> {
+  return db
+    .updateTable('person')
+    .set({ ...changes, updated_at: sql<Date>`now()` })
+    .where('county_code', '=', countyCode)
+    .where('id_number', '=', idNumber)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export type HouseholdChanges = Partial<Omit<HouseholdRow, 'county_code' | 'household_no' | 'created_at' | 'updated_at'>>;
+
+/** Update a household's own fields and keep its size equal to its member count. */
+export async function updateHouseholdRecord(db: Db, countyCode: string, householdNo: string, changes: HouseholdChanges): Promise<void> {
+  await db
+    .updateTable('household as h')
+    .set({
+      ...changes,
+      size: sql<number>`(SELECT count(*) FROM person p WHERE p.county_code = h.county_code AND p.household_no = h.household_no)`,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('h.county_code', '=', countyCode)
+    .where('h.household_no', '=', householdNo)
+    .execute();
+}
+
+/** A row of the registry listing: a household's fields, its latest income and one member's fields (null when it has none). */
+export interface RegistryRow {
+  household_no: string;
+  county_code: string;
+  village_code: string;
+  head_name: string;
+  phone: string | null;
+  attribute: string;
+  status: string;
+  monitor_category: string | null;
+  identified_year: number | null;
+  planned_exit_year: number | null;
+  exit_year: number | null;
+  main_cause: string | null;
+  other_causes: string[];
+  food_secure: boolean | null;
+  clothing_secure: boolean | null;
+  house_grade: string | null;
+  house_renovated: boolean | null;
+  relocated: boolean | null;
+  water_lpd: number | null;
+  water_quality_ok: boolean | null;
+  water_trip_minutes: number | null;
+  water_piped: boolean | null;
+  water_outage_days: number | null;
+  water_scarce_area: boolean | null;
+  province_name: string | null;
+  city_name: string | null;
+  county_name: string | null;
+  township_name: string | null;
+  village_name: string | null;
+  income_year: number | null;
+  wages: number | null;
+  production_net: number | null;
+  property: number | null;
+  transfer: number | null;
+  production_cost: number | null;
+  id_number: string | null;
+  name: string | null;
+  relation: string | null;
+  ethnicity: string | null;
+  education: string | null;
+  schooling: string | null;
+  health: string | null;
+  disability_grade: number | null;
+  labour: string | null;
+  work_status: string | null;
+  insured_basic: boolean | null;
+  insured_serious: boolean | null;
+  insured_commercial: boolean | null;
+  insured_pension: boolean | null;
+  family_doctor: boolean | null;
+  chronic_card: boolean | null;
+  home_schooling: boolean | null;
+  person_phone: string | null;
+}
+
+/**
+ * The next batch of households after `afterHouseholdNo` (keyset, by household number) with
+ * their place names, latest income and one row per member: one query per batch.
+ */
+export async function registryRowsAfter(
+  db: Db,
+  scope: PlaceScope,
+  criteria: HouseholdCriteria,
+  afterHouseholdNo: string | null,
+  households: number,
+): Promise<RegistryRow[]> {
+  const batch = matchingHouseholds(db, scope, criteria)
+    .selectAll('h')
+    .$if(afterHouseholdNo !== null, (q) => q.where('h.household_no', '>', afterHouseholdNo!))
+    .orderBy('h.household_no')
+    .limit(households);
+  const rows = await db
+    .selectFrom(batch.as('b'))
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('household_income as i')
+          .select(['i.year', 'i.wages', 'i.production_net', 'i.property', 'i.transfer', 'i.production_cost'])
+          .whereRef('i.county_code', '=', 'b.county_code')
+          .whereRef('i.household_no', '=', 'b.household_no')
+          .orderBy('i.year', 'desc')
+          .limit(1)
+          .as('inc'),
+      (join) => join.onTrue(),
+    )
+    .leftJoin('person as p', (j) => j.onRef('p.county_code', '=', 'b.county_code').onRef('p.household_no', '=', 'b.household_no'))
+    .leftJoin('place as ppr', (j) => j.on('ppr.code', '=', sql<string>`left(b.county_code, 2)`))
+    .leftJoin('place as pci', (j) => j.on('pci.code', '=', sql<string>`left(b.county_code, 4)`))
+    .leftJoin('place as pc', 'pc.code', 'b.county_code')
+    .leftJoin('place as pt', 'pt.code', 'b.township_code')
+    .leftJoin('place as pv', 'pv.code', 'b.village_code')
+    .select([
+      'b.household_no', 'b.county_code', 'b.village_code', 'b.head_name', 'b.phone', 'b.attribute', 'b.status',
+      'b.monitor_category', 'b.identified_year', 'b.planned_exit_year', 'b.exit_year', 'b.main_cause', 'b.other_causes',
+      'b.food_secure', 'b.clothing_secure', 'b.house_grade', 'b.house_renovated', 'b.relocated', 'b.water_lpd',
+      'b.water_quality_ok', 'b.water_trip_minutes', 'b.water_piped', 'b.water_outage_days', 'b.water_scarce_area',
+      'ppr.name as province_name', 'pci.name as city_name', 'pc.name as county_name', 'pt.name as township_name', 'pv.name as village_name',
+      'inc.year as income_year', 'inc.wages', 'inc.production_net', 'inc.property', 'inc.transfer', 'inc.production_cost',
+      'p.id_number', 'p.name', 'p.relation', 'p.ethnicity', 'p.education', 'p.schooling', 'p.health', 'p.disability_grade',
+      'p.labour', 'p.work_status', 'p.insured_basic', 'p.insured_serious', 'p.insured_commercial', 'p.insured_pension',
+      'p.family_doctor', 'p.chronic_card', 'p.home_schooling', 'p.phone as person_phone',
+    ])
+    .orderBy('b.household_no')
+    .orderBy(sql`p.relation = 'head'`, (ob) => ob.desc())
+    .orderBy('p.birth_date')
+    .orderBy('p.id_number')
+    .execute();
+  return rows as RegistryRow[];
+}

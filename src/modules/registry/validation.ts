@@ -1,0 +1,141 @@
+/**
+ * Input validation for the registry: zod schemas whose failures become a 400 in Chinese that
+ * names each field and the value given ("与户主关系（relation）的值“表哥”无效，应为：户主、配偶…").
+ */
+import { z } from 'zod';
+import { allowedLabels, codeOf, type Enumeration } from '../../domain/enums';
+import { badRequest } from '../../server/errors';
+
+/** Chinese names of the fields users send. */
+const FIELD_LABELS: Record<string, string> = {
+  place: '地区代码',
+  status: '户状态',
+  attribute: '户属性',
+  cause: '致贫原因',
+  year: '年度',
+  q: '查询内容',
+  page: '页码',
+  pageSize: '每页条数',
+  sort: '排序字段',
+  order: '排序方向',
+  reveal: '显示明文字段',
+  idNumber: '证件号码',
+  name: '姓名',
+  relation: '与户主关系',
+  ethnicity: '民族',
+  education: '文化程度',
+  schooling: '在校生状况',
+  health: '健康状况',
+  disabilityGrade: '残疾等级',
+  labour: '劳动技能',
+  workStatus: '务工状况',
+  insuredBasic: '基本医疗保险',
+  insuredSerious: '大病保险',
+  insuredCommercial: '商业补充保险',
+  insuredPension: '养老保险',
+  familyDoctor: '家庭医生签约',
+  chronicCard: '慢病卡',
+  homeSchooling: '送教上门',
+  phone: '联系电话',
+  identifiedYear: '识别年度',
+  plannedExitYear: '计划脱贫年度',
+  mainCause: '主要致贫原因',
+  otherCauses: '其他致贫原因',
+  foodSecure: '不愁吃',
+  clothingSecure: '不愁穿',
+  houseGrade: '住房安全等级',
+  houseRenovated: '危房改造',
+  relocated: '易地扶贫搬迁',
+  waterLpd: '人均日供水量',
+  waterQualityOk: '水质达标',
+  waterTripMinutes: '取水往返时间',
+  waterPiped: '自来水入户',
+  waterOutageDays: '年累计断水天数',
+  waterScarceArea: '缺水地区',
+};
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: 'true 或 false',
+  array: '列表',
+  object: '对象',
+};
+
+/** A field holding an enumeration: accepts the code, the Chinese label or an alias; yields the code. */
+export function enumCode(e: Enumeration) {
+  return z.string().transform((text, ctx) => {
+    const code = codeOf(e, text);
+    if (code === undefined) {
+      ctx.issues.push({ code: 'custom', message: `无效，应为：${allowedLabels(e)}`, input: text });
+      return z.NEVER;
+    }
+    return code;
+  });
+}
+
+export interface FieldProblem {
+  field: string;
+  value: unknown;
+  message: string;
+}
+
+function shown(value: unknown): string {
+  if (value === undefined) return '（空）';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 60 ? text.slice(0, 60) + '…' : text;
+}
+
+function reasonOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? '不能为空' : `类型不对，应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '不能为空' : `太短，至少 ${issue.minimum} 个字`;
+      return issue.origin === 'array' ? `太短，至少 ${issue.minimum} 项` : `应不小于 ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `太长，最多 ${issue.maximum} 个字`;
+      return issue.origin === 'array' ? `太多，最多 ${issue.maximum} 项` : `应不大于 ${issue.maximum}`;
+    case 'invalid_format':
+      return '格式不对';
+    case 'invalid_value':
+      return `无效，应为：${issue.values.map(String).join('、')}`;
+    default:
+      return issue.message;
+  }
+}
+
+function problemsOf(issue: z.core.$ZodIssue, input: unknown): FieldProblem[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      field: key,
+      value: (input as Record<string, unknown>)?.[key],
+      message: `不能在此填写或修改字段 ${key}`,
+    }));
+  }
+  const field = issue.path.map(String).join('.');
+  const top = String(issue.path[0] ?? '');
+  const label = FIELD_LABELS[top] ?? top;
+  const name = field ? `${label}（${field}）` : '内容';
+  const given = valueAt(input, issue.path) ?? issue.input;
+  return [{ field, value: given, message: `${name}的值“${shown(given)}”${reasonOf(issue)}` }];
+}
+
+/** The value as the user sent it (before coercion), at a path of the input. */
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let here = input;
+  for (const key of path) {
+    if (here === null || typeof here !== 'object') return undefined;
+    here = (here as Record<PropertyKey, unknown>)[key];
+  }
+  return here;
+}
+
+/** Parse input with a schema; on failure a 400 whose message names every field and value. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  const problems = result.error.issues.flatMap((issue) => problemsOf(issue, value));
+  throw badRequest(`${what}有误：${problems.map((p) => p.message).join('；')}`, problems);
+}

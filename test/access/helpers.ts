@@ -1,0 +1,91 @@
+/** Test helpers of the access tests: an app on a manual clock, users with known passwords, signed-in clients. */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../src/db/database';
+import { buildApp } from '../../src/server/app';
+import { manualClock, securityPolicy, hashPassword, type ManualClock, type SecurityPolicy } from '../../src/modules/auth/service';
+import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
+import { consoleAdmin, createUser } from '../../src/modules/users/service';
+import type { TestDatabase } from '../helpers/databases';
+
+export const START = '2024-03-01T00:00:00.000Z';
+export const PASSWORD = 'Xiayi#2024ok';
+
+export async function buildTestApp(database: Database, options: { policy?: SecurityPolicy; requireLogin?: boolean; clock?: ManualClock } = {}) {
+  const clock = options.clock ?? manualClock(START);
+  const app = await buildApp({ database, webDir: '/nonexistent', access: { clock, policy: options.policy ?? securityPolicy('dengbao'), requireLogin: options.requireLogin } });
+  return { app, clock };
+}
+
+let serial = 0;
+
+/** A user of `role` scoped to `placeCode`, password PASSWORD, no change pending (unless asked). */
+export async function makeUser(
+  database: Database,
+  role: string,
+  placeCode: string,
+  options: { departmentLine?: string; mustChange?: boolean; changedAt?: string } = {},
+): Promise<{ id: number; username: string }> {
+  const username = `t${randomBytes(5).toString('hex')}.${++serial}.${role.slice(0, 8)}`;
+  const { user } = await createUser(
+    database.db,
+    { username, displayName: `测试${role}`, role, placeCode, departmentLine: options.departmentLine ?? null },
+    consoleAdmin(CONSOLE_ACTOR, new Date(START)),
+  );
+  await database.db
+    .updateTable('app_user')
+    .set({ password_hash: await hashPassword(PASSWORD), must_change_password: options.mustChange ?? false, password_changed_at: options.changedAt ?? START })
+    .where('id', '=', user.id)
+    .execute();
+  return { id: user.id, username };
+}
+
+export interface Client {
+  cookie: string;
+  csrf: string;
+  inject(method: string, url: string, payload?: unknown, extra?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export async function loginAs(app: FastifyInstance, username: string, password = PASSWORD): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
+  const cookie = `fupin_session=${cookies.fupin_session}; fupin_csrf=${cookies.fupin_csrf}`;
+  const csrf = cookies.fupin_csrf;
+  return {
+    cookie,
+    csrf,
+    inject: (method, url, payload, extra = {}) =>
+      app.inject({ method: method as 'GET', url, payload: payload as object, headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }), ...extra } }),
+  };
+}
+
+/**
+ * A database no other test shares, for tests that tamper with or prune the audit chain:
+ * in-memory PGlite, or a new database on the PostgreSQL server, dropped afterwards.
+ */
+export async function openIsolated(t: TestDatabase): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (!process.env.DATABASE_URL || t.name !== 'postgres') {
+    const database = await t.open();
+    return { database, drop: () => database.close() };
+  }
+  const name = 'fupin_audit_' + randomBytes(6).toString('hex');
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = '/' + name;
+  const database = await openDatabase({ url: url.toString() });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import { launchChromium } from './browser';
+const base = 'http://localhost:3100';
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto(base + '/households?place=999999');
+await page.locator('.list-panel .ant-alert-error').waitFor();
+await page.screenshot({ path: '/tmp/real-badplace.png' });
+await page.goto(base + '/households/4114262072010001x');
+await page.locator('.ant-result-404').waitFor();
+await page.screenshot({ path: '/tmp/real-404.png' });
+await browser.close();

@@ -1,0 +1,59 @@
+import { Button, Input, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { enumOptions, householdAttribute, householdStatus, povertyCause } from '../../app/labels';
+import type { HouseholdListQuery } from '../../api/households';
+import type { FilterKey } from './householdQuery';
+
+const FIRST_YEAR = 2014;
+
+function yearOptions(): { value: string; label: string }[] {
+  const years: { value: string; label: string }[] = [];
+  for (let y = new Date().getFullYear(); y >= FIRST_YEAR; y--) years.push({ value: String(y), label: `${y}年` });
+  return years;
+}
+
+interface Props {
+  query: HouseholdListQuery;
+  onChange: (changes: Partial<Record<FilterKey, string | undefined>>) => void;
+}
+
+/** 户状态, 户属性, 致贫原因, 年度 and a name / ID number search, all kept in the URL. */
+export function HouseholdFilters({ query, onChange }: Props) {
+  const [text, setText] = useState(query.q ?? '');
+  useEffect(() => setText(query.q ?? ''), [query.q]);
+
+  const select = (key: FilterKey, placeholder: string, options: { value: string; label: string }[], width = 120) => (
+    <Select
+      aria-label={placeholder}
+      data-testid={`filter-${key}`}
+      placeholder={placeholder}
+      allowClear
+      style={{ width }}
+      value={query[key]}
+      options={options}
+      onChange={(value?: string) => onChange({ [key]: value })}
+    />
+  );
+
+  return (
+    <Space wrap size={[8, 8]} className="household-filters">
+      {select('status', '户状态', enumOptions(householdStatus))}
+      {select('attribute', '户属性', enumOptions(householdAttribute), 140)}
+      {select('cause', '致贫原因', enumOptions(povertyCause), 150)}
+      {select('year', '年度', yearOptions(), 100)}
+      <Input.Search
+        aria-label="姓名或身份证号"
+        placeholder="户主/成员姓名或身份证号"
+        allowClear
+        style={{ width: 250 }}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onSearch={(value) => onChange({ q: value.trim() || undefined })}
+        enterButton="查询"
+      />
+      <Button onClick={() => onChange({ status: undefined, attribute: undefined, cause: undefined, year: undefined, q: undefined })}>
+        重置
+      </Button>
+    </Space>
+  );
+}
