@@ -15,7 +15,13 @@ function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
-  return { next, pick };
+  let clean = false;
+  /** In a clean household mostly the good value, otherwise any value. */
+  const fact = <T>(good: T, list: readonly T[]): T => (clean && next() < 0.93 ? good : pick(list));
+  const setClean = (value: boolean) => {
+    clean = value;
+  };
+  return { next, pick, fact, setClean };
 }
 
 const FLAG = [true, true, true, false, null] as const;
@@ -30,14 +36,14 @@ function member(r: ReturnType<typeof rng>, year: number, i: number): MemberSpec 
     relation: i === 0 ? 'head' : 'other',
     birth,
     columns: {
-      schooling: r.pick(['primary', 'junior', 'none', 'dropout', 'dropout', null]),
-      health: r.pick(['healthy', 'healthy', 'chronic', 'serious', 'disabled', null]),
-      disability_grade: r.pick([null, null, 1, 2, 3, 4]),
+      schooling: r.fact<string | null>(age >= 6 && age <= 15 ? 'primary' : 'none', ['primary', 'junior', 'none', 'dropout', 'dropout', null]),
+      health: r.fact<string | null>('healthy', ['healthy', 'healthy', 'chronic', 'serious', 'disabled', null]),
+      disability_grade: r.pick([null, null, null, 1, 2, 3, 4]),
       home_schooling: r.pick([true, false, null]),
-      insured_basic: r.pick(FLAG),
-      insured_serious: r.pick(FLAG),
-      family_doctor: r.pick(FLAG),
-      chronic_card: r.pick([true, false, null]),
+      insured_basic: r.fact<boolean | null>(true, FLAG),
+      insured_serious: r.fact<boolean | null>(true, FLAG),
+      family_doctor: r.fact<boolean | null>(true, FLAG),
+      chronic_card: r.fact<boolean | null>(true, [true, false, null]),
       labour: r.pick(['ordinary', 'weak', 'none', null]),
     },
   };
@@ -47,7 +53,7 @@ function incomes(r: ReturnType<typeof rng>, year: number, size: number): IncomeS
   const out: IncomeSpec[] = [];
   for (const y of [year - 1, year]) {
     if (r.next() < 0.15) continue;
-    const pc = r.pick(PER_CAPITA);
+    const pc = r.fact(9000, PER_CAPITA);
     const total = Math.round(pc * Math.max(size, 1) * 100) / 100;
     const cost = r.pick([0, 0, 500.5, 1000]);
     const wages = Math.round(total * 0.6 * 100) / 100;
@@ -89,6 +95,7 @@ export async function createVariedHouseholds(database: Database, places: TestPla
   const made: string[] = [];
   const events: SampleEvent[] = [];
   for (let k = 0; k < count; k++) {
+    r.setClean(r.next() < 0.5);
     const size = r.pick([0, 1, 2, 3, 4, 5]);
     const members = Array.from({ length: size }, (_, i) => member(r, year, i));
     const h = history(r, year);
@@ -100,16 +107,16 @@ export async function createVariedHouseholds(database: Database, places: TestPla
       members,
       incomes: incomes(r, year, size),
       columns: {
-        food_secure: r.pick(FLAG),
-        clothing_secure: r.pick(FLAG),
-        house_grade: r.pick(['A', 'B', 'C', 'D', null]),
+        food_secure: r.fact<boolean | null>(true, FLAG),
+        clothing_secure: r.fact<boolean | null>(true, FLAG),
+        house_grade: r.fact<string | null>('A', ['A', 'B', 'C', 'D', null]),
         house_renovated: r.pick([true, false, null]),
         relocated: r.pick([true, false, null, null]),
-        water_lpd: r.pick([40, 35, 34.9, 20, 19.9, 25, null]),
-        water_quality_ok: r.pick(FLAG),
+        water_lpd: r.fact<number | null>(40, [40, 35, 34.9, 20, 19.9, 25, null]),
+        water_quality_ok: r.fact<boolean | null>(true, FLAG),
         water_trip_minutes: r.pick([null, 10, 20, 21, 40]),
-        water_piped: r.pick([true, false, null]),
-        water_outage_days: r.pick([0, 18, 36, 37, 60, null]),
+        water_piped: r.fact<boolean | null>(true, [true, false, null]),
+        water_outage_days: r.fact<number | null>(0, [0, 18, 36, 37, 60, null]),
         water_scarce_area: r.pick([true, false, null]),
         water_horizontal_m: r.pick([null, 800, 801]),
         water_vertical_m: r.pick([null, 80, 81]),

@@ -76,7 +76,7 @@ export class RowChecker {
     } else {
       const no = readCell(noColumn, rawNo, kindAt(row, this.noAt));
       if (no instanceof CellProblem) this.problems.add(row.row, noColumn.header, rawNo, no.message);
-      else household = this.householdOf(row, no);
+      else household = this.householdOf(row, this.previous !== null && this.previous.no === no ? this.previous.no : detach(no));
     }
     const person = this.person(row, household);
     if (person === null || household === null || !household.valid || this.previous !== household) return null;
@@ -163,7 +163,7 @@ export class RowChecker {
       valid,
       part: parts.join('\t'),
       headRow: 0,
-      headNameGiven: current[HEAD_NAME],
+      headNameGiven: detach(current[HEAD_NAME]),
     };
   }
 
@@ -221,7 +221,7 @@ export class RowChecker {
   private uniqueId(row: number, id: string, household: HouseholdSeen): boolean {
     const owner = this.ids.get(id);
     if (owner === undefined) {
-      this.ids.set(id, household);
+      this.ids.set(detach(id), household);
       return true;
     }
     const message =
@@ -244,6 +244,17 @@ export class RowChecker {
     }
     return true;
   }
+}
+
+/**
+ * A copy of a short string that does not keep the block it was cut from alive (V8 shares the
+ * parent of a slice of 13 characters or more); used for what is remembered across rows.
+ */
+function detach(text: string): string {
+  if (text.length < 13) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i += 12) out += text.slice(i, i + 12);
+  return out;
 }
 
 function kindAt(row: SheetRow, position: number): number {

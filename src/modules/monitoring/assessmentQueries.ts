@@ -18,8 +18,12 @@ export interface HouseholdKey {
   householdNo: string;
 }
 
-/** Households after `after` up to and including `through` (keyset order county_code, household_no). */
+/**
+ * Households from `from` (inclusive) or after `after`, up to and including `through`, in keyset
+ * order (county_code, household_no). Bounded on both sides, every table is read by key range.
+ */
 export interface KeyRange {
+  from?: HouseholdKey | null;
   after: HouseholdKey | null;
   through: HouseholdKey | null;
 }
@@ -33,6 +37,7 @@ export interface BatchFilter {
 export function rangeCondition(alias: string, range: KeyRange): RawBuilder<SqlBool> {
   const cols = sql.raw(`(${alias}.county_code, ${alias}.household_no)`);
   const parts: RawBuilder<SqlBool>[] = [sql<SqlBool>`true`];
+  if (range.from) parts.push(sql<SqlBool>`${cols} >= (${range.from.countyCode}, ${range.from.householdNo})`);
   if (range.after) parts.push(sql<SqlBool>`${cols} > (${range.after.countyCode}, ${range.after.householdNo})`);
   if (range.through) parts.push(sql<SqlBool>`${cols} <= (${range.through.countyCode}, ${range.through.householdNo})`);
   return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;

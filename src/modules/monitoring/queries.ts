@@ -65,14 +65,23 @@ export async function countHouseholds(db: Db, where: Expression<SqlBool>): Promi
   return Number(row.rows[0].n);
 }
 
-/** Every `size`-th household key in keyset order: the batch boundaries. */
+/** The first key, every `size`-th key and the last key of the households, in keyset order. */
 export async function batchBounds(db: Db, where: Expression<SqlBool>, size: number): Promise<HouseholdKey[]> {
   const rows = await sql<{ county_code: string; household_no: string }>`
     SELECT county_code, household_no FROM (
-      SELECT h.county_code, h.household_no, row_number() OVER (ORDER BY h.county_code, h.household_no) AS n
+      SELECT h.county_code, h.household_no,
+        row_number() OVER (ORDER BY h.county_code, h.household_no) AS n, count(*) OVER () AS total
       FROM household h WHERE ${where}
-    ) x WHERE n % ${size} = 0 ORDER BY county_code, household_no`.execute(db);
+    ) x WHERE n = 1 OR n % ${size} = 0 OR n = total ORDER BY county_code, household_no`.execute(db);
   return rows.rows.map((r) => ({ countyCode: r.county_code, householdNo: r.household_no }));
+}
+
+/**
+ * Hash and merge joins only: the batches are large, and on tables whose statistics lag behind
+ * an import the planner would otherwise repeat an aggregate for every household.
+ */
+export async function preferSetJoins(db: Db): Promise<void> {
+  await sql`SET LOCAL enable_nestloop = off`.execute(db);
 }
 
 /** The latest income year of the households in scope (the default assessment year). */

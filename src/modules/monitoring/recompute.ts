@@ -59,15 +59,11 @@ export function groupPlans(records: readonly PolicyRecord[], place: string, year
   }));
 }
 
-/** Consecutive key ranges covering every household, cut at the bounds. */
+/** Consecutive key ranges from the first key to the last, cut at the bounds in between. */
 export function rangesBetween(bounds: HouseholdKey[]): KeyRange[] {
-  const ranges: KeyRange[] = [];
-  let after: HouseholdKey | null = null;
-  for (const b of bounds) {
-    ranges.push({ after, through: b });
-    after = b;
-  }
-  ranges.push({ after, through: null });
+  if (!bounds.length) return [];
+  const ranges: KeyRange[] = [{ from: bounds[0], after: null, through: bounds[1] ?? bounds[0] }];
+  for (let i = 2; i < bounds.length; i++) ranges.push({ after: bounds[i - 1], through: bounds[i] });
   return ranges;
 }
 
@@ -83,6 +79,7 @@ export async function recomputeAssessments(database: Database, options: Recomput
   const size = options.batchSize ?? DEFAULT_BATCH;
   return database.db.transaction().execute(async (tx) => {
     await q.lockRecompute(tx);
+    await q.preferSetJoins(tx);
     const year = await resolveYear(tx, where, options.year);
     const plans = groupPlans(await loadActivePolicies(tx), place, year, where);
     const total = await q.countHouseholds(tx, where);

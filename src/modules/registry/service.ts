@@ -17,9 +17,7 @@ import {
   type HouseholdFilters,
   type HouseholdListQuery,
   type HouseholdPage,
-  type Member,
   type MemberChange,
-  type MemberInput,
   type PageRequest,
 } from './schemas';
 import { parseInput } from './validation';

@@ -6,7 +6,7 @@ export function NotFoundPage({ message }: { message?: string }) {
   return (
     <Result
       status="404"
-      title="404 页面不存在"
+      title="404 未找到"
       subTitle={message ?? '您访问的页面不存在，请检查地址是否正确。'}
       extra={
         <Link to="/households">
