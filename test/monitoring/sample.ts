@@ -31,7 +31,8 @@ const RISK_TYPES = ['illness', 'disability', 'schooling', 'disaster', 'accident'
 function member(r: ReturnType<typeof rng>, year: number, i: number): MemberSpec {
   const age = r.pick([3, 5, 6, 7, 10, 15, 16, 17, 30, 45, 60, 80, -1]);
   const birthYear = year - age;
-  const birth = `${birthYear}-${r.pick(['01-15', '06-30', '12-31'])}`;
+  const day = r.next() < 0.1 ? '12-31' : `${String(1 + Math.floor(r.next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r.next() * 28)).padStart(2, '0')}`;
+  const birth = `${birthYear}-${day}`;
   return {
     relation: i === 0 ? 'head' : 'other',
     birth,
