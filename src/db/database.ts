@@ -206,6 +206,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
 /** Quote a value for PostgreSQL's COPY text format. */
 export function copyText(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
@@ -214,6 +216,7 @@ export function copyText(value: unknown): string {
     return copyText('{' + inner + '}');
   }
   const s = typeof value === 'string' ? value : String(value);
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
