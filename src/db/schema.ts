@@ -71,6 +71,8 @@ export interface PersonTable {
   phone: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** 004_member_key.sql: stable key of a member (uuid), not the ID number. */
+  member_key: Generated<string>;
 }
 
 export interface HouseholdStatusHistoryTable {

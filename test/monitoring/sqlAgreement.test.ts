@@ -12,7 +12,7 @@ import type { PolicyRules } from '../../src/domain/policy/rulesSchema';
 import { assessmentSelect } from '../../src/modules/monitoring/assessmentQueries';
 import { compactResult, evaluateHousehold } from '../../src/modules/monitoring/evaluate';
 import { assessmentPlan } from '../../src/modules/monitoring/plan';
-import { householdsWhere, preferSetJoins } from '../../src/modules/monitoring/queries';
+import { householdsWhere, prepareBatchPlanner } from '../../src/modules/monitoring/queries';
 import { loadHouseholdRecords } from '../../src/modules/monitoring/recordQueries';
 import { testDatabases } from '../helpers/databases';
 import { createPlaceTree, type TestPlaces } from '../helpers/factory';
@@ -77,7 +77,7 @@ describe.each(testDatabases)('bulk SQL agrees with the pure rules on $name', ({ 
     const range = { from: { countyCode: places.countyCode, householdNo: sorted[0] }, after: null, through: { countyCode: places.countyCode, householdNo: sorted.at(-1)! } };
     const select = assessmentSelect(assessmentPlan(resolved.rules, year), { range, where: householdsWhere(ALL_PLACES, places.countyCode) });
     const rows = await database.db.transaction().execute(async (tx) => {
-      await preferSetJoins(tx);
+      await prepareBatchPlanner(tx);
       return (await sql<Record<string, unknown>>`SELECT * FROM (${select}) a`.execute(tx)).rows;
     });
     const records = await loadHouseholdRecords(database.db, places.countyCode, numbers);

@@ -137,3 +137,32 @@ function readCauses(text: string): CellResult {
   }
   return '{' + codes.join(',') + '}';
 }
+
+/** Kinds whose cells repeat across rows (a few labels, years, place names): their readings are remembered. */
+const REPEATING = new Set<ColumnSpec['kind']>(['text', 'villageCode', 'enum', 'causes', 'bool', 'year', 'count', 'litres', 'disabilityGrade']);
+/** Distinct values remembered per column at most. */
+const CACHE_LIMIT = 20_000;
+const PLAIN_NUMBER = /^\d{1,9}(\.\d{1,2})?$/;
+
+export type CellReader = (text: string, cellKind: number) => CellResult;
+
+/**
+ * A reader for one column. Readings of repeating kinds are memoised (a registry of a million
+ * rows has a few hundred distinct values in most columns); plain amounts skip the general path.
+ */
+export function columnReader(column: ColumnSpec): CellReader {
+  if (column.kind === 'money') {
+    return (text, cellKind) => (PLAIN_NUMBER.test(text) ? text : readCell(column, text, cellKind));
+  }
+  if (!REPEATING.has(column.kind)) return (text, cellKind) => readCell(column, text, cellKind);
+  const cache = new Map<string, CellResult>();
+  return (text, cellKind) => {
+    if (cellKind === CELL_NUMBER && column.kind === 'villageCode') return readCell(column, text, cellKind);
+    let result = cache.get(text);
+    if (result === undefined) {
+      result = readCell(column, text, cellKind);
+      if (cache.size < CACHE_LIMIT) cache.set(text.length < 13 ? text : text.slice(0, 12) + text.slice(12), result);
+    }
+    return result;
+  };
+}

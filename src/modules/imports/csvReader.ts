@@ -14,7 +14,7 @@ import { MAX_CELL_CHARS } from './columns';
 import { ImportFileError } from './problems';
 import type { SheetRow, SheetSource } from './sheet';
 
-const BLOCK = 1 << 20;
+const BLOCK = 1 << 16;
 /** A record may not grow beyond this many characters while incomplete (about 60 full cells). */
 const MAX_RECORD_CHARS = 2_000_000;
 

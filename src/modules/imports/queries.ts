@@ -50,7 +50,7 @@ export async function beginStaging(s: Session): Promise<void> {
 }
 
 export async function analyseStaging(s: Session): Promise<void> {
-  await s.exec('ANALYZE import_row');
+  await s.exec('SET LOCAL default_statistics_target = 10; ANALYZE import_row');
 }
 
 export interface PlaceNameRow {
@@ -251,34 +251,81 @@ export async function writePersons(db: Db, present: Set<string>): Promise<WriteC
   return { added: affected(added), updated: affected(updated) };
 }
 
-/** The year's income of each household that gave one; per-capita net over the household's size. */
+const INCOME_SOURCE = `
+  SELECT h.county_code, h.household_no, h.income_year AS year, x.wages, x.production_net, x.property, x.transfer, x.production_cost,
+         x.size AS household_size, round((x.wages + x.production_net + x.property + x.transfer - x.production_cost) / x.size, 2) AS per_capita_net
+  FROM import_household h
+  CROSS JOIN LATERAL (SELECT coalesce(h.wages, 0) AS wages, coalesce(h.production_net, 0) AS production_net,
+                             coalesce(h.property, 0) AS property, coalesce(h.transfer, 0) AS transfer,
+                             coalesce(h.production_cost, 0) AS production_cost, greatest(h.members + h.others, 1) AS size) x
+  WHERE h.income_year IS NOT NULL`;
+const INCOME_VALUES = 'wages, production_net, property, transfer, production_cost, household_size, per_capita_net';
+const prefixed = (alias: string, list: string) => list.split(', ').map((c) => `${alias}.${c}`).join(', ');
+
+/** The year's income of each household that gave one (per-capita net over the household's size); returns records written. */
 export async function writeIncomes(db: Db): Promise<number> {
-  const result = await sql`
-    INSERT INTO household_income AS i (county_code, household_no, year, wages, production_net, property, transfer, production_cost, household_size, per_capita_net)
-    SELECT h.county_code, h.household_no, h.income_year, x.wages, x.production_net, x.property, x.transfer, x.production_cost, x.size,
-           round((x.wages + x.production_net + x.property + x.transfer - x.production_cost) / x.size, 2)
-    FROM import_household h
-    CROSS JOIN LATERAL (SELECT coalesce(h.wages, 0) AS wages, coalesce(h.production_net, 0) AS production_net,
-                               coalesce(h.property, 0) AS property, coalesce(h.transfer, 0) AS transfer,
-                               coalesce(h.production_cost, 0) AS production_cost, greatest(h.members + h.others, 1) AS size) x
-    WHERE h.income_year IS NOT NULL
-    ON CONFLICT (county_code, household_no, year) DO UPDATE SET
-      wages = excluded.wages, production_net = excluded.production_net, property = excluded.property, transfer = excluded.transfer,
-      production_cost = excluded.production_cost, household_size = excluded.household_size, per_capita_net = excluded.per_capita_net
-    WHERE (i.wages, i.production_net, i.property, i.transfer, i.production_cost, i.household_size, i.per_capita_net)
-      IS DISTINCT FROM (excluded.wages, excluded.production_net, excluded.property, excluded.transfer, excluded.production_cost, excluded.household_size, excluded.per_capita_net)`.execute(db);
-  return affected(result);
+  const updated = await sql
+    .raw(
+      `UPDATE household_income i SET (${INCOME_VALUES}) = (${prefixed('n', INCOME_VALUES)})
+       FROM (${INCOME_SOURCE}) n
+       WHERE (i.county_code, i.household_no, i.year) = (n.county_code, n.household_no, n.year)
+         AND (${prefixed('i', INCOME_VALUES)}) IS DISTINCT FROM (${prefixed('n', INCOME_VALUES)})`,
+    )
+    .execute(db);
+  const added = await sql
+    .raw(
+      `INSERT INTO household_income (county_code, household_no, year, ${INCOME_VALUES})
+       SELECT n.county_code, n.household_no, n.year, ${prefixed('n', INCOME_VALUES)} FROM (${INCOME_SOURCE}) n
+       WHERE NOT EXISTS (SELECT 1 FROM household_income i WHERE (i.county_code, i.household_no, i.year) = (n.county_code, n.household_no, n.year))`,
+    )
+    .execute(db);
+  return affected(updated) + affected(added);
 }
 
-/** A status-history record for each household's status in the file's year (its 收入年度, else `year`). */
+/** A status-history record for each household's status in the file's year (its 收入年度, else `year`); returns records written. */
 export async function writeStatusHistory(db: Db, year: number): Promise<number> {
-  const result = await sql`
-    INSERT INTO household_status_history AS s (county_code, household_no, year, status, monitor_category)
-    SELECT d.county_code, d.household_no, coalesce(h.income_year, ${year}::smallint), d.status, d.monitor_category
-    FROM import_household h JOIN household d ON (d.county_code, d.household_no) = (h.county_code, h.household_no)
-    ON CONFLICT (county_code, household_no, year) DO UPDATE SET status = excluded.status, monitor_category = excluded.monitor_category, recorded_at = now()
-    WHERE (s.status, s.monitor_category) IS DISTINCT FROM (excluded.status, excluded.monitor_category)`.execute(db);
-  return affected(result);
+  const source = sql`
+    SELECT d.county_code, d.household_no, coalesce(h.income_year, ${year}::smallint) AS year, d.status, d.monitor_category
+    FROM import_household h JOIN household d ON (d.county_code, d.household_no) = (h.county_code, h.household_no)`;
+  const updated = await sql`
+    UPDATE household_status_history s SET status = n.status, monitor_category = n.monitor_category, recorded_at = now()
+    FROM (${source}) n
+    WHERE (s.county_code, s.household_no, s.year) = (n.county_code, n.household_no, n.year)
+      AND (s.status, s.monitor_category) IS DISTINCT FROM (n.status, n.monitor_category)`.execute(db);
+  const added = await sql`
+    INSERT INTO household_status_history (county_code, household_no, year, status, monitor_category)
+    SELECT n.county_code, n.household_no, n.year, n.status, n.monitor_category FROM (${source}) n
+    WHERE NOT EXISTS (SELECT 1 FROM household_status_history s WHERE (s.county_code, s.household_no, s.year) = (n.county_code, n.household_no, n.year))`.execute(db);
+  return affected(updated) + affected(added);
+}
+
+export interface TableIndex {
+  name: string;
+  definition: string;
+}
+
+/** Indexes of a registry table other than its primary key (they are rebuilt after a bulk load). */
+export async function secondaryIndexes(db: Db, table: 'household' | 'person'): Promise<TableIndex[]> {
+  const result = await sql<TableIndex>`
+    SELECT x.indexrelid::regclass::text AS name, pg_get_indexdef(x.indexrelid) AS definition
+    FROM pg_index x WHERE x.indrelid = ${table}::regclass AND NOT x.indisprimary ORDER BY 1`.execute(db);
+  return result.rows;
+}
+
+/** The planner's estimate of a table's rows (0 when never analysed). */
+export async function estimatedRows(db: Db, table: 'household' | 'person'): Promise<number> {
+  const result = await sql<{ n: number }>`SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = ${table}::regclass`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+export async function dropIndexes(s: Session, indexes: TableIndex[]): Promise<void> {
+  for (const index of indexes) await s.exec(`DROP INDEX ${index.name}`);
+}
+
+export async function createIndexes(s: Session, indexes: TableIndex[]): Promise<void> {
+  if (indexes.length === 0) return;
+  await s.exec("SET LOCAL maintenance_work_mem = '256MB'");
+  for (const index of indexes) await s.exec(index.definition);
 }
 
 export async function countStaged(db: Db): Promise<{ households: number; persons: number }> {

@@ -6,7 +6,7 @@
  */
 import { parseIdNumber } from '../../domain/idNumber';
 import { columnByKey, HOUSEHOLD_COLUMNS, PERSON_COLUMNS, PLACE_NAME_KEYS, type ColumnSpec, type HeaderLayout } from './columns';
-import { CELL_TEXT, COPY_NULL, CellProblem, lostPrecision, readCell } from './cells';
+import { CELL_TEXT, COPY_NULL, CellProblem, columnReader, lostPrecision, readCell, type CellReader } from './cells';
 import type { ProblemList } from './problems';
 import type { SheetRow } from './sheet';
 
@@ -46,8 +46,12 @@ export class RowChecker {
   private readonly noAt: number;
   private readonly idAt: number;
   private readonly current: string[];
+  private readonly householdReaders: CellReader[] = HOUSEHOLD_COLUMNS.map(columnReader);
+  private readonly personReaders: CellReader[] = PERSON_COLUMNS.map(columnReader);
   private previous: HouseholdSeen | null = null;
   private previousCells: string[] = [];
+  /** The staging line being built: row, carrier, household number, ID, sex, birth date, person columns, household part. */
+  private readonly line: string[] = new Array(7 + PERSON_COLUMNS.length).fill('');
   rows = 0;
   staged = 0;
 
@@ -78,17 +82,21 @@ export class RowChecker {
       if (no instanceof CellProblem) this.problems.add(row.row, noColumn.header, rawNo, no.message);
       else household = this.householdOf(row, this.previous !== null && this.previous.no === no ? this.previous.no : detach(no));
     }
-    const person = this.person(row, household);
-    if (person === null || household === null || !household.valid || this.previous !== household) return null;
-    let householdPart = HOUSEHOLD_NULLS;
-    let carrier = 'f';
+    const personOk = this.person(row, household);
+    if (!personOk || household === null || !household.valid || this.previous !== household) return null;
+    const line = this.line;
+    line[0] = String(row.row);
+    line[2] = household.no;
     if (household.part !== null) {
-      householdPart = household.part;
+      line[1] = 't';
+      line[line.length - 1] = household.part;
       household.part = null;
-      carrier = 't';
+    } else {
+      line[1] = 'f';
+      line[line.length - 1] = HOUSEHOLD_NULLS;
     }
     this.staged++;
-    return row.row + '\t' + carrier + '\t' + household.no + '\t' + person + '\t' + householdPart + '\n';
+    return line.join('\t') + '\n';
   }
 
   /** The household of a row; `previous` is left pointing at it only when this row agrees with its first row. */
@@ -145,7 +153,7 @@ export class RowChecker {
         parts.push(COPY_NULL);
         continue;
       }
-      const value = readCell(column, text, kindAt(row, this.householdAt[i]));
+      const value = this.householdReaders[i](text, kindAt(row, this.householdAt[i]));
       if (value instanceof CellProblem) {
         problem(i, value.message);
         parts.push(COPY_NULL);
@@ -167,12 +175,12 @@ export class RowChecker {
     };
   }
 
-  /** The person columns as COPY text (ID number, sex, birth date, then PERSON_COLUMNS), or null. */
-  private person(row: SheetRow, household: HouseholdSeen | null): string | null {
+  /** Fill the person columns of `line` (ID number, sex, birth date, then PERSON_COLUMNS); false when the row has errors. */
+  private person(row: SheetRow, household: HouseholdSeen | null): boolean {
     const { cells } = row;
+    const line = this.line;
     let ok = true;
     const idText = this.idAt < cells.length ? cells[this.idAt].trim() : '';
-    let out = '';
     if (idText === '') {
       ok = false;
       this.problems.add(row.row, idColumn.header, '', '证件号码不能为空');
@@ -185,7 +193,9 @@ export class RowChecker {
         ok = false;
         this.problems.add(row.row, idColumn.header, idText, id.reason);
       } else {
-        out = id.idNumber + '\t' + id.sex + '\t' + id.birthDate;
+        line[3] = id.idNumber;
+        line[4] = id.sex;
+        line[5] = id.birthDate;
         if (household !== null) ok = this.uniqueId(row.row, id.idNumber, household) && ok;
       }
     }
@@ -203,7 +213,7 @@ export class RowChecker {
         }
         value = COPY_NULL;
       } else {
-        const read = readCell(column, text, kindAt(row, p));
+        const read = this.personReaders[i](text, kindAt(row, p));
         if (read instanceof CellProblem) {
           ok = false;
           this.problems.add(row.row, column.header, text, read.message);
@@ -212,10 +222,10 @@ export class RowChecker {
       }
       if (i === RELATION) relation = value;
       else if (i === NAME) name = text;
-      out += '\t' + value;
+      line[6 + i] = value;
     }
     if (relation === 'head' && household !== null) ok = this.head(row.row, household, name) && ok;
-    return ok ? out : null;
+    return ok;
   }
 
   private uniqueId(row: number, id: string, household: HouseholdSeen): boolean {

@@ -57,17 +57,20 @@ const combined = (findings: string[]) => {
   return `CASE WHEN 'F' IN (${list}) THEN 'fail' WHEN 'U' IN (${list}) THEN 'undetermined' ELSE 'pass' END`;
 };
 
-function ageExpr(plan: AssessmentPlan): string {
-  const [, month, day] = plan.asOf.split('-').map(Number);
-  const m = 'extract(month FROM p.birth_date)::int';
-  const d = 'extract(day FROM p.birth_date)::int';
-  return `(${intLit(plan.year)} - extract(year FROM p.birth_date)::int - CASE WHEN ${m} > ${month} OR (${m} = ${month} AND ${d} > ${day}) THEN 1 ELSE 0 END)`;
+/**
+ * Of compulsory-school age on the assessment day: ageOn(birth, asOf) between the ages. The day
+ * is always 31 December, so the test is a range of birth dates.
+ */
+function childCondition(plan: AssessmentPlan): string {
+  if (!plan.asOf.endsWith('-12-31')) throw new Error(`评估日应为年末：${plan.asOf}`);
+  const { ageFrom, ageTo } = plan.education;
+  return `p.birth_date > ${dateLit(`${plan.year - ageTo - 1}-12-31`)} AND p.birth_date <= ${dateLit(`${plan.year - ageFrom}-12-31`)}`;
 }
 
 function memberColumns(plan: AssessmentPlan): string {
   const e = plan.education;
   const md = plan.medical;
-  const child = `${ageExpr(plan)} BETWEEN ${intLit(e.ageFrom)} AND ${intLit(e.ageTo)}`;
+  const child = childCondition(plan);
   const childFail = `p.schooling = ANY(${textArrayLit(e.outOfSchool)}) AND NOT (p.home_schooling IS TRUE AND p.disability_grade IS NOT NULL AND p.disability_grade <= ${intLit(e.homeSchoolingMaxGrade)})`;
   const chronic = textArrayLit(md.chronicCardHealth);
   const every = md.familyDoctor === 'every_member';
@@ -158,8 +161,8 @@ function waterStatus(plan: AssessmentPlan): string {
   return combined([quantity, quality2004, convenience, guarantee]);
 }
 
-/** Reason flags (columns of `j`) in RISK_REASONS order, and the grade and suggestion from them. */
-function riskColumns(plan: AssessmentPlan): string {
+/** The reason flags as boolean columns of `k` (from the criterion statuses of `j`), never null. */
+function flagColumns(plan: AssessmentPlan): string {
   const r = plan.risk;
   const redCriteria = r.redCriteria.map((c) => `j.c_${c}`);
   const flags: Record<string, string> = {
@@ -170,89 +173,106 @@ function riskColumns(plan: AssessmentPlan): string {
     income_fall: `j.pcn IS NOT NULL AND j.prev_pcn IS NOT NULL AND j.prev_pcn > 0 AND (j.prev_pcn - j.pcn) / j.prev_pcn > ${floatLit(r.incomeFallShare)}`,
     open_risk: `j.open_risk_types && ${textArrayLit(r.openRiskTypes)}`,
   };
-  const flag = (code: string) => `coalesce(${flags[code]}, false)`;
   const missing = anyOf(['j.meets_line IS NULL', ...redCriteria.map((c) => `${c} = 'undetermined'`), 'j.spent > 0 AND j.annual IS NULL']);
+  return [
+    ...Object.entries(flags).map(([code, expr]) => `coalesce(${expr}, false) AS r_${code}`),
+    `coalesce(${missing}, false) AS r_missing`,
+  ].join(',\n    ');
+}
+
+/** Grade, reason codes (RISK_REASONS order) and suggestion from the flags of `k`. */
+function riskColumns(plan: AssessmentPlan): string {
+  const r = plan.risk;
+  const flag = (code: string) => `k.r_${code}`;
   const red = anyOf(['income_not_above_line', 'criterion_failed', 'serious_event'].map(flag));
   const yellow = anyOf(['income_below_monitoring_line', 'income_fall', 'open_risk'].map(flag));
   const triggered = anyOf(r.triggers.map(flag));
   const sudden = anyOf((['serious_event', 'income_fall'] as const).filter((c) => r.triggers.includes(c)).map(flag));
-  const reasons = Object.keys(flags).map((code) => `CASE WHEN ${flag(code)} THEN '${code}' END`).join(', ');
-  return `CASE WHEN ${red} THEN 'red' WHEN ${yellow} THEN 'yellow' WHEN coalesce(${missing}, false) THEN 'undetermined' ELSE 'green' END AS risk_grade,
+  const reasons = RISK_REASON_ORDER.map((code) => `CASE WHEN ${flag(code)} THEN '${code}' END`).join(', ');
+  return `CASE WHEN ${red} THEN 'red' WHEN ${yellow} THEN 'yellow' WHEN k.r_missing THEN 'undetermined' ELSE 'green' END AS risk_grade,
     to_jsonb(array_remove(ARRAY[${reasons}]::text[], NULL)) AS risk_reasons,
     CASE WHEN NOT (${triggered}) THEN NULL
-      WHEN j.status_y = 'exited' OR (j.status_y = 'risk_eliminated' AND j.exit_year <= ${intLit(plan.year)}) THEN 'unstable'
-      WHEN j.status_y NOT IN ('not_poor', 'risk_eliminated') THEN NULL
+      WHEN k.status_y = 'exited' OR (k.status_y = 'risk_eliminated' AND k.exit_year <= ${intLit(plan.year)}) THEN 'unstable'
+      WHEN k.status_y NOT IN ('not_poor', 'risk_eliminated') THEN NULL
       WHEN ${sudden} THEN 'sudden' ELSE 'marginal' END AS suggested_category`;
 }
 
+const RISK_REASON_ORDER = ['income_not_above_line', 'criterion_failed', 'serious_event', 'income_below_monitoring_line', 'income_fall', 'open_risk'] as const;
+
 const CRITERIA = ['income', 'food', 'clothing', 'education', 'medical', 'housing', 'water'] as const;
 
-/** The assessment of every household the filter selects, under one plan. */
+/**
+ * The assessment of every household the filter selects, under one plan. Derived tables carry
+ * OFFSET 0 so each computed column is evaluated once, not copied into every expression that
+ * reads it.
+ */
 export function assessmentSelect(plan: AssessmentPlan, filter: BatchFilter): RawBuilder<unknown> {
-  const Y = intLit(plan.year);
-  const asOf = dateLit(plan.asOf);
+  const Y = sql.raw(intLit(plan.year));
+  const asOf = sql.raw(dateLit(plan.asOf));
   const on = (alias: string) => rangeCondition(alias, filter.range);
   const income = incomeStatus(plan);
-  const annual = cents('i.wages::float8 + i.production_net::float8 + i.property::float8 + i.transfer::float8 - i.production_cost::float8');
-  const criteria = CRITERIA.map((c) => `'${c}', j.c_${c}`).join(', ');
-  const anyStatus = (s: string) => CRITERIA.map((c) => `j.c_${c} = '${s}'`).join(' OR ');
+  const criteria = CRITERIA.map((c) => `'${c}', k.c_${c}`).join(', ');
+  const anyStatus = (s: string) => CRITERIA.map((c) => `k.c_${c} = '${s}'`).join(' OR ');
   return sql`
-WITH hh AS MATERIALIZED (
-  SELECT h.county_code, h.household_no, h.village_code, h.status, h.exit_year,
-    h.food_secure, h.clothing_secure, h.house_grade, h.house_renovated, h.relocated,
-    h.water_lpd::float8 AS lpd, h.water_quality_ok AS quality_ok, h.water_trip_minutes::float8 AS trip,
-    h.water_piped AS piped, h.water_horizontal_m::float8 AS horiz, h.water_vertical_m::float8 AS vert,
-    h.water_outage_days AS outage, h.water_scarce_area AS scarce, h.open_risk_types
-  FROM household h
-  WHERE ${on('h')} AND ${filter.where}
-),
-hist AS (
+WITH hist AS (
   SELECT s.county_code, s.household_no, max(s.year) AS last_year,
-    (array_agg(s.status ORDER BY s.year DESC) FILTER (WHERE s.year <= ${sql.raw(Y)}))[1] AS status
-  FROM hh JOIN household_status_history s ON s.county_code = hh.county_code AND s.household_no = hh.household_no
+    substr(max(lpad(s.year::text, 4, '0') || s.status) FILTER (WHERE s.year <= ${Y}), 5) AS status
+  FROM household_status_history s
   WHERE ${on('s')}
   GROUP BY s.county_code, s.household_no
 ),
 mem AS (
   SELECT p.county_code, p.household_no, ${sql.raw(memberColumns(plan))}
-  FROM hh JOIN person p ON p.county_code = hh.county_code AND p.household_no = hh.household_no
-  WHERE ${on('p')} AND p.birth_date <= ${sql.raw(asOf)}
+  FROM person p
+  WHERE ${on('p')} AND p.birth_date <= ${asOf}
   GROUP BY p.county_code, p.household_no
 ),
 inc AS (
   SELECT x.county_code, x.household_no,
-    bool_or(x.year = ${sql.raw(Y)}) AS has_cur, bool_or(x.year = ${sql.raw(Y)} - 1) AS has_prev,
-    max(x.annual) FILTER (WHERE x.year = ${sql.raw(Y)}) AS annual,
-    max(x.pcn) FILTER (WHERE x.year = ${sql.raw(Y)}) AS pcn,
-    max(x.pcn) FILTER (WHERE x.year = ${sql.raw(Y)} - 1) AS prev_pcn
+    bool_or(x.year = ${Y}) AS has_cur, bool_or(x.year = ${Y} - 1) AS has_prev,
+    max(x.annual) FILTER (WHERE x.year = ${Y}) AS annual,
+    max(x.pcn) FILTER (WHERE x.year = ${Y}) AS pcn,
+    max(x.pcn) FILTER (WHERE x.year = ${Y} - 1) AS prev_pcn
   FROM (
-    SELECT a.county_code, a.household_no, a.year, a.annual,
-      CASE WHEN a.household_size > 0 THEN ${sql.raw(cents('a.annual / a.household_size'))} END AS pcn
+    SELECT b.county_code, b.household_no, b.year, b.annual,
+      CASE WHEN b.household_size > 0 THEN ${sql.raw(cents('b.annual / b.household_size'))} END AS pcn
     FROM (
-      SELECT i.county_code, i.household_no, i.year, i.household_size, ${sql.raw(annual)} AS annual
-      FROM hh JOIN household_income i ON i.county_code = hh.county_code AND i.household_no = hh.household_no
-      WHERE ${on('i')} AND i.year IN (${sql.raw(Y)}, ${sql.raw(Y)} - 1)
-    ) a
+      SELECT a.county_code, a.household_no, a.year, a.household_size, ${sql.raw(cents('a.raw'))} AS annual
+      FROM (
+        SELECT i.county_code, i.household_no, i.year, i.household_size,
+          i.wages::float8 + i.production_net::float8 + i.property::float8 + i.transfer::float8 - i.production_cost::float8 AS raw
+        FROM household_income i
+        WHERE ${on('i')} AND i.year IN (${Y}, ${Y} - 1)
+        OFFSET 0
+      ) a OFFSET 0
+    ) b OFFSET 0
   ) x
   GROUP BY x.county_code, x.household_no
 ),
 ev AS (
   SELECT e.county_code, e.household_no, sum(e.cost::float8) AS spent
-  FROM hh JOIN risk_event e ON e.county_code = hh.county_code AND e.household_no = hh.household_no
+  FROM risk_event e
   WHERE ${on('e')} AND e.type = ANY(${sql.raw(textArrayLit(plan.risk.seriousEventTypes))})
-    AND e.occurred_on > ${sql.raw(dateLit(plan.risk.seriousEventsAfter))} AND e.occurred_on <= ${sql.raw(asOf)}
+    AND e.occurred_on > ${sql.raw(dateLit(plan.risk.seriousEventsAfter))} AND e.occurred_on <= ${asOf}
   GROUP BY e.county_code, e.household_no
 ),
 f AS (
-  SELECT hh.*, coalesce(m.n, 0) AS n, m.edu_f, m.edu_u, m.med_f, m.med_u, m.fd_yes, m.fd_null,
+  SELECT h.county_code, h.household_no, h.village_code, h.exit_year,
+    h.food_secure, h.clothing_secure, h.house_grade, h.house_renovated, h.relocated,
+    h.water_lpd::float8 AS lpd, h.water_quality_ok AS quality_ok, h.water_trip_minutes::float8 AS trip,
+    h.water_piped AS piped, h.water_horizontal_m::float8 AS horiz, h.water_vertical_m::float8 AS vert,
+    h.water_outage_days AS outage, h.water_scarce_area AS scarce, h.open_risk_types,
+    coalesce(m.n, 0) AS n, m.edu_f, m.edu_u, m.med_f, m.med_u, m.fd_yes, m.fd_null,
     coalesce(inc.has_cur, false) AS has_cur, coalesce(inc.has_prev, false) AS has_prev, inc.annual, inc.pcn, inc.prev_pcn,
     ev.spent,
-    CASE WHEN hist.last_year IS NULL OR hist.last_year <= ${sql.raw(Y)} THEN hh.status ELSE coalesce(hist.status, 'not_poor') END AS status_y
-  FROM hh
-  LEFT JOIN hist ON hist.county_code = hh.county_code AND hist.household_no = hh.household_no
-  LEFT JOIN mem m ON m.county_code = hh.county_code AND m.household_no = hh.household_no
-  LEFT JOIN inc ON inc.county_code = hh.county_code AND inc.household_no = hh.household_no
-  LEFT JOIN ev ON ev.county_code = hh.county_code AND ev.household_no = hh.household_no
+    CASE WHEN hist.last_year IS NULL OR hist.last_year <= ${Y} THEN h.status ELSE coalesce(hist.status, 'not_poor') END AS status_y
+  FROM household h
+  LEFT JOIN hist ON hist.county_code = h.county_code AND hist.household_no = h.household_no
+  LEFT JOIN mem m ON m.county_code = h.county_code AND m.household_no = h.household_no
+  LEFT JOIN inc ON inc.county_code = h.county_code AND inc.household_no = h.household_no
+  LEFT JOIN ev ON ev.county_code = h.county_code AND ev.household_no = h.household_no
+  WHERE ${on('h')} AND ${filter.where}
+  OFFSET 0
 ),
 j AS (
   SELECT f.*,
@@ -266,10 +286,17 @@ j AS (
     ${sql.raw(waterStatus(plan))} AS c_water
   FROM f
   WHERE f.status_y IS DISTINCT FROM 'deregistered'
+  OFFSET 0
+),
+k AS (
+  SELECT j.*,
+    ${sql.raw(flagColumns(plan))}
+  FROM j
+  OFFSET 0
 )
-SELECT j.county_code, j.household_no, j.village_code, j.n AS persons, j.pcn AS per_capita_net,
+SELECT k.county_code, k.household_no, k.village_code, k.n AS persons, k.pcn AS per_capita_net,
   CASE WHEN ${sql.raw(anyStatus('fail'))} THEN 'does_not_meet' WHEN ${sql.raw(anyStatus('undetermined'))} THEN 'undetermined' ELSE 'meets' END AS outcome,
   jsonb_build_object(${sql.raw(criteria)}) AS criteria,
   ${sql.raw(riskColumns(plan))}
-FROM j`;
+FROM k`;
 }

@@ -15,6 +15,15 @@ export function householdsWhere(scope: PlaceScope, place: string): Expression<Sq
   return sql<SqlBool>`(${inScope(scope, H)}) AND (${within})`;
 }
 
+/** Which of the groups (by position) have households of alias h in the range and scope. */
+export async function groupsPresent(db: Db, groups: Expression<SqlBool>[], range: KeyRange, where: Expression<SqlBool>): Promise<number[]> {
+  if (groups.length === 1) return [0];
+  const cases = groups.map((g, i) => sql`WHEN ${g} THEN ${sql.raw(String(i))}`);
+  const rows = await sql<{ g: number | null }>`
+    SELECT DISTINCT CASE ${sql.join(cases, sql` `)} END AS g FROM household h WHERE ${rangeCondition('h', range)} AND ${where}`.execute(db);
+  return rows.rows.map((r) => r.g).filter((g): g is number => g !== null).sort((a, b) => a - b);
+}
+
 /** Households of alias h in a policy group. */
 export function groupWhere(group: Pick<PolicyGroup, 'under' | 'notUnder'>): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [sql<SqlBool>`true`];
@@ -77,11 +86,13 @@ export async function batchBounds(db: Db, where: Expression<SqlBool>, size: numb
 }
 
 /**
- * Hash and merge joins only: the batches are large, and on tables whose statistics lag behind
- * an import the planner would otherwise repeat an aggregate for every household.
+ * For the batch statements of this transaction: hash and merge joins only (on tables whose
+ * statistics lag behind an import the planner would otherwise repeat an aggregate for every
+ * household), and room to hash a batch in memory.
  */
-export async function preferSetJoins(db: Db): Promise<void> {
+export async function prepareBatchPlanner(db: Db): Promise<void> {
   await sql`SET LOCAL enable_nestloop = off`.execute(db);
+  await sql`SET LOCAL work_mem = '64MB'`.execute(db);
 }
 
 /** The latest income year of the households in scope (the default assessment year). */
@@ -97,7 +108,8 @@ export async function deleteResults(db: Db, year: number, range: KeyRange, where
   await sql`
     DELETE FROM assessment_result r
     WHERE r.year = ${year} AND ${rangeCondition('r', range)}
-      AND EXISTS (SELECT 1 FROM household h WHERE h.county_code = r.county_code AND h.household_no = r.household_no AND ${where})`.execute(db);
+      AND EXISTS (SELECT 1 FROM household h WHERE h.county_code = r.county_code AND h.household_no = r.household_no
+        AND ${rangeCondition('h', range)} AND ${where})`.execute(db);
 }
 
 export interface GroupVersions {

@@ -45,6 +45,9 @@ export interface RecomputeSummary {
 export interface GroupPlan {
   region: string;
   plan: AssessmentPlan;
+  /** The group's households (alias h), without the scope. */
+  group: Expression<SqlBool>;
+  /** Scope and group. */
   where: Expression<SqlBool>;
   versions: q.GroupVersions;
 }
@@ -54,6 +57,7 @@ export function groupPlans(records: readonly PolicyRecord[], place: string, year
   return policyGroups(records, place, year).map((g) => ({
     region: g.region,
     plan: assessmentPlan(g.policy.rules, year),
+    group: q.groupWhere(g),
     where: sql<SqlBool>`(${where}) AND (${q.groupWhere(g)})`,
     versions: { key: versionKey(g.policy.versions), versions: g.policy.versions },
   }));
@@ -79,7 +83,7 @@ export async function recomputeAssessments(database: Database, options: Recomput
   const size = options.batchSize ?? DEFAULT_BATCH;
   return database.db.transaction().execute(async (tx) => {
     await q.lockRecompute(tx);
-    await q.preferSetJoins(tx);
+    await q.prepareBatchPlanner(tx);
     const year = await resolveYear(tx, where, options.year);
     const plans = groupPlans(await loadActivePolicies(tx), place, year, where);
     const total = await q.countHouseholds(tx, where);
@@ -88,7 +92,9 @@ export async function recomputeAssessments(database: Database, options: Recomput
     options.onProgress?.({ done: 0, total });
     for (const [i, range] of ranges.entries()) {
       await q.deleteResults(tx, year, range, where);
-      for (const p of plans) households += await q.insertResults(tx, p.plan, range, p.where, p.versions);
+      for (const g of await q.groupsPresent(tx, plans.map((p) => p.group), range, where)) {
+        households += await q.insertResults(tx, plans[g].plan, range, plans[g].where, plans[g].versions);
+      }
       options.onProgress?.({ done: Math.min(total, (i + 1) * size), total });
     }
     return {

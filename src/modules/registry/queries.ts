@@ -1,8 +1,15 @@
-/** SQL of the registry: households, members, incomes and status history, always inside a place scope. */
+/**
+ * SQL of the registry: households, members, incomes and status history, always inside the
+ * caller's reach (place scope, and for a pairing cadre his paired households). The `locate…`
+ * queries alone ignore the reach: they find a record so that the route can refuse it (404 and
+ * an audited 'access.refused') when it lies outside.
+ */
 import { sql, type Expression, type SqlBool, type Selectable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { HouseholdTable, PersonTable } from '../../db/schema';
-import { inScope, underPlace, type PlaceColumns, type PlaceScope } from '../../db/placeScope';
+import { inScope, underPlace, type PlaceColumns } from '../../db/placeScope';
+import type { HouseholdAccess } from '../../server/access';
+import { pairedHouseholdCondition } from '../auth/service';
 import type { SortKey } from './schemas';
 
 export type HouseholdRow = Selectable<HouseholdTable>;
@@ -21,13 +28,20 @@ export interface HouseholdCriteria {
 
 const HOUSEHOLD_PLACE: PlaceColumns = { county: 'h.county_code', township: 'h.township_code', village: 'h.village_code' };
 
+/** SQL condition: household `h` lies within the reach (scope, and a cadre's pairings). */
+function withinReach(access: HouseholdAccess): Expression<SqlBool> {
+  const place = inScope(access.scope, HOUSEHOLD_PLACE);
+  if (access.pairedCadreId === null) return place;
+  return sql<SqlBool>`(${place} AND ${pairedHouseholdCondition(access.pairedCadreId, { county: 'h.county_code', householdNo: 'h.household_no' })})`;
+}
+
 function likePrefix(text: string): string {
   return text.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 }
 
-/** Households in scope that meet the criteria (alias h). */
-function matchingHouseholds(db: Db, scope: PlaceScope, c: HouseholdCriteria) {
-  const conditions: Expression<SqlBool>[] = [inScope(scope, HOUSEHOLD_PLACE)];
+/** Households within reach that meet the criteria (alias h). */
+function matchingHouseholds(db: Db, access: HouseholdAccess, c: HouseholdCriteria) {
+  const conditions: Expression<SqlBool>[] = [withinReach(access)];
   if (c.place && c.place !== '0') conditions.push(underPlace(c.place, HOUSEHOLD_PLACE));
   if (c.status && c.year === undefined) conditions.push(sql<SqlBool>`h.status = ${c.status}`);
   if (c.attribute) conditions.push(sql<SqlBool>`h.attribute = ${c.attribute}`);
@@ -53,8 +67,8 @@ export async function placeExists(db: Db, code: string): Promise<boolean> {
   return (await db.selectFrom('place').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
 
-export async function countHouseholds(db: Db, scope: PlaceScope, criteria: HouseholdCriteria): Promise<number> {
-  const row = await matchingHouseholds(db, scope, criteria)
+export async function countHouseholds(db: Db, access: HouseholdAccess, criteria: HouseholdCriteria): Promise<number> {
+  const row = await matchingHouseholds(db, access, criteria)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -95,11 +109,11 @@ export interface HouseholdListRow {
 /** One page of households with their place names and latest per-capita net income: one query. */
 export async function householdPage(
   db: Db,
-  scope: PlaceScope,
+  access: HouseholdAccess,
   criteria: HouseholdCriteria,
   page: { offset: number; limit: number; sort: SortKey; order: 'asc' | 'desc' },
 ): Promise<HouseholdListRow[]> {
-  return matchingHouseholds(db, scope, criteria)
+  return matchingHouseholds(db, access, criteria)
     .leftJoin('place as pc', 'pc.code', 'h.county_code')
     .leftJoin('place as pt', 'pt.code', 'h.township_code')
     .leftJoin('place as pv', 'pv.code', 'h.village_code')
@@ -131,9 +145,29 @@ export async function householdPage(
 
 export type HouseholdWithPlace = HouseholdRow & { county_name: string | null; township_name: string | null; village_name: string | null };
 
-/** One household with its place names, or undefined when unknown or out of scope. */
-export async function householdByNo(db: Db, scope: PlaceScope, householdNo: string, forUpdate = false): Promise<HouseholdWithPlace | undefined> {
-  const query = matchingHouseholds(db, scope, {})
+/** Where a household is, whoever asks (undefined when unknown): for refusing it when out of reach. */
+export async function locateHousehold(db: Db, householdNo: string): Promise<{ county_code: string; household_no: string; village_code: string } | undefined> {
+  return db.selectFrom('household').select(['county_code', 'household_no', 'village_code']).where('household_no', '=', householdNo).executeTakeFirst();
+}
+
+/** Where a member is, whoever asks (undefined when the household has no such member). */
+export async function locateMember(
+  db: Db,
+  householdNo: string,
+  memberKey: string,
+): Promise<{ county_code: string; household_no: string; village_code: string } | undefined> {
+  return db
+    .selectFrom('person as p')
+    .innerJoin('household as h', (j) => j.onRef('h.county_code', '=', 'p.county_code').onRef('h.household_no', '=', 'p.household_no'))
+    .select(['h.county_code', 'h.household_no', 'h.village_code'])
+    .where('p.household_no', '=', householdNo)
+    .where('p.member_key', '=', memberKey)
+    .executeTakeFirst();
+}
+
+/** One household with its place names, or undefined when unknown or out of reach. */
+export async function householdByNo(db: Db, access: HouseholdAccess, householdNo: string, forUpdate = false): Promise<HouseholdWithPlace | undefined> {
+  const query = matchingHouseholds(db, access, {})
     .leftJoin('place as pc', 'pc.code', 'h.county_code')
     .leftJoin('place as pt', 'pt.code', 'h.township_code')
     .leftJoin('place as pv', 'pv.code', 'h.village_code')
@@ -186,14 +220,16 @@ export async function householdOfIdNumber(db: Db, idNumber: string): Promise<{ h
     .executeTakeFirst();
 }
 
-/** A person with their household, inside the scope, locked for an update. */
-export async function personForUpdate(db: Db, scope: PlaceScope, idNumber: string): Promise<PersonRow | undefined> {
+/** A member of a household within reach, with the household's village, locked for an update. */
+export async function memberForUpdate(db: Db, access: HouseholdAccess, householdNo: string, memberKey: string): Promise<(PersonRow & { village_code: string }) | undefined> {
   return db
     .selectFrom('person as p')
     .innerJoin('household as h', (j) => j.onRef('h.county_code', '=', 'p.county_code').onRef('h.household_no', '=', 'p.household_no'))
     .selectAll('p')
-    .where('p.id_number', '=', idNumber)
-    .where(inScope(scope, HOUSEHOLD_PLACE))
+    .select('h.village_code')
+    .where('p.household_no', '=', householdNo)
+    .where('p.member_key', '=', memberKey)
+    .where(withinReach(access))
     .forUpdate('p')
     .executeTakeFirst();
 }
@@ -210,7 +246,7 @@ export async function otherHead(db: Db, countyCode: string, householdNo: string,
     .executeTakeFirst();
 }
 
-export type PersonValues = Omit<PersonRow, 'created_at' | 'updated_at'>;
+export type PersonValues = Omit<PersonRow, 'created_at' | 'updated_at' | 'member_key'>;
 
 export async function insertPerson(db: Db, person: PersonValues): Promise<PersonRow> {
   return db.insertInto('person').values(person).returningAll().executeTakeFirstOrThrow();
@@ -305,12 +341,12 @@ export interface RegistryRow {
  */
 export async function registryRowsAfter(
   db: Db,
-  scope: PlaceScope,
+  access: HouseholdAccess,
   criteria: HouseholdCriteria,
   afterHouseholdNo: string | null,
   households: number,
 ): Promise<RegistryRow[]> {
-  const batch = matchingHouseholds(db, scope, criteria)
+  const batch = matchingHouseholds(db, access, criteria)
     .selectAll('h')
     .$if(afterHouseholdNo !== null, (q) => q.where('h.household_no', '>', afterHouseholdNo!))
     .orderBy('h.household_no')
@@ -352,4 +388,47 @@ export async function registryRowsAfter(
     .orderBy('p.id_number')
     .execute();
   return rows as RegistryRow[];
+}
+
+/** How many households and export rows (one per member, one for a household without members) match. */
+export async function countRegistryRows(db: Db, access: HouseholdAccess, criteria: HouseholdCriteria): Promise<{ households: number; rows: number }> {
+  const row = await matchingHouseholds(db, access, criteria)
+    .select([
+      sql<number>`count(*)::int`.as('households'),
+      sql<number>`coalesce(sum(greatest(1, (SELECT count(*) FROM person p WHERE p.county_code = h.county_code AND p.household_no = h.household_no))), 0)::int`.as('rows'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { households: row.households, rows: row.rows };
+}
+
+/** An audit event about a household or one of its members, as its timeline shows it. */
+export interface HouseholdEventRow {
+  id: number;
+  at: Date;
+  username: string | null;
+  role: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  before: unknown;
+  after: unknown;
+  member_name: string | null;
+}
+
+/**
+ * Change events (actions 'household.*' and 'member.*') whose object is the household or one of
+ * its members (by member key), newest first, at most `limit`.
+ */
+export async function householdEvents(db: Db, countyCode: string, householdNo: string, limit: number): Promise<HouseholdEventRow[]> {
+  const rows = await sql<HouseholdEventRow>`
+    SELECT e.id, e.at, e.username, e.role, e.action, e.object_type, e.object_id, e.before, e.after, p.name AS member_name
+    FROM audit_event e
+    LEFT JOIN person p ON e.object_type = 'person' AND p.county_code = ${countyCode} AND p.member_key::text = e.object_id
+    WHERE (e.action LIKE 'household.%' OR e.action LIKE 'member.%')
+      AND ((e.object_type = 'household' AND e.object_id = ${householdNo})
+        OR (e.object_type = 'person' AND e.object_id IN (
+          SELECT m.member_key::text FROM person m WHERE m.county_code = ${countyCode} AND m.household_no = ${householdNo})))
+    ORDER BY e.id DESC
+    LIMIT ${limit}`.execute(db);
+  return rows.rows;
 }

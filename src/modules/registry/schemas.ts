@@ -119,122 +119,171 @@ export type HouseholdPatch = z.output<typeof householdPatchSchema>;
 
 // ---- responses ----
 
-/** Only a masked ID number may leave the server: 411426********1234. */
-const maskedIdNumber = z.string().regex(/^(\d{6}\*+[0-9X]{4}|\*+)$/, '证件号码未脱敏');
-/** Only a masked phone number: 138****5678. */
-const maskedPhone = z.string().regex(/^(.{0,3}\*+.{0,4})$/, '电话号码未脱敏');
+/** Which fields a response shows in clear (only to a role with 'person.reveal' that asked). */
+export interface RevealOptions {
+  idNumber: boolean;
+  phone: boolean;
+}
+export const NO_REVEAL: RevealOptions = { idNumber: false, phone: false };
 
-export const householdListItemSchema = z.object({
-  householdNo: z.string(),
-  countyCode: z.string(),
-  villageCode: z.string(),
-  placePath: z.string(),
-  headName: z.string(),
-  headIdNumber: maskedIdNumber.nullable(),
-  attribute: z.string(),
-  status: z.string(),
-  monitorCategory: z.string().nullable(),
-  mainCause: z.string().nullable(),
-  size: z.number().int(),
-  identifiedYear: z.number().int().nullable(),
-  exitYear: z.number().int().nullable(),
-  perCapitaNet: z.number().nullable(),
-});
-
-export const householdPageSchema = z.object({
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  items: z.array(householdListItemSchema),
-});
-export type HouseholdPage = z.output<typeof householdPageSchema>;
-
+/** A masked ID number: 411426********1234. */
+export const maskedIdNumber = z.string().regex(/^(\d{6}\*+[0-9X]{4}|\*+)$/, '证件号码未脱敏');
+/** A masked phone number: 138****5678. */
+export const maskedPhone = z.string().regex(/^(.{0,3}\*+.{0,4})$/, '电话号码未脱敏');
+const fullIdNumber = z.string().regex(/^(\d{17}[0-9X]|\d{6}\*+[0-9X]{4}|\*+)$/);
 const nullableFlag = z.boolean().nullable();
 
-export const householdCardSchema = z.object({
-  countyCode: z.string(),
-  householdNo: z.string(),
-  villageCode: z.string(),
-  townshipCode: z.string(),
-  placePath: z.string(),
-  headName: z.string(),
-  headIdNumber: maskedIdNumber.nullable(),
-  phone: maskedPhone.nullable(),
-  attribute: z.string(),
-  status: z.string(),
-  monitorCategory: z.string().nullable(),
-  identifiedYear: z.number().int().nullable(),
-  plannedExitYear: z.number().int().nullable(),
-  exitYear: z.number().int().nullable(),
-  mainCause: z.string().nullable(),
-  otherCauses: z.array(z.string()),
-  size: z.number().int(),
-  foodSecure: nullableFlag,
-  clothingSecure: nullableFlag,
-  houseGrade: z.string().nullable(),
-  houseRenovated: nullableFlag,
-  relocated: nullableFlag,
-  waterLpd: z.number().nullable(),
-  waterQualityOk: nullableFlag,
-  waterTripMinutes: z.number().int().nullable(),
-  waterPiped: nullableFlag,
-  waterOutageDays: z.number().int().nullable(),
-  waterScarceArea: nullableFlag,
-  deregisterReason: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+/**
+ * The response schemas for one reveal choice: an ID number or phone leaves the server in
+ * clear only in a field the choice reveals; anywhere else the response fails.
+ */
+function responseSchemas(reveal: RevealOptions) {
+  const idNumber = reveal.idNumber ? fullIdNumber : maskedIdNumber;
+  const phone = reveal.phone ? z.string() : maskedPhone;
+  const listItem = z.object({
+    householdNo: z.string(),
+    countyCode: z.string(),
+    villageCode: z.string(),
+    placePath: z.string(),
+    headName: z.string(),
+    headIdNumber: idNumber.nullable(),
+    attribute: z.string(),
+    status: z.string(),
+    monitorCategory: z.string().nullable(),
+    mainCause: z.string().nullable(),
+    size: z.number().int(),
+    identifiedYear: z.number().int().nullable(),
+    exitYear: z.number().int().nullable(),
+    perCapitaNet: z.number().nullable(),
+  });
+  const page = z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(listItem) });
+  const card = z.object({
+    countyCode: z.string(),
+    householdNo: z.string(),
+    villageCode: z.string(),
+    townshipCode: z.string(),
+    placePath: z.string(),
+    headName: z.string(),
+    headIdNumber: idNumber.nullable(),
+    phone: phone.nullable(),
+    attribute: z.string(),
+    status: z.string(),
+    monitorCategory: z.string().nullable(),
+    identifiedYear: z.number().int().nullable(),
+    plannedExitYear: z.number().int().nullable(),
+    exitYear: z.number().int().nullable(),
+    mainCause: z.string().nullable(),
+    otherCauses: z.array(z.string()),
+    size: z.number().int(),
+    foodSecure: nullableFlag,
+    clothingSecure: nullableFlag,
+    houseGrade: z.string().nullable(),
+    houseRenovated: nullableFlag,
+    relocated: nullableFlag,
+    waterLpd: z.number().nullable(),
+    waterQualityOk: nullableFlag,
+    waterTripMinutes: z.number().int().nullable(),
+    waterPiped: nullableFlag,
+    waterOutageDays: z.number().int().nullable(),
+    waterScarceArea: nullableFlag,
+    deregisterReason: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  });
+  const member = z.object({
+    memberKey: z.uuid(),
+    idNumber,
+    name: z.string(),
+    sex: z.string(),
+    birthDate: z.string(),
+    age: z.number().int(),
+    relation: z.string(),
+    ethnicity: z.string().nullable(),
+    education: z.string().nullable(),
+    schooling: z.string().nullable(),
+    health: z.string().nullable(),
+    disabilityGrade: z.number().int().nullable(),
+    labour: z.string().nullable(),
+    workStatus: z.string().nullable(),
+    insuredBasic: nullableFlag,
+    insuredSerious: nullableFlag,
+    insuredCommercial: nullableFlag,
+    insuredPension: nullableFlag,
+    familyDoctor: nullableFlag,
+    chronicCard: nullableFlag,
+    homeSchooling: nullableFlag,
+    phone: phone.nullable(),
+  });
+  const income = z.object({
+    year: z.number().int(),
+    wages: z.number(),
+    productionNet: z.number(),
+    property: z.number(),
+    transfer: z.number(),
+    productionCost: z.number(),
+    householdSize: z.number().int(),
+    perCapitaNet: z.number(),
+  });
+  const statusRecord = z.object({ year: z.number().int(), status: z.string(), monitorCategory: z.string().nullable(), reason: z.string().nullable() });
+  const detail = z.object({ household: card, members: z.array(member), incomes: z.array(income), statusHistory: z.array(statusRecord) });
+  return { listItem, page, card, member, detail };
+}
 
-export const memberSchema = z.object({
-  idNumber: maskedIdNumber,
-  name: z.string(),
-  sex: z.string(),
-  birthDate: z.string(),
-  age: z.number().int(),
-  relation: z.string(),
-  ethnicity: z.string().nullable(),
-  education: z.string().nullable(),
-  schooling: z.string().nullable(),
-  health: z.string().nullable(),
-  disabilityGrade: z.number().int().nullable(),
-  labour: z.string().nullable(),
-  workStatus: z.string().nullable(),
-  insuredBasic: nullableFlag,
-  insuredSerious: nullableFlag,
-  insuredCommercial: nullableFlag,
-  insuredPension: nullableFlag,
-  familyDoctor: nullableFlag,
-  chronicCard: nullableFlag,
-  homeSchooling: nullableFlag,
-  phone: maskedPhone.nullable(),
-});
+type ResponseSchemas = ReturnType<typeof responseSchemas>;
+const schemaCache = new Map<string, ResponseSchemas>();
+
+/** The response schemas for a reveal choice (built once per choice). */
+export function schemasFor(reveal: RevealOptions): ResponseSchemas {
+  const key = `${reveal.idNumber}/${reveal.phone}`;
+  let schemas = schemaCache.get(key);
+  if (!schemas) schemaCache.set(key, (schemas = responseSchemas(reveal)));
+  return schemas;
+}
+
+const masked = schemasFor(NO_REVEAL);
+export const householdListItemSchema = masked.listItem;
+export const householdPageSchema = masked.page;
+export const householdCardSchema = masked.card;
+export const memberSchema = masked.member;
+export const householdDetailSchema = masked.detail;
+export type HouseholdPage = z.output<typeof householdPageSchema>;
 export type Member = z.output<typeof memberSchema>;
-
-export const incomeSchema = z.object({
-  year: z.number().int(),
-  wages: z.number(),
-  productionNet: z.number(),
-  property: z.number(),
-  transfer: z.number(),
-  productionCost: z.number(),
-  householdSize: z.number().int(),
-  perCapitaNet: z.number(),
-});
-
-export const statusRecordSchema = z.object({
-  year: z.number().int(),
-  status: z.string(),
-  monitorCategory: z.string().nullable(),
-  reason: z.string().nullable(),
-});
-
-export const householdDetailSchema = z.object({
-  household: householdCardSchema,
-  members: z.array(memberSchema),
-  incomes: z.array(incomeSchema),
-  statusHistory: z.array(statusRecordSchema),
-});
 export type HouseholdDetail = z.output<typeof householdDetailSchema>;
 
+/** Answers of member changes are always masked. */
 export const memberChangeSchema = z.object({ householdNo: z.string(), member: memberSchema });
 export type MemberChange = z.output<typeof memberChangeSchema>;
+
+/** A member's key in a URL. */
+export const memberKeySchema = z.uuid();
+
+/** Fields whose values a timeline shows only masked. */
+export const MASKED_FIELDS: Record<string, z.ZodType> = { idNumber: maskedIdNumber, headIdNumber: maskedIdNumber, phone: maskedPhone };
+
+const fieldChangeSchema = z
+  .object({ field: z.string(), fieldLabel: z.string(), before: z.unknown(), after: z.unknown() })
+  .superRefine((c, ctx) => {
+    const mask = MASKED_FIELDS[c.field];
+    if (!mask) return;
+    for (const value of [c.before, c.after]) {
+      if (value !== null && value !== undefined && !mask.safeParse(value).success) ctx.addIssue({ code: 'custom', message: `${c.field} 未脱敏` });
+    }
+  });
+
+export const timelineSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      at: z.string(),
+      userName: z.string().nullable(),
+      role: z.string().nullable(),
+      roleLabel: z.string().nullable(),
+      action: z.string(),
+      actionLabel: z.string(),
+      /** "成员 王小红" for a member's change, null for the household's own record. */
+      subject: z.string().nullable(),
+      changes: z.array(fieldChangeSchema),
+    }),
+  ),
+});
+export type Timeline = z.output<typeof timelineSchema>;

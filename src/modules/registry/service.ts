@@ -1,31 +1,34 @@
 /**
- * Registry use cases: list and read households, add and correct members, update a household.
- * Every function takes a `Db` (possibly a transaction) and the caller's place scope.
+ * Registry use cases: list and read households, add and correct members, update a household,
+ * the timeline, and the rows of the export. Every function takes a `Db` (possibly a
+ * transaction) and the caller's reach (`HouseholdAccess`: place scope, and a pairing cadre's
+ * pairings), which every query applies. Reaching one record outside it is refused by the
+ * routes before these run (routeAccess.ts).
  */
 import type { Db } from '../../db/database';
-import type { PlaceScope } from '../../db/placeScope';
-import { maskIdNumber, parseIdNumber } from '../../domain/idNumber';
+import { parseIdNumber } from '../../domain/idNumber';
+import type { HouseholdAccess } from '../../server/access';
 import { badRequest, notFound } from '../../server/errors';
 import * as q from './queries';
 import {
   householdFilterSchema,
   householdListQuerySchema,
-  householdPatchSchema,
-  memberInputSchema,
-  memberPatchSchema,
-  type HouseholdDetail,
+  NO_REVEAL,
   type HouseholdFilters,
   type HouseholdListQuery,
   type HouseholdPage,
-  type MemberChange,
   type PageRequest,
+  type RevealOptions,
 } from './schemas';
 import { parseInput } from './validation';
-import { householdCardOf, memberOf, placePathOf } from './views';
-import { headChanges, inTransaction, isUniqueViolation, nullPerson, personColumns, refuseRegistered, refuseSecondHead, validIdNumber } from './memberRules';
+import { idNumberShown, placePathOf } from './views';
 
-export type { HouseholdFilters, HouseholdListQuery, HouseholdPage, HouseholdDetail, Member, MemberChange } from './schemas';
+export type { HouseholdFilters, HouseholdListQuery, HouseholdPage, HouseholdDetail, Member, MemberChange, RevealOptions, Timeline } from './schemas';
 export type { RegistryRow } from './queries';
+export { getHousehold } from './card';
+export { addMember, updateMember, updateHousehold, type ChangeAuthor } from './changes';
+export { householdTimeline } from './timeline';
+export { authorizeReveal, parseReveal, reachPlaceFilter, REVEALABLE_FIELDS, type RevealableField } from './routeAccess';
 
 /** Validate list filters given as query-string values (codes or Chinese labels). */
 export function parseHouseholdFilters(query: unknown): HouseholdFilters {
@@ -50,12 +53,12 @@ async function criteriaOf(db: Db, filters: HouseholdFilters): Promise<q.Househol
   return { ...rest, search: { namePrefix: text } };
 }
 
-/** One page of households under the scope that meet the filters, with the total count. */
-export async function listHouseholds(db: Db, scope: PlaceScope, filters: HouseholdFilters, page: PageRequest): Promise<HouseholdPage> {
+/** One page of households within reach that meet the filters, with the total count. */
+export async function listHouseholds(db: Db, access: HouseholdAccess, filters: HouseholdFilters, page: PageRequest, reveal: RevealOptions = NO_REVEAL): Promise<HouseholdPage> {
   const criteria = await criteriaOf(db, filters);
   const [total, rows] = await Promise.all([
-    q.countHouseholds(db, scope, criteria),
-    q.householdPage(db, scope, criteria, { offset: (page.page - 1) * page.pageSize, limit: page.pageSize, sort: page.sort, order: page.order }),
+    q.countHouseholds(db, access, criteria),
+    q.householdPage(db, access, criteria, { offset: (page.page - 1) * page.pageSize, limit: page.pageSize, sort: page.sort, order: page.order }),
   ]);
   return {
     total,
@@ -67,7 +70,7 @@ export async function listHouseholds(db: Db, scope: PlaceScope, filters: Househo
       villageCode: r.village_code,
       placePath: placePathOf(r),
       headName: r.head_name,
-      headIdNumber: maskIdNumber(r.head_id_number),
+      headIdNumber: idNumberShown(r.head_id_number, reveal),
       attribute: r.attribute,
       status: r.status,
       monitorCategory: r.monitor_category,
@@ -80,128 +83,33 @@ export async function listHouseholds(db: Db, scope: PlaceScope, filters: Househo
   };
 }
 
-/** A household's card: its record, members, incomes by year and status history. */
-export async function getHousehold(db: Db, scope: PlaceScope, householdNo: string): Promise<HouseholdDetail> {
-  const h = await q.householdByNo(db, scope, householdNo);
-  if (!h) throw notFound(`户 ${householdNo} `);
-  const [members, incomes, history] = await Promise.all([
-    q.membersOf(db, h.county_code, h.household_no),
-    q.incomesOf(db, h.county_code, h.household_no),
-    q.statusHistoryOf(db, h.county_code, h.household_no),
-  ]);
-  return {
-    household: householdCardOf(h),
-    members: members.map(memberOf),
-    incomes: incomes.map((i) => ({
-      year: i.year,
-      wages: i.wages,
-      productionNet: i.production_net,
-      property: i.property,
-      transfer: i.transfer,
-      productionCost: i.production_cost,
-      householdSize: i.household_size,
-      perCapitaNet: i.per_capita_net,
-    })),
-    statusHistory: history.map((s) => ({ year: s.year, status: s.status, monitorCategory: s.monitor_category, reason: s.reason })),
-  };
-}
-
 /** Batches of registry rows (one per member) for the export, read by keyset, never all at once. */
-export async function* readRegistryRows(db: Db, scope: PlaceScope, filters: HouseholdFilters, householdsPerBatch = 500): AsyncGenerator<q.RegistryRow[]> {
+export async function* readRegistryRows(db: Db, access: HouseholdAccess, filters: HouseholdFilters, householdsPerBatch = 500): AsyncGenerator<q.RegistryRow[]> {
   const criteria = await criteriaOf(db, filters);
   let after: string | null = null;
   for (;;) {
-    const rows = await q.registryRowsAfter(db, scope, criteria, after, householdsPerBatch);
+    const rows = await q.registryRowsAfter(db, access, criteria, after, householdsPerBatch);
     if (rows.length === 0) return;
     yield rows;
     after = rows[rows.length - 1].household_no;
   }
 }
 
-/** Add a member to a household (ID validated, sex and birth date derived, size kept). */
-export async function addMember(db: Db, scope: PlaceScope, householdNo: string, input: unknown): Promise<MemberChange> {
-  const m = parseInput(memberInputSchema, input, '成员信息');
-  const id = validIdNumber(m.idNumber, 'idNumber');
-  const { idNumber: _given, ...fields } = m;
-  try {
-    return await inTransaction(db, async (trx) => {
-      const h = await q.householdByNo(trx, scope, householdNo, true);
-      if (!h) throw notFound(`户 ${householdNo} `);
-      await refuseRegistered(trx, id.idNumber, householdNo, `不能再加入户 ${householdNo}`);
-      if (fields.relation === 'head') await refuseSecondHead(trx, h, id.idNumber);
-      const person = await q.insertPerson(trx, {
-        ...nullPerson,
-        ...personColumns(fields),
-        county_code: h.county_code,
-        household_no: h.household_no,
-        id_number: id.idNumber,
-        sex: id.sex,
-        birth_date: id.birthDate,
-      } as q.PersonValues);
-      await q.updateHouseholdRecord(trx, h.county_code, h.household_no, headChanges(person, false));
-      return { householdNo: h.household_no, member: memberOf(person) };
-    });
-  } catch (e) {
-    if (isUniqueViolation(e) && !db.isTransaction) await refuseRegistered(db, id.idNumber, householdNo, `不能再加入户 ${householdNo}`);
-    throw e;
-  }
+/** How many households and export rows (one per member, or one for a household without members) match. */
+export async function countRegistryRows(db: Db, access: HouseholdAccess, filters: HouseholdFilters): Promise<{ households: number; rows: number }> {
+  return q.countRegistryRows(db, access, await criteriaOf(db, filters));
 }
 
-
-/** Correct a member's details, including a wrong ID number (`currentIdNumber` is the one on record). */
-export async function updateMember(db: Db, scope: PlaceScope, currentIdNumber: string, patch: unknown): Promise<MemberChange> {
-  const current = validIdNumber(currentIdNumber, 'idNumber');
-  const p = parseInput(memberPatchSchema, patch, '成员信息');
-  const next = p.idNumber === undefined ? undefined : validIdNumber(p.idNumber, 'idNumber');
-  let refused = '';
-  try {
-    return await inTransaction(db, async (trx) => {
-      const before = await q.personForUpdate(trx, scope, current.idNumber);
-      if (!before) throw notFound(`证件号码为 ${maskIdNumber(current.idNumber)} 的成员`);
-      refused = `不能改作户 ${before.household_no} 成员 ${before.name} 的证件号码`;
-      const changes = personColumns(p);
-      if (next && next.idNumber !== before.id_number) {
-        await refuseRegistered(trx, next.idNumber, before.household_no, `不能改作户 ${before.household_no} 成员 ${before.name} 的证件号码`);
-        Object.assign(changes, { id_number: next.idNumber, sex: next.sex, birth_date: next.birthDate });
-      }
-      if (p.relation === 'head' && before.relation !== 'head') await refuseSecondHead(trx, before, before.id_number);
-      const after = await q.updatePerson(trx, before.county_code, before.id_number, changes);
-      await q.updateHouseholdRecord(trx, before.county_code, before.household_no, headChanges(after, before.relation === 'head'));
-      return { householdNo: before.household_no, member: memberOf(after) };
-    });
-  } catch (e) {
-    if (isUniqueViolation(e) && next && !db.isTransaction) await refuseRegistered(db, next.idNumber, '', refused);
-    throw e;
-  }
+/** Where a household is, whoever asks; 404 when there is none. For refusing one out of reach. */
+export async function locateHousehold(db: Db, householdNo: string): Promise<{ countyCode: string; householdNo: string; villageCode: string }> {
+  const h = await q.locateHousehold(db, householdNo);
+  if (!h) throw notFound(`户 ${householdNo} `);
+  return { countyCode: h.county_code, householdNo: h.household_no, villageCode: h.village_code };
 }
 
-/** Update a household's own record (not its status, which changes through its procedures). */
-export async function updateHousehold(db: Db, scope: PlaceScope, householdNo: string, patch: unknown): Promise<HouseholdDetail> {
-  const p = parseInput(householdPatchSchema, patch, '户信息');
-  return inTransaction(db, async (trx) => {
-    const h = await q.householdByNo(trx, scope, householdNo, true);
-    if (!h) throw notFound(`户 ${householdNo} `);
-    const changes: q.HouseholdChanges = {
-      phone: p.phone,
-      attribute: p.attribute,
-      identified_year: p.identifiedYear,
-      planned_exit_year: p.plannedExitYear,
-      main_cause: p.mainCause,
-      other_causes: p.otherCauses,
-      food_secure: p.foodSecure,
-      clothing_secure: p.clothingSecure,
-      house_grade: p.houseGrade,
-      house_renovated: p.houseRenovated,
-      relocated: p.relocated,
-      water_lpd: p.waterLpd,
-      water_quality_ok: p.waterQualityOk,
-      water_trip_minutes: p.waterTripMinutes,
-      water_piped: p.waterPiped,
-      water_outage_days: p.waterOutageDays,
-      water_scarce_area: p.waterScarceArea,
-    };
-    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as q.HouseholdChanges;
-    await q.updateHouseholdRecord(trx, h.county_code, h.household_no, defined);
-    return getHousehold(trx, scope, householdNo);
-  });
+/** Where a member's household is, whoever asks; 404 when the household has no such member. */
+export async function locateMember(db: Db, householdNo: string, memberKey: string): Promise<{ countyCode: string; householdNo: string; villageCode: string }> {
+  const h = await q.locateMember(db, householdNo, memberKey);
+  if (!h) throw notFound(`户 ${householdNo} 的成员 ${memberKey} `);
+  return { countyCode: h.county_code, householdNo: h.household_no, villageCode: h.village_code };
 }

@@ -20,6 +20,7 @@ const FIELD_LABELS: Record<string, string> = {
   order: '排序方向',
   reveal: '显示明文字段',
   idNumber: '证件号码',
+  memberKey: '成员编号',
   name: '姓名',
   relation: '与户主关系',
   ethnicity: '民族',
@@ -53,6 +54,11 @@ const FIELD_LABELS: Record<string, string> = {
   waterOutageDays: '年累计断水天数',
   waterScarceArea: '缺水地区',
 };
+
+/** The Chinese name of a field users send (the field itself when it has none). */
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文字',

@@ -1,7 +1,10 @@
-/** Registry rows as the API shows them: camelCase, ID numbers and phones masked. */
+/** Registry rows as the API shows them: camelCase, ID numbers and phones masked unless revealed. */
 import { ageOn, maskIdNumber, maskPhone } from '../../domain/idNumber';
 import type { HouseholdWithPlace, PersonRow } from './queries';
-import type { HouseholdDetail, Member } from './schemas';
+import { NO_REVEAL, type HouseholdDetail, type Member, type RevealOptions } from './schemas';
+
+export const idNumberShown = (id: string | null, reveal: RevealOptions) => (reveal.idNumber ? id : maskIdNumber(id));
+export const phoneShown = (phone: string | null, reveal: RevealOptions) => (reveal.phone ? phone : maskPhone(phone));
 
 export function placePathOf(row: { county_name: string | null; township_name: string | null; village_name: string | null }): string {
   return [row.county_name, row.township_name, row.village_name].filter((n) => n).join(' / ');
@@ -11,9 +14,10 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export function memberOf(p: PersonRow): Member {
+export function memberOf(p: PersonRow, reveal: RevealOptions = NO_REVEAL): Member {
   return {
-    idNumber: maskIdNumber(p.id_number)!,
+    memberKey: p.member_key,
+    idNumber: idNumberShown(p.id_number, reveal)!,
     name: p.name,
     sex: p.sex,
     birthDate: p.birth_date,
@@ -33,14 +37,14 @@ export function memberOf(p: PersonRow): Member {
     familyDoctor: p.family_doctor,
     chronicCard: p.chronic_card,
     homeSchooling: p.home_schooling,
-    phone: maskPhone(p.phone),
+    phone: phoneShown(p.phone, reveal),
   };
 }
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
 /** A household's own record for its card. */
-export function householdCardOf(h: HouseholdWithPlace): HouseholdDetail['household'] {
+export function householdCardOf(h: HouseholdWithPlace, reveal: RevealOptions = NO_REVEAL): HouseholdDetail['household'] {
   return {
     countyCode: h.county_code,
     householdNo: h.household_no,
@@ -48,8 +52,8 @@ export function householdCardOf(h: HouseholdWithPlace): HouseholdDetail['househo
     townshipCode: h.township_code,
     placePath: placePathOf(h),
     headName: h.head_name,
-    headIdNumber: maskIdNumber(h.head_id_number),
-    phone: maskPhone(h.phone),
+    headIdNumber: idNumberShown(h.head_id_number, reveal),
+    phone: phoneShown(h.phone, reveal),
     attribute: h.attribute,
     status: h.status,
     monitorCategory: h.monitor_category,

@@ -1,10 +1,16 @@
-/** fetch for /api/v1: JSON in, JSON out; failures become ApiError carrying the server's Chinese message. */
+/**
+ * fetch for /api/v1: JSON in, JSON out; failures become ApiError carrying the server's Chinese
+ * message. State-changing requests carry the session's CSRF token (double submit: the header
+ * repeats the fupin_csrf cookie). A 401 or a pending password change is reported to the
+ * listeners (the sign-in state), which send the user to the login or password page.
+ */
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -27,19 +33,76 @@ export function apiUrl(path: string, query: Query = {}): string {
   return `/api/v1${path}${qs ? '?' + qs : ''}`;
 }
 
-export async function getJson<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+export const CSRF_COOKIE = 'fupin_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** The value of the readable CSRF cookie the server set at login, if any. */
+export function csrfToken(): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === CSRF_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/** What the sign-in state must react to: the session is gone, or the password must be changed first. */
+export type AuthFailure = { kind: 'unauthenticated'; message: string } | { kind: 'password_change_required'; message: string };
+
+const authListeners = new Set<(failure: AuthFailure) => void>();
+
+/** Be told of every 401 and every `password_change_required`; returns the unsubscribe function. */
+export function onAuthFailure(listener: (failure: AuthFailure) => void): () => void {
+  authListeners.add(listener);
+  return () => authListeners.delete(listener);
+}
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Do not report a 401 to the sign-in state (the login and who-am-I requests answer it themselves). */
+  quietUnauthenticated?: boolean;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD') {
+    const token = csrfToken();
+    if (token) headers[CSRF_HEADER] = token;
+  }
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, query), { headers: { accept: 'application/json' }, signal });
+    response = await fetch(apiUrl(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+      credentials: 'same-origin',
+    });
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (options.signal?.aborted) throw error;
     throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
   }
+  if (response.status === 204) return undefined as T;
   const body = await response.json().catch(() => undefined);
   if (!response.ok) {
     const message = body?.error?.message ?? `服务器返回错误（HTTP ${response.status}）`;
-    throw new ApiError(response.status, body?.error?.code ?? 'http_' + response.status, message);
+    const error = new ApiError(response.status, body?.error?.code ?? 'http_' + response.status, message, body?.error?.details);
+    if (response.status === 401 && !options.quietUnauthenticated) {
+      for (const listener of authListeners) listener({ kind: 'unauthenticated', message });
+    }
+    if (response.status === 403 && error.code === 'password_change_required') {
+      for (const listener of authListeners) listener({ kind: 'password_change_required', message });
+    }
+    throw error;
   }
   if (body === undefined) throw new ApiError(response.status, 'bad_response', '服务器返回的内容无法识别');
   return body as T;
 }
+
+export const getJson = <T>(path: string, query: Query = {}, signal?: AbortSignal) => request<T>('GET', path, { query, signal });
+
+export const postJson = <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body });
+
+export const patchJson = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });

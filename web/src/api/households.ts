@@ -1,5 +1,5 @@
-import { apiUrl, getJson } from './client';
-import type { HouseholdCard, HouseholdListItem, Page } from './types';
+import { apiUrl, getJson, patchJson } from './client';
+import type { HouseholdCard, HouseholdListItem, Member, Page, TimelineEntry } from './types';
 
 export interface HouseholdFilter {
   place?: string;
@@ -20,8 +20,19 @@ export interface HouseholdListQuery extends HouseholdFilter {
 export const listHouseholds = (query: HouseholdListQuery, signal?: AbortSignal) =>
   getJson<Page<HouseholdListItem>>('/households', query, signal);
 
-export const getHouseholdCard = (householdNo: string, signal?: AbortSignal) =>
-  getJson<HouseholdCard>(`/households/${encodeURIComponent(householdNo)}`, {}, signal);
+/** The card; `reveal` asks for full ID numbers (allowed to some roles, and audited by the server). */
+export const getHouseholdCard = (householdNo: string, signal?: AbortSignal, reveal = false) =>
+  getJson<HouseholdCard>(`/households/${encodeURIComponent(householdNo)}`, reveal ? { reveal: 'idNumber' } : {}, signal);
+
+export const getHouseholdTimeline = (householdNo: string, signal?: AbortSignal) =>
+  getJson<TimelineEntry[]>(`/households/${encodeURIComponent(householdNo)}/timeline`, {}, signal);
+
+/** Fields of a member that can be corrected (the ID number through `idNumber`). */
+export type MemberPatch = Partial<Omit<Member, 'sex' | 'birthDate' | 'age'>>;
+
+/** Correct a member: `idNumber` is the full ID number on record. */
+export const updateMember = (idNumber: string, patch: MemberPatch) =>
+  patchJson<{ householdNo: string; member: Member }>(`/persons/${encodeURIComponent(idNumber)}`, patch);
 
 /** The .xlsx download of the list under the same filters and order (all pages). */
 export function householdExportUrl(query: HouseholdFilter & { sort?: string; order?: string }): string {

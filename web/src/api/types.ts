@@ -131,3 +131,123 @@ export interface HouseholdCard {
   incomes: Income[];
   statusHistory: StatusRecord[];
 }
+
+/** The signed-in user (GET /auth/me). */
+export interface Me {
+  id: number;
+  username: string;
+  displayName: string;
+  role: string;
+  roleLabel: string;
+  /** The place scope: '0' the nation, or a 2/4/6/9/12-digit code. */
+  placeCode: string;
+  departmentLine: string | null;
+  permissions: string[];
+  mustChangePassword: boolean;
+  passwordExpiresAt: string | null;
+}
+
+/** The password policy in force (GET /auth/password-policy). */
+export interface PasswordPolicy {
+  profile: string;
+  profileLabel: string;
+  minLength: number;
+  maxLength: number;
+  minClasses: number;
+  forbidUsername: boolean;
+  maxAgeDays: number | null;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: string;
+  roleLabel: string;
+  placeCode: string;
+  placeName: string | null;
+  departmentLine: string | null;
+  disabled: boolean;
+  lockedUntil: string | null;
+  mustChangePassword: boolean;
+  passwordChangedAt: string;
+  createdAt: string;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: string;
+  placeCode: string;
+  departmentLine?: string | null;
+}
+
+export interface UserWithPassword {
+  user: User;
+  oneTimePassword: string;
+}
+
+export interface RoleInfo {
+  code: string;
+  label: string;
+  labelEn: string;
+  permissions: string[];
+  scopeLevels: string[];
+  privileged: boolean;
+}
+
+export interface Roles {
+  roles: RoleInfo[];
+  permissions: { code: string; label: string }[];
+  departmentLines: { code: string; label: string }[];
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  userId: number | null;
+  username: string | null;
+  role: string | null;
+  address: string | null;
+  action: string;
+  actionLabel: string;
+  objectType: string | null;
+  objectId: string | null;
+  placeCode: string | null;
+  before: unknown;
+  after: unknown;
+  outcome: string;
+  note: string | null;
+}
+
+export interface ChainReport {
+  ok: boolean;
+  checked: number;
+  firstId: number | null;
+  lastId: number;
+  headHash: string;
+  broken?: { id: number; reason: string };
+}
+
+/** One change of a field in a timeline entry: camelCase field name, stored values (enum codes; ID numbers and phones masked). */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** One entry of a household's 操作记录 (GET /households/:no/timeline), newest first. */
+export interface TimelineEntry {
+  id: number;
+  at: string;
+  username: string | null;
+  displayName: string | null;
+  /** Role code and its Chinese name at the time of the change. */
+  role: string | null;
+  roleLabel: string | null;
+  action: string;
+  actionLabel: string;
+  /** What was changed, in words: "成员 张三" (null: the household's own record). */
+  subject: string | null;
+  changes: FieldChange[];
+}

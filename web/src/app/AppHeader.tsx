@@ -1,16 +1,24 @@
 import { Layout } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PlaceIndicator } from '../components/PlaceIndicator';
+import { UserMenu } from '../components/UserMenu';
 
-/** 系统名称 on the left; the selected place on the right (later also the user menu). */
+/** 系统名称 on the left; the selected place, the language and the user on the right. */
 export function AppHeader() {
+  const { t } = useTranslation();
   return (
     <Layout.Header className="app-header">
-      <Link to="/households" className="app-title">
-        <span className="app-emblem">扶</span>
-        fupin 扶贫信息系统
+      <Link to="/" className="app-title">
+        <span className="app-emblem">{t('app.emblem')}</span>
+        {t('app.name')}
       </Link>
-      <PlaceIndicator />
+      <div className="app-header-right">
+        <PlaceIndicator />
+        <LanguageSwitch />
+        <UserMenu />
+      </div>
     </Layout.Header>
   );
 }

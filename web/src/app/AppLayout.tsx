@@ -1,35 +1,53 @@
-import { Layout, Menu } from 'antd';
+import { Layout, Menu, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { MENU, menuPageFor } from './menu';
+import { useMe } from './auth';
+import { menuFor, menuPageFor } from './menu';
 import { usePlaceParam, withPlace } from './usePlaceParam';
 import { AppHeader } from './AppHeader';
 
 const { Sider, Content } = Layout;
 
-/** The frame of every page: header, module menu on the left, the page on the right. */
+/** The frame of every page: header, the modules the user's role uses on the left, the page on the right. */
 export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
   const [place] = usePlaceParam();
   const current = menuPageFor(location.pathname);
+  const modules = menuFor(me.permissions);
 
-  const items = MENU.map((module) => ({
-    key: module.key,
-    icon: module.icon,
-    label: module.label,
-    children: module.pages.map((page) => ({ key: page.path, label: page.label })),
-  }));
+  const items = modules.map((module) =>
+    module.pages.length === 0
+      ? {
+          key: module.key,
+          icon: module.icon,
+          disabled: true,
+          label: (
+            <Tooltip title={t('menu.building')} placement="right">
+              <span data-testid={`menu-${module.key}`}>{t(module.label)}</span>
+            </Tooltip>
+          ),
+        }
+      : {
+          key: module.key,
+          icon: module.icon,
+          label: t(module.label),
+          children: module.pages.map((page) => ({ key: page.path, label: t(page.label) })),
+        },
+  );
 
   return (
     <Layout className="app-shell">
       <AppHeader />
       <Layout>
-        <Sider width={170} theme="light" className="app-sider">
+        <Sider width={180} theme="light" className="app-sider">
           <Menu
             mode="inline"
             items={items}
             selectedKeys={current ? [current.page.path] : []}
-            defaultOpenKeys={MENU.map((m) => m.key)}
+            defaultOpenKeys={modules.filter((m) => m.pages.length > 0).map((m) => m.key)}
             onClick={({ key }) => navigate(withPlace(key, place))}
           />
         </Sider>

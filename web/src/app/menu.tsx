@@ -1,32 +1,82 @@
 /**
- * The modules of the system and their pages, in menu order. A module appears in the menu
- * once it has a page; later modules (监测帮扶, 脱贫退出, 项目资金, 任务整改, 挂牌督战, 统计报表,
- * 系统管理) add their entries here.
+ * Every module of the system, in menu order, with the permission that opens it. A module
+ * without pages yet is shown disabled ("建设中") to users whose role will use it; a module's
+ * pages are shown to users whose role has the page's permission.
  */
-import { TeamOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  BarChartOutlined,
+  CarryOutOutlined,
+  FlagOutlined,
+  FundOutlined,
+  HeartOutlined,
+  LogoutOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 export interface MenuPage {
   /** Route path; also the menu key. */
   path: string;
+  /** i18n key of the label. */
   label: string;
+  /** Any of these permissions opens the page. */
+  permissions: string[];
 }
 
 export interface MenuModule {
   key: string;
+  /** i18n key of the label. */
   label: string;
   icon: ReactNode;
+  /** Who will use the module (for modules without pages yet). */
+  permissions: string[];
   pages: MenuPage[];
 }
 
 export const MENU: MenuModule[] = [
   {
     key: 'registry',
-    label: '建档立卡',
+    label: 'menu.registry',
     icon: <TeamOutlined />,
-    pages: [{ path: '/households', label: '农户名单' }],
+    permissions: ['registry.read'],
+    pages: [{ path: '/households', label: 'menu.households', permissions: ['registry.read'] }],
+  },
+  { key: 'monitoring', label: 'menu.monitoring', icon: <AlertOutlined />, permissions: ['registry.read'], pages: [] },
+  { key: 'exit', label: 'menu.exit', icon: <LogoutOutlined />, permissions: ['registry.read'], pages: [] },
+  { key: 'assistance', label: 'menu.assistance', icon: <HeartOutlined />, permissions: ['assistance.write', 'registry.read'], pages: [] },
+  { key: 'projects', label: 'menu.projects', icon: <FundOutlined />, permissions: ['dashboard.read'], pages: [] },
+  { key: 'tasks', label: 'menu.tasks', icon: <CarryOutOutlined />, permissions: ['dashboard.read'], pages: [] },
+  { key: 'supervision', label: 'menu.supervision', icon: <FlagOutlined />, permissions: ['dashboard.read'], pages: [] },
+  { key: 'reports', label: 'menu.reports', icon: <BarChartOutlined />, permissions: ['dashboard.read'], pages: [] },
+  {
+    key: 'system',
+    label: 'menu.system',
+    icon: <SettingOutlined />,
+    permissions: ['users.read', 'audit.read', 'places.manage'],
+    pages: [
+      { path: '/admin/users', label: 'menu.users', permissions: ['users.read'] },
+      { path: '/admin/roles', label: 'menu.roles', permissions: ['users.read'] },
+      { path: '/admin/places', label: 'menu.places', permissions: ['places.manage', 'users.read'] },
+      { path: '/audit', label: 'menu.audit', permissions: ['audit.read'] },
+    ],
   },
 ];
+
+const allowed = (permissions: string[], granted: string[]) => permissions.some((p) => granted.includes(p));
+
+/** The menu as a user sees it: modules he will use, each with the pages his role opens. */
+export function menuFor(granted: string[]): MenuModule[] {
+  return MENU.filter((m) => allowed(m.permissions, granted))
+    .map((m) => ({ ...m, pages: m.pages.filter((p) => allowed(p.permissions, granted)) }))
+    .filter((m) => m.pages.length > 0 || MENU.find((x) => x.key === m.key)!.pages.length === 0);
+}
+
+/** The first page a user may open (his home page), or undefined when his role opens none. */
+export function homePageFor(granted: string[]): string | undefined {
+  return menuFor(granted).flatMap((m) => m.pages)[0]?.path;
+}
 
 /** The menu page a location belongs to: the longest page path that prefixes it. */
 export function menuPageFor(pathname: string): { module: MenuModule; page: MenuPage } | undefined {

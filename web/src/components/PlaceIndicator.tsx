@@ -1,22 +1,24 @@
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { usePlaceParam } from '../app/usePlaceParam';
-import { useSelectedPlace } from '../app/useSelectedPlace';
+import { placeText, useSelectedPlace } from '../app/useSelectedPlace';
 
-/** The place every page is looking at ("当前区划"), with a way back to the whole nation. */
+/** The place every page is looking at ("当前区划"), with a way back to the user's whole scope. */
 export function PlaceIndicator() {
+  const { t } = useTranslation();
   const [, setPlace] = usePlaceParam();
-  const { code, data, error } = useSelectedPlace();
-  const text = !code ? '全国' : data ? data.path.map((p) => p.name).join(' / ') : error ? `未知区划 ${code}` : code;
+  const selected = useSelectedPlace();
+  const text = placeText(selected, t('place.nation'), (code) => t('place.unknown', { code }));
   return (
     <div className="place-indicator" data-testid="place-indicator">
       <EnvironmentOutlined />
-      <span>当前区划：</span>
+      <span>{t('place.current')}</span>
       <strong>{text}</strong>
-      {code && (
-        <Tooltip title="查看全国">
+      {selected.code && (
+        <Tooltip title={t('place.clearTitle')}>
           <Button size="small" type="link" className="place-indicator-clear" onClick={() => setPlace(undefined)}>
-            清除
+            {t('place.clear')}
           </Button>
         </Tooltip>
       )}

@@ -1,12 +1,14 @@
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { searchPlaces } from '../api/places';
 import type { PlaceSearchHit } from '../api/types';
 
 const WAIT_MS = 250;
 
-/** Type a place name, pick one of the matches (shown with its path). */
-export function PlaceSearch({ onSelect }: { onSelect: (code: string) => void }) {
+/** Type a place name, pick one of the matches under `within` (the user's scope), shown with its path. */
+export function PlaceSearch({ within, onSelect }: { within: string; onSelect: (code: string) => void }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [hits, setHits] = useState<PlaceSearchHit[]>([]);
   const [loading, setLoading] = useState(false);
@@ -21,7 +23,7 @@ export function PlaceSearch({ onSelect }: { onSelect: (code: string) => void }) 
     const controller = new AbortController();
     const timer = setTimeout(() => {
       setLoading(true);
-      searchPlaces(q, undefined, controller.signal).then(
+      searchPlaces(q, within, controller.signal).then(
         (result) => {
           setHits(result);
           setFailure(undefined);
@@ -39,16 +41,16 @@ export function PlaceSearch({ onSelect }: { onSelect: (code: string) => void }) 
       clearTimeout(timer);
       controller.abort();
     };
-  }, [text]);
+  }, [text, within]);
 
   return (
     <Select
       className="place-search"
-      placeholder="搜索区划名称"
+      placeholder={t('place.searchPlaceholder')}
       value={null}
       showSearch={{ onSearch: setText, filterOption: false, searchValue: text }}
       loading={loading}
-      notFoundContent={failure ?? (text.trim() ? (loading ? '查询中…' : '没有匹配的区划') : '请输入乡镇、村名称')}
+      notFoundContent={failure ?? (text.trim() ? (loading ? t('place.searching') : t('place.noMatch')) : t('place.typeHint'))}
       options={hits.map((hit) => ({
         value: hit.code,
         label: hit.path.map((p) => p.name).join(' / '),

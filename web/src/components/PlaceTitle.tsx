@@ -1,19 +1,15 @@
-import type { PlaceChild } from '../api/types';
+import { useTranslation } from 'react-i18next';
+import type { PlaceChild, PlaceRef } from '../api/types';
 
-/** "夏邑县 (3061户/6352人)": a tree node with its remaining poor households and persons. */
-export function PlaceTitle({ place }: { place: PlaceChild }) {
+/** "夏邑县 (3061户/6352人)": a tree node with its remaining poor households and persons (when counted). */
+export function PlaceTitle({ place }: { place: PlaceRef & Partial<PlaceChild> }) {
+  const { t } = useTranslation();
+  if (place.households === undefined) return <span className="place-title">{place.name}</span>;
   const empty = place.households === 0;
   return (
-    <span
-      className={empty ? 'place-title place-title-empty' : 'place-title'}
-      title={`建档立卡 ${place.households} 户 ${place.persons} 人；其中未脱贫（含返贫） ${place.poorHouseholds} 户 ${place.poorPersons} 人`}
-    >
+    <span className={empty ? 'place-title place-title-empty' : 'place-title'} title={t('place.countTitle', place)}>
       {place.name}
-      {!empty && (
-        <span className="place-count">
-          ({place.poorHouseholds}户/{place.poorPersons}人)
-        </span>
-      )}
+      {!empty && <span className="place-count">{t('place.count', { households: place.poorHouseholds, persons: place.poorPersons })}</span>}
     </span>
   );
 }

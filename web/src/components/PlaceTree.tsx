@@ -1,9 +1,10 @@
 import { App, Spin, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client';
 import { getPlaceChildren, NATION } from '../api/places';
-import type { PlaceChild } from '../api/types';
+import type { PlaceChild, PlaceRef } from '../api/types';
 import { cachedPlace } from '../app/placeCache';
 import { ErrorState } from './ErrorState';
 import { PlaceTitle } from './PlaceTitle';
@@ -11,21 +12,31 @@ import { PlaceTitle } from './PlaceTitle';
 const VILLAGE = 5;
 
 interface Props {
-  /** Selected place code; undefined = the nation. */
+  /** The top of the tree: the user's scope place ('0' = the nation). */
+  root: string;
+  /** Selected place code; undefined = the root. */
   selected: string | undefined;
   onSelect: (code: string | undefined) => void;
 }
 
+/** The codes from `root` down to the parent of `code` (a place's path runs from its province). */
+export function ancestorsWithin(root: string, path: PlaceRef[]): string[] {
+  const below = path.slice(0, -1).map((p) => p.code).filter((c) => root === NATION || (c.startsWith(root) && c !== root));
+  return [root, ...below];
+}
+
 /**
- * The administrative tree from the nation down to villages, loaded one level at a time,
- * each node with its poor households/persons. Opens itself down to the selected place.
+ * The administrative tree from the user's scope place down to villages, loaded one level at a
+ * time, each node with its poor households/persons. Opens itself down to the selected place.
  */
-export function PlaceTree({ selected, onSelect }: Props) {
+export function PlaceTree({ root, selected, onSelect }: Props) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useRef(message.error);
   showError.current = message.error;
   const [childrenOf, setChildrenOf] = useState<Record<string, PlaceChild[]>>({});
-  const [expanded, setExpanded] = useState<string[]>([NATION]);
+  const [rootPlace, setRootPlace] = useState<PlaceRef>();
+  const [expanded, setExpanded] = useState<string[]>([root]);
   const [rootError, setRootError] = useState<ApiError>();
   /** A place just opened down to, to scroll into view once it is drawn. */
   const [revealed, setRevealed] = useState<string>();
@@ -44,17 +55,21 @@ export function PlaceTree({ selected, onSelect }: Props) {
 
   const loadRoot = useCallback(() => {
     setRootError(undefined);
-    loadChildren(NATION).catch((error: ApiError) => setRootError(error));
-  }, [loadChildren]);
+    const place = root === NATION ? Promise.resolve<PlaceRef>({ code: NATION, name: '', level: 0 }) : cachedPlace(root);
+    Promise.all([place, loadChildren(root)]).then(
+      ([p]) => setRootPlace({ code: p.code, name: p.name, level: p.level }),
+      (error: ApiError) => setRootError(error),
+    );
+  }, [root, loadChildren]);
 
   useEffect(loadRoot, [loadRoot]);
 
   useEffect(() => {
-    if (!selected || selected === NATION) return;
+    if (!selected || selected === root) return;
     let cancelled = false;
     cachedPlace(selected)
       .then(async (place) => {
-        const ancestors = [NATION, ...place.path.slice(0, -1).map((p) => p.code)];
+        const ancestors = ancestorsWithin(root, place.path);
         await Promise.all(ancestors.map(loadChildren));
         if (cancelled) return;
         setExpanded((prev) => (ancestors.every((a) => prev.includes(a)) ? prev : [...new Set([...prev, ...ancestors])]));
@@ -66,7 +81,7 @@ export function PlaceTree({ selected, onSelect }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [selected, loadChildren]);
+  }, [root, selected, loadChildren]);
 
   useEffect(() => {
     if (!revealed) return;
@@ -77,8 +92,8 @@ export function PlaceTree({ selected, onSelect }: Props) {
   }, [revealed, childrenOf, expanded]);
 
   if (rootError) return <ErrorState error={rootError} onRetry={loadRoot} />;
-  const provinces = childrenOf[NATION];
-  if (!provinces) return <Spin className="place-tree-loading" />;
+  const top = childrenOf[root];
+  if (!top || !rootPlace) return <Spin className="place-tree-loading" />;
 
   const toNode = (place: PlaceChild): DataNode => {
     const children = childrenOf[place.code];
@@ -89,16 +104,15 @@ export function PlaceTree({ selected, onSelect }: Props) {
       children: children?.map(toNode),
     };
   };
-  const nation: PlaceChild = {
-    code: NATION,
-    name: '全国',
-    level: 0,
-    households: sum(provinces, 'households'),
-    persons: sum(provinces, 'persons'),
-    poorHouseholds: sum(provinces, 'poorHouseholds'),
-    poorPersons: sum(provinces, 'poorPersons'),
+  // The root's counts are its children's sums; a village has no children to count.
+  const rootNode = {
+    ...rootPlace,
+    name: root === NATION ? t('place.nation') : rootPlace.name,
+    ...(top.length > 0
+      ? { households: sum(top, 'households'), persons: sum(top, 'persons'), poorHouseholds: sum(top, 'poorHouseholds'), poorPersons: sum(top, 'poorPersons') }
+      : {}),
   };
-  const treeData: DataNode[] = [{ key: NATION, title: <PlaceTitle place={nation} />, children: provinces.map(toNode) }];
+  const treeData: DataNode[] = [{ key: root, title: <PlaceTitle place={rootNode} />, isLeaf: top.length === 0, children: top.map(toNode) }];
 
   return (
     <div ref={container}>
@@ -108,10 +122,10 @@ export function PlaceTree({ selected, onSelect }: Props) {
         treeData={treeData}
         expandedKeys={expanded}
         onExpand={(keys) => setExpanded(keys.map(String))}
-        selectedKeys={[selected ?? NATION]}
+        selectedKeys={[selected ?? root]}
         onSelect={(_keys, info) => {
           const code = String(info.node.key);
-          onSelect(code === NATION ? undefined : code);
+          onSelect(code === root ? undefined : code);
         }}
         loadData={(node) =>
           loadChildren(String(node.key)).catch((error: ApiError) => {

@@ -1,5 +1,6 @@
 import { Tag, Tooltip } from 'antd';
-import { householdStatus, labelOf, monitorCategory, STATUS_COLORS } from '../app/labels';
+import { useTranslation } from 'react-i18next';
+import { enumLabel, householdStatus, monitorCategory, STATUS_COLORS } from '../app/labels';
 
 interface Props {
   status: string;
@@ -10,8 +11,9 @@ interface Props {
 
 /** 户状态 as a coloured tag, with the monitoring category when the household is monitored. */
 export function StatusTag({ status, category, compact }: Props) {
-  const statusText = labelOf(householdStatus, status);
-  const categoryText = category ? labelOf(monitorCategory, category) : undefined;
+  useTranslation();
+  const statusText = enumLabel(householdStatus, status);
+  const categoryText = category ? enumLabel(monitorCategory, category) : undefined;
   const tag = (
     <Tag color={STATUS_COLORS[status] ?? 'default'}>
       {categoryText && !compact ? `${statusText}（${categoryText}）` : statusText}

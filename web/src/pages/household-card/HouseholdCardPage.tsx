@@ -1,7 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Row, Spin } from 'antd';
+import { App, Button, Card, Col, Row, Spin } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { getHouseholdCard } from '../../api/households';
+import { useCan } from '../../app/auth';
 import { useApi } from '../../app/useApi';
 import { usePlaceParam, withPlace } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
@@ -10,16 +13,24 @@ import { BasicNeeds } from './BasicNeeds';
 import { HouseholdSummary } from './HouseholdSummary';
 import { HousingWater } from './HousingWater';
 import { IncomeTable } from './IncomeTable';
+import { MemberEditor } from './MemberEditor';
 import { MembersTable } from './MembersTable';
 import { StatusHistoryTable } from './StatusHistoryTable';
+import { Timeline } from './Timeline';
 
-/** 一户一档: one household's record, reached from the list or by a shared link. */
+/** 一户一档: one household's record and its change history, reached from the list or by a shared link. */
 export function HouseholdCardPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
   const { householdNo = '' } = useParams();
   const navigate = useNavigate();
   const location = useLocation();
   const [place] = usePlaceParam();
-  const card = useApi(householdNo, (signal) => getHouseholdCard(householdNo, signal));
+  /** Bumped after an edit: the card and its timeline load again. */
+  const [version, setVersion] = useState(0);
+  const [editing, setEditing] = useState<number>();
+  const card = useApi(`${householdNo}#${version}`, (signal) => getHouseholdCard(householdNo, signal));
 
   if (card.error?.status === 404) return <NotFoundPage message={card.error.message} />;
   if (card.error) return <ErrorState error={card.error} onRetry={card.reload} />;
@@ -28,6 +39,7 @@ export function HouseholdCardPage() {
   const { household, members, incomes, statusHistory } = card.data;
   const listSearch = (location.state as { listSearch?: string } | null)?.listSearch;
   const back = () => navigate(listSearch !== undefined ? `/households?${listSearch}` : withPlace('/households', place));
+  const mayEdit = can('registry.write') && can('person.reveal');
 
   return (
     <div className="household-card-page">
@@ -35,44 +47,61 @@ export function HouseholdCardPage() {
         size="small"
         title={
           <span className="card-title">
-            一户一档<span className="card-title-no">户编号 {household.householdNo}</span>
+            {t('card.title')}
+            <span className="card-title-no">{t('card.no', { no: household.householdNo })}</span>
           </span>
         }
         extra={
           <Button icon={<ArrowLeftOutlined />} onClick={back}>
-            返回名单
+            {t('card.back')}
           </Button>
         }
       >
         <HouseholdSummary household={household} />
       </Card>
-      <Card size="small" title={`家庭成员（${members.length}人）`} className="card-section" data-section="members">
-        <MembersTable members={members} />
+      <Card size="small" title={t('card.members', { count: members.length })} className="card-section" data-section="members">
+        <MembersTable members={members} onEdit={mayEdit ? setEditing : undefined} />
       </Card>
       <Row gutter={12}>
         <Col span={16}>
-          <Card size="small" title="收入情况" className="card-section" data-section="incomes">
+          <Card size="small" title={t('card.incomes')} className="card-section" data-section="incomes">
             <IncomeTable incomes={incomes} />
           </Card>
         </Col>
         <Col span={8}>
-          <Card size="small" title="状态变化" className="card-section" data-section="status">
+          <Card size="small" title={t('card.status')} className="card-section" data-section="status">
             <StatusHistoryTable records={statusHistory} />
           </Card>
         </Col>
       </Row>
       <Row gutter={12}>
         <Col span={16}>
-          <Card size="small" title="住房与饮水" className="card-section" data-section="housing">
+          <Card size="small" title={t('card.housing')} className="card-section" data-section="housing">
             <HousingWater household={household} />
           </Card>
         </Col>
         <Col span={8}>
-          <Card size="small" title="两不愁" className="card-section" data-section="needs">
+          <Card size="small" title={t('card.needs')} className="card-section" data-section="needs">
             <BasicNeeds household={household} />
           </Card>
         </Col>
       </Row>
+      <Card size="small" title={t('card.timeline')} className="card-section" data-section="timeline">
+        <Timeline householdNo={householdNo} version={version} />
+      </Card>
+      {editing !== undefined && members[editing] && (
+        <MemberEditor
+          householdNo={householdNo}
+          member={members[editing]}
+          index={editing}
+          onClose={() => setEditing(undefined)}
+          onSaved={(name) => {
+            setEditing(undefined);
+            setVersion((v) => v + 1);
+            message.success(t('members.savedMember', { name }));
+          }}
+        />
+      )}
     </div>
   );
 }

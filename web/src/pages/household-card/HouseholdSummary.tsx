@@ -1,11 +1,14 @@
 import { Descriptions } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { Household } from '../../api/types';
-import { householdAttribute, labelOf, labelOrDash, povertyCause } from '../../app/labels';
+import { enumLabel, householdAttribute, labelOrDash, povertyCause } from '../../app/labels';
 import { StatusTag } from '../../components/StatusTag';
 
 /** The household's header: number, place, head, attribute, status, causes, years. */
 export function HouseholdSummary({ household: h }: { household: Household }) {
-  const otherCauses = h.otherCauses.map((c) => labelOf(povertyCause, c)).join('、') || '—';
+  const { t, i18n } = useTranslation();
+  const otherCauses = h.otherCauses.map((c) => enumLabel(povertyCause, c)).join(i18n.language === 'en' ? ', ' : '、') || '—';
+  const label = (key: string) => t(`card.summary.${key}`);
   return (
     <Descriptions
       size="small"
@@ -13,20 +16,20 @@ export function HouseholdSummary({ household: h }: { household: Household }) {
       column={{ xs: 1, md: 2, xl: 4 }}
       className="household-summary"
       items={[
-        { key: 'no', label: '户编号', children: h.householdNo },
-        { key: 'place', label: '所在地', children: h.placePath, span: 3 },
-        { key: 'head', label: '户主', children: h.headName },
-        { key: 'headId', label: '户主身份证号', children: <span className="mono">{h.headIdNumber ?? '—'}</span> },
-        { key: 'phone', label: '联系电话', children: h.phone ?? '—' },
-        { key: 'size', label: '家庭人口', children: `${h.size} 人` },
-        { key: 'attribute', label: '户属性', children: labelOrDash(householdAttribute, h.attribute) },
-        { key: 'status', label: '户状态', children: <StatusTag status={h.status} category={h.monitorCategory} /> },
-        { key: 'mainCause', label: '主要致贫原因', children: labelOrDash(povertyCause, h.mainCause) },
-        { key: 'otherCauses', label: '其他致贫原因', children: otherCauses },
-        { key: 'identified', label: '识别年度', children: h.identifiedYear ?? '—' },
-        { key: 'planned', label: '计划脱贫年度', children: h.plannedExitYear ?? '—' },
-        { key: 'exit', label: '脱贫年度', children: h.exitYear ?? '—' },
-        { key: 'deregister', label: '注销原因', children: h.deregisterReason ?? '—' },
+        { key: 'no', label: label('no'), children: h.householdNo },
+        { key: 'place', label: label('place'), children: h.placePath, span: 3 },
+        { key: 'head', label: label('head'), children: h.headName },
+        { key: 'headId', label: label('headId'), children: <span className="mono">{h.headIdNumber ?? '—'}</span> },
+        { key: 'phone', label: label('phone'), children: h.phone ?? '—' },
+        { key: 'size', label: label('size'), children: t('card.summary.sizeValue', { count: h.size }) },
+        { key: 'attribute', label: label('attribute'), children: labelOrDash(householdAttribute, h.attribute) },
+        { key: 'status', label: label('status'), children: <StatusTag status={h.status} category={h.monitorCategory} /> },
+        { key: 'mainCause', label: label('mainCause'), children: labelOrDash(povertyCause, h.mainCause) },
+        { key: 'otherCauses', label: label('otherCauses'), children: otherCauses },
+        { key: 'identified', label: label('identified'), children: h.identifiedYear ?? '—' },
+        { key: 'planned', label: label('planned'), children: h.plannedExitYear ?? '—' },
+        { key: 'exit', label: label('exit'), children: h.exitYear ?? '—' },
+        { key: 'deregister', label: label('deregister'), children: h.deregisterReason ?? '—' },
       ]}
     />
   );

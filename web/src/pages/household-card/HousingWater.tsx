@@ -1,36 +1,37 @@
 import { Descriptions } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { Household } from '../../api/types';
 import { houseGrade, labelOrDash, yesNo } from '../../app/labels';
 
-const unit = (value: number | null, suffix: string) => (value == null ? '—' : `${value} ${suffix}`);
-
 /** 住房与饮水: house safety grade, renovation/relocation, and the four drinking-water checks. */
 export function HousingWater({ household: h }: { household: Household }) {
+  const { t } = useTranslation();
+  const unit = (value: number | null, key: 'litres' | 'minutes' | 'days') => (value == null ? '—' : t(`card.housingWater.${key}`, { value }));
   return (
     <div className="housing-water">
       <Descriptions
         size="small"
         bordered
-        title="住房安全"
+        title={t('card.housingWater.safety')}
         column={3}
         items={[
-          { key: 'grade', label: '住房安全等级', children: labelOrDash(houseGrade, h.houseGrade) },
-          { key: 'renovated', label: '危房改造', children: yesNo(h.houseRenovated) },
-          { key: 'relocated', label: '易地扶贫搬迁', children: yesNo(h.relocated) },
+          { key: 'grade', label: t('card.housingWater.grade'), children: labelOrDash(houseGrade, h.houseGrade) },
+          { key: 'renovated', label: t('card.housingWater.renovated'), children: yesNo(h.houseRenovated) },
+          { key: 'relocated', label: t('card.housingWater.relocated'), children: yesNo(h.relocated) },
         ]}
       />
       <Descriptions
         size="small"
         bordered
-        title="饮水安全"
+        title={t('card.housingWater.water')}
         column={3}
         items={[
-          { key: 'lpd', label: '人均日供水量', children: unit(h.waterLpd, '升') },
-          { key: 'quality', label: '水质达标', children: yesNo(h.waterQualityOk) },
-          { key: 'piped', label: '自来水入户', children: yesNo(h.waterPiped) },
-          { key: 'trip', label: '单次取水往返时间', children: unit(h.waterTripMinutes, '分钟') },
-          { key: 'outage', label: '全年累计断水', children: unit(h.waterOutageDays, '天') },
-          { key: 'scarce', label: '是否缺水地区', children: yesNo(h.waterScarceArea) },
+          { key: 'lpd', label: t('card.housingWater.lpd'), children: unit(h.waterLpd, 'litres') },
+          { key: 'quality', label: t('card.housingWater.quality'), children: yesNo(h.waterQualityOk) },
+          { key: 'piped', label: t('card.housingWater.piped'), children: yesNo(h.waterPiped) },
+          { key: 'trip', label: t('card.housingWater.trip'), children: unit(h.waterTripMinutes, 'minutes') },
+          { key: 'outage', label: t('card.housingWater.outage'), children: unit(h.waterOutageDays, 'days') },
+          { key: 'scarce', label: t('card.housingWater.scarce'), children: yesNo(h.waterScarceArea) },
         ]}
       />
     </div>

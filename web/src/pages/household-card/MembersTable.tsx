@@ -1,63 +1,76 @@
-import { CheckOutlined } from '@ant-design/icons';
-import { Table } from 'antd';
+import { CheckOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
 import type { Member } from '../../api/types';
 import { education, ethnicity, health, labelOrDash, labourCapacity, relation, schooling, sex, workStatus } from '../../app/labels';
 
 type FlagKey = 'insuredBasic' | 'insuredSerious' | 'insuredCommercial' | 'insuredPension' | 'familyDoctor' | 'chronicCard';
 
-const FLAGS: [FlagKey, string, string][] = [
-  ['insuredBasic', '医保', '基本医疗保险'],
-  ['insuredSerious', '大病', '大病保险'],
-  ['insuredCommercial', '商保', '商业补充保险'],
-  ['insuredPension', '养老', '养老保险'],
-  ['familyDoctor', '签约', '家庭医生签约'],
-  ['chronicCard', '慢病卡', '慢性病卡'],
-];
+const FLAGS: FlagKey[] = ['insuredBasic', 'insuredSerious', 'insuredCommercial', 'insuredPension', 'familyDoctor', 'chronicCard'];
 
-function Flag({ value }: { value: boolean | null }) {
-  if (value === true) return <CheckOutlined className="flag-yes" aria-label="是" />;
-  return <span className="flag-no">{value === false ? '否' : '—'}</span>;
+function Flag({ value, yes, no }: { value: boolean | null; yes: string; no: string }) {
+  if (value === true) return <CheckOutlined className="flag-yes" aria-label={yes} />;
+  return <span className="flag-no">{value === false ? no : '—'}</span>;
 }
 
-/** 健康状况, with the disability grade for disabled members ("残疾（2级）"). */
-function healthText(m: Member): string {
-  const text = labelOrDash(health, m.health);
-  return m.disabilityGrade ? `${text}（${m.disabilityGrade}级）` : text;
+interface Props {
+  members: Member[];
+  /** Given when the user may correct members: opens the editor for the member at `index`. */
+  onEdit?: (index: number) => void;
 }
-
-/** 在校生状况, noting home teaching (送教上门) for a child who cannot attend school. */
-function schoolingText(m: Member): string {
-  const text = labelOrDash(schooling, m.schooling);
-  return m.homeSchooling ? `${text}（送教上门）` : text;
-}
-
-const columns: ColumnsType<Member> = [
-  { title: '姓名', dataIndex: 'name', width: 72, fixed: 'left' },
-  { title: '身份证号', dataIndex: 'idNumber', width: 128, className: 'mono' },
-  { title: '性别', dataIndex: 'sex', width: 44, render: (v: string) => labelOrDash(sex, v) },
-  { title: '年龄', dataIndex: 'age', width: 48, align: 'right' },
-  { title: '与户主关系', dataIndex: 'relation', width: 76, render: (v: string) => labelOrDash(relation, v) },
-  { title: '民族', dataIndex: 'ethnicity', width: 52, render: (v: string | null) => labelOrDash(ethnicity, v) },
-  { title: '文化程度', dataIndex: 'education', width: 84, render: (v: string | null) => labelOrDash(education, v) },
-  { title: '在校生状况', key: 'schooling', width: 84, render: (_: unknown, m) => schoolingText(m) },
-  { title: '健康状况', key: 'health', width: 84, render: (_: unknown, m) => healthText(m) },
-  { title: '劳动技能', dataIndex: 'labour', width: 128, render: (v: string | null) => labelOrDash(labourCapacity, v) },
-  { title: '务工状况', dataIndex: 'workStatus', width: 88, render: (v: string | null) => labelOrDash(workStatus, v) },
-  {
-    title: '参保及签约',
-    children: FLAGS.map(([key, short, full]) => ({
-      title: <span title={full}>{short}</span>,
-      dataIndex: key,
-      width: key === 'chronicCard' ? 54 : 44,
-      align: 'center' as const,
-      render: (v: boolean | null) => <Flag value={v} />,
-    })),
-  },
-];
 
 /** 家庭成员: one row per person, ID numbers as the server masked them. */
-export function MembersTable({ members }: { members: Member[] }) {
+export function MembersTable({ members, onEdit }: Props) {
+  const { t } = useTranslation();
+  /** 健康状况, with the disability grade for disabled members ("残疾（2级）"). */
+  const healthText = (m: Member) => {
+    const text = labelOrDash(health, m.health);
+    return m.disabilityGrade ? `${text}（${t('members.grade', { grade: m.disabilityGrade })}）` : text;
+  };
+  /** 在校生状况, noting home teaching (送教上门) for a child who cannot attend school. */
+  const schoolingText = (m: Member) => {
+    const text = labelOrDash(schooling, m.schooling);
+    return m.homeSchooling ? `${text}（${t('members.homeSchooling')}）` : text;
+  };
+
+  const columns: ColumnsType<Member> = [
+    { title: t('fields.name'), dataIndex: 'name', width: 72, fixed: 'left' },
+    { title: t('fields.idNumber'), dataIndex: 'idNumber', width: 128, className: 'mono' },
+    { title: t('fields.sex'), dataIndex: 'sex', width: 44, render: (v: string) => labelOrDash(sex, v) },
+    { title: t('fields.age'), dataIndex: 'age', width: 48, align: 'right' },
+    { title: t('fields.relation'), dataIndex: 'relation', width: 76, render: (v: string) => labelOrDash(relation, v) },
+    { title: t('fields.ethnicity'), dataIndex: 'ethnicity', width: 52, render: (v: string | null) => labelOrDash(ethnicity, v) },
+    { title: t('fields.education'), dataIndex: 'education', width: 84, render: (v: string | null) => labelOrDash(education, v) },
+    { title: t('fields.schooling'), key: 'schooling', width: 84, render: (_: unknown, m) => schoolingText(m) },
+    { title: t('fields.health'), key: 'health', width: 84, render: (_: unknown, m) => healthText(m) },
+    { title: t('fields.labour'), dataIndex: 'labour', width: 128, render: (v: string | null) => labelOrDash(labourCapacity, v) },
+    { title: t('fields.workStatus'), dataIndex: 'workStatus', width: 88, render: (v: string | null) => labelOrDash(workStatus, v) },
+    {
+      title: t('members.insurance'),
+      children: FLAGS.map((key) => ({
+        title: <span title={t(`fields.${key}`)}>{t(`members.flags.${key}`)}</span>,
+        dataIndex: key,
+        width: key === 'chronicCard' ? 54 : 44,
+        align: 'center' as const,
+        render: (v: boolean | null) => <Flag value={v} yes={t('common.yes')} no={t('common.no')} />,
+      })),
+    },
+  ];
+  if (onEdit) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 64,
+      fixed: 'right',
+      render: (_: unknown, m, index) => (
+        <Button size="small" type="link" icon={<EditOutlined />} onClick={() => onEdit(index)} aria-label={`${t('members.edit')} ${m.name}`}>
+          {t('members.edit')}
+        </Button>
+      ),
+    });
+  }
+
   return (
     <Table<Member>
       className="members-table"
@@ -67,8 +80,8 @@ export function MembersTable({ members }: { members: Member[] }) {
       pagination={false}
       columns={columns}
       dataSource={members}
-      scroll={{ x: 1160 }}
-      locale={{ emptyText: '没有家庭成员记录' }}
+      scroll={{ x: onEdit ? 1224 : 1160 }}
+      locale={{ emptyText: t('members.empty') }}
     />
   );
 }

@@ -1,14 +1,15 @@
 import { Button, Input, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { enumOptions, householdAttribute, householdStatus, povertyCause } from '../../app/labels';
 import type { HouseholdListQuery } from '../../api/households';
 import type { FilterKey } from './householdQuery';
 
 const FIRST_YEAR = 2014;
 
-function yearOptions(): { value: string; label: string }[] {
+function yearOptions(label: (year: number) => string): { value: string; label: string }[] {
   const years: { value: string; label: string }[] = [];
-  for (let y = new Date().getFullYear(); y >= FIRST_YEAR; y--) years.push({ value: String(y), label: `${y}年` });
+  for (let y = new Date().getFullYear(); y >= FIRST_YEAR; y--) years.push({ value: String(y), label: label(y) });
   return years;
 }
 
@@ -19,6 +20,7 @@ interface Props {
 
 /** 户状态, 户属性, 致贫原因, 年度 and a name / ID number search, all kept in the URL. */
 export function HouseholdFilters({ query, onChange }: Props) {
+  const { t } = useTranslation();
   const [text, setText] = useState(query.q ?? '');
   useEffect(() => setText(query.q ?? ''), [query.q]);
 
@@ -37,22 +39,22 @@ export function HouseholdFilters({ query, onChange }: Props) {
 
   return (
     <Space wrap size={[8, 8]} className="household-filters">
-      {select('status', '户状态', enumOptions(householdStatus))}
-      {select('attribute', '户属性', enumOptions(householdAttribute), 140)}
-      {select('cause', '致贫原因', enumOptions(povertyCause), 150)}
-      {select('year', '年度', yearOptions(), 100)}
+      {select('status', t('households.status'), enumOptions(householdStatus))}
+      {select('attribute', t('households.attribute'), enumOptions(householdAttribute), 140)}
+      {select('cause', t('households.cause'), enumOptions(povertyCause), 150)}
+      {select('year', t('households.year'), yearOptions((year) => t('households.yearOption', { year })), 100)}
       <Input.Search
-        aria-label="姓名或身份证号"
-        placeholder="户主/成员姓名或身份证号"
+        aria-label={t('households.searchLabel')}
+        placeholder={t('households.searchPlaceholder')}
         allowClear
         style={{ width: 250 }}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onSearch={(value) => onChange({ q: value.trim() || undefined })}
-        enterButton="查询"
+        enterButton={t('common.search')}
       />
       <Button onClick={() => onChange({ status: undefined, attribute: undefined, cause: undefined, year: undefined, q: undefined })}>
-        重置
+        {t('common.reset')}
       </Button>
     </Space>
   );

@@ -1,7 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { householdExportUrl, listHouseholds } from '../../api/households';
 import { queryString } from '../../api/client';
+import { useCan } from '../../app/auth';
 import { useApi } from '../../app/useApi';
 import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
@@ -12,8 +14,14 @@ import { HouseholdTable } from './HouseholdTable';
 import { useHouseholdQuery } from './householdQuery';
 import { PlaceHeading } from './PlaceHeading';
 
-/** 农户名单: place tree on the left, filters and the paginated list on the right. */
+/**
+ * 农户名单: the place tree (from the user's scope down) on the left, filters and the paginated
+ * list on the right. Without a chosen place the list is the user's whole scope, which the
+ * server decides: the page sends no place of its own.
+ */
 export function HouseholdListPage() {
+  const { t } = useTranslation();
+  const can = useCan();
   const { query, filter, update, pageSizes, searchText } = useHouseholdQuery();
   const list = useApi(queryString(query), (signal) => listHouseholds(query, signal));
   const selected = useSelectedPlace();
@@ -21,18 +29,20 @@ export function HouseholdListPage() {
 
   return (
     <div className="household-list-page">
-      <Card size="small" className="place-panel" title="行政区划">
-        <PlaceSearch onSelect={selectPlace} />
-        <PlaceTree selected={query.place} onSelect={selectPlace} />
+      <Card size="small" className="place-panel" title={t('place.panel')}>
+        <PlaceSearch within={selected.scopeCode} onSelect={selectPlace} />
+        <PlaceTree key={selected.scopeCode} root={selected.scopeCode} selected={query.place} onSelect={selectPlace} />
       </Card>
       <Card
         size="small"
         className="list-panel"
         title={<PlaceHeading />}
         extra={
-          <Button icon={<DownloadOutlined />} href={householdExportUrl({ ...filter, sort: query.sort, order: query.order })}>
-            导出Excel
-          </Button>
+          can('registry.export') && (
+            <Button icon={<DownloadOutlined />} href={householdExportUrl({ ...filter, sort: query.sort, order: query.order })}>
+              {t('households.export')}
+            </Button>
+          )
         }
       >
         <HouseholdFilters query={query} onChange={update} />

@@ -1,5 +1,6 @@
 import { Table } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { HouseholdListQuery } from '../../api/households';
 import type { HouseholdListItem, Page } from '../../api/types';
@@ -47,13 +48,14 @@ function shortVillageName(name: string): string {
 }
 
 export function HouseholdTable({ page, loading, query, pageSizes, listSearch, placeNames, onChange }: Props) {
+  const { t } = useTranslation();
   const sortOrder = (sort: string) =>
     query.sort === sort ? (query.order === 'desc' ? 'descend' : 'ascend') : query.sort === undefined && sort === 'householdNo' ? 'ascend' : null;
 
   const columns: ColumnsType<HouseholdListItem> = [
     {
       key: 'householdNo',
-      title: '户编号',
+      title: t('households.columns.householdNo'),
       dataIndex: 'householdNo',
       width: 140,
       render: (no: string) => (
@@ -62,22 +64,22 @@ export function HouseholdTable({ page, loading, query, pageSizes, listSearch, pl
         </Link>
       ),
     },
-    { key: 'headName', title: '户主', dataIndex: 'headName', width: 68 },
-    { key: 'headIdNumber', title: '户主身份证号', dataIndex: 'headIdNumber', width: 136, className: 'mono', render: (v: string | null) => v ?? '—' },
+    { key: 'headName', title: t('households.columns.head'), dataIndex: 'headName', width: 68 },
+    { key: 'headIdNumber', title: t('households.columns.headId'), dataIndex: 'headIdNumber', width: 136, className: 'mono', render: (v: string | null) => v ?? '—' },
     {
       key: 'placePath',
-      title: '所在地',
+      title: t('households.columns.place'),
       dataIndex: 'placePath',
       ellipsis: { showTitle: true },
       render: (v: string) => placeBelow(v, placeNames),
       onCell: () => ({ style: { minWidth: 100 } }),
     },
-    { key: 'attribute', title: '户属性', dataIndex: 'attribute', width: 108, render: (v: string) => labelOrDash(householdAttribute, v) },
-    { key: 'status', title: '户状态', dataIndex: 'status', width: 84, render: (v: string, row) => <StatusTag status={v} category={row.monitorCategory} compact /> },
-    { key: 'mainCause', title: '致贫原因', dataIndex: 'mainCause', width: 84, ellipsis: true, render: (v: string | null) => labelOrDash(povertyCause, v) },
-    { key: 'size', title: '人数', dataIndex: 'size', width: 56, align: 'right' },
-    { key: 'exitYear', title: '脱贫年度', dataIndex: 'exitYear', width: 80, align: 'right', render: (v: number | null) => v ?? '—' },
-    { key: 'perCapitaNet', title: '人均纯收入', dataIndex: 'perCapitaNet', width: 112, align: 'right', render: (v: number | null) => formatYuan(v) },
+    { key: 'attribute', title: t('households.columns.attribute'), dataIndex: 'attribute', width: 108, render: (v: string) => labelOrDash(householdAttribute, v) },
+    { key: 'status', title: t('households.columns.status'), dataIndex: 'status', width: 84, render: (v: string, row) => <StatusTag status={v} category={row.monitorCategory} compact /> },
+    { key: 'mainCause', title: t('households.columns.mainCause'), dataIndex: 'mainCause', width: 84, ellipsis: true, render: (v: string | null) => labelOrDash(povertyCause, v) },
+    { key: 'size', title: t('households.columns.size'), dataIndex: 'size', width: 56, align: 'right' },
+    { key: 'exitYear', title: t('households.columns.exitYear'), dataIndex: 'exitYear', width: 80, align: 'right', render: (v: number | null) => v ?? '—' },
+    { key: 'perCapitaNet', title: t('households.columns.perCapitaNet'), dataIndex: 'perCapitaNet', width: 112, align: 'right', render: (v: number | null) => formatYuan(v) },
   ];
   for (const column of columns) {
     const sort = SORT_KEYS[String(column.key)];
@@ -101,7 +103,7 @@ export function HouseholdTable({ page, loading, query, pageSizes, listSearch, pl
         pageSizeOptions: pageSizes,
         showSizeChanger: true,
         showQuickJumper: true,
-        showTotal: (total) => `共 ${total} 户`,
+        showTotal: (total) => t('households.total', { count: total }),
       }}
       onChange={(pagination, _filters, sorter, extra) => {
         if (extra.action === 'sort') {

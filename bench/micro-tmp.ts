@@ -1,0 +1,22 @@
+import { openSheet } from '../src/modules/imports/sheet';
+import { ProblemList } from '../src/modules/imports/problems';
+import { RowChecker } from '../src/modules/imports/rowChecker';
+import { layoutOf, COLUMNS } from '../src/modules/imports/columns';
+import { readCell } from '../src/modules/imports/cells';
+import { parseIdNumber } from '../src/domain/idNumber';
+import type { SheetRow } from '../src/modules/imports/sheet';
+const sheet = await openSheet(process.argv[2], 'csv');
+const rows: SheetRow[] = [];
+for await (const b of sheet.rows()) rows.push(...b);
+const header = rows.shift()!;
+const layout = layoutOf(header.cells);
+function time(name: string, f: () => unknown) { for (let k = 0; k < 3; k++) { const t = process.hrtime.bigint(); f(); const ms = Number(process.hrtime.bigint() - t) / 1e6; if (k === 2) console.log(name.padEnd(12), (ms * 1000 / rows.length).toFixed(2), 'µs/row'); } }
+//time('trim', () => { let n = 0; for (const r of rows) for (const c of r.cells) n += c.trim().length; return n; });
+const cols = [...layout.positions].filter(([c]) => c.kind !== 'idNumber');
+//time('readCell', () => { let n = 0; for (const r of rows) for (const [c, p] of cols) { const t = r.cells[p].trim(); if (t) { const v = readCell(c, t, 0); n += typeof v === 'string' ? 1 : 0; } } return n; });
+const idp = layout.positions.get(COLUMNS.find(c => c.key === 'id_number')!)!;
+const today = new Date();
+//time('parseId', () => { let n = 0; for (const r of rows) n += parseIdNumber(r.cells[idp], today).ok ? 1 : 0; return n; });
+//time('map', () => { const m = new Map(); for (const r of rows) m.set(r.cells[idp], r); return m.size; });
+//time('join', () => { let n = 0; for (const r of rows) n += r.cells.join('\t').length; return n; });
+time('checker', () => { const c = new RowChecker(layout, new ProblemList(), today); let n = 0; for (const r of rows) { const l = c.check(r); if (l) n += l.length; } return n; });

@@ -1,0 +1,22 @@
+import { sql } from 'kysely';
+import { openDatabase } from '/work/main/src/db/database';
+import { ALL_PLACES } from '/work/main/src/db/placeScope';
+import { assessmentSelect } from '/work/main/src/modules/monitoring/assessmentQueries';
+import { assessmentPlan } from '/work/main/src/modules/monitoring/plan';
+import { householdsWhere, batchBounds, prepareBatchPlanner } from '/work/main/src/modules/monitoring/queries';
+import { loadActivePolicies } from '/work/main/src/modules/policy/service';
+import { resolvePolicy } from '/work/main/src/domain/policy/resolve';
+const schema = process.argv[2];
+const database = await openDatabase({ url: `postgres://postgres@127.0.0.1:5432/test?options=${encodeURIComponent('-c search_path=' + schema)}` });
+const where = householdsWhere(ALL_PLACES, '0');
+const recs = await loadActivePolicies(database.db);
+const plan = assessmentPlan(resolvePolicy(recs, '0', 2021).rules, 2021);
+await database.db.transaction().execute(async (tx) => {
+  await prepareBatchPlanner(tx);
+  const b = await batchBounds(tx, where, 20000);
+  const range = { from: b[0], after: null, through: b[1] };
+  const select = assessmentSelect(plan, { range, where });
+  const r = await sql`EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM (${select}) a`.execute(tx);
+  console.log(r.rows.map((x: any) => x['QUERY PLAN']).join('\n'));
+});
+await database.close();

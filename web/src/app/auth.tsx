@@ -1,0 +1,106 @@
+/**
+ * The sign-in state of the page: who is signed in (GET /auth/me), signing in and out, and
+ * what happens when the server ends the session (401 → the login page with the server's
+ * reason) or asks for a password change first (→ the password page).
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import * as api from '../api/auth';
+import { ApiError, onAuthFailure } from '../api/client';
+import type { Me } from '../api/types';
+
+export type AuthState =
+  | { status: 'loading' }
+  | { status: 'failed'; error: ApiError }
+  /** `notice`: why the session ended (the server's words); `loggedOut`: the user signed out himself. */
+  | { status: 'anonymous'; notice?: string; loggedOut?: boolean }
+  | { status: 'signedIn'; me: Me };
+
+export interface Auth {
+  state: AuthState;
+  /** The signed-in user; only inside the signed-in part of the app. */
+  me: Me | undefined;
+  login(username: string, password: string): Promise<Me>;
+  logout(): Promise<void>;
+  /** Read /auth/me again (after a password change). */
+  refresh(): Promise<void>;
+  retry(): void;
+}
+
+const AuthContext = createContext<Auth | undefined>(undefined);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>({ status: 'loading' });
+
+  const load = useCallback(async () => {
+    try {
+      setState({ status: 'signedIn', me: await api.getMe() });
+    } catch (error) {
+      const e = error instanceof ApiError ? error : new ApiError(0, 'client', String(error));
+      setState(e.status === 401 ? { status: 'anonymous' } : { status: 'failed', error: e });
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(
+    () =>
+      onAuthFailure((failure) => {
+        if (failure.kind === 'unauthenticated') {
+          setState((prev) => (prev.status === 'signedIn' ? { status: 'anonymous', notice: failure.message } : prev));
+        } else {
+          setState((prev) => (prev.status === 'signedIn' ? { status: 'signedIn', me: { ...prev.me, mustChangePassword: true } } : prev));
+        }
+      }),
+    [],
+  );
+
+  const auth = useMemo<Auth>(
+    () => ({
+      state,
+      me: state.status === 'signedIn' ? state.me : undefined,
+      login: async (username, password) => {
+        const { user } = await api.login(username, password);
+        setState({ status: 'signedIn', me: user });
+        return user;
+      },
+      logout: async () => {
+        try {
+          await api.logout();
+        } finally {
+          setState({ status: 'anonymous', loggedOut: true });
+        }
+      },
+      refresh: async () => {
+        setState({ status: 'signedIn', me: await api.getMe() });
+      },
+      retry: () => {
+        setState({ status: 'loading' });
+        void load();
+      },
+    }),
+    [state, load],
+  );
+
+  return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside AuthProvider');
+  return auth;
+}
+
+/** The signed-in user; for components that only render inside the signed-in frame. */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error('useMe without a signed-in user');
+  return me;
+}
+
+/** Whether the signed-in user's role has any of the permissions. */
+export function useCan(): (...permissions: string[]) => boolean {
+  const { me } = useAuth();
+  return useCallback((...permissions: string[]) => !!me && permissions.some((p) => me.permissions.includes(p)), [me]);
+}

@@ -1,0 +1,85 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { useAuth } from '../../app/auth';
+import type { LoginState } from '../../app/guards';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+
+/** Title of a refused login by the server's code; the server's message (with the unlock time) follows it. */
+const FAILURE_TITLES: Record<string, string> = {
+  invalid_credentials: 'login.invalid',
+  account_locked: 'login.locked',
+  account_disabled: 'login.disabled',
+  rate_limited: 'login.rateLimited',
+};
+
+/** 用户登录: user name and password; says why the last session ended, and why a login was refused. */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { state, login } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as LoginState | null)?.from;
+  const [failure, setFailure] = useState<ApiError>();
+  const [submitting, setSubmitting] = useState(false);
+
+  if (state.status === 'signedIn') return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
+
+  const submit = async (values: { username: string; password: string }) => {
+    setSubmitting(true);
+    setFailure(undefined);
+    try {
+      const me = await login(values.username.trim(), values.password);
+      navigate(me.mustChangePassword ? '/password' : from && from !== '/login' ? from : '/', { replace: true, state: { from } });
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error : new ApiError(0, 'client', String(error)));
+      setSubmitting(false);
+    }
+  };
+
+  const notice = state.status === 'anonymous' ? state : undefined;
+  return (
+    <div className="login-page">
+      <div className="login-top">
+        <LanguageSwitch className="language-switch language-switch-light" />
+      </div>
+      <Card className="login-card">
+        <div className="login-brand">
+          <span className="app-emblem">{t('app.emblem')}</span>
+          <div>
+            <h1>{t('app.name')}</h1>
+            <p>{t('login.subtitle')}</p>
+          </div>
+        </div>
+        <h2 className="login-title">{t('login.title')}</h2>
+        {notice?.notice && <Alert className="login-alert" type="warning" showIcon title={t('login.sessionEnded')} description={notice.notice} data-testid="login-notice" />}
+        {notice?.loggedOut && <Alert className="login-alert" type="success" showIcon title={t('login.loggedOut')} data-testid="login-notice" />}
+        {failure && (
+          <Alert
+            className="login-alert"
+            type="error"
+            showIcon
+            title={t(FAILURE_TITLES[failure.code] ?? 'login.failed')}
+            description={failure.message}
+            data-testid="login-error"
+          />
+        )}
+        <Form layout="vertical" requiredMark={false} onFinish={submit} disabled={submitting}>
+          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" size="large" block loading={submitting}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+        <p className="login-notice">{t('login.notice')}</p>
+      </Card>
+    </div>
+  );
+}
