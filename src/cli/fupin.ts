@@ -8,6 +8,7 @@ import { registerDemo } from './commands/demo';
 import { registerUser } from './commands/user';
 import { registerAudit } from './commands/audit';
 import { registerPlaces } from './commands/places';
+import { registerImport } from './commands/import';
 
 const program = new Command();
 program.name('fupin').description('扶贫信息系统 fupin：建档立卡、监测、帮扶、项目资金与台账').version('0.1.0');
@@ -20,6 +21,7 @@ registerDemo(program);
 registerUser(program);
 registerAudit(program);
 registerPlaces(program);
+registerImport(program);
 
 program.parseAsync(process.argv).catch((e: Error) => {
   console.error('错误：' + e.message);

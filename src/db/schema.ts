@@ -242,11 +242,10 @@ export interface AssessmentResultTable {
   household_no: string;
   year: number;
   policy_key: string;
-  policy_versions: ColumnType<unknown, string, string>;
   outcome: string;
-  criteria: ColumnType<unknown, string, string>;
+  criteria: string;
   risk_grade: string;
-  risk_reasons: ColumnType<unknown, string, string>;
+  risk_reasons: number;
   suggested_category: string | null;
   per_capita_net: number | null;
   persons: number;

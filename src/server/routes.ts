@@ -7,6 +7,7 @@ import { registerAuthRoutes } from '../modules/auth/routes';
 import { registerUserRoutes } from '../modules/users/routes';
 import { registerAuditRoutes } from '../modules/audit/routes';
 import { registerPlaceRoutes } from '../modules/places/routes';
+import { registerImportRoutes } from '../modules/imports/routes';
 
 export async function registerRoutes(api: FastifyInstance, database: Database): Promise<void> {
   api.get('/health', { config: { public: true } }, async () => ({ ok: true, database: database.kind }));
@@ -16,4 +17,5 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerPlaceRoutes(api, database);
   await registerRegistryRoutes(api, database);
   await registerExportRoutes(api, database);
+  await registerImportRoutes(api, database);
 }

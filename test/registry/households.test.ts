@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/database';
 import { scopeOf } from '../../src/db/placeScope';
-import { buildApp } from '../../src/server/app';
 import { listHouseholds, getHousehold } from '../../src/modules/registry/service';
 import { testDatabases } from '../helpers/databases';
 import { seedSmallRegistry } from './seed';
+import { queryString, registryApp, signIn, type Client } from './session';
 
 const MASKED_ID = /^\d{6}\*{8}[\dX]{4}$/;
 
@@ -14,21 +14,28 @@ describe.each(testDatabases)('household list and card on $name', ({ open }) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     database = await open();
-    app = await buildApp({ database });
+    app = await registryApp(database);
   });
+  /** The registry of a test, and a county operator of its county signed in as `as`. */
+  let as: Client;
+  async function seed() {
+    const r = await seedSmallRegistry(database);
+    as = await signIn(app, database, 'county_operator', r.places.countyCode);
+    return r;
+  }
   afterAll(async () => {
     await app?.close();
     await database?.close();
   });
 
   async function list(query: Record<string, string | number>) {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/households', query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
+    const res = await as.inject('GET', '/api/v1/households' + queryString(query));
     return { status: res.statusCode, body: res.json() };
   }
   const numbers = (body: { items: { householdNo: string }[] }) => body.items.map((i) => i.householdNo).sort();
 
   it('filters by place subtree at county, township and village', async () => {
-    const r = await seedSmallRegistry(database);
+    const r = await seed();
     const { places } = r;
     const county = await list({ place: places.countyCode });
     expect(county.status).toBe(200);
@@ -47,7 +54,7 @@ describe.each(testDatabases)('household list and card on $name', ({ open }) => {
   });
 
   it('returns the contract fields, masked, with place path and latest per-capita income', async () => {
-    const r = await seedSmallRegistry(database);
+    const r = await seed();
     const { body } = await list({ place: r.places.villageCodes[0], sort: 'householdNo' });
     const item = body.items.find((i: { householdNo: string }) => i.householdNo === r.a.householdNo);
     expect(item).toEqual({
@@ -72,7 +79,7 @@ describe.each(testDatabases)('household list and card on $name', ({ open }) => {
   });
 
   it('filters by status, attribute, cause and year (codes or Chinese labels)', async () => {
-    const r = await seedSmallRegistry(database);
+    const r = await seed();
     const place = r.places.countyCode;
     expect(numbers((await list({ place, status: 'poor' })).body)).toEqual([r.a, r.c].map((h) => h.householdNo).sort());
     expect(numbers((await list({ place, status: '未脱贫' })).body)).toEqual([r.a, r.c].map((h) => h.householdNo).sort());
@@ -89,7 +96,7 @@ describe.each(testDatabases)('household list and card on $name', ({ open }) => {
   });
 
   it('searches by name prefix of the head or any member, and by full ID number (15 digits converted)', async () => {
-    const r = await seedSmallRegistry(database);
+    const r = await seed();
     const place = r.places.countyCode;
     expect(numbers((await list({ place, q: '王' })).body)).toEqual([r.a, r.c, r.e].map((h) => h.householdNo).sort());
     expect(numbers((await list({ place, q: '王大' })).body)).toEqual([r.a.householdNo]);
@@ -109,7 +116,7 @@ describe.each(testDatabases)('household list and card on $name', ({ open }) => {
   });
 
   it('pages and sorts on whitelisted columns', async () => {
-    const r = await seedSmallRegistry(database);
+    const r = await seed();
     const place = r.places.countyCode;
     const seen: string[] = [];
     for (const page of [1, 2, 3]) {
@@ -134,7 +141,7 @@ describe.each(testDatabases)('household list and card on $name', ({ open }) => {
   });
 
   it('refuses bad list parameters with the field and value named', async () => {
-    const r = await seedSmallRegistry(database);
+    const r = await seed();
     const cases: [Record<string, string | number>, string[]][] = [
       [{ sort: 'head_id_number' }, ['sort', 'head_id_number']],
       [{ status: 'bogus' }, ['户状态', 'bogus', '未脱贫']],
@@ -155,8 +162,8 @@ describe.each(testDatabases)('household list and card on $name', ({ open }) => {
   });
 
   it('shows one household with members, incomes by year and status history, masked', async () => {
-    const r = await seedSmallRegistry(database);
-    const res = await app.inject({ method: 'GET', url: `/api/v1/households/${r.a.householdNo}` });
+    const r = await seed();
+    const res = await as.inject('GET', `/api/v1/households/${r.a.householdNo}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.household).toMatchObject({
@@ -174,6 +181,8 @@ describe.each(testDatabases)('household list and card on $name', ({ open }) => {
     expect(body.household.headIdNumber).toMatch(MASKED_ID);
     expect(body.members.map((m: { name: string }) => m.name)).toEqual(['王大明', '李秀英', '王小红']);
     const spouse = body.members[1];
+    expect(spouse.memberKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(body.members.map((m: { memberKey: string }) => m.memberKey)).size).toBe(3);
     expect(spouse).toMatchObject({ sex: 'F', birthDate: '1964-09-21', relation: 'spouse', health: 'chronic', phone: '139****5678', ethnicity: '01' });
     expect(spouse.age).toBeGreaterThanOrEqual(60);
     for (const m of body.members) expect(m.idNumber).toMatch(MASKED_ID);
@@ -188,12 +197,12 @@ describe.each(testDatabases)('household list and card on $name', ({ open }) => {
   });
 
   it('answers 404 for an unknown household and for one outside the scope', async () => {
-    const r = await seedSmallRegistry(database);
-    const res = await app.inject({ method: 'GET', url: '/api/v1/households/NO-SUCH-HOUSEHOLD' });
+    const r = await seed();
+    const res = await as.inject('GET', '/api/v1/households/NO-SUCH-HOUSEHOLD');
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('not_found');
     expect(res.json().error.message).toContain('NO-SUCH-HOUSEHOLD');
-    const township2 = scopeOf([r.places.townshipCodes[1]]);
+    const township2 = { scope: scopeOf([r.places.townshipCodes[1]]), pairedCadreId: null };
     await expect(getHousehold(database.db, township2, r.a.householdNo)).rejects.toMatchObject({ status: 404 });
     const inScope = await getHousehold(database.db, township2, r.c.householdNo);
     expect(inScope.household.headName).toBe('王二');

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/database';
-import { buildApp } from '../../src/server/app';
 import { testDatabases } from '../helpers/databases';
 import { idNumberFor } from '../helpers/factory';
 import { seedSmallRegistry } from './seed';
+import { registryApp, signIn, type Client } from './session';
 
 const mask = (id: string) => id.slice(0, 6) + '********' + id.slice(-4);
 
@@ -13,20 +13,33 @@ describe.each(testDatabases)('member and household changes on $name', ({ open })
   let app: FastifyInstance;
   beforeAll(async () => {
     database = await open();
-    app = await buildApp({ database });
+    app = await registryApp(database);
   });
+  /** The registry of a test, and a county operator of its county signed in as `as`. */
+  let as: Client;
+  async function seed() {
+    const r = await seedSmallRegistry(database);
+    as = await signIn(app, database, 'county_operator', r.places.countyCode);
+    return r;
+  }
   afterAll(async () => {
     await app?.close();
     await database?.close();
   });
 
-  const card = async (householdNo: string) => (await app.inject({ method: 'GET', url: `/api/v1/households/${householdNo}` })).json();
-  const addMember = (householdNo: string, payload: object) => app.inject({ method: 'POST', url: `/api/v1/households/${householdNo}/members`, payload });
-  const patchPerson = (idNumber: string, payload: object) => app.inject({ method: 'PATCH', url: `/api/v1/persons/${idNumber}`, payload });
-  const patchHousehold = (householdNo: string, payload: object) => app.inject({ method: 'PATCH', url: `/api/v1/households/${householdNo}`, payload });
+  const card = async (householdNo: string) => (await as.inject('GET', `/api/v1/households/${householdNo}`)).json();
+  const addMember = (householdNo: string, payload: object) => as.inject('POST', `/api/v1/households/${householdNo}/members`, payload);
+  const patchMember = (householdNo: string, memberKey: string, payload: object) => as.inject('PATCH', `/api/v1/households/${householdNo}/members/${memberKey}`, payload);
+  const patchHousehold = (householdNo: string, payload: object) => as.inject('PATCH', `/api/v1/households/${householdNo}`, payload);
+  /** The member key of the member named `name` on a household's card. */
+  const keyOf = async (householdNo: string, name: string): Promise<string> => {
+    const member = (await card(householdNo)).members.find((m: { name: string }) => m.name === name);
+    if (!member) throw new Error(`户 ${householdNo} 没有成员 ${name}`);
+    return member.memberKey;
+  };
 
   it('adds a member: sex and birth date from the ID, labels accepted, size and updated_at kept right', async () => {
-    const r = await seedSmallRegistry(database);
+    const r = await seed();
     const before = await card(r.a.householdNo);
     const id = idNumberFor(r.places.countyCode, '2012-06-01', 401, 'F');
     const res = await addMember(r.a.householdNo, { idNumber: id, name: '王小花', relation: '之女', education: '小学', schooling: 'primary', insuredBasic: true });
@@ -42,7 +55,7 @@ describe.each(testDatabases)('member and household changes on $name', ({ open })
   });
 
   it('converts a 15-digit ID number when adding', async () => {
-    const r = await seedSmallRegistry(database);
+    const r = await seed();
     const full = idNumberFor(r.places.countyCode, '1980-02-29', 402, 'M');
     const fifteen = full.slice(0, 6) + full.slice(8, 17);
     const res = await addMember(r.c.householdNo, { idNumber: fifteen, name: '王三', relation: 'sibling' });
@@ -51,7 +64,7 @@ describe.each(testDatabases)('member and household changes on $name', ({ open })
   });
 
   it('refuses an ID number already in a household, naming both households, and changes nothing', async () => {
-    const r = await seedSmallRegistry(database);
+    const r = await seed();
     const taken = r.b.members[0].idNumber;
     const res = await addMember(r.a.householdNo, { idNumber: taken, name: '赵四', relation: 'other' });
     expect(res.statusCode).toBe(409);
@@ -68,7 +81,7 @@ describe.each(testDatabases)('member and household changes on $name', ({ open })
   });
 
   it('refuses a second head and bad input with the field and value named', async () => {
-    const r = await seedSmallRegistry(database);
+    const r = await seed();
     const free = idNumberFor(r.places.countyCode, '1990-01-01', 403);
     const head = await addMember(r.a.householdNo, { idNumber: free, name: '王某', relation: 'head' });
     expect(head.statusCode).toBe(409);
@@ -95,67 +108,80 @@ describe.each(testDatabases)('member and household changes on $name', ({ open })
   });
 
   it('updates a member and corrects an ID number, keeping the head fields of the household in step', async () => {
-    const r = await seedSmallRegistry(database);
-    const spouse = r.a.members[1].idNumber;
-    const res = await patchPerson(spouse, { name: '李秀兰', health: '患有大病', phone: null });
+    const r = await seed();
+    const no = r.a.householdNo;
+    const spouseKey = await keyOf(no, '李秀英');
+    const res = await patchMember(no, spouseKey, { name: '李秀兰', health: '患有大病', phone: null });
     expect(res.statusCode).toBe(200);
-    expect(res.json().member).toMatchObject({ name: '李秀兰', health: 'serious', phone: null, relation: 'spouse' });
+    expect(res.json().member).toMatchObject({ memberKey: spouseKey, name: '李秀兰', health: 'serious', phone: null, relation: 'spouse' });
 
-    const head = r.a.members[0].idNumber;
+    const headKey = await keyOf(no, '王大明');
     const corrected = idNumberFor(r.places.countyCode, '1961-12-30', 404, 'M');
-    const fix = await patchPerson(head, { idNumber: corrected, name: '王大民' });
+    const fix = await patchMember(no, headKey, { idNumber: corrected, name: '王大民' });
     expect(fix.statusCode).toBe(200);
-    expect(fix.json().member).toMatchObject({ idNumber: mask(corrected), birthDate: '1961-12-30', sex: 'M', name: '王大民' });
-    const after = await card(r.a.householdNo);
+    expect(fix.json().member).toMatchObject({ memberKey: headKey, idNumber: mask(corrected), birthDate: '1961-12-30', sex: 'M', name: '王大民' });
+    const after = await card(no);
     expect(after.household.headName).toBe('王大民');
     expect(after.household.headIdNumber).toBe(mask(corrected));
     expect(after.household.size).toBe(3);
-    expect((await patchPerson(head, { name: '旧号' })).statusCode).toBe(404);
+    expect(await keyOf(no, '王大民')).toBe(headKey);
 
-    const handOver = await patchPerson(corrected, { relation: 'other' });
+    const handOver = await patchMember(no, headKey, { relation: 'other' });
     expect(handOver.statusCode).toBe(200);
-    const newHead = await patchPerson(spouse, { relation: '户主' });
+    const newHead = await patchMember(no, spouseKey, { relation: '户主' });
     expect(newHead.statusCode).toBe(200);
-    const card2 = await card(r.a.householdNo);
+    const card2 = await card(no);
     expect(card2.household.headName).toBe('李秀兰');
-    expect(card2.household.headIdNumber).toBe(mask(spouse));
+    expect(card2.household.headIdNumber).toBe(mask(r.a.members[1].idNumber));
   });
 
   it('refuses to correct an ID number to one registered elsewhere, naming both households', async () => {
-    const r = await seedSmallRegistry(database);
-    const res = await patchPerson(r.a.members[2].idNumber, { idNumber: r.d.members[1].idNumber });
+    const r = await seed();
+    const daughterKey = await keyOf(r.a.householdNo, '王小红');
+    const res = await patchMember(r.a.householdNo, daughterKey, { idNumber: r.d.members[1].idNumber });
     expect(res.statusCode).toBe(409);
     const message = res.json().error.message;
     expect(message).toContain(r.a.householdNo);
     expect(message).toContain(r.d.householdNo);
     expect(message).toContain('周兰');
     expect(message).toContain('王小红');
-    const second = await patchPerson(r.a.members[2].idNumber, { relation: 'head' });
+    const second = await patchMember(r.a.householdNo, daughterKey, { relation: 'head' });
     expect(second.statusCode).toBe(409);
     expect((await card(r.a.householdNo)).members.map((m: { name: string }) => m.name)).toEqual(['王大明', '李秀英', '王小红']);
   });
 
   it('refuses bad member changes and unknown persons', async () => {
-    const r = await seedSmallRegistry(database);
-    const id = r.a.members[0].idNumber;
-    const empty = await patchPerson(id, {});
+    const r = await seed();
+    const no = r.a.householdNo;
+    const key = await keyOf(no, '王大明');
+    const empty = await patchMember(no, key, {});
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.message).toContain('没有要修改的字段');
-    const badEnum = await patchPerson(id, { education: '博士后' });
+    const badEnum = await patchMember(no, key, { education: '博士后' });
     expect(badEnum.statusCode).toBe(400);
     expect(badEnum.json().error.message).toContain('博士后');
-    const sex = await patchPerson(id, { sex: 'F' });
+    const sex = await patchMember(no, key, { sex: 'F' });
     expect(sex.statusCode).toBe(400);
     expect(sex.json().error.message).toContain('sex');
-    const badUrl = await patchPerson('12345', { name: '甲' });
-    expect(badUrl.statusCode).toBe(400);
-    expect(badUrl.json().error.message).toContain('12345');
-    const nobody = await patchPerson(idNumberFor(r.places.countyCode, '1999-09-09', 405), { name: '甲' });
+    const badId = await patchMember(no, key, { idNumber: '41142619901301001X' });
+    expect(badId.statusCode).toBe(400);
+    expect(badId.json().error.message).toContain('19901301');
+    const badKey = await patchMember(no, '12345', { name: '甲' });
+    expect(badKey.statusCode).toBe(400);
+    expect(badKey.json().error.message).toContain('成员编号');
+    expect(badKey.json().error.message).toContain('12345');
+    const byIdNumber = await patchMember(no, r.a.members[0].idNumber, { name: '甲' });
+    expect(byIdNumber.statusCode).toBe(400);
+    const nobody = await patchMember(no, '00000000-0000-4000-8000-000000000000', { name: '甲' });
     expect(nobody.statusCode).toBe(404);
+    const otherHousehold = await patchMember(r.c.householdNo, key, { name: '甲' });
+    expect(otherHousehold.statusCode).toBe(404);
+    expect((await as.inject('PATCH', `/api/v1/persons/${r.a.members[0].idNumber}`, { name: '甲' })).statusCode).toBe(404);
+    expect((await card(no)).members.map((m: { name: string }) => m.name)).toEqual(['王大明', '李秀英', '王小红']);
   });
 
   it('updates a household record and refuses status and bad values', async () => {
-    const r = await seedSmallRegistry(database);
+    const r = await seed();
     const res = await patchHousehold(r.c.householdNo, {
       attribute: '低保贫困户',
       houseGrade: 'B',

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { ALL_PLACES } from '../../db/placeScope';
 import { parseHouseholdFilters } from '../../modules/registry/service';
-import { prepareHouseholdExport } from '../../modules/exports/service';
+import { exportHouseholds } from '../../modules/exports/service';
+import { CONSOLE_ACTOR } from '../../modules/audit/service';
 import { withDatabase } from '../context';
 
 interface ExportOptions {
@@ -38,8 +39,10 @@ export function registerExport(program: Command): void {
         q: opts.q,
       });
       await withDatabase(async (database) => {
-        const prepared = await prepareHouseholdExport(database.db, ALL_PLACES, filters, {
+        const prepared = await exportHouseholds(database.db, { scope: ALL_PLACES, pairedCadreId: null }, filters, {
           reveal: { idNumber: opts.reveal === true, phone: opts.reveal === true },
+          author: CONSOLE_ACTOR,
+          placeCode: filters.place ?? '0',
         });
         const counts = await prepared.writeTo(createWriteStream(opts.out));
         console.log(`已导出 ${counts.households} 户 ${counts.persons} 人 → ${opts.out}`);

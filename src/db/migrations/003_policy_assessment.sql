@@ -45,26 +45,30 @@ CREATE TABLE risk_event (
 );
 CREATE INDEX risk_event_household_idx ON risk_event (county_code, household_no, occurred_on);
 
--- 评估结果: one row per household and year, with the policy versions used. criteria holds each
--- criterion's status (pass/fail/undetermined); risk_reasons the reason codes that applied.
+-- 评估结果: one row per household and year. policy_key names the policy versions used
+-- ('0@2011v1+4114@2020v1': region@effective-year v version, nation first; each names one
+-- policy_record row). Compact codes keep a recompute of a whole province cheap:
+--   criteria     7 characters, one per criterion in the order income, food, clothing,
+--                education, medical, housing, water: P pass, F fail, U undetermined;
+--   risk_reasons bit mask over income_not_above_line(1), criterion_failed(2), serious_event(4),
+--                income_below_monitoring_line(8), income_fall(16), open_risk(32).
 -- The full checklist (values, reasons in Chinese) is derived on demand by the same rules.
 CREATE TABLE assessment_result (
   county_code        text NOT NULL,
   household_no       text NOT NULL,
   year               smallint NOT NULL,
-  policy_key         text NOT NULL,         -- '0@2011v1+4114@2020v1'
-  policy_versions    jsonb NOT NULL,
+  policy_key         text NOT NULL,
   outcome            text NOT NULL,         -- meets / does_not_meet / undetermined
-  criteria           jsonb NOT NULL,
+  criteria           text NOT NULL,
   risk_grade         text NOT NULL,         -- red / yellow / green / undetermined
-  risk_reasons       jsonb NOT NULL,
+  risk_reasons       smallint NOT NULL,
   suggested_category text,                  -- enums.monitorCategory code
   per_capita_net     numeric(12,2),
   persons            smallint NOT NULL,
   computed_at        timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (county_code, household_no, year)
+  PRIMARY KEY (county_code, household_no, year),
+  CHECK (criteria ~ '^[PFU]{7}$')
 );
-CREATE INDEX assessment_result_year_idx ON assessment_result (year, risk_grade);
 
 -- What-if: the households whose outcome or grade a draft policy would change.
 CREATE TABLE what_if_change (

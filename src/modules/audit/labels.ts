@@ -12,6 +12,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.unlock': '解锁用户',
   'audit.export': '导出审计日志',
   'audit.prune': '清理过期审计日志',
+  'household.update': '修改户信息',
+  'member.add': '新增家庭成员',
+  'member.update': '修改家庭成员信息',
+  'person.reveal': '查看明文证件号码或电话',
+  'registry.export': '导出建档立卡数据',
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<string, string> = {

@@ -6,14 +6,9 @@
  */
 import * as enums from '../../domain/enums';
 import { maskIdNumber, maskPhone } from '../../domain/idNumber';
-import type { RegistryRow } from '../registry/service';
+import type { RegistryRow, RevealOptions } from '../registry/service';
 
-export interface RevealOptions {
-  /** Write ID numbers in clear (otherwise 411426********1234). */
-  idNumber: boolean;
-  /** Write phone numbers in clear (otherwise 138****5678). */
-  phone: boolean;
-}
+export type { RevealOptions };
 
 export type CellValue = string | number | null;
 

@@ -1,14 +1,18 @@
 /**
  * Export of the registry to .xlsx, streamed: households are read in keyset batches and each
  * batch is written and flushed before the next is read, so the list is never all in memory.
+ * Every export is audited before its first byte is written ('registry.export': filters, rows,
+ * which fields in clear), and once more if writing fails.
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database';
-import type { PlaceScope } from '../../db/placeScope';
+import { maskIdNumber } from '../../domain/idNumber';
 import { safeCellValue } from '../../domain/spreadsheetSafe';
-import { readRegistryRows, type HouseholdFilters, type RegistryRow } from '../registry/service';
+import type { HouseholdAccess } from '../../server/access';
+import { recordAudit } from '../audit/service';
+import { countRegistryRows, readRegistryRows, type ChangeAuthor, type HouseholdFilters, type RegistryRow } from '../registry/service';
 import { REGISTRY_EXPORT_COLUMNS, type RevealOptions } from './columns';
 
 export interface ExportCounts {
@@ -26,6 +30,15 @@ export interface ExportOptions {
   reveal: RevealOptions;
   /** Households per read (default 500). */
   batchSize?: number;
+  /** Who exports, for the audit trail. */
+  author: ChangeAuthor;
+  /** The place the export is of (the place filter, else the user's scope), for the audit trail. */
+  placeCode: string | null;
+}
+
+export interface AuditedExport extends PreparedExport {
+  /** Households and rows matching when the export was audited. */
+  expected: { households: number; rows: number };
 }
 
 const interrupted = () => new Error('导出已中断：接收方已关闭');
@@ -41,12 +54,38 @@ function closedEarly(output: Writable, signal: AbortSignal): Promise<never> {
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** Filters as the audit trail keeps them: a full ID number searched for is kept masked. */
+function auditedFilters(filters: HouseholdFilters): Record<string, unknown> {
+  const q = filters.q && /^\d{15}$|^\d{17}[\dXx]$/.test(filters.q) ? maskIdNumber(filters.q) : filters.q;
+  return Object.fromEntries(Object.entries({ ...filters, q }).filter(([, v]) => v !== undefined));
+}
+
 /**
- * Check the filters and read the first batch (so a bad filter or unknown place fails before
- * anything is written), then hand back a writer for the workbook.
+ * Export the households within reach that meet the filters: check the filters and read the
+ * first batch (a bad filter or unknown place fails before anything is written or audited),
+ * audit the export, then hand back a writer for the workbook.
  */
-export async function prepareHouseholdExport(db: Db, scope: PlaceScope, filters: HouseholdFilters, options: ExportOptions): Promise<PreparedExport> {
-  const batches = readRegistryRows(db, scope, filters, options.batchSize ?? 500);
+export async function exportHouseholds(db: Db, access: HouseholdAccess, filters: HouseholdFilters, options: ExportOptions): Promise<AuditedExport> {
+  const prepared = await prepareHouseholdExport(db, access, filters, options);
+  const expected = await countRegistryRows(db, access, filters);
+  const fields = (['idNumber', 'phone'] as const).filter((f) => options.reveal[f]);
+  const event = { ...options.author, action: 'registry.export', objectType: 'household', placeCode: options.placeCode };
+  await recordAudit(db, { ...event, after: { filters: auditedFilters(filters), revealed: fields, ...expected } });
+  return {
+    expected,
+    async writeTo(output) {
+      try {
+        return await prepared.writeTo(output);
+      } catch (e) {
+        await recordAudit(db, { ...event, outcome: 'failure', after: { filters: auditedFilters(filters), revealed: fields }, note: (e as Error).message });
+        throw e;
+      }
+    },
+  };
+}
+
+async function prepareHouseholdExport(db: Db, access: HouseholdAccess, filters: HouseholdFilters, options: ExportOptions): Promise<PreparedExport> {
+  const batches = readRegistryRows(db, access, filters, options.batchSize ?? 500);
   const first = await batches.next();
   return {
     async writeTo(output) {

@@ -18,6 +18,8 @@ const RESULT_ERRORS = 100;
 
 export interface ImportJobView {
   id: number;
+  /** Who started it (null: the console). */
+  userId: number | null;
   status: string;
   phase: ImportPhase | null;
   progress: number;
@@ -36,9 +38,12 @@ interface Live {
   fraction: number;
   fileName: string;
   dryRun: boolean;
+  userId: number | null;
 }
 
 const running = new Map<number, Live>();
+/** Background runs by job id, until they end. */
+const background = new Map<number, Promise<unknown>>();
 
 function summary(report: ImportReport): string {
   const verb = report.dryRun ? '试导入（未写入）' : '导入';
@@ -53,12 +58,13 @@ function resultOf(report: ImportReport) {
 }
 
 async function execute(database: Database, id: number, source: ImportSource, options: ImportOptions, removeFile: boolean): Promise<ImportReport> {
-  const live: Live = { phase: 'reading', fraction: 0, fileName: source.fileName, dryRun: options.dryRun ?? false };
+  const live: Live = { phase: 'reading', fraction: 0, fileName: source.fileName, dryRun: options.dryRun ?? false, userId: options.actor?.userId ?? null };
   running.set(id, live);
   try {
     await q.markJobRunning(database.db, id);
     const report = await importRegistry(database, source, {
       ...options,
+      jobId: id,
       onProgress: (p) => {
         live.phase = p.phase;
         live.fraction = p.fraction;
@@ -86,9 +92,17 @@ export interface StartOptions extends ImportOptions {
 
 /** Queue an import and run it in the background; returns the job id at once. */
 export async function startImportJob(database: Database, source: ImportSource, options: StartOptions = {}): Promise<number> {
-  const id = await q.createJob(database.db, IMPORT_JOB, { fileName: source.fileName, dryRun: options.dryRun ?? false });
-  execute(database, id, source, options, options.removeFile ?? false).catch((e: Error) => options.onCrash?.(e));
+  const id = await q.createJob(database.db, IMPORT_JOB, { fileName: source.fileName, dryRun: options.dryRun ?? false, userId: options.actor?.userId ?? null });
+  const run = execute(database, id, source, options, options.removeFile ?? false)
+    .catch((e: Error) => options.onCrash?.(e))
+    .finally(() => background.delete(id));
+  background.set(id, run);
   return id;
+}
+
+/** Resolves when a background import of this process has ended (at once if none is running). */
+export async function importJobSettled(id: number): Promise<void> {
+  await background.get(id);
 }
 
 /** Run an import as a job and wait for it (the CLI). */
@@ -103,9 +117,10 @@ export async function getImportJob(database: Database, id: number): Promise<Impo
   const live = running.get(id);
   const row = live && database.kind === 'pglite' ? null : await q.findJob(database.db, id, IMPORT_JOB);
   if (!row && !live) throw notFound('导入任务');
-  const params = (row?.params ?? live ?? {}) as { fileName?: string; dryRun?: boolean };
+  const params = (row?.params ?? live ?? {}) as { fileName?: string; dryRun?: boolean; userId?: number | null };
   return {
     id,
+    userId: params.userId ?? null,
     status: live ? 'running' : row!.status,
     phase: live ? live.phase : row!.status === 'done' || row!.status === 'failed' ? 'done' : null,
     progress: live ? live.fraction : row!.progress,

@@ -37,9 +37,8 @@ export const STAGE_COPY =
   [...PERSON_COLUMNS, ...HOUSEHOLD_COLUMNS].map((c) => c.key).join(', ') +
   ') FROM STDIN';
 
-/** Start the import's transaction: one import at a time, generous sort memory, the staging table. */
-export async function beginStaging(s: Session): Promise<void> {
-  await s.exec('BEGIN');
+/** Within the import's transaction: one import at a time, generous sort memory, the staging table. */
+export async function createStaging(s: Session): Promise<void> {
   await s.exec(`SELECT pg_advisory_xact_lock(${LOCK_KEY});
     SET LOCAL work_mem = '256MB';
     CREATE TEMP TABLE import_row (
@@ -244,8 +243,7 @@ export async function writePersons(db: Db, present: Set<string>): Promise<WriteC
       `INSERT INTO person (county_code, ${all.map(personTarget).join(', ')})
        SELECT h.county_code, ${all.map((k) => 'r.' + k).join(', ')}
        FROM import_row r JOIN import_household h USING (household_no)
-       WHERE NOT EXISTS (SELECT 1 FROM person d WHERE d.id_number = r.id_number)
-       ORDER BY h.county_code, r.id_number`,
+       WHERE NOT EXISTS (SELECT 1 FROM person d WHERE d.id_number = r.id_number)`,
     )
     .execute(db);
   return { added: affected(added), updated: affected(updated) };
@@ -326,6 +324,13 @@ export async function createIndexes(s: Session, indexes: TableIndex[]): Promise<
   if (indexes.length === 0) return;
   await s.exec("SET LOCAL maintenance_work_mem = '256MB'");
   for (const index of indexes) await s.exec(index.definition);
+}
+
+/** The county of every household imported, when they all lie in one (for the audit event). */
+export async function importedCounty(db: Db): Promise<string | null> {
+  const result = await sql<{ county: string | null }>`
+    SELECT CASE WHEN min(county_code) = max(county_code) THEN min(county_code) END AS county FROM import_household`.execute(db);
+  return result.rows[0]?.county ?? null;
 }
 
 export async function countStaged(db: Db): Promise<{ households: number; persons: number }> {

@@ -5,6 +5,7 @@
  */
 import type { Database, Db, Session } from '../../db/database';
 import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
+import { CONSOLE_ACTOR, recordAudit, type AuditActor } from '../audit/service';
 import { createPlaceResolver, type PlaceNames } from '../places/service';
 import { COLUMNS, columnByKey } from './columns';
 import { ImportFileError, ProblemList, type ImportProblem } from './problems';
@@ -14,7 +15,7 @@ import { stagingChunks, type StagingState } from './staging';
 
 export { ImportFileError, type ImportProblem } from './problems';
 export { buildErrorReport, buildTemplate } from './workbooks';
-export { startImportJob, runImportJob, getImportJob, getImportErrorReport, type ImportJobView } from './jobs';
+export { startImportJob, runImportJob, getImportJob, getImportErrorReport, importJobSettled, type ImportJobView } from './jobs';
 
 export interface ImportSource {
   /** The file on disk (uploads are streamed to a temporary file first). */
@@ -41,6 +42,10 @@ export interface ImportOptions {
   statusYear?: number;
   /** Bound for birth dates in ID numbers (default: now). */
   today?: Date;
+  /** Who imports, for the audit event (default: the server console). */
+  actor?: AuditActor;
+  /** The job running the import, named in the audit event. */
+  jobId?: number;
 }
 
 export interface ImportCounts {
@@ -73,6 +78,9 @@ export interface ImportReport {
 const READ_SHARE = 0.75;
 const CHECK_SHARE = 0.1;
 const PLACE_BATCH = 2000;
+
+/** Thrown inside the import's transaction to undo it (a dry run, or errors found). */
+class Rollback extends Error {}
 /** Loads of at least this many persons may rebuild indexes instead of updating them. */
 const BULK_ROWS = 50_000;
 const PLACE_FIELDS: Record<keyof PlaceNames, string> = { province: '省', city: '市', county: '县', township: '乡镇', village: '村' };
@@ -135,20 +143,19 @@ function counts(total: number, written: q.WriteCounts): ImportCounts {
  * rebuilds them at the end, inside the transaction: building an index once is several times
  * cheaper than updating it row by row.
  */
-async function writeRegistry(s: Session, report: ImportReport, present: Set<string>, statusYear: number, progress: (fraction: number) => void): Promise<void> {
-  if (process.env.SAVE_STAGE) await s.exec('DROP TABLE IF EXISTS saved_row, saved_household; CREATE TABLE saved_row AS SELECT * FROM import_row; CREATE TABLE saved_household AS SELECT * FROM import_household');
-  const staged = await q.countStaged(s.db);
-  const bulk = staged.persons >= BULK_ROWS && staged.persons >= (await q.estimatedRows(s.db, 'person'));
-  const indexes = bulk ? [...(await q.secondaryIndexes(s.db, 'household')), ...(await q.secondaryIndexes(s.db, 'person'))] : [];
-  { const T0 = Date.now(); await q.dropIndexes(s, indexes); console.log('TRACE', 'await q.dropIndexes(s, indexes);', Date.now() - T0); }
-  { const T0 = Date.now(); report.households = counts(staged.households, await q.writeHouseholds(s.db, present)); console.log('TRACE', 'report.households = counts(staged.househ', Date.now() - T0); }
+async function writeRegistry(s: Session, tx: Db, report: ImportReport, present: Set<string>, statusYear: number, progress: (fraction: number) => void): Promise<void> {
+  const staged = await q.countStaged(tx);
+  const bulk = staged.persons >= BULK_ROWS && staged.persons >= (await q.estimatedRows(tx, 'person'));
+  const indexes = bulk ? [...(await q.secondaryIndexes(tx, 'household')), ...(await q.secondaryIndexes(tx, 'person'))] : [];
+  await q.dropIndexes(s, indexes);
+  report.households = counts(staged.households, await q.writeHouseholds(tx, present));
   progress(0.2);
-  { const T0 = Date.now(); report.persons = counts(staged.persons, await q.writePersons(s.db, present)); console.log('TRACE', 'report.persons = counts(staged.persons, ', Date.now() - T0); }
+  report.persons = counts(staged.persons, await q.writePersons(tx, present));
   progress(0.5);
-  { const T0 = Date.now(); report.incomes = await q.writeIncomes(s.db); console.log('TRACE', 'report.incomes = await q.writeIncomes(s.', Date.now() - T0); }
-  { const T0 = Date.now(); report.statusRecords = await q.writeStatusHistory(s.db, statusYear); console.log('TRACE', 'report.statusRecords = await q.writeStat', Date.now() - T0); }
+  report.incomes = await q.writeIncomes(tx);
+  report.statusRecords = await q.writeStatusHistory(tx, statusYear);
   progress(0.7);
-  { const T0 = Date.now(); if (!report.dryRun) await q.createIndexes(s, indexes); console.log('TRACE', 'if (!report.dryRun) await q.createIndexe', Date.now() - T0); }
+  if (!report.dryRun) await q.createIndexes(s, indexes);
 }
 
 /** Import a registry spreadsheet; never throws for a bad file (the report says what is wrong). */
@@ -171,9 +178,9 @@ export async function importRegistry(database: Database, source: ImportSource, o
   try {
     report.format = await detectFormat(source.path, source.fileName);
     const sheet = await openSheet(source.path, report.format);
-    await database.session(async (s) => {
-      await q.beginStaging(s);
-      try {
+    await database.session((s) =>
+      s.db.transaction().execute(async (tx) => {
+        await q.createStaging(s);
         const state: StagingState = { layout: null, checker: null };
         const today = options.today ?? new Date();
         progress('reading', 0);
@@ -181,26 +188,29 @@ export async function importRegistry(database: Database, source: ImportSource, o
         report.rows = state.checker!.rows;
         for (const header of state.layout!.unknown) warnings.add(`未识别的列“${header}”，已忽略`);
         progress('checking', READ_SHARE);
-        { const T0 = Date.now(); await q.analyseStaging(s); console.log('TRACE', 'await q.analyseStaging(s);', Date.now() - T0); }
-        { const T0 = Date.now(); await resolvePlaces(s.db, problems, warnings); console.log('TRACE', 'await resolvePlaces(s.db, problems, warn', Date.now() - T0); }
-        { const T0 = Date.now(); await q.stageHouseholds(s); console.log('TRACE', 'await q.stageHouseholds(s);', Date.now() - T0); }
-        { const T0 = Date.now(); await checkAgainstRegistry(s.db, problems, options.scope ?? ALL_PLACES); console.log('TRACE', 'await checkAgainstRegistry(s.db, problem', Date.now() - T0); }
-        if (problems.count > 0) {
-          await s.exec('ROLLBACK');
-          return;
-        }
+        await q.analyseStaging(s);
+        await resolvePlaces(tx, problems, warnings);
+        await q.stageHouseholds(s);
+        await checkAgainstRegistry(tx, problems, options.scope ?? ALL_PLACES);
+        if (problems.count > 0) throw new Rollback();
         progress('writing', READ_SHARE + CHECK_SHARE);
         const present = new Set([...state.layout!.positions.keys()].map((c) => c.key));
-        await writeRegistry(s, report, present, options.statusYear ?? today.getFullYear(), (f) => progress('writing', READ_SHARE + CHECK_SHARE + f * (1 - READ_SHARE - CHECK_SHARE)));
-        { const T0 = Date.now(); await s.exec(dryRun ? 'ROLLBACK' : 'COMMIT'); console.log('TRACE', "await s.exec(dryRun ? 'ROLLBACK' : 'COMM", Date.now() - T0); }
-      } catch (e) {
-        await s.exec('ROLLBACK');
-        throw e;
-      }
-    });
+        await writeRegistry(s, tx, report, present, options.statusYear ?? today.getFullYear(), (f) => progress('writing', READ_SHARE + CHECK_SHARE + f * (1 - READ_SHARE - CHECK_SHARE)));
+        if (dryRun) throw new Rollback();
+        await recordAudit(tx, {
+          ...(options.actor ?? CONSOLE_ACTOR),
+          action: 'registry.import',
+          objectType: 'import',
+          objectId: options.jobId === undefined ? null : String(options.jobId),
+          placeCode: await q.importedCounty(tx),
+          after: { rows: report.rows, households: report.households, persons: report.persons, incomes: report.incomes, statusRecords: report.statusRecords },
+          note: source.fileName,
+        });
+      }),
+    );
   } catch (e) {
-    if (!(e instanceof ImportFileError)) throw e;
-    problems.add(0, '', '', e.message);
+    if (e instanceof ImportFileError) problems.add(0, '', '', e.message);
+    else if (!(e instanceof Rollback)) throw e;
   }
   return finish();
 }

@@ -11,7 +11,8 @@ import { suggestMonitoringCategory, type MonitoringSuggestion } from '../../doma
 import type { RiskEvent } from '../../domain/assessment/riskTypes';
 import type { CriterionStatus, HouseholdAssessment, HouseholdFacts } from '../../domain/assessment/types';
 import type { ResolvedPolicy } from '../../domain/policy/resolve';
-import { RISK_REASONS, type Criterion } from '../../domain/policy/rulesSchema';
+import type { Criterion } from '../../domain/policy/rulesSchema';
+import { encodeCriteria, encodeReasons } from './resultCodes';
 
 export interface HouseholdRecordRow extends HouseholdRow {
   monitor_category: string | null;
@@ -87,24 +88,25 @@ export function evaluateHousehold(records: HouseholdRecords, policy: ResolvedPol
   return { assessment, grading, suggestion, persons: facts.members.length };
 }
 
-/** What a stored result keeps: statuses and codes (the sentences are derived again on demand). */
+/** What a stored result keeps: codes of statuses and reasons (the sentences are derived again on demand). */
 export interface CompactResult {
   outcome: string;
-  criteria: Record<Criterion, CriterionStatus>;
+  /** resultCodes.encodeCriteria */
+  criteria: string;
   riskGrade: string;
-  riskReasons: string[];
+  /** resultCodes.encodeReasons */
+  riskReasons: number;
   suggestedCategory: string | null;
   perCapitaNet: number | null;
   persons: number;
 }
 
 export function compactResult(e: HouseholdEvaluation): CompactResult {
-  const codes = new Set(e.grading.reasons.map((r) => r.code));
   return {
     outcome: e.assessment.outcome,
-    criteria: Object.fromEntries(e.assessment.criteria.map((c) => [c.criterion, c.status])) as Record<Criterion, CriterionStatus>,
+    criteria: encodeCriteria(Object.fromEntries(e.assessment.criteria.map((c) => [c.criterion, c.status])) as Record<Criterion, CriterionStatus>),
     riskGrade: e.grading.grade,
-    riskReasons: RISK_REASONS.filter((code) => codes.has(code)),
+    riskReasons: encodeReasons(e.grading.reasons.map((r) => r.code)),
     suggestedCategory: e.suggestion?.category ?? null,
     perCapitaNet: e.assessment.income.perCapitaNet,
     persons: e.persons,

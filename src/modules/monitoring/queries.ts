@@ -3,7 +3,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
 import { inScope, underPlace, type PlaceScope } from '../../db/placeScope';
 import { NATIONAL_REGION } from '../../domain/policy/record';
-import { assessmentSelect, rangeCondition, type HouseholdKey, type KeyRange } from './assessmentQueries';
+import { assessmentSelect, rangeCondition, type HouseholdKey, type KeyRange, type SelectOptions } from './assessmentQueries';
 import type { AssessmentPlan } from './plan';
 import type { PolicyGroup } from './policyGroups';
 
@@ -64,9 +64,13 @@ export async function findJob(db: Db, id: number, kinds: string[]) {
 
 const RECOMPUTE_LOCK = 7_270_004;
 
-/** One recompute or what-if at a time writes (waits for the one running). */
+/** Session-level lock: one recompute or what-if at a time (waits for the one running). */
 export async function lockRecompute(db: Db): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(${RECOMPUTE_LOCK})`.execute(db);
+  await sql`SELECT pg_advisory_lock(${RECOMPUTE_LOCK})`.execute(db);
+}
+
+export async function unlockRecompute(db: Db): Promise<void> {
+  await sql`SELECT pg_advisory_unlock(${RECOMPUTE_LOCK})`.execute(db);
 }
 
 export async function countHouseholds(db: Db, where: Expression<SqlBool>): Promise<number> {
@@ -112,18 +116,22 @@ export async function deleteResults(db: Db, year: number, range: KeyRange, where
         AND ${rangeCondition('h', range)} AND ${where})`.execute(db);
 }
 
-export interface GroupVersions {
-  key: string;
-  versions: unknown;
+/** The highest year of any status-history record of the households (null: none). */
+export async function latestHistoryYear(db: Db, where: Expression<SqlBool>): Promise<number | null> {
+  const row = await sql<{ y: number | null }>`
+    SELECT max(s.year)::int AS y FROM household_status_history s
+    JOIN household h ON h.county_code = s.county_code AND h.household_no = s.household_no
+    WHERE ${where}`.execute(db);
+  return row.rows[0]?.y ?? null;
 }
 
 /** Assess the batch under one group's plan and store the results; returns the rows written. */
-export async function insertResults(db: Db, plan: AssessmentPlan, range: KeyRange, where: Expression<SqlBool>, versions: GroupVersions): Promise<number> {
-  const select = assessmentSelect(plan, { range, where });
+export async function insertResults(db: Db, plan: AssessmentPlan, range: KeyRange, where: Expression<SqlBool>, policyKey: string, options: SelectOptions): Promise<number> {
+  const select = assessmentSelect(plan, { range, where }, options);
   const result = await sql`
-    INSERT INTO assessment_result (county_code, household_no, year, policy_key, policy_versions, outcome, criteria,
+    INSERT INTO assessment_result (county_code, household_no, year, policy_key, outcome, criteria,
       risk_grade, risk_reasons, suggested_category, per_capita_net, persons, computed_at)
-    SELECT a.county_code, a.household_no, ${plan.year}, ${versions.key}, ${JSON.stringify(versions.versions)}::jsonb, a.outcome, a.criteria,
+    SELECT a.county_code, a.household_no, ${plan.year}, ${policyKey}, a.outcome, a.criteria,
       a.risk_grade, a.risk_reasons, a.suggested_category, a.per_capita_net, a.persons, now()
     FROM (${select}) a`.execute(db);
   return Number(result.numAffectedRows ?? 0);
@@ -138,8 +146,8 @@ export async function createWhatIfTable(db: Db): Promise<void> {
   ) ON COMMIT DROP`.execute(db);
 }
 
-export async function insertWhatIf(db: Db, side: 'before' | 'after', plan: AssessmentPlan, range: KeyRange, where: Expression<SqlBool>): Promise<void> {
-  const select = assessmentSelect(plan, { range, where });
+export async function insertWhatIf(db: Db, side: 'before' | 'after', plan: AssessmentPlan, range: KeyRange, where: Expression<SqlBool>, options: SelectOptions): Promise<void> {
+  const select = assessmentSelect(plan, { range, where }, options);
   await sql`
     INSERT INTO what_if_eval (side, county_code, household_no, village_code, persons, outcome, risk_grade)
     SELECT ${side}, a.county_code, a.household_no, a.village_code, a.persons, a.outcome, a.risk_grade FROM (${select}) a`.execute(db);
@@ -215,4 +223,22 @@ export async function whatIfChangePage(db: Db, jobId: number, after: HouseholdKe
     WHERE c.job_id = ${jobId} AND ${rangeCondition('c', { after, through: null })}
     ORDER BY c.county_code, c.household_no LIMIT ${limit}`.execute(db);
   return rows.rows;
+}
+
+/** The years that have stored results for households of alias h matching `where`, from `fromYear` on. */
+export async function storedYears(db: Db, where: Expression<SqlBool>, fromYear: number): Promise<number[]> {
+  const rows = await sql<{ year: number }>`
+    SELECT DISTINCT r.year FROM assessment_result r
+    JOIN household h ON h.county_code = r.county_code AND h.household_no = r.household_no
+    WHERE r.year >= ${fromYear} AND ${where} ORDER BY 1`.execute(db);
+  return rows.rows.map((r) => r.year);
+}
+
+/** Names of places by code ('0' is the nation). */
+export async function placeNames(db: Db, codes: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>([[NATIONAL_REGION, '全国']]);
+  const wanted = codes.filter((c) => c !== NATIONAL_REGION);
+  if (!wanted.length) return names;
+  for (const p of await db.selectFrom('place').select(['code', 'name']).where('code', 'in', wanted).execute()) names.set(p.code, p.name);
+  return names;
 }

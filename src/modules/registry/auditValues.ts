@@ -12,12 +12,13 @@ import type { HouseholdRow, PersonRow } from './queries';
 
 type Readers<R> = Record<string, (row: R) => unknown>;
 
-const MASKS: Record<string, (value: string | null) => string | null> = { idNumber: maskIdNumber, headIdNumber: maskIdNumber, phone: maskPhone };
+const MASKS: Partial<Record<string, (value: string | null) => string | null>> = { idNumber: maskIdNumber, headIdNumber: maskIdNumber, phone: maskPhone };
 
-/** A value as the audit trail may keep it. */
+/** A value as the audit trail may keep it: ID numbers and phones masked (a masked value stays as it is). */
 export function auditedValue(field: string, value: unknown): unknown {
   const mask = MASKS[field];
-  return mask && (typeof value === 'string' || value === null) ? mask(value) : value ?? null;
+  if (mask && typeof value === 'string') return mask(value);
+  return value ?? null;
 }
 
 export const MEMBER_FIELDS: Readers<PersonRow> = {

@@ -1,45 +1,70 @@
-/** HTTP routes of the registry. Thin: validate, call one service function, validate the response. */
+/**
+ * HTTP routes of the registry. Thin: declare the permission, reach the record (routeAccess.ts),
+ * call one service function within the user's reach, validate the response on the way out.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/database';
-import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
-import { householdDetailSchema, householdPageSchema, memberChangeSchema } from './schemas';
+import { householdAccessOf, requirePermission, requireUser } from '../../server/access';
+import { authorOf, authorizeReveal, auditReveal, reachHousehold, reachMember, reachPlaceFilter } from './routeAccess';
+import { memberChangeSchema, householdDetailSchema, schemasFor, timelineSchema } from './schemas';
 import {
   addMember,
   getHousehold,
+  householdTimeline,
   listHouseholds,
   parseHouseholdListQuery,
   updateHousehold,
   updateMember,
 } from './service';
 
-/** The place scope of a request. Every place for now; the access module will narrow it to the user's. */
-export type ScopeOfRequest = (request: unknown) => PlaceScope;
-const everyPlace: ScopeOfRequest = () => ALL_PLACES;
+type HouseholdParams = { Params: { householdNo: string } };
+type MemberParams = { Params: { householdNo: string; memberKey: string } };
+type Query = { Querystring: Record<string, unknown> };
 
-export async function registerRegistryRoutes(api: FastifyInstance, database: Database, scopeOf: ScopeOfRequest = everyPlace): Promise<void> {
-  api.get('/households', async (request) => {
-    const { page, pageSize, sort, order, ...filters } = parseHouseholdListQuery(request.query);
-    const result = await listHouseholds(database.db, scopeOf(request), filters, { page, pageSize, sort, order });
-    return householdPageSchema.parse(result);
+export async function registerRegistryRoutes(api: FastifyInstance, database: Database): Promise<void> {
+  const { db } = database;
+  const read = { preHandler: requirePermission('registry.read') };
+  const write = { preHandler: requirePermission('registry.write') };
+
+  api.get<Query>('/households', read, async (request) => {
+    const { reveal: asked, ...query } = request.query;
+    const { page, pageSize, sort, order, ...filters } = parseHouseholdListQuery(query);
+    await reachPlaceFilter(request, filters.place);
+    const target = { objectType: 'household', objectId: null, placeCode: filters.place ?? requireUser(request).user.placeCode };
+    const reveal = await authorizeReveal(request, asked, target);
+    const result = schemasFor(reveal).page.parse(await listHouseholds(db, householdAccessOf(request), filters, { page, pageSize, sort, order }, reveal));
+    await auditReveal(request, reveal, target, { households: result.items.map((i) => i.householdNo) });
+    return result;
   });
 
-  api.get<{ Params: { householdNo: string } }>('/households/:householdNo', async (request) => {
-    const result = await getHousehold(database.db, scopeOf(request), request.params.householdNo);
-    return householdDetailSchema.parse(result);
+  api.get<HouseholdParams & Query>('/households/:householdNo', read, async (request) => {
+    const h = await reachHousehold(request, db, request.params.householdNo);
+    const target = { objectType: 'household', objectId: h.householdNo, placeCode: h.villageCode };
+    const reveal = await authorizeReveal(request, request.query.reveal, target);
+    const result = schemasFor(reveal).detail.parse(await getHousehold(db, householdAccessOf(request), h.householdNo, reveal));
+    await auditReveal(request, reveal, target, { members: result.members.map((m) => ({ memberKey: m.memberKey, name: m.name })) });
+    return result;
   });
 
-  api.patch<{ Params: { householdNo: string } }>('/households/:householdNo', async (request) => {
-    const result = await updateHousehold(database.db, scopeOf(request), request.params.householdNo, request.body);
-    return householdDetailSchema.parse(result);
+  api.get<HouseholdParams>('/households/:householdNo/timeline', read, async (request) => {
+    const h = await reachHousehold(request, db, request.params.householdNo);
+    return timelineSchema.parse(await householdTimeline(db, householdAccessOf(request), h.householdNo));
   });
 
-  api.post<{ Params: { householdNo: string } }>('/households/:householdNo/members', async (request, reply) => {
-    const result = await addMember(database.db, scopeOf(request), request.params.householdNo, request.body);
+  api.patch<HouseholdParams>('/households/:householdNo', write, async (request) => {
+    const h = await reachHousehold(request, db, request.params.householdNo);
+    return householdDetailSchema.parse(await updateHousehold(db, householdAccessOf(request), h.householdNo, request.body, authorOf(request)));
+  });
+
+  api.post<HouseholdParams>('/households/:householdNo/members', write, async (request, reply) => {
+    const h = await reachHousehold(request, db, request.params.householdNo);
+    const result = await addMember(db, householdAccessOf(request), h.householdNo, request.body, authorOf(request));
     return reply.status(201).send(memberChangeSchema.parse(result));
   });
 
-  api.patch<{ Params: { idNumber: string } }>('/persons/:idNumber', async (request) => {
-    const result = await updateMember(database.db, scopeOf(request), request.params.idNumber, request.body);
-    return memberChangeSchema.parse(result);
+  api.patch<MemberParams>('/households/:householdNo/members/:memberKey', write, async (request) => {
+    const { householdNo, memberKey } = request.params;
+    const h = await reachMember(request, db, householdNo, memberKey);
+    return memberChangeSchema.parse(await updateMember(db, householdAccessOf(request), h.householdNo, memberKey, request.body, authorOf(request)));
   });
 }

@@ -28,7 +28,7 @@ export type { RegistryRow } from './queries';
 export { getHousehold } from './card';
 export { addMember, updateMember, updateHousehold, type ChangeAuthor } from './changes';
 export { householdTimeline } from './timeline';
-export { authorizeReveal, parseReveal, reachPlaceFilter, REVEALABLE_FIELDS, type RevealableField } from './routeAccess';
+export { authorOf, authorizeReveal, reachPlaceFilter, REVEALABLE_FIELDS, type RevealableField } from './routeAccess';
 
 /** Validate list filters given as query-string values (codes or Chinese labels). */
 export function parseHouseholdFilters(query: unknown): HouseholdFilters {
@@ -100,16 +100,3 @@ export async function countRegistryRows(db: Db, access: HouseholdAccess, filters
   return q.countRegistryRows(db, access, await criteriaOf(db, filters));
 }
 
-/** Where a household is, whoever asks; 404 when there is none. For refusing one out of reach. */
-export async function locateHousehold(db: Db, householdNo: string): Promise<{ countyCode: string; householdNo: string; villageCode: string }> {
-  const h = await q.locateHousehold(db, householdNo);
-  if (!h) throw notFound(`户 ${householdNo} `);
-  return { countyCode: h.county_code, householdNo: h.household_no, villageCode: h.village_code };
-}
-
-/** Where a member's household is, whoever asks; 404 when the household has no such member. */
-export async function locateMember(db: Db, householdNo: string, memberKey: string): Promise<{ countyCode: string; householdNo: string; villageCode: string }> {
-  const h = await q.locateMember(db, householdNo, memberKey);
-  if (!h) throw notFound(`户 ${householdNo} 的成员 ${memberKey} `);
-  return { countyCode: h.county_code, householdNo: h.household_no, villageCode: h.village_code };
-}

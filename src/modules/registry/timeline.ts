@@ -8,7 +8,7 @@ import type { HouseholdAccess } from '../../server/access';
 import { notFound } from '../../server/errors';
 import { auditActionLabel } from '../audit/labels';
 import { roleLabel } from '../auth/service';
-import { auditedValue } from './auditValues';
+import { auditedValue, HOUSEHOLD_FIELDS, MEMBER_FIELDS } from './auditValues';
 import * as q from './queries';
 import type { Timeline } from './schemas';
 import { fieldLabel } from './validation';
@@ -18,10 +18,17 @@ export const TIMELINE_LIMIT = 500;
 
 const asRecord = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
+/** Changes are listed in the order of the card's fields (the trail's JSON keeps no order). */
+const FIELD_ORDER = [...Object.keys(MEMBER_FIELDS), ...Object.keys(HOUSEHOLD_FIELDS)];
+const orderOf = (field: string) => {
+  const i = FIELD_ORDER.indexOf(field);
+  return i < 0 ? FIELD_ORDER.length : i;
+};
+
 function changesOf(before: unknown, after: unknown): Timeline['items'][number]['changes'] {
   const b = asRecord(before);
   const a = asRecord(after);
-  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort((x, y) => orderOf(x) - orderOf(y) || (x < y ? -1 : x > y ? 1 : 0));
   return fields.map((field) => ({
     field,
     fieldLabel: fieldLabel(field),

@@ -1,5 +1,5 @@
 import { apiUrl, getJson, patchJson } from './client';
-import type { HouseholdCard, HouseholdListItem, Member, Page, TimelineEntry } from './types';
+import type { HouseholdCard, HouseholdListItem, Member, Page, Timeline } from './types';
 
 export interface HouseholdFilter {
   place?: string;
@@ -20,19 +20,18 @@ export interface HouseholdListQuery extends HouseholdFilter {
 export const listHouseholds = (query: HouseholdListQuery, signal?: AbortSignal) =>
   getJson<Page<HouseholdListItem>>('/households', query, signal);
 
-/** The card; `reveal` asks for full ID numbers (allowed to some roles, and audited by the server). */
-export const getHouseholdCard = (householdNo: string, signal?: AbortSignal, reveal = false) =>
-  getJson<HouseholdCard>(`/households/${encodeURIComponent(householdNo)}`, reveal ? { reveal: 'idNumber' } : {}, signal);
+const householdPath = (householdNo: string) => `/households/${encodeURIComponent(householdNo)}`;
 
-export const getHouseholdTimeline = (householdNo: string, signal?: AbortSignal) =>
-  getJson<TimelineEntry[]>(`/households/${encodeURIComponent(householdNo)}/timeline`, {}, signal);
+export const getHouseholdCard = (householdNo: string, signal?: AbortSignal) => getJson<HouseholdCard>(householdPath(householdNo), {}, signal);
 
-/** Fields of a member that can be corrected (the ID number through `idNumber`). */
-export type MemberPatch = Partial<Omit<Member, 'sex' | 'birthDate' | 'age'>>;
+export const getHouseholdTimeline = (householdNo: string, signal?: AbortSignal) => getJson<Timeline>(`${householdPath(householdNo)}/timeline`, {}, signal);
 
-/** Correct a member: `idNumber` is the full ID number on record. */
-export const updateMember = (idNumber: string, patch: MemberPatch) =>
-  patchJson<{ householdNo: string; member: Member }>(`/persons/${encodeURIComponent(idNumber)}`, patch);
+/** Fields of a member that can be corrected (a wrong ID number through `idNumber`). */
+export type MemberPatch = Partial<Omit<Member, 'memberKey' | 'sex' | 'birthDate' | 'age'>>;
+
+/** Correct a member of a household, addressed by his key. */
+export const updateMember = (householdNo: string, memberKey: string, patch: MemberPatch) =>
+  patchJson<{ householdNo: string; member: Member }>(`${householdPath(householdNo)}/members/${encodeURIComponent(memberKey)}`, patch);
 
 /** The .xlsx download of the list under the same filters and order (all pages). */
 export function householdExportUrl(query: HouseholdFilter & { sort?: string; order?: string }): string {

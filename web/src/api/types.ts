@@ -84,6 +84,8 @@ export interface Household {
 }
 
 export interface Member {
+  /** The member's stable key (the ID number is masked and may be corrected). */
+  memberKey: string;
   idNumber: string;
   name: string;
   sex: string;
@@ -232,6 +234,8 @@ export interface ChainReport {
 /** One change of a field in a timeline entry: camelCase field name, stored values (enum codes; ID numbers and phones masked). */
 export interface FieldChange {
   field: string;
+  /** The field's Chinese name. */
+  fieldLabel: string;
   before: unknown;
   after: unknown;
 }
@@ -240,8 +244,7 @@ export interface FieldChange {
 export interface TimelineEntry {
   id: number;
   at: string;
-  username: string | null;
-  displayName: string | null;
+  userName: string | null;
   /** Role code and its Chinese name at the time of the change. */
   role: string | null;
   roleLabel: string | null;
@@ -250,4 +253,8 @@ export interface TimelineEntry {
   /** What was changed, in words: "成员 张三" (null: the household's own record). */
   subject: string | null;
   changes: FieldChange[];
+}
+
+export interface Timeline {
+  items: TimelineEntry[];
 }

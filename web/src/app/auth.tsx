@@ -5,7 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as api from '../api/auth';
-import { ApiError, onAuthFailure } from '../api/client';
+import { ApiError, csrfToken, onAuthFailure } from '../api/client';
 import type { Me } from '../api/types';
 
 export type AuthState =
@@ -32,11 +32,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
 
   const load = useCallback(async () => {
+    // The readable CSRF cookie outlives the page: present means a session existed, so a 401 says why it ended.
+    const hadSession = csrfToken() !== undefined;
     try {
       setState({ status: 'signedIn', me: await api.getMe() });
     } catch (error) {
       const e = error instanceof ApiError ? error : new ApiError(0, 'client', String(error));
-      setState(e.status === 401 ? { status: 'anonymous' } : { status: 'failed', error: e });
+      setState(e.status === 401 ? { status: 'anonymous', notice: hadSession ? e.message : undefined } : { status: 'failed', error: e });
     }
   }, []);
 

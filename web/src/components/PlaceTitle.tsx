@@ -7,7 +7,7 @@ export function PlaceTitle({ place }: { place: PlaceRef & Partial<PlaceChild> })
   if (place.households === undefined) return <span className="place-title">{place.name}</span>;
   const empty = place.households === 0;
   return (
-    <span className={empty ? 'place-title place-title-empty' : 'place-title'} title={t('place.countTitle', place)}>
+    <span className={empty ? 'place-title place-title-empty' : 'place-title'} title={t('place.countTitle', { households: place.households, persons: place.persons, poorHouseholds: place.poorHouseholds, poorPersons: place.poorPersons })}>
       {place.name}
       {!empty && <span className="place-count">{t('place.count', { households: place.poorHouseholds, persons: place.poorPersons })}</span>}
     </span>

@@ -39,7 +39,7 @@ export function HouseholdCardPage() {
   const { household, members, incomes, statusHistory } = card.data;
   const listSearch = (location.state as { listSearch?: string } | null)?.listSearch;
   const back = () => navigate(listSearch !== undefined ? `/households?${listSearch}` : withPlace('/households', place));
-  const mayEdit = can('registry.write') && can('person.reveal');
+  const mayEdit = can('registry.write');
 
   return (
     <div className="household-card-page">
@@ -93,7 +93,6 @@ export function HouseholdCardPage() {
         <MemberEditor
           householdNo={householdNo}
           member={members[editing]}
-          index={editing}
           onClose={() => setEditing(undefined)}
           onSaved={(name) => {
             setEditing(undefined);

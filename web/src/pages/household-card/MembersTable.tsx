@@ -74,7 +74,7 @@ export function MembersTable({ members, onEdit }: Props) {
   return (
     <Table<Member>
       className="members-table"
-      rowKey="idNumber"
+      rowKey="memberKey"
       size="small"
       bordered
       pagination={false}

@@ -14,14 +14,14 @@ export function Timeline({ householdNo, version }: { householdNo: string; versio
   const timeline = useApi(`${householdNo}#${version}`, (signal) => getHouseholdTimeline(householdNo, signal));
   if (timeline.error) return <ErrorState error={timeline.error} onRetry={timeline.reload} />;
   if (!timeline.data) return <Spin />;
-  if (timeline.data.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} />;
+  if (timeline.data.items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} />;
 
   const who = (e: TimelineEntry) =>
-    e.username ? t('timeline.by', { user: e.displayName ?? e.username, role: e.role ? roleName(e.role, e.roleLabel ?? e.role) : '' }) : t('timeline.unknownUser');
+    e.userName ? t('timeline.by', { user: e.userName, role: e.role ? roleName(e.role, e.roleLabel ?? e.role) : '' }) : t('timeline.unknownUser');
   return (
     <AntTimeline
       className="household-timeline"
-      items={timeline.data.map((e) => ({
+      items={timeline.data.items.map((e) => ({
         key: e.id,
         title: <span className="timeline-time">{formatTime(e.at)}</span>,
         content: (
@@ -35,7 +35,7 @@ export function Timeline({ householdNo, version }: { householdNo: string; versio
               <ul className="timeline-changes">
                 {e.changes.map((c) => (
                   <li key={c.field}>
-                    {t('timeline.change', { field: fieldName(c.field), before: fieldValue(c.field, c.before), after: fieldValue(c.field, c.after) })}
+                    {t('timeline.change', { field: fieldName(c.field, c.fieldLabel), before: fieldValue(c.field, c.before), after: fieldValue(c.field, c.after) })}
                   </li>
                 ))}
               </ul>

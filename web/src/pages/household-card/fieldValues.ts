@@ -35,9 +35,9 @@ const FIELD_ENUMS: Record<string, Enumeration> = {
   houseGrade,
 };
 
-/** The field's name in the current language (the API name when it has none). */
-export function fieldName(field: string): string {
-  return i18n.exists(`fields.${field}`) ? i18n.t(`fields.${field}`) : field;
+/** The field's name in the current language (the server's Chinese name when there is no translation). */
+export function fieldName(field: string, serverLabel: string): string {
+  return i18n.exists(`fields.${field}`) ? i18n.t(`fields.${field}`) : serverLabel;
 }
 
 /** A stored value in words: enum codes as labels, yes/no, "空" for nothing. */

@@ -1,0 +1,26 @@
+import { sql } from 'kysely';
+import { openDatabase } from '../src/db/database';
+import { ALL_PLACES } from '../src/db/placeScope';
+import { householdsWhere, batchBounds, prepareBatchPlanner } from '../src/modules/monitoring/queries';
+import { assessmentSelect } from '../src/modules/monitoring/assessmentQueries';
+import { loadActivePolicies } from '../src/modules/policy/service';
+import { groupPlans, rangesBetween } from '../src/modules/monitoring/recompute';
+const schema = process.argv[2];
+const mode = process.argv[3];
+const settings = process.argv.slice(4);
+const database = await openDatabase({ url: `postgres://postgres@127.0.0.1:5432/test?options=${encodeURIComponent('-c search_path=' + schema)}` });
+const where = householdsWhere(ALL_PLACES, '0');
+await database.db.transaction().execute(async (tx) => {
+  await prepareBatchPlanner(tx);
+  for (const s of settings) await sql.raw(`SET LOCAL ${s}`).execute(tx);
+  const plans = groupPlans(await loadActivePolicies(tx), '0', 2021, where);
+  const ranges = rangesBetween(await batchBounds(tx, where, 400000));
+  const p = plans[1];
+  const sel = assessmentSelect(p.plan, { range: ranges[0], where: p.where });
+  const t = Date.now();
+  const q = mode === 'unlogged' ? sql`CREATE UNLOGGED TABLE stage_x AS SELECT * FROM (${sel}) a` : sql`CREATE TEMP TABLE stage_x AS SELECT * FROM (${sel}) a`;
+  const r = await sql`EXPLAIN (ANALYZE) ${q}`.execute(tx);
+  console.log(r.rows.map((r: any) => r['QUERY PLAN']).filter((l: string) => /actual|Execution|Workers/.test(l)).map((l: string) => l.replace(/\(cost=[^)]*\)/, '')).join('\n'));
+  throw new Error('rollback ' + (Date.now() - t));
+}).catch((e) => console.log(e.message));
+await database.close();

@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import cliProgress from 'cli-progress';
+import { withDatabase } from '../context';
+import { buildErrorReport, buildTemplate, runImportJob, type ImportPhase, type ImportReport } from '../../modules/imports/service';
+
+const PHASES: Record<ImportPhase, string> = { reading: '读取校验', checking: '比对系统', writing: '写入', done: '完成' };
+const SHOWN_ERRORS = 20;
+
+function summaryLines(report: ImportReport, jobId: number): string[] {
+  const lines = [`导入任务 #${jobId}：${report.fileName}，${report.rows} 行，用时 ${report.seconds.toFixed(1)} 秒`];
+  for (const w of report.warnings) lines.push('提示：' + w);
+  if (!report.ok) {
+    lines.push(`发现 ${report.errorCount} 处错误，没有写入任何数据：`);
+    for (const e of report.errors.slice(0, SHOWN_ERRORS)) {
+      lines.push(e.row === 0 ? `  整个文件：${e.message}` : `  第${e.row}行【${e.column}】“${e.value}”：${e.message}`);
+    }
+    if (report.errorCount > SHOWN_ERRORS) lines.push(`  ……另有 ${report.errorCount - SHOWN_ERRORS} 处，见错误报告`);
+    return lines;
+  }
+  const h = report.households;
+  const p = report.persons;
+  lines.push(report.dryRun ? '试导入通过（未写入任何数据），如正式导入将：' : '导入完成：');
+  lines.push(`  户：新增 ${h.added}，更新 ${h.updated}，未变 ${h.unchanged}`);
+  lines.push(`  人：新增 ${p.added}，更新 ${p.updated}，未变 ${p.unchanged}`);
+  lines.push(`  收入记录写入 ${report.incomes} 条，状态记录写入 ${report.statusRecords} 条`);
+  return lines;
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .argument('[file]', '建档立卡表（.xlsx 或 .csv，每人一行）')
+    .description('导入建档立卡数据（全部通过才写入；--dry-run 只校验不写入）')
+    .option('--dry-run', '试导入：完整校验（含与系统数据比对），不写入')
+    .option('--errors <report.xlsx>', '有错误时把错误报告写到此文件')
+    .option('--template <out.xlsx>', '生成导入模板（中文表头、示例行、允许值）')
+    .action(async (file: string | undefined, opts: { dryRun?: boolean; errors?: string; template?: string }) => {
+      if (opts.template) {
+        writeFileSync(opts.template, await buildTemplate());
+        console.log(`已生成导入模板：${opts.template}`);
+        if (!file) return;
+      }
+      if (!file) throw new Error('请给出要导入的文件，或用 --template 生成模板');
+      const bar = new cliProgress.SingleBar(
+        { format: '{phase} |{bar}| {percentage}%', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(100, 0, { phase: PHASES.reading });
+      const { jobId, report } = await withDatabase((database) =>
+        runImportJob(database, { path: file, fileName: basename(file) }, {
+          dryRun: opts.dryRun ?? false,
+          onProgress: (p) => bar.update(Math.round(p.fraction * 100), { phase: PHASES[p.phase] }),
+        }),
+      ).finally(() => bar.stop());
+      for (const line of summaryLines(report, jobId)) console.log(line);
+      if (report.errorCount > 0 && opts.errors) {
+        writeFileSync(opts.errors, await buildErrorReport(report.errors));
+        console.log(`错误报告：${opts.errors}`);
+      }
+      if (!report.ok) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,126 @@
+/**
+ * SQL of the reports: reads of the registry rollup only (never household or person). A county
+ * contributes its year-end rows at min(year asked, its latest year): its rollup carries each
+ * household's last status forward to the county's latest year, and no further.
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Db } from '../../db/database';
+import { countyUnder } from './rollupQueries';
+
+/** Rollup rows (alias r) under a place. */
+function rollupUnder(place: string): RawBuilder<SqlBool> {
+  if (place.length === 9) return sql<SqlBool>`r.county_code = ${place.slice(0, 6)} AND r.township_code = ${place}`;
+  if (place.length === 12) return sql<SqlBool>`r.county_code = ${place.slice(0, 6)} AND r.village_code = ${place}`;
+  return countyUnder(place, 'r.county_code');
+}
+
+/** The key of a place's children in the rollup (alias r), by the place's code length. */
+function childKey(place: string): RawBuilder<string> {
+  switch (place === '0' ? 0 : place.length) {
+    case 0:
+      return sql<string>`left(r.county_code, 2)`;
+    case 2:
+      return sql<string>`left(r.county_code, 4)`;
+    case 4:
+      return sql<string>`r.county_code`;
+    case 6:
+      return sql<string>`r.township_code`;
+    default:
+      return sql<string>`r.village_code`;
+  }
+}
+
+const statusList = (statuses: readonly string[]) => sql.join(statuses.map((s) => sql`${s}`));
+
+export interface YearSpan {
+  minYear: number | null;
+  maxYear: number | null;
+}
+
+/** The years the rollups under a place cover. */
+export async function yearSpan(db: Db, place: string): Promise<YearSpan> {
+  const result = await sql<YearSpan>`
+    SELECT min(min_year)::int AS "minYear", max(max_year)::int AS "maxYear" FROM rollup_state WHERE ${countyUnder(place, 'county_code')}`.execute(db);
+  return result.rows[0] ?? { minYear: null, maxYear: null };
+}
+
+export interface ChildCauseRow {
+  child: string;
+  cause: string;
+  households: number;
+  persons: number;
+}
+
+/** Households and persons with one of the statuses at the end of `year`, by child place and main cause. */
+export async function countByChildAndCause(db: Db, place: string, year: number, statuses: readonly string[]): Promise<ChildCauseRow[]> {
+  const result = await sql<ChildCauseRow>`
+    SELECT ${childKey(place)} AS child, r.main_cause AS cause, sum(r.households)::int AS households, sum(r.persons)::int AS persons
+    FROM registry_rollup r JOIN rollup_state s ON s.county_code = r.county_code
+    WHERE ${rollupUnder(place)} AND r.year = least(${year}::int, s.max_year) AND r.status IN (${statusList(statuses)})
+    GROUP BY 1, 2`.execute(db);
+  return result.rows;
+}
+
+export interface ChildStatusRow {
+  child: string;
+  status: string;
+  change: string;
+  households: number;
+  persons: number;
+}
+
+/**
+ * Households and persons by child place, year-end status and that year's change. A county
+ * whose latest year is before `year` contributes its statuses, but no change.
+ */
+export async function countByChildAndStatus(db: Db, place: string, year: number): Promise<ChildStatusRow[]> {
+  const result = await sql<ChildStatusRow>`
+    SELECT ${childKey(place)} AS child, r.status, CASE WHEN r.year = ${year}::int THEN r.change ELSE '' END AS change,
+           sum(r.households)::int AS households, sum(r.persons)::int AS persons
+    FROM registry_rollup r JOIN rollup_state s ON s.county_code = r.county_code
+    WHERE ${rollupUnder(place)} AND r.year = least(${year}::int, s.max_year)
+    GROUP BY 1, 2, 3`.execute(db);
+  return result.rows;
+}
+
+export interface YearStatusRow {
+  year: number;
+  status: string;
+  change: string;
+  households: number;
+  persons: number;
+}
+
+/** Every year from `from` to `to`: households and persons by year-end status and that year's change. */
+export async function countByYearAndStatus(db: Db, place: string, from: number, to: number): Promise<YearStatusRow[]> {
+  const result = await sql<YearStatusRow>`
+    SELECT g.y AS year, r.status, CASE WHEN r.year = g.y THEN r.change ELSE '' END AS change,
+           sum(r.households)::int AS households, sum(r.persons)::int AS persons
+    FROM generate_series(${from}::int, ${to}::int) AS g(y)
+    JOIN rollup_state s ON ${countyUnder(place, 's.county_code')} AND s.min_year <= g.y
+    JOIN registry_rollup r ON r.county_code = s.county_code AND r.year = least(g.y, s.max_year)
+    WHERE ${rollupUnder(place)}
+    GROUP BY 1, 2, 3
+    ORDER BY 1`.execute(db);
+  return result.rows;
+}
+
+export interface PlaceNameRow {
+  code: string;
+  name: string;
+  level: number;
+}
+
+/** The children of a place in the place table ('0': the provinces). */
+export async function childPlaces(db: Db, place: string): Promise<PlaceNameRow[]> {
+  let query = db.selectFrom('place').select(['code', 'name', 'level']);
+  query = place === '0' ? query.where('parent_code', 'is', null) : query.where('parent_code', '=', place);
+  return query.orderBy('code').execute();
+}
+
+/** Names of these places. */
+export async function placeNames(db: Db, codes: readonly string[]): Promise<Map<string, PlaceNameRow>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.selectFrom('place').select(['code', 'name', 'level']).where('code', 'in', [...codes]).execute();
+  return new Map(rows.map((r) => [r.code, r]));
+}

@@ -1,0 +1,89 @@
+/**
+ * SQL of the registry rollup: recomputing a county's rows from households, persons and status
+ * history (set-based, one statement), and finding the counties whose rollup is stale.
+ */
+import { sql, type SqlBool } from 'kysely';
+import type { Db } from '../../db/database';
+
+/** Counties under a place code ('0' the nation) as a condition on `column`. */
+export function countyUnder(place: string, column: string) {
+  const ref = sql.ref(column);
+  if (place === '0') return sql<SqlBool>`true`;
+  if (place.length >= 6) return sql<SqlBool>`${ref} = ${place.slice(0, 6)}`;
+  return sql<SqlBool>`(${ref} >= ${place} AND ${ref} < ${nextPrefix(place)})`;
+}
+
+/** The smallest digit string after every string starting with `prefix` ('4114' → '4115'). */
+function nextPrefix(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+/** Stale counties under the places, locked for refresh; counties another refresh or a writer holds are skipped. */
+export async function lockStaleCounties(tx: Db, places: readonly string[]): Promise<string[]> {
+  const under = sql.join(places.map((p) => countyUnder(p, 'county_code')), sql` OR `);
+  const result = await sql<{ county_code: string }>`
+    SELECT county_code FROM rollup_state WHERE change_seq > refreshed_seq AND (${under})
+    ORDER BY county_code FOR UPDATE SKIP LOCKED`.execute(tx);
+  return result.rows.map((r) => r.county_code);
+}
+
+/** True when some county under the places is stale (no locks; cheap: one row per county). */
+export async function anyStaleCounty(db: Db, places: readonly string[]): Promise<boolean> {
+  const under = sql.join(places.map((p) => countyUnder(p, 'county_code')), sql` OR `);
+  const result = await sql<{ one: number }>`SELECT 1 AS one FROM rollup_state WHERE change_seq > refreshed_seq AND (${under}) LIMIT 1`.execute(db);
+  return result.rows.length > 0;
+}
+
+/** Lock the counties' state rows (creating missing ones), waiting for writers of those counties. */
+export async function lockCounties(tx: Db, counties: readonly string[]): Promise<void> {
+  await sql`INSERT INTO rollup_state (county_code) SELECT unnest(${[...counties]}::text[]) ORDER BY 1 ON CONFLICT (county_code) DO NOTHING`.execute(tx);
+  await sql`SELECT county_code FROM rollup_state WHERE county_code = ANY(${[...counties]}::text[]) ORDER BY county_code FOR UPDATE`.execute(tx);
+}
+
+/**
+ * Replace the rollup rows of the counties: each household's status at the end of every year
+ * from its first record to the county's latest, the record of a year standing until the next
+ * one; `change` says what that year's record changed ('entered' first record, 'exited',
+ * 'returned'); persons are the registered members.
+ */
+export async function rebuildCountyRollups(tx: Db, counties: readonly string[]): Promise<void> {
+  const codes = [...counties];
+  await sql`DELETE FROM registry_rollup WHERE county_code = ANY(${codes}::text[])`.execute(tx);
+  await sql`
+    INSERT INTO registry_rollup (county_code, township_code, village_code, year, status, main_cause, change, households, persons)
+    WITH bounds AS (
+      SELECT county_code, max(year) AS max_year FROM household_status_history
+      WHERE county_code = ANY(${codes}::text[]) GROUP BY county_code
+    ), spans AS (
+      SELECT s.county_code, s.household_no, s.year, s.status,
+             lag(s.status) OVER w AS prev_status,
+             coalesce(lead(s.year) OVER w - 1, b.max_year) AS until
+      FROM household_status_history s JOIN bounds b ON b.county_code = s.county_code
+      WHERE s.county_code = ANY(${codes}::text[])
+      WINDOW w AS (PARTITION BY s.county_code, s.household_no ORDER BY s.year)
+    ), members AS (
+      SELECT county_code, household_no, count(*)::int AS n FROM person
+      WHERE county_code = ANY(${codes}::text[]) GROUP BY county_code, household_no
+    )
+    SELECT h.county_code, h.township_code, h.village_code, y.year, sp.status, coalesce(h.main_cause, ''),
+           CASE
+             WHEN y.year <> sp.year THEN ''
+             WHEN sp.prev_status IS NULL THEN CASE WHEN sp.status = 'exited' AND h.exit_year = sp.year THEN 'exited' ELSE 'entered' END
+             WHEN sp.status = 'exited' AND sp.prev_status <> 'exited' THEN 'exited'
+             WHEN sp.status = 'returned' AND sp.prev_status <> 'returned' THEN 'returned'
+             ELSE ''
+           END,
+           count(*)::int, coalesce(sum(m.n), 0)::int
+    FROM spans sp
+    CROSS JOIN LATERAL generate_series(sp.year::int, sp.until::int) AS y(year)
+    JOIN household h ON h.county_code = sp.county_code AND h.household_no = sp.household_no
+    LEFT JOIN members m ON m.county_code = sp.county_code AND m.household_no = sp.household_no
+    GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(tx);
+  await sql`
+    UPDATE rollup_state r SET refreshed_seq = r.change_seq, refreshed_at = now(), min_year = y.min_year, max_year = y.max_year
+    FROM (SELECT c.county_code, min(x.year) AS min_year, max(x.year) AS max_year
+          FROM unnest(${codes}::text[]) AS c(county_code)
+          LEFT JOIN registry_rollup x ON x.county_code = c.county_code
+          GROUP BY c.county_code) y
+    WHERE r.county_code = y.county_code`.execute(tx);
+}

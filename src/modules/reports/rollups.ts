@@ -1,0 +1,36 @@
+/**
+ * Registry rollups: households and persons per village, year-end status, main cause and change,
+ * so reports and dashboards never scan households and persons on a request.
+ *
+ * Freshness: statement triggers on household, person and household_status_history bump the
+ * county's change counter in rollup_state (migration 005). `refreshRollups` rebuilds counties
+ * at once (after the demo load, an import); `refreshStaleRollups` rebuilds, before a report is
+ * read, the stale counties under the places asked for. A county a writer is still changing is
+ * skipped (its committed rows are what the rollup already has), so readers never wait.
+ */
+import type { Db } from '../../db/database';
+import { anyStaleCounty, lockCounties, lockStaleCounties, rebuildCountyRollups } from './rollupQueries';
+
+function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/** Rebuild the rollups of these counties now (waits for writers of them to commit). */
+export async function refreshRollups(db: Db, countyCodes: readonly string[]): Promise<void> {
+  const counties = [...new Set(countyCodes)].sort();
+  if (counties.length === 0) return;
+  await inTransaction(db, async (tx) => {
+    await lockCounties(tx, counties);
+    await rebuildCountyRollups(tx, counties);
+  });
+}
+
+/** Rebuild the stale counties under the places ('0' the nation); returns the counties rebuilt. */
+export async function refreshStaleRollups(db: Db, places: readonly string[]): Promise<string[]> {
+  if (places.length === 0 || !(await anyStaleCounty(db, places))) return [];
+  return inTransaction(db, async (tx) => {
+    const counties = await lockStaleCounties(tx, places);
+    if (counties.length > 0) await rebuildCountyRollups(tx, counties);
+    return counties;
+  });
+}

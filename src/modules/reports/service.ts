@@ -1,0 +1,195 @@
+/**
+ * Use cases of the reports: the cause breakdown of a place (seed 001's tables) and the status
+ * and exit progress by year, both read from the registry rollup after refreshing the stale
+ * counties under the place.
+ */
+import type { Db } from '../../db/database';
+import { householdStatus, labelOf, povertyCause } from '../../domain/enums';
+import { getPlace, type PlaceDetail } from '../places/service';
+import { percentShare } from './shares';
+import * as q from './queries';
+import { refreshStaleRollups } from './rollups';
+
+export { refreshRollups, refreshStaleRollups } from './rollups';
+export { percentShare, formatPercent, statusYearAt, dateAfterYearEnd } from './shares';
+
+/** Statuses of the remaining poor (未脱贫, 返贫). */
+export const REMAINING_POOR: readonly string[] = ['poor', 'returned'];
+
+export interface ReportPlace {
+  code: string;
+  name: string;
+  level: number;
+  path: { code: string; name: string; level: number }[];
+}
+
+const placeOf = (p: PlaceDetail): ReportPlace => ({ code: p.code, name: p.name, level: p.level, path: p.path });
+
+/** The place with its path, after bringing its rollups up to date; 404 for an unknown place. */
+export async function preparePlace(db: Db, code: string): Promise<ReportPlace> {
+  const place = placeOf(await getPlace(db, code));
+  await refreshStaleRollups(db, [code]);
+  return place;
+}
+
+/** The year-end a report reads: the one asked for, else the latest the place has (null: no data). */
+export async function reportYear(db: Db, place: string, asked: number | undefined): Promise<{ year: number | null; minYear: number | null; maxYear: number | null }> {
+  const span = await q.yearSpan(db, place);
+  return { year: asked ?? span.maxYear, ...span };
+}
+
+export interface CauseLine {
+  cause: string;
+  label: string;
+  households: number;
+  householdShare: number;
+  persons: number;
+  personShare: number;
+}
+
+export interface CauseChild {
+  code: string;
+  name: string;
+  level: number;
+  households: number;
+  persons: number;
+  /** Households by main cause. */
+  causes: Record<string, number>;
+}
+
+export interface CauseReport {
+  place: ReportPlace;
+  year: number | null;
+  statuses: string[];
+  households: number;
+  persons: number;
+  causes: CauseLine[];
+  children: CauseChild[];
+}
+
+const UNRECORDED = '';
+const causeOrder = (cause: string) => {
+  const i = povertyCause.entries.findIndex((e) => e.code === cause);
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+};
+export const causeLabel = (cause: string) => (cause === UNRECORDED ? '未填写' : labelOf(povertyCause, cause) ?? cause);
+
+/** Households and persons by main cause at a year-end, with shares to two decimals, and per child place. */
+export async function causeReport(db: Db, code: string, options: { year?: number; statuses?: readonly string[] } = {}): Promise<CauseReport> {
+  const place = await preparePlace(db, code);
+  const statuses = [...(options.statuses ?? REMAINING_POOR)];
+  const { year } = await reportYear(db, code, options.year);
+  const rows = year === null ? [] : await q.countByChildAndCause(db, code, year, statuses);
+  const byCause = new Map<string, { households: number; persons: number }>();
+  const byChild = new Map<string, CauseChild>();
+  const children = place.level === 5 ? [] : await q.childPlaces(db, code);
+  for (const c of children) byChild.set(c.code, { code: c.code, name: c.name, level: c.level, households: 0, persons: 0, causes: {} });
+  for (const r of rows) {
+    const total = byCause.get(r.cause) ?? { households: 0, persons: 0 };
+    total.households += r.households;
+    total.persons += r.persons;
+    byCause.set(r.cause, total);
+    const child = byChild.get(r.child);
+    if (!child) continue;
+    child.households += r.households;
+    child.persons += r.persons;
+    child.causes[r.cause] = (child.causes[r.cause] ?? 0) + r.households;
+  }
+  const households = [...byCause.values()].reduce((n, c) => n + c.households, 0);
+  const persons = [...byCause.values()].reduce((n, c) => n + c.persons, 0);
+  const causes = [...byCause]
+    .sort(([a], [b]) => causeOrder(a) - causeOrder(b))
+    .map(([cause, c]) => ({
+      cause,
+      label: causeLabel(cause),
+      households: c.households,
+      householdShare: percentShare(c.households, households),
+      persons: c.persons,
+      personShare: percentShare(c.persons, persons),
+    }));
+  return { place, year, statuses, households, persons, causes, children: [...byChild.values()] };
+}
+
+export interface ProgressFigures {
+  /** Remaining poor (未脱贫 + 返贫) at the year-end. */
+  remainingHouseholds: number;
+  remainingPersons: number;
+  /** Exited (已脱贫) at the year-end, all exit years. */
+  exitedHouseholds: number;
+  exitedPersons: number;
+  /** Exits of that year. */
+  exitsHouseholds: number;
+  exitsPersons: number;
+  /** Returns to poverty of that year. */
+  returnsHouseholds: number;
+  returnsPersons: number;
+  /** Monitored (监测对象) at the year-end. */
+  monitoredHouseholds: number;
+  monitoredPersons: number;
+}
+
+export interface ProgressYear extends ProgressFigures {
+  year: number;
+}
+
+export interface ProgressChild extends ProgressFigures {
+  code: string;
+  name: string;
+  level: number;
+}
+
+export interface ProgressReport {
+  place: ReportPlace;
+  year: number | null;
+  years: ProgressYear[];
+  children: ProgressChild[];
+}
+
+const emptyFigures = (): ProgressFigures => ({
+  remainingHouseholds: 0, remainingPersons: 0, exitedHouseholds: 0, exitedPersons: 0, exitsHouseholds: 0, exitsPersons: 0,
+  returnsHouseholds: 0, returnsPersons: 0, monitoredHouseholds: 0, monitoredPersons: 0,
+});
+
+function addTo(f: ProgressFigures, r: { status: string; change: string; households: number; persons: number }): void {
+  if (REMAINING_POOR.includes(r.status)) {
+    f.remainingHouseholds += r.households;
+    f.remainingPersons += r.persons;
+  }
+  if (r.status === 'exited') {
+    f.exitedHouseholds += r.households;
+    f.exitedPersons += r.persons;
+  }
+  if (r.status === 'monitored') {
+    f.monitoredHouseholds += r.households;
+    f.monitoredPersons += r.persons;
+  }
+  if (r.change === 'exited') {
+    f.exitsHouseholds += r.households;
+    f.exitsPersons += r.persons;
+  }
+  if (r.change === 'returned') {
+    f.returnsHouseholds += r.households;
+    f.returnsPersons += r.persons;
+  }
+}
+
+/** Status and exit progress of a place: every year it has, and its children at `year` (default the latest). */
+export async function progressReport(db: Db, code: string, options: { year?: number } = {}): Promise<ProgressReport> {
+  const place = await preparePlace(db, code);
+  const { year, minYear, maxYear } = await reportYear(db, code, options.year);
+  const years = new Map<number, ProgressYear>();
+  if (minYear !== null && maxYear !== null) {
+    for (let y = minYear; y <= maxYear; y++) years.set(y, { year: y, ...emptyFigures() });
+    for (const r of await q.countByYearAndStatus(db, code, minYear, maxYear)) addTo(years.get(r.year)!, r);
+  }
+  const children = new Map<string, ProgressChild>();
+  if (place.level < 5) for (const c of await q.childPlaces(db, code)) children.set(c.code, { code: c.code, name: c.name, level: c.level, ...emptyFigures() });
+  if (year !== null) for (const r of await q.countByChildAndStatus(db, code, year)) {
+    const child = children.get(r.child);
+    if (child) addTo(child, r);
+  }
+  return { place, year, years: [...years.values()], children: [...children.values()] };
+}
+
+/** Chinese label of a status code (for exports). */
+export const statusLabel = (code: string) => labelOf(householdStatus, code) ?? code;

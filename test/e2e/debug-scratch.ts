@@ -1,0 +1,24 @@
+import { openDatabase } from '../../src/db/database';
+import { buildApp } from '../../src/server/app';
+import { createPlaceTree } from '../helpers/factory';
+import { launchChromium, listen } from './browser';
+import { nameTestPlaces, seedHouseholds } from './seedRegistry';
+import { createActiveUser, signIn } from './session';
+
+const database = await openDatabase({ dataDir: 'memory://' });
+const places = await createPlaceTree(database, 2, 3);
+await nameTestPlaces(database, places);
+const households = await seedHouseholds(database, places, 8);
+const op = await createActiveUser(database, 'shifanxian', '示范县业务员', 'county_operator', places.countyCode);
+const app = await buildApp({ database, access: { requireLogin: true } });
+const base = await listen(app);
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+await signIn(page, base, op.username);
+await page.goto(base + '/households/' + households[3].householdNo);
+await page.waitForTimeout(3000);
+console.log((await page.content()).slice(0, 300));
+await page.screenshot({ path: '/tmp/card.png', fullPage: true });
+await browser.close(); await app.close(); await database.close();

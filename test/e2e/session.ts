@@ -1,0 +1,53 @@
+/** Users for the e2e journeys and signing in through the login page. */
+import type { Page } from 'playwright-core';
+import type { Database } from '../../src/db/database';
+import { hashPassword } from '../../src/modules/auth/service';
+import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
+import { consoleAdmin, createUser } from '../../src/modules/users/service';
+
+export const PASSWORD = 'Shifan#2024ok';
+
+export interface E2eUser {
+  id: number;
+  username: string;
+  /** The one-time password the administrator was shown (to be changed at first login). */
+  oneTimePassword: string;
+}
+
+/** A user created as an administrator would: a one-time password that must be changed at first login. */
+export async function createNewUser(database: Database, username: string, displayName: string, role: string, placeCode: string): Promise<E2eUser> {
+  const { user, oneTimePassword } = await createUser(database.db, { username, displayName, role, placeCode }, consoleAdmin(CONSOLE_ACTOR, new Date()));
+  return { id: user.id, username, oneTimePassword };
+}
+
+/** A user whose own password (PASSWORD) is set and current: he signs in straight to his pages. */
+export async function createActiveUser(database: Database, username: string, displayName: string, role: string, placeCode: string): Promise<E2eUser> {
+  const created = await createNewUser(database, username, displayName, role, placeCode);
+  await database.db
+    .updateTable('app_user')
+    .set({ password_hash: await hashPassword(PASSWORD), must_change_password: false, password_changed_at: new Date().toISOString() })
+    .where('id', '=', created.id)
+    .execute();
+  return created;
+}
+
+/** Fill in the login page and submit; resolves once the login request has answered. */
+export async function submitLogin(page: Page, username: string, password: string): Promise<number> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+  await page.getByRole('button', { name: '登录' }).click();
+  return (await answer).status();
+}
+
+/** Open `path`, be sent to the login page, sign in, and wait to be back on `path`. */
+export async function signIn(page: Page, base: string, username: string, password = PASSWORD, path = '/households'): Promise<void> {
+  await page.goto(base + path);
+  await page.waitForURL((url) => url.pathname === '/login');
+  expectStatus(await submitLogin(page, username, password), 200, username);
+  await page.waitForURL((url) => url.pathname === path.split('?')[0]);
+}
+
+function expectStatus(actual: number, expected: number, username: string): void {
+  if (actual !== expected) throw new Error(`登录 ${username} 返回 HTTP ${actual}`);
+}
