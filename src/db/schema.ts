@@ -263,3 +263,128 @@ export interface WhatIfChangeTable {
   grade_before: string;
   grade_after: string;
 }
+
+// 005_campaign_ledgers.sql (these tables join DB by declaration merging)
+export interface DB {
+  rollup_state: RollupStateTable;
+  registry_rollup: RegistryRollupTable;
+  supervision_leader: SupervisionLeaderTable;
+  progress_snapshot: ProgressSnapshotTable;
+  work_plan: WorkPlanTable;
+  work_task: WorkTaskTable;
+  work_task_progress: WorkTaskProgressTable;
+  rectification: RectificationTable;
+  rectification_step: RectificationStepTable;
+}
+
+export interface RollupStateTable {
+  county_code: string;
+  change_seq: ColumnType<number, number | undefined, number>;
+  refreshed_seq: ColumnType<number, number | undefined, number>;
+  min_year: number | null;
+  max_year: number | null;
+  refreshed_at: Date | null;
+}
+
+export interface RegistryRollupTable {
+  county_code: string;
+  township_code: string;
+  village_code: string;
+  year: number;
+  status: string;
+  main_cause: string;
+  change: string;
+  households: number;
+  persons: number;
+}
+
+export interface SupervisionLeaderTable {
+  place_code: string;
+  year: number;
+  leader_name: string;
+  leader_title: string | null;
+  note: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ProgressSnapshotTable {
+  place_code: string;
+  month: string;
+  households: number;
+  persons: number;
+  taken_at: Timestamp;
+}
+
+export interface WorkPlanTable {
+  id: Generated<number>;
+  place_code: string;
+  year: number;
+  title: string;
+  doc_no: string | null;
+  issued_on: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface WorkTaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  seq: number;
+  section: string | null;
+  title: string;
+  content: string | null;
+  deadline: string;
+  deadline_text: string | null;
+  ongoing: ColumnType<boolean, boolean | undefined, boolean>;
+  lead_department: string;
+  responsible_departments: ColumnType<string[], string[] | undefined, string[]>;
+  responsible_person: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  progress: ColumnType<number, number | undefined, number>;
+  completed_on: string | null;
+  updated_at: Timestamp;
+}
+
+export interface WorkTaskProgressTable {
+  task_id: number;
+  seq: number;
+  on_date: string;
+  progress: number;
+  note: string;
+  evidence: ColumnType<string[], string[] | undefined, string[]>;
+  actor: string | null;
+  created_at: Timestamp;
+}
+
+export interface RectificationTable {
+  id: Generated<number>;
+  place_code: string;
+  source: string;
+  source_ref: string | null;
+  found_on: string;
+  finding: string;
+  responsible_leader: string | null;
+  responsible_unit: string;
+  responsible_person: string | null;
+  deadline: string;
+  measures: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  reopen_count: ColumnType<number, number | undefined, number>;
+  closed_on: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RectificationStepTable {
+  rectification_id: number;
+  seq: number;
+  action: string;
+  on_date: string;
+  note: string;
+  evidence: ColumnType<string[], string[] | undefined, string[]>;
+  actor: string | null;
+  status_after: string;
+  created_at: Timestamp;
+}

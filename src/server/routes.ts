@@ -8,6 +8,9 @@ import { registerUserRoutes } from '../modules/users/routes';
 import { registerAuditRoutes } from '../modules/audit/routes';
 import { registerPlaceRoutes } from '../modules/places/routes';
 import { registerImportRoutes } from '../modules/imports/routes';
+import { registerReportRoutes } from '../modules/reports/routes';
+import { registerPolicyRoutes } from '../modules/policy/routes';
+import { registerMonitoringRoutes } from '../modules/monitoring/routes';
 
 export async function registerRoutes(api: FastifyInstance, database: Database): Promise<void> {
   api.get('/health', { config: { public: true } }, async () => ({ ok: true, database: database.kind }));
@@ -18,4 +21,7 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerRegistryRoutes(api, database);
   await registerExportRoutes(api, database);
   await registerImportRoutes(api, database);
+  await registerReportRoutes(api, database);
+  await registerPolicyRoutes(api, database);
+  await registerMonitoringRoutes(api, database);
 }

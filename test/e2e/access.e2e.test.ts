@@ -193,6 +193,7 @@ describe('a village operator in the browser', () => {
     const entry = page.getByTestId('timeline-entry').filter({ hasText: '务工状况：县内务工 → 省外务工' });
     await entry.waitFor();
     expect(await entry.innerText()).toContain('lijicun（村级信息员）');
+    await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
     await page.screenshot({ path: join(SCREENSHOTS, 'household-card.png'), fullPage: true });
   });
 

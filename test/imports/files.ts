@@ -6,6 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { idNumberFor, type TestPlaces } from '../helpers/factory';
 
@@ -124,4 +125,82 @@ export async function writeXlsx(dir: string, name: string, rows: Row[], options:
   const path = join(dir, name);
   await workbook.xlsx.writeFile(path);
   return path;
+}
+
+export interface ZipEntrySpec {
+  name: string;
+  data: Buffer | string;
+  /** Store instead of deflate. */
+  store?: boolean;
+  /** Uncompressed size written into the headers (a lying zip); default the true size. */
+  declaredSize?: number;
+}
+
+/** A zip archive built by hand, so that tests can write what no well-behaved tool writes. */
+export function buildZip(entries: ZipEntrySpec[]): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const data = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
+    const body = e.store ? data : deflateRawSync(data, { level: 9 });
+    const name = Buffer.from(e.name, 'utf8');
+    const crc = crc32(data);
+    const size = e.declaredSize ?? data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(e.store ? 0 : 8, 8);
+    local.writeUInt16LE(0, 10);
+    local.writeUInt16LE(0x21, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(20, 6);
+    header.writeUInt16LE(0x0800, 8);
+    header.writeUInt16LE(e.store ? 0 : 8, 10);
+    header.writeUInt16LE(0, 12);
+    header.writeUInt16LE(0x21, 14);
+    header.writeUInt32LE(crc, 16);
+    header.writeUInt32LE(body.length, 20);
+    header.writeUInt32LE(size, 24);
+    header.writeUInt16LE(name.length, 28);
+    header.writeUInt32LE(offset, 42);
+    locals.push(local, name, body);
+    central.push(header, name);
+    offset += local.length + name.length + body.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** The parts of a minimal workbook around a given first-sheet XML (and optional shared strings). */
+export function workbookEntries(sheetXml: ZipEntrySpec['data'], sharedStringsXml?: string, sheetSpec: Partial<ZipEntrySpec> = {}): ZipEntrySpec[] {
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  return [
+    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+    { name: 'xl/workbook.xml', data: `<?xml version="1.0"?><workbook ${ns}><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data:
+        `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>` +
+        `<Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    },
+    ...(sharedStringsXml === undefined ? [] : [{ name: 'xl/sharedStrings.xml', data: sharedStringsXml }]),
+    { name: 'xl/worksheets/sheet1.xml', data: sheetXml, ...sheetSpec },
+  ];
 }

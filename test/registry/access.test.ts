@@ -150,11 +150,13 @@ describe.each(testDatabases)('registry access on $name', ({ open }) => {
     const url = `/api/v1/households/${s.mine.householdNo}`;
     const masked = (await s.operator.inject('GET', url)).json();
     for (const m of masked.members) expect(m.idNumber).toMatch(MASKED_ID);
+    for (const m of masked.members) expect(m.birthDate).toMatch(/^\d{4}-\*\*-\*\*$/);
     expect(await events(s.operator.username, 'person.reveal')).toHaveLength(0);
 
     const ids = (await s.operator.inject('GET', `${url}?reveal=idNumber`)).json();
     expect(ids.members.map((m: { idNumber: string }) => m.idNumber)).toEqual(s.mine.members.map((m) => m.idNumber));
     expect(ids.household.headIdNumber).toBe(s.mine.members[0].idNumber);
+    expect(ids.members[0].birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(ids.household.phone).toBe('137****5678');
     expect(ids.members[0].phone).toBe('136****1111');
     const both = (await s.operator.inject('GET', `${url}?reveal=idNumber,phone`)).json();

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'places.read': '查看行政区划',
   'places.manage': '维护行政区划',
   'dashboard.read': '查看统计看板',
+  'ledger.write': '维护工作任务台账和问题整改台账',
+  'supervision.manage': '指定督战领导、交办督战发现问题',
   'policy.read': '查看政策参数',
   'policy.manage': '维护政策参数',
   'assistance.write': '记录帮扶走访和措施',
@@ -45,7 +47,7 @@ export interface RoleDefinition {
 
 const ABOVE_VILLAGE: PlaceLevelName[] = ['nation', 'province', 'city', 'county', 'township'];
 const ANY_LEVEL: PlaceLevelName[] = [...ABOVE_VILLAGE, 'village'];
-const OPERATOR: Permission[] = ['registry.read', 'registry.write', 'registry.export', 'person.reveal', 'places.read', 'dashboard.read', 'policy.read', 'assistance.write'];
+const OPERATOR: Permission[] = ['registry.read', 'registry.write', 'registry.export', 'person.reveal', 'places.read', 'dashboard.read', 'policy.read', 'assistance.write', 'ledger.write'];
 
 const ROLE_TABLE = {
   sys_admin: {
@@ -72,7 +74,7 @@ const ROLE_TABLE = {
   county_operator: {
     label: '县级业务员',
     labelEn: 'County operator',
-    permissions: [...OPERATOR, 'registry.import'],
+    permissions: [...OPERATOR, 'registry.import', 'supervision.manage'],
     scopeLevels: ['county'],
   },
   township_operator: {
@@ -90,7 +92,7 @@ const ROLE_TABLE = {
   department_operator: {
     label: '行业部门业务员',
     labelEn: 'Department operator',
-    permissions: ['registry.read', 'registry.export', 'places.read', 'dashboard.read', 'policy.read'],
+    permissions: ['registry.read', 'registry.export', 'places.read', 'dashboard.read', 'policy.read', 'ledger.write', 'supervision.manage'],
     scopeLevels: ['province', 'city', 'county'],
   },
   leader: {

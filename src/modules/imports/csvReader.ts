@@ -38,7 +38,7 @@ function tooLong(row: number, column: number): ImportFileError {
 }
 
 /** Splits decoded text into records; keeps the unfinished tail for the next block. */
-class CsvSplitter {
+export class CsvSplitter {
   private carry = '';
   private row = 0;
   private delimiter = ',';

@@ -35,7 +35,7 @@ function cellTooLong(row: number, column: number): ImportFileError {
   return new ImportFileError(`第${row}行 ${columnLetters(column)} 列的单元格超过${MAX_CELL_CHARS}个字符（Excel 单元格的上限），文件已拒绝`);
 }
 
-class SharedStringsScanner extends XmlScanner {
+export class SharedStringsScanner extends XmlScanner {
   readonly strings: string[] = [];
   private current = '';
   private inPhonetic = false;
@@ -65,7 +65,7 @@ class SharedStringsScanner extends XmlScanner {
   }
 }
 
-class SheetScanner extends XmlScanner {
+export class SheetScanner extends XmlScanner {
   private rowNo = 0;
   private cells: string[] = [];
   private kinds: number[] = [];

@@ -73,12 +73,13 @@ export async function getPolicy(db: Db, id: string): Promise<PolicyView> {
   return policyView(row);
 }
 
+/** A draft as received: every field is checked by validatePolicy. */
 export interface PolicyDraftInput {
-  regionCode: unknown;
-  effectiveYear: unknown;
-  title: unknown;
+  regionCode?: unknown;
+  effectiveYear?: unknown;
+  title?: unknown;
   note?: unknown;
-  rules: unknown;
+  rules?: unknown;
 }
 
 function invalid(errors: PolicyProblem[]): AppError {
@@ -99,6 +100,14 @@ async function checkRecord(db: Db, candidate: Record<string, unknown>): Promise<
   const merged = validatePolicy(candidate, base.rules);
   if (!merged.ok) throw invalid(merged.errors);
   return merged.record;
+}
+
+/** A draft checked as it would be saved, without saving it (for what-if). */
+export async function checkPolicyDraft(db: Db, input: PolicyDraftInput): Promise<PolicyRecord> {
+  const year = typeof input.effectiveYear === 'number' ? input.effectiveYear : NaN;
+  const version = typeof input.regionCode === 'string' && Number.isInteger(year) ? await q.nextVersion(db, input.regionCode, year) : 1;
+  const candidate = { id: '(未保存)', regionCode: input.regionCode, effectiveYear: input.effectiveYear, version, status: 'draft', title: input.title, note: input.note ?? undefined, rules: input.rules };
+  return checkRecord(db, candidate);
 }
 
 const auditView = (v: PolicyView) => ({ id: v.id, regionCode: v.regionCode, effectiveYear: v.effectiveYear, version: v.version, status: v.status, title: v.title, note: v.note, rules: v.rules });

@@ -20,7 +20,8 @@ export function memberOf(p: PersonRow, reveal: RevealOptions = NO_REVEAL): Membe
     idNumber: idNumberShown(p.id_number, reveal)!,
     name: p.name,
     sex: p.sex,
-    birthDate: p.birth_date,
+    // The masked ID hides exactly the birth date: show only the year unless the ID is revealed.
+    birthDate: reveal.idNumber ? p.birth_date : p.birth_date.slice(0, 4) + '-**-**',
     age: ageOn(p.birth_date, today()),
     relation: p.relation,
     ethnicity: p.ethnicity,

@@ -124,3 +124,44 @@ export async function placeNames(db: Db, codes: readonly string[]): Promise<Map<
   const rows = await db.selectFrom('place').select(['code', 'name', 'level']).where('code', 'in', [...codes]).execute();
   return new Map(rows.map((r) => [r.code, r]));
 }
+
+export type ListingLevel = 'county' | 'township' | 'village';
+
+const KEY: Record<ListingLevel, string> = { county: 'r.county_code', township: 'r.township_code', village: 'r.village_code' };
+
+export interface RemainingRow {
+  code: string;
+  households: number;
+  persons: number;
+}
+
+/**
+ * Remaining poor (statuses given) per place of a level under `place` at the end of `year`,
+ * only places with more than `above` persons. A county contributes its latest year when the
+ * year asked is later.
+ */
+export async function remainingByLevel(db: Db, place: string, level: ListingLevel, year: number, statuses: readonly string[], above: number): Promise<RemainingRow[]> {
+  const result = await sql<RemainingRow>`
+    SELECT ${sql.raw(KEY[level])} AS code, sum(r.households)::int AS households, sum(r.persons)::int AS persons
+    FROM registry_rollup r JOIN rollup_state s ON s.county_code = r.county_code
+    WHERE ${rollupUnder(place)} AND r.year = least(${year}::int, s.max_year)
+      AND r.status IN (${sql.join(statuses.map((x) => sql`${x}`))})
+    GROUP BY 1
+    HAVING sum(r.persons) > ${above}
+    ORDER BY 1`.execute(db);
+  return result.rows;
+}
+
+/** Remaining poor of exactly these places of one level at the end of `year`. */
+export async function remainingOf(db: Db, level: ListingLevel, codes: readonly string[], year: number, statuses: readonly string[]): Promise<RemainingRow[]> {
+  if (codes.length === 0) return [];
+  const counties = [...new Set(codes.map((c) => c.slice(0, 6)))];
+  const result = await sql<RemainingRow>`
+    SELECT ${sql.raw(KEY[level])} AS code, sum(r.households)::int AS households, sum(r.persons)::int AS persons
+    FROM registry_rollup r JOIN rollup_state s ON s.county_code = r.county_code
+    WHERE r.county_code = ANY(${counties}::text[]) AND ${sql.raw(KEY[level])} = ANY(${[...codes]}::text[])
+      AND r.year = least(${year}::int, s.max_year)
+      AND r.status IN (${sql.join(statuses.map((x) => sql`${x}`))})
+    GROUP BY 1`.execute(db);
+  return result.rows;
+}

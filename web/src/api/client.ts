@@ -4,6 +4,7 @@
  * repeats the fupin_csrf cookie). A 401 or a pending password change is reported to the
  * listeners (the sign-in state), which send the user to the login or password page.
  */
+import { i18n } from '../i18n';
 
 export class ApiError extends Error {
   constructor(
@@ -82,12 +83,12 @@ export async function request<T>(method: string, path: string, options: RequestO
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
+    throw new ApiError(0, 'network', i18n.t('errors.network'));
   }
   if (response.status === 204) return undefined as T;
   const body = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const message = body?.error?.message ?? `服务器返回错误（HTTP ${response.status}）`;
+    const message = body?.error?.message ?? i18n.t('errors.http', { status: response.status });
     const error = new ApiError(response.status, body?.error?.code ?? 'http_' + response.status, message, body?.error?.details);
     if (response.status === 401 && !options.quietUnauthenticated) {
       for (const listener of authListeners) listener({ kind: 'unauthenticated', message });
@@ -97,7 +98,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     }
     throw error;
   }
-  if (body === undefined) throw new ApiError(response.status, 'bad_response', '服务器返回的内容无法识别');
+  if (body === undefined) throw new ApiError(response.status, 'bad_response', i18n.t('errors.badResponse'));
   return body as T;
 }
 

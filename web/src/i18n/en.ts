@@ -111,6 +111,9 @@ export const en: Strings<Messages> = {
     notFoundTitle: '404 Not found',
     notFound: 'This page does not exist. Please check the address.',
     home: 'Home',
+    network: 'Cannot reach the server; check the network and try again',
+    http: 'The server answered with an error (HTTP {{status}})',
+    badResponse: 'The server\'s answer could not be read',
   },
   households: {
     title: 'Households',

@@ -107,6 +107,9 @@ export const zh = {
     notFoundTitle: '404 未找到',
     notFound: '您访问的页面不存在，请检查地址是否正确。',
     home: '返回首页',
+    network: '无法连接服务器，请检查网络后重试',
+    http: '服务器返回错误（HTTP {{status}}）',
+    badResponse: '服务器返回的内容无法识别',
   },
   households: {
     title: '农户名单',

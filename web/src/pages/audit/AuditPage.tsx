@@ -34,7 +34,7 @@ export function AuditPage() {
     { title: t('audit.address'), dataIndex: 'address', width: 110, render: (v: string | null) => v ?? '—' },
     { title: t('audit.action'), dataIndex: 'actionLabel', width: 130 },
     { title: t('audit.object'), key: 'object', width: 160, render: (_: unknown, e) => (e.objectType ? `${e.objectType} ${e.objectId ?? ''}` : '—') },
-    { title: t('places.code'), dataIndex: 'placeCode', width: 120, className: 'mono', render: (v: string | null) => v ?? '—' },
+    { title: t('audit.place'), dataIndex: 'placeCode', width: 120, className: 'mono', render: (v: string | null) => v ?? '—' },
     {
       title: t('audit.outcome'),
       dataIndex: 'outcome',

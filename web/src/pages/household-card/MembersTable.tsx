@@ -61,7 +61,7 @@ export function MembersTable({ members, onEdit }: Props) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 64,
+      width: 76,
       fixed: 'right',
       render: (_: unknown, m, index) => (
         <Button size="small" type="link" icon={<EditOutlined />} onClick={() => onEdit(index)} aria-label={`${t('members.edit')} ${m.name}`}>
@@ -80,7 +80,7 @@ export function MembersTable({ members, onEdit }: Props) {
       pagination={false}
       columns={columns}
       dataSource={members}
-      scroll={{ x: onEdit ? 1224 : 1160 }}
+      scroll={{ x: onEdit ? 1236 : 1160 }}
       locale={{ emptyText: t('members.empty') }}
     />
   );

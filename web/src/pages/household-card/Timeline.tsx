@@ -23,10 +23,10 @@ export function Timeline({ householdNo, version }: { householdNo: string; versio
       className="household-timeline"
       items={timeline.data.items.map((e) => ({
         key: e.id,
-        title: <span className="timeline-time">{formatTime(e.at)}</span>,
         content: (
           <div className="timeline-entry" data-testid="timeline-entry">
             <div className="timeline-head">
+              <span className="timeline-time">{formatTime(e.at)}</span>
               <strong>{e.actionLabel}</strong>
               {e.subject && <span className="timeline-subject">{e.subject}</span>}
               <span className="timeline-who">{who(e)}</span>

@@ -1,0 +1,40 @@
+/** SQL of listed supervision: the supervising leaders of listed places. */
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+
+export interface LeaderRow {
+  placeCode: string;
+  leaderName: string;
+  leaderTitle: string | null;
+  note: string | null;
+}
+
+export async function leadersOf(db: Db, codes: readonly string[], year: number): Promise<Map<string, LeaderRow>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('supervision_leader')
+    .select(['place_code as placeCode', 'leader_name as leaderName', 'leader_title as leaderTitle', 'note'])
+    .where('place_code', 'in', [...codes])
+    .where('year', '=', year)
+    .execute();
+  return new Map(rows.map((r) => [r.placeCode, r]));
+}
+
+export async function findLeader(db: Db, code: string, year: number): Promise<LeaderRow | undefined> {
+  return (await leadersOf(db, [code], year)).get(code);
+}
+
+export async function upsertLeader(db: Db, row: { placeCode: string; year: number; leaderName: string; leaderTitle: string | null; note: string | null; updatedBy: string | null }): Promise<void> {
+  await db
+    .insertInto('supervision_leader')
+    .values({ place_code: row.placeCode, year: row.year, leader_name: row.leaderName, leader_title: row.leaderTitle, note: row.note, updated_by: row.updatedBy })
+    .onConflict((oc) =>
+      oc.columns(['place_code', 'year']).doUpdateSet({ leader_name: row.leaderName, leader_title: row.leaderTitle, note: row.note, updated_by: row.updatedBy, updated_at: sql`now()` }),
+    )
+    .execute();
+}
+
+export async function deleteLeader(db: Db, code: string, year: number): Promise<number> {
+  const result = await db.deleteFrom('supervision_leader').where('place_code', '=', code).where('year', '=', year).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
