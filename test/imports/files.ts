@@ -20,7 +20,8 @@ export function tempDir(): string {
 
 /**
  * `households` households of `size` members in the tree's villages: a head (man), a spouse,
- * then children. Household numbers are the county code + a 6-digit serial from `firstNo`.
+ * then children. Household numbers are the county code + a 6-digit serial from `firstNo`;
+ * ID numbers are unique in the county for households numbered below 16,000.
  */
 export function registryRows(places: TestPlaces, households: number, size = 3, firstNo = 1): Row[] {
   const rows: Row[] = [];
@@ -29,7 +30,9 @@ export function registryRows(places: TestPlaces, households: number, size = 3, f
     const village = places.villageCodes[h % places.villageCodes.length];
     for (let m = 0; m < size; m++) {
       const serial = (firstNo + h) * 10 + m;
-      const birth = m === 0 ? '1960-01-01' : m === 1 ? '1962-02-02' : `${1985 + m}-03-03`;
+      const day = Math.floor(serial / 500);
+      const year = m === 0 ? 1960 : m === 1 ? 1962 : 1985 + m;
+      const birth = `${year}-${String(1 + (Math.floor(day / 28) % 12)).padStart(2, '0')}-${String(1 + (day % 28)).padStart(2, '0')}`;
       const sex = m === 1 ? 'F' : 'M';
       rows.push({
         户编号: no,
@@ -39,7 +42,7 @@ export function registryRows(places: TestPlaces, households: number, size = 3, f
         主要致贫原因: h % 2 === 0 ? '因病' : '缺技术',
         其他致贫原因: '缺资金、缺劳力',
         姓名: m === 0 ? `户主${firstNo + h}` : `成员${firstNo + h}-${m}`,
-        证件号码: idNumberFor(places.countyCode, birth.replace(/\d{2}$/, String(1 + (serial % 28)).padStart(2, '0')), serial, sex),
+        证件号码: idNumberFor(places.countyCode, birth, serial, sex),
         与户主关系: m === 0 ? '户主' : m === 1 ? '配偶' : '之子',
         民族: '汉族',
         收入年度: 2019,

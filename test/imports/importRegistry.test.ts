@@ -51,7 +51,7 @@ describe.each(testDatabases)('registry import on $name', ({ open }) => {
     expect(persons).toHaveLength(12);
     const spouse = persons.find((p) => p.id_number === rows[1]['证件号码'])!;
     expect(spouse).toMatchObject({ name: '成员1-1', sex: 'F', relation: 'spouse', ethnicity: '01', insured_basic: true, household_no: households[0].household_no });
-    expect(spouse.birth_date).toBe(`1962-02-${String(rows[1]['证件号码']).slice(12, 14)}`);
+    expect(spouse.birth_date).toBe(`1962-${String(rows[1]['证件号码']).slice(10, 12)}-${String(rows[1]['证件号码']).slice(12, 14)}`);
     expect(incomes[0]).toMatchObject({ year: 2019, wages: 9000, transfer: 1200, production_cost: 600, household_size: 3, per_capita_net: 3200 });
     expect(history.map((h) => [h.household_no, h.year, h.status])).toEqual(households.map((h) => [h.household_no, 2019, 'poor']));
   });

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { testDatabases } from '../../../test/helpers/databases';
 import { createPlaceTree, idNumberFor, type TestPlaces } from '../../../test/helpers/factory';
 import type { Database } from '../../db/database';
-import { buildApp } from '../../server/app';
+import { registryApp, signIn, type Client } from '../../../test/registry/session';
 import { loadPlaces } from './load';
 
 interface HouseholdSpec {
@@ -52,9 +52,11 @@ async function addHouseholds(database: Database, places: TestPlaces, specs: Hous
 describe.each(testDatabases)('places API on $name', ({ open }) => {
   let database: Database;
   let app: FastifyInstance;
+  let leader: Client;
   beforeAll(async () => {
     database = await open();
-    app = await buildApp({ database });
+    app = await registryApp(database);
+    leader = await signIn(app, database, 'leader', '0');
   });
   afterAll(async () => {
     await app?.close();
@@ -62,9 +64,20 @@ describe.each(testDatabases)('places API on $name', ({ open }) => {
   });
 
   const get = async (url: string) => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1' + url });
+    const res = await leader.inject('GET', '/api/v1' + url);
     return { status: res.statusCode, body: res.json() };
   };
+
+  it('refuses anonymous requests and limits the counts to the user\'s scope', async () => {
+    const places = await registry();
+    const anonymous = await app.inject({ method: 'GET', url: `/api/v1/places/${places.countyCode}/children` });
+    expect(anonymous.statusCode).toBe(401);
+    const villageOperator = await signIn(app, database, 'village_operator', places.villageCodes[0]);
+    const res = await villageOperator.inject('GET', `/api/v1/places/${places.countyCode}/children`);
+    expect(res.statusCode).toBe(200);
+    const counts = res.json().children.map((c: { code: string; households: number }) => [c.code, c.households]);
+    expect(counts).toEqual([[places.townshipCodes[0], 2], [places.townshipCodes[1], 0]]);
+  });
 
   async function registry() {
     const places = await createPlaceTree(database, 2, 2);

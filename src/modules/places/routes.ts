@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
-import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
+import { requirePermission, requireUser } from '../../server/access';
 import { NATION, getPlace, listPlaceChildren, searchPlaces } from './service';
 
 const placeCode = z
@@ -28,23 +28,25 @@ const searchQuery = z.object({
 });
 const searchSchema = z.array(step.extend({ path: z.array(step) }));
 
-/** The place scope of a request: every place until the access module narrows it to the user's. */
-export type ScopeOfRequest = (request: unknown) => PlaceScope;
-const everyPlace: ScopeOfRequest = () => ALL_PLACES;
+const readPlaces = { preHandler: requirePermission('places.read') };
 
-export async function registerPlaceRoutes(api: FastifyInstance, database: Database, scopeOf: ScopeOfRequest = everyPlace): Promise<void> {
-  api.get('/places/search', async (request) => {
+/**
+ * Place names and codes are public administrative data, so any logged-in user may browse and
+ * search them; the registry counts on the children route are limited to the user's scope.
+ */
+export async function registerPlaceRoutes(api: FastifyInstance, database: Database): Promise<void> {
+  api.get('/places/search', readPlaces, async (request) => {
     const { q, within } = searchQuery.parse(request.query);
     return searchSchema.parse(await searchPlaces(database.db, q, within));
   });
 
-  api.get<{ Params: { code: string } }>('/places/:code', async (request) => {
+  api.get<{ Params: { code: string } }>('/places/:code', readPlaces, async (request) => {
     const code = placeCode.parse(request.params.code);
     return placeSchema.parse(await getPlace(database.db, code));
   });
 
-  api.get<{ Params: { code: string } }>('/places/:code/children', async (request) => {
+  api.get<{ Params: { code: string } }>('/places/:code/children', readPlaces, async (request) => {
     const code = placeCode.parse(request.params.code);
-    return childrenSchema.parse(await listPlaceChildren(database.db, code, scopeOf(request)));
+    return childrenSchema.parse(await listPlaceChildren(database.db, code, requireUser(request).scope));
   });
 }

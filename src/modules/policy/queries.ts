@@ -70,13 +70,13 @@ export interface NewPolicyRow {
 }
 
 export async function insertPolicyRow(db: Db, row: NewPolicyRow): Promise<string> {
-  const inserted = await db
-    .insertInto('policy_record')
-    .values({ ...row, rules: JSON.stringify(row.rules) })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return inserted?.id ?? row.id ?? '';
+  const inserted = await db.insertInto('policy_record').values({ ...row, rules: JSON.stringify(row.rules) }).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** A shipped default record, unless it (or its region, year and version) is there already. */
+export async function insertSeedRow(db: Db, row: NewPolicyRow & { id: string }): Promise<void> {
+  await db.insertInto('policy_record').values({ ...row, rules: JSON.stringify(row.rules) }).onConflict((oc) => oc.doNothing()).execute();
 }
 
 export async function updateDraftRow(db: Db, id: string, change: { title: string; note: string | null; rules: unknown }): Promise<void> {

@@ -24,7 +24,7 @@ const SEED_MARKER = DEFAULT_POLICY_RECORDS[0].id;
 export async function ensureDefaultPolicies(db: Db): Promise<void> {
   if (await q.hasPolicyRecord(db, SEED_MARKER)) return;
   for (const r of DEFAULT_POLICY_RECORDS) {
-    await q.insertPolicyRow(db, {
+    await q.insertSeedRow(db, {
       id: r.id,
       region_code: r.regionCode,
       effective_year: r.effectiveYear,

@@ -193,3 +193,20 @@ export async function progressReport(db: Db, code: string, options: { year?: num
 
 /** Chinese label of a status code (for exports). */
 export const statusLabel = (code: string) => labelOf(householdStatus, code) ?? code;
+
+export type { ListingLevel, RemainingRow, PlaceNameRow } from './queries';
+
+/** Remaining poor (未脱贫 + 返贫) per place of a level under `place` at the end of `year`, only places above `above` persons. */
+export function remainingPoorByLevel(db: Db, place: string, level: q.ListingLevel, year: number, above: number): Promise<q.RemainingRow[]> {
+  return q.remainingByLevel(db, place, level, year, REMAINING_POOR, above);
+}
+
+/** Remaining poor of exactly these places of one level at the end of `year` (absent: none). */
+export function remainingPoorOf(db: Db, level: q.ListingLevel, codes: readonly string[], year: number): Promise<q.RemainingRow[]> {
+  return q.remainingOf(db, level, codes, year, REMAINING_POOR);
+}
+
+/** Names and levels of places by code. */
+export function placeNamesOf(db: Db, codes: readonly string[]): Promise<Map<string, q.PlaceNameRow>> {
+  return q.placeNames(db, codes);
+}
