@@ -388,3 +388,157 @@ export interface RectificationStepTable {
   status_after: string;
   created_at: Timestamp;
 }
+
+// 006_procedures.sql (merged into DB by declaration merging)
+export interface DB {
+  procedure_case: ProcedureCaseTable;
+  procedure_step: ProcedureStepTable;
+  procedure_evidence: ProcedureEvidenceTable;
+  procedure_step_evidence: ProcedureStepEvidenceTable;
+  procedure_notice: ProcedureNoticeTable;
+  procedure_notice_case: ProcedureNoticeCaseTable;
+  procedure_objection: ProcedureObjectionTable;
+  spot_check_draw: SpotCheckDrawTable;
+  exit_target: ExitTargetTable;
+  quality_survey: QualitySurveyTable;
+}
+
+export interface ProcedureCaseTable {
+  county_code: string;
+  id: Generated<number>;
+  household_no: string;
+  township_code: string;
+  village_code: string;
+  procedure: string;
+  variant: string | null;
+  year: number;
+  status: ColumnType<string, string | undefined, string>;
+  step_index: ColumnType<number, number | undefined, number>;
+  step_code: string;
+  plan: ColumnType<unknown, string, string>;
+  policy_key: string;
+  params: ColumnType<unknown, string | undefined, string>;
+  persons: number;
+  notice_id: number | null;
+  notice_ends_on: string | null;
+  sampled: boolean | null;
+  spot_check_id: number | null;
+  started_by: string | null;
+  started_at: ColumnType<Date, Date | string, Date | string>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface ProcedureStepTable {
+  county_code: string;
+  case_id: number;
+  seq: number;
+  step_code: string;
+  step_label: string;
+  action: string;
+  result: string;
+  on_date: string;
+  at: ColumnType<Date, Date | string, Date | string>;
+  actor_id: number | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  comment: string | null;
+  details: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface ProcedureEvidenceTable {
+  county_code: string;
+  id: Generated<number>;
+  place_code: string;
+  kind: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string | null;
+  uploaded_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface ProcedureStepEvidenceTable {
+  county_code: string;
+  case_id: number;
+  seq: number;
+  evidence_id: number;
+}
+
+export interface ProcedureNoticeTable {
+  county_code: string;
+  id: Generated<number>;
+  village_code: string;
+  procedure: string;
+  starts_on: string;
+  ends_on: string;
+  days: number;
+  contact: string;
+  published_by: string | null;
+  published_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface ProcedureNoticeCaseTable {
+  county_code: string;
+  notice_id: number;
+  case_id: number;
+}
+
+export interface ProcedureObjectionTable {
+  county_code: string;
+  id: Generated<number>;
+  notice_id: number;
+  case_id: number;
+  objector: string;
+  contact: string | null;
+  received_on: string;
+  content: string;
+  recorded_by: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  outcome: string | null;
+  resolution: string | null;
+  resolved_on: string | null;
+  resolved_by: string | null;
+}
+
+export interface SpotCheckDrawTable {
+  county_code: string;
+  id: Generated<number>;
+  place_code: string;
+  procedure: string;
+  seed: string;
+  share: number;
+  population: ColumnType<number[], number[], number[]>;
+  sample: ColumnType<number[], number[], number[]>;
+  drawn_by: string | null;
+  drawn_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface ExitTargetTable {
+  place_code: string;
+  year: number;
+  persons: number;
+  households: number | null;
+  source: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface QualitySurveyTable {
+  id: Generated<number>;
+  place_code: string;
+  year: number;
+  surveyed_on: string;
+  rural_population: number;
+  persons_sampled: number;
+  missed_persons: number;
+  exited_persons_sampled: number;
+  wrongly_exited_persons: number;
+  respondents: number;
+  satisfied: number;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}

@@ -189,6 +189,19 @@ describe.each(testDatabases)('authentication on $name', ({ open }) => {
     await app.close();
   });
 
+  it('publishes the password rules in force to anyone, for the password page', async () => {
+    for (const [profile, expected] of [
+      ['dengbao', { profileLabel: '等级保护三级', minLength: 8, minClasses: 3, forbidUsername: true, maxAgeDays: 90 }],
+      ['asvs', { profileLabel: 'OWASP ASVS', minLength: 12, minClasses: 0, maxAgeDays: null }],
+    ] as const) {
+      const { app } = await buildTestApp(database, { requireLogin: true, policy: securityPolicy(profile) });
+      const res = await app.inject({ method: 'GET', url: '/api/v1/auth/password-policy' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ profile, ...expected });
+      await app.close();
+    }
+  });
+
   it('lets a user with a one-time or expired password do nothing but change it', async () => {
     const { app, clock } = await buildTestApp(database);
     const fresh = await makeUser(database, 'security_admin', places.countyCode, { mustChange: true });

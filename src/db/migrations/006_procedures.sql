@@ -62,6 +62,7 @@ CREATE TABLE procedure_step (
 CREATE TABLE procedure_evidence (
   county_code  text NOT NULL,
   id           bigint GENERATED ALWAYS AS IDENTITY,
+  place_code   text NOT NULL,                  -- the village or township the file is about (access)
   kind         text NOT NULL,                  -- evidence kind code of the step definition
   name         text NOT NULL,
   media_type   text NOT NULL,

@@ -3,6 +3,7 @@
  * §7 三率一度, §8 listing, pairing quotas, visits, funds, reporting).
  */
 import { z } from 'zod';
+import { procedureFlows } from '../workflow/flowSchema';
 import { codes, count, label, positiveInt, share, yuan } from './schemaHelpers';
 
 const quota = z.strictObject({
@@ -36,6 +37,7 @@ export const campaignRules = {
     riskEliminationCaseOpenMonths: positiveInt('风险消除：纳入监测的最短月数'),
     riskEliminationMinMeasures: positiveInt('风险消除：至少落实的帮扶措施数'),
     riskEliminationNeedsLabour: label('风险消除须有劳动能力成员', z.boolean()),
+    flows: label('程序步骤定义（未填写时用系统默认）', procedureFlows.optional()),
   })),
   exitStandards: label('贫困村、贫困县退出标准', z.strictObject({
     villageMaxIncidence: share('贫困村出列：贫困发生率低于'),

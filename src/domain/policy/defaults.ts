@@ -3,6 +3,7 @@
  * notes rest on weak sources; they are data, so a policy administrator corrects them by
  * saving a new version, not by changing code.
  */
+import { DEFAULT_PROCEDURE_FLOWS } from '../workflow/defaultFlows';
 import type { PolicyRecord, PolicyRules } from './record';
 
 export const NATIONAL_RULES: PolicyRules = {
@@ -72,6 +73,7 @@ export const NATIONAL_RULES: PolicyRules = {
     riskEliminationCaseOpenMonths: 6,
     riskEliminationMinMeasures: 1,
     riskEliminationNeedsLabour: true,
+    flows: DEFAULT_PROCEDURE_FLOWS,
   },
   exitStandards: {
     villageMaxIncidence: 0.02,

@@ -8,6 +8,7 @@ import {
 } from '../../server/access';
 import { AppError } from '../../server/errors';
 import { loginBodySchema, loginResponseSchema, meSchema, passwordBodySchema } from './schemas';
+import { SECURITY_PROFILES } from './policy';
 import { changePassword, login, logout, roleLabel, type Actor } from './service';
 
 function meOf(actor: Actor) {
@@ -57,6 +58,11 @@ export async function registerAuthRoutes(api: FastifyInstance): Promise<void> {
     }
     clearSessionCookies(reply);
     return reply.status(204).send();
+  });
+
+  api.get('/auth/password-policy', { config: { public: true, beforePasswordChange: true } }, async () => {
+    const { profile, password } = security.policy;
+    return { profile, profileLabel: SECURITY_PROFILES[profile].label, ...password };
   });
 
   api.get('/auth/me', { config: { beforePasswordChange: true } }, async (request) => {

@@ -91,3 +91,27 @@ export async function copyCountyRows(s: Session, rows: CountyRows): Promise<void
   await copyRows(s, 'household_status_history', HISTORY_COLUMNS, rows.history);
   await copyRows(s, 'household_income', INCOME_COLUMNS, rows.incomes);
 }
+
+/** The village of a township with the most poor households, and up to `limit` of its poor households. */
+export async function busiestPoorVillage(db: Db, townshipCode: string, limit: number): Promise<{ villageCode: string; households: { countyCode: string; householdNo: string }[] } | null> {
+  const top = await db
+    .selectFrom('household')
+    .select(['village_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('township_code', '=', townshipCode)
+    .where('status', '=', 'poor')
+    .groupBy('village_code')
+    .orderBy('n', 'desc')
+    .orderBy('village_code')
+    .limit(1)
+    .executeTakeFirst();
+  if (!top) return null;
+  const households = await db
+    .selectFrom('household')
+    .select(['county_code as countyCode', 'household_no as householdNo'])
+    .where('village_code', '=', top.village_code)
+    .where('status', '=', 'poor')
+    .orderBy('household_no')
+    .limit(limit)
+    .execute();
+  return { villageCode: top.village_code, households };
+}

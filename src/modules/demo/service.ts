@@ -4,7 +4,8 @@ import { CONSOLE_ACTOR, recordAudit, type AuditActor } from '../audit/service';
 import { generateDemo, DEMO_SEED } from './generate';
 import { CHAYU, DEMO_COUNTIES, DEMO_PLACE_PREFIXES, LONGSHAN, SHANGQIU_ANNEX, SHANGQIU_COUNTIES, XINGZI } from './plan';
 import { townshipsOf } from './specs';
-import { copyCountyRows, countHouseholdsByCounty, lockDemoLoad, readDemoPlaces, registryIsEmpty } from './queries';
+import { busiestPoorVillage, copyCountyRows, countHouseholdsByCounty, lockDemoLoad, readDemoPlaces, registryIsEmpty } from './queries';
+import { createDemoUsers, pairCadreHouseholds } from '../users/bootstrap';
 
 export interface DemoProgress {
   /** Counties written so far, of `total`. */
@@ -98,5 +99,21 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
       });
     }),
   );
+  await createDemoAccounts(database);
   return { households, persons, milliseconds: Date.now() - started };
+}
+
+/** Demo township for the demo users: 桑堌乡 of 夏邑县 (seed 001's 桑固乡), listed for supervision. */
+export const DEMO_USER_TOWNSHIP = '411426207';
+
+/** One user per role scoped to 夏邑县 / 桑堌乡 / its busiest poor village; the cadre paired with ten of its households. */
+async function createDemoAccounts(database: Database): Promise<void> {
+  const village = await busiestPoorVillage(database.db, DEMO_USER_TOWNSHIP, 10);
+  if (!village) return;
+  const ids = await createDemoUsers(database.db, {
+    countyCode: DEMO_USER_TOWNSHIP.slice(0, 6),
+    townshipCode: DEMO_USER_TOWNSHIP,
+    villageCode: village.villageCode,
+  });
+  if (ids.cadre) await pairCadreHouseholds(database.db, ids.cadre, village.households);
 }

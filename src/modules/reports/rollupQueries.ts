@@ -4,6 +4,7 @@
  */
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
+import { nextPrefix } from './placeCodes';
 
 /** Counties under a place code ('0' the nation) as a condition on `column`. */
 export function countyUnder(place: string, column: string) {
@@ -13,10 +14,6 @@ export function countyUnder(place: string, column: string) {
   return sql<SqlBool>`(${ref} >= ${place} AND ${ref} < ${nextPrefix(place)})`;
 }
 
-/** The smallest digit string after every string starting with `prefix` ('4114' → '4115'). */
-function nextPrefix(prefix: string): string {
-  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-}
 
 /** Stale counties under the places, locked for refresh; counties another refresh or a writer holds are skipped. */
 export async function lockStaleCounties(tx: Db, places: readonly string[]): Promise<string[]> {
