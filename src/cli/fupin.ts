@@ -9,6 +9,8 @@ import { registerUser } from './commands/user';
 import { registerAudit } from './commands/audit';
 import { registerPlaces } from './commands/places';
 import { registerImport } from './commands/import';
+import { registerRecompute } from './commands/recompute';
+import { registerPolicy } from './commands/policy';
 
 const program = new Command();
 program.name('fupin').description('扶贫信息系统 fupin：建档立卡、监测、帮扶、项目资金与台账').version('0.1.0');
@@ -22,6 +24,8 @@ registerUser(program);
 registerAudit(program);
 registerPlaces(program);
 registerImport(program);
+registerRecompute(program);
+registerPolicy(program);
 
 program.parseAsync(process.argv).catch((e: Error) => {
   console.error('错误：' + e.message);

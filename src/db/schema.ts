@@ -420,8 +420,11 @@ export interface ProcedureCaseTable {
   params: ColumnType<unknown, string | undefined, string>;
   persons: number;
   notice_id: number | null;
+  notice_starts_on: string | null;
   notice_ends_on: string | null;
+  open_objections: ColumnType<number, number | undefined, number>;
   sampled: boolean | null;
+  last_seq: ColumnType<number, number | undefined, number>;
   spot_check_id: number | null;
   started_by: string | null;
   started_at: ColumnType<Date, Date | string, Date | string>;

@@ -9,6 +9,8 @@ import { registerAuditRoutes } from '../modules/audit/routes';
 import { registerPlaceRoutes } from '../modules/places/routes';
 import { registerImportRoutes } from '../modules/imports/routes';
 import { registerReportRoutes } from '../modules/reports/routes';
+import { registerSupervisionRoutes } from '../modules/supervision/routes';
+import { registerRectificationRoutes } from '../modules/rectification/routes';
 import { registerPolicyRoutes } from '../modules/policy/routes';
 import { registerMonitoringRoutes } from '../modules/monitoring/routes';
 
@@ -22,6 +24,8 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerExportRoutes(api, database);
   await registerImportRoutes(api, database);
   await registerReportRoutes(api, database);
+  await registerSupervisionRoutes(api, database);
+  await registerRectificationRoutes(api, database);
   await registerPolicyRoutes(api, database);
   await registerMonitoringRoutes(api, database);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/database';
+import { recomputeAssessments } from '../../src/modules/monitoring/service';
 import { buildApp } from '../../src/server/app';
 import { testDatabases } from '../helpers/databases';
 import { createHousehold, createPlaceTree } from '../helpers/factory';
@@ -103,6 +104,26 @@ describe.each(testDatabases)('recompute, overview, list and checklist on $name',
     const checklist2019 = await api(app, 'GET', `/api/v1/households/${h.householdNo}/assessment?year=2019`);
     expect(checklist2019.body.income).toMatchObject({ year: 2019, perCapitaNet: 3000, line: 3218, meetsLine: false });
     expect(checklist2019.body.stored.current).toBe(true);
+  });
+
+  it('covers every household of the place in small batches, replacing the results of the year, and reports progress', async () => {
+    const places = await createPlaceTree(database);
+    const other = await createPlaceTree(database);
+    const made = [];
+    for (let i = 0; i < 11; i++) made.push(await createHousehold(database, places, { villageCode: places.villageCodes[i % 4], members, columns: goodColumns(), incomes: [incomeOf(2021, 7000 + i, 2)] }));
+    const outside = await createHousehold(database, other, { members, columns: goodColumns(), incomes: [incomeOf(2021, 7000, 2)] });
+    await database.db.updateTable('household').set({ status: 'deregistered' }).where('household_no', '=', made[10].householdNo).execute();
+    const progress: number[] = [];
+    const first = await recomputeAssessments(database, { place: places.countyCode, year: 2021, batchSize: 3, onProgress: (p) => progress.push(p.done) });
+    expect(first).toMatchObject({ households: 10, batches: 4, year: 2021, policies: [{ region: '0', policyKey: '0@2011v1' }] });
+    expect(progress.at(-1)).toBe(11);
+    expect(progress[0]).toBe(0);
+    const stored = await storedResults(database, places.countyCode, 2021);
+    expect([...stored.keys()].sort()).toEqual(made.slice(0, 10).map((h) => h.householdNo).sort());
+    expect((await storedResults(database, other.countyCode, 2021)).has(outside.householdNo)).toBe(false);
+    const again = await recomputeAssessments(database, { place: places.townshipCodes[0], year: 2021, batchSize: 2 });
+    expect(again.households).toBe(made.slice(0, 10).filter((h) => h.townshipCode === places.townshipCodes[0]).length);
+    expect((await storedResults(database, places.countyCode, 2021)).size).toBe(10);
   });
 
   it('refuses bad input and unknown places in Chinese', async () => {

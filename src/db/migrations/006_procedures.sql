@@ -22,8 +22,11 @@ CREATE TABLE procedure_case (
   params           jsonb NOT NULL DEFAULT '{}',
   persons          smallint NOT NULL,          -- household size when the case started
   notice_id        bigint,
+  notice_starts_on date,
   notice_ends_on   date,
+  open_objections  smallint NOT NULL DEFAULT 0,
   sampled          boolean,                    -- spot check: null not drawn, true awaiting verification
+  last_seq         integer NOT NULL DEFAULT 0, -- seq of the case's last procedure_step
   spot_check_id    bigint,
   started_by       text,
   started_at       timestamptz NOT NULL,

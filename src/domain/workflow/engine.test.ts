@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROCEDURE_FLOWS } from './defaultFlows';
-import { ACTION_TYPES, applyAction, initialState, type ActionType, type CaseAction, type CaseState, type Refusal, type Transition } from './engine';
+import { ACTION_TYPES, applyAction, availableActions, initialState, type ActionType, type CaseAction, type CaseState, type Refusal, type Transition } from './engine';
 import { planProcedure, type ProcedureNumbers, type ProcedurePlan } from './plan';
 
 const NUMBERS: ProcedureNumbers = {
@@ -232,5 +232,18 @@ describe('county spot check', () => {
 
   it('a passed check moves to the marking', () => {
     expect(ok(applyAction(exitPlan, at(4, { sampled: true }), SAMPLE_ACTIONS.verify, ctx('county_operator'))).state).toEqual(at(5));
+  });
+});
+
+describe('what a user can do now', () => {
+  it('offers the step’s actions to its roles only, with the reason one is not allowed yet', () => {
+    expect(availableActions(exitPlan, at(3), 'village_operator', TODAY)).toEqual([]);
+    expect(availableActions(exitPlan, { ...at(3), status: 'completed' }, 'township_operator', TODAY)).toEqual([]);
+    expect(availableActions(exitPlan, at(3), 'township_operator', TODAY).map((a) => [a.type, a.allowed])).toEqual([['approve', true], ['return', true], ['reject', true]]);
+    const notice = availableActions(exitPlan, at(2, { noticeStartsOn: '2024-03-05', noticeEndsOn: '2024-03-11' }), 'village_operator', TODAY);
+    expect(notice.find((a) => a.type === 'approve')).toEqual({ type: 'approve', allowed: false, reason: '公示期为 2024-03-05 至 2024-03-11（7 天），2024-03-12 起方可通过' });
+    expect(notice.find((a) => a.type === 'publish')?.allowed).toBe(false);
+    expect(notice.find((a) => a.type === 'object')?.allowed).toBe(true);
+    expect(availableActions(exitPlan, at(0), 'village_operator', TODAY).find((a) => a.type === 'return')?.allowed).toBe(false);
   });
 });

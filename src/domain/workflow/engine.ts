@@ -177,3 +177,36 @@ export function applyAction(plan: ProcedurePlan, state: CaseState, action: CaseA
     }
   }
 }
+
+export interface ActionOption {
+  type: ActionType;
+  /** False when the action exists at this step for this role but cannot be taken now. */
+  allowed: boolean;
+  reason: string | null;
+}
+
+/**
+ * What a user of `role` can do with the case now: each action the current step knows, with
+ * whether it is allowed today (assuming the evidence and reasons an action needs are given).
+ * Empty when the case is closed or the step is not the role's.
+ */
+export function availableActions(plan: ProcedurePlan, state: CaseState, role: string, today: string): ActionOption[] {
+  if (state.status !== 'in_progress') return [];
+  const step = plan.steps[state.stepIndex];
+  if (!step.roles.includes(role)) return [];
+  const everything = step.evidence.map((e) => e.code);
+  const probe: Record<ActionType, CaseAction> = {
+    approve: { type: 'approve', evidence: everything },
+    return: { type: 'return', comment: '-' },
+    reject: { type: 'reject', comment: '-' },
+    publish: { type: 'publish', startsOn: today },
+    object: { type: 'object' },
+    resolve: { type: 'resolve', upheld: false, comment: '-' },
+    sample: { type: 'sample', sampled: false },
+    verify: { type: 'verify', passed: true, comment: '-' },
+  };
+  return ACTIONS_OF_KIND[step.kind].map((type) => {
+    const r = applyAction(plan, state, probe[type], { role, today });
+    return { type, allowed: r.ok, reason: r.ok ? null : r.message };
+  });
+}

@@ -27,6 +27,7 @@ export interface AssessmentSummary {
   criteria: { label: string; status: 'pass' | 'fail' | 'undetermined'; reason: string }[];
   /** Risk reasons of the grading (codes and sentences). */
   riskReasons: { code: string; text: string }[];
+  perCapitaNet?: number | null;
 }
 
 /** An exit needs the household to meet every criterion of its current assessment. */

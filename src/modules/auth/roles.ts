@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'users.lock': '停用、启用和解锁任何用户',
   'audit.read': '查看审计日志',
   'audit.export': '导出审计日志',
+  'procedures.act': '办理退出、识别、纳入监测和风险消除程序',
+  'targets.manage': '维护年度减贫目标和三率一度抽样调查',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -47,7 +49,7 @@ export interface RoleDefinition {
 
 const ABOVE_VILLAGE: PlaceLevelName[] = ['nation', 'province', 'city', 'county', 'township'];
 const ANY_LEVEL: PlaceLevelName[] = [...ABOVE_VILLAGE, 'village'];
-const OPERATOR: Permission[] = ['registry.read', 'registry.write', 'registry.export', 'person.reveal', 'places.read', 'dashboard.read', 'policy.read', 'assistance.write', 'ledger.write'];
+const OPERATOR: Permission[] = ['registry.read', 'registry.write', 'registry.export', 'person.reveal', 'places.read', 'dashboard.read', 'policy.read', 'assistance.write', 'ledger.write', 'procedures.act'];
 
 const ROLE_TABLE = {
   sys_admin: {
@@ -74,7 +76,7 @@ const ROLE_TABLE = {
   county_operator: {
     label: '县级业务员',
     labelEn: 'County operator',
-    permissions: [...OPERATOR, 'registry.import', 'supervision.manage'],
+    permissions: [...OPERATOR, 'registry.import', 'supervision.manage', 'targets.manage'],
     scopeLevels: ['county'],
   },
   township_operator: {
@@ -92,7 +94,7 @@ const ROLE_TABLE = {
   department_operator: {
     label: '行业部门业务员',
     labelEn: 'Department operator',
-    permissions: ['registry.read', 'registry.export', 'places.read', 'dashboard.read', 'policy.read', 'ledger.write', 'supervision.manage'],
+    permissions: ['registry.read', 'registry.export', 'places.read', 'dashboard.read', 'policy.read', 'ledger.write', 'supervision.manage', 'procedures.act'],
     scopeLevels: ['province', 'city', 'county'],
   },
   leader: {

@@ -7,10 +7,13 @@
 import { parseIdNumber } from '../../domain/idNumber';
 import { columnByKey, HOUSEHOLD_COLUMNS, PERSON_COLUMNS, PLACE_NAME_KEYS, type ColumnSpec, type HeaderLayout } from './columns';
 import { CELL_TEXT, COPY_NULL, CellProblem, columnReader, lostPrecision, readCell, type CellReader } from './cells';
+import { IdNumberSet } from './idNumberSet';
 import type { ProblemList } from './problems';
 import type { SheetRow } from './sheet';
 
 interface HouseholdSeen {
+  /** Position in RowChecker.list. */
+  index: number;
   no: string;
   firstRow: number;
   /** The household's trimmed cells joined by \u001f, to compare later rows with. */
@@ -39,8 +42,9 @@ const NAME = PERSON_COLUMNS.findIndex((c) => c.key === 'name');
 
 export class RowChecker {
   readonly households = new Map<string, HouseholdSeen>();
-  /** ID number → its household, for duplicates within the file. */
-  private readonly ids = new Map<string, HouseholdSeen>();
+  private readonly list: HouseholdSeen[] = [];
+  /** ID number → index of its household, for duplicates within the file. */
+  private readonly ids = new IdNumberSet();
   private readonly householdAt: Int32Array;
   private readonly personAt: Int32Array;
   private readonly noAt: number;
@@ -111,6 +115,7 @@ export class RowChecker {
     if (seen === undefined) {
       seen = this.newHousehold(row, no, current);
       this.households.set(no, seen);
+      this.list.push(seen);
       this.previousCells = current.slice();
       this.previous = seen;
       return seen;
@@ -165,6 +170,7 @@ export class RowChecker {
     }
     if (current[INCOME_YEAR] === '' && INCOME_AMOUNTS.some((i) => current[i] !== '')) problem(INCOME_YEAR, '填写了收入时须同时填写收入年度');
     return {
+      index: this.list.length,
       no,
       firstRow: row.row,
       signature: current.join(SEPARATOR),
@@ -229,11 +235,9 @@ export class RowChecker {
   }
 
   private uniqueId(row: number, id: string, household: HouseholdSeen): boolean {
-    const owner = this.ids.get(id);
-    if (owner === undefined) {
-      this.ids.set(detach(id), household);
-      return true;
-    }
+    const first = this.ids.claim(id, household.index);
+    if (first === -1) return true;
+    const owner = this.list[first];
     const message =
       owner === household
         ? `证件号码 ${id} 在户 ${household.no} 中重复出现`

@@ -9,7 +9,7 @@ import { MAX_CELL_CHARS } from './columns';
 import { CELL_BOOLEAN, CELL_NUMBER, CELL_TEXT } from './cells';
 import { ImportFileError } from './problems';
 import type { SheetRow, SheetSource } from './sheet';
-import { attributeOf, XmlScanner } from './xmlScanner';
+import { attributeOf, decodeEntities, XmlScanner } from './xmlScanner';
 import { openZip, type ZipArchive } from './zipArchive';
 
 /** Shared strings beyond this many characters in all are refused (a 1M-row registry has about 60 million). */
@@ -33,6 +33,42 @@ function columnLetters(index: number): string {
 
 function cellTooLong(row: number, column: number): ImportFileError {
   return new ImportFileError(`第${row}行 ${columnLetters(column)} 列的单元格超过${MAX_CELL_CHARS}个字符（Excel 单元格的上限），文件已拒绝`);
+}
+
+const R = 114;
+const T = 116;
+
+/** Where the value of a one-letter attribute written as ` r="` starts inside the tag s[lt..gt], or -1. */
+function attributeIn(s: string, lt: number, gt: number, letter: number): number {
+  for (let i = lt + 2; i < gt - 3; i++) {
+    if (s.charCodeAt(i) === letter && s.charCodeAt(i + 1) === 61 && s.charCodeAt(i + 2) === 34 && s.charCodeAt(i - 1) === 32) return i + 3;
+  }
+  return -1;
+}
+
+/** True when the tag s[lt..gt] has `letter=` written some other way than ` r="` (then the general path reads it). */
+function unusualAttribute(s: string, lt: number, gt: number, letter: number): boolean {
+  for (let i = lt + 2; i < gt - 1; i++) {
+    if (s.charCodeAt(i) !== letter) continue;
+    const next = s.charCodeAt(i + 1);
+    if (next === 61 || next === 32 || next === 9 || next === 10 || next === 13) return true;
+  }
+  return false;
+}
+
+/** The decimal number at s[i…] (up to the first non-digit); -1 when there is none. */
+function digitsAt(s: string, i: number): number {
+  let n = 0;
+  let j = i;
+  for (let c = s.charCodeAt(j); c >= 48 && c <= 57; c = s.charCodeAt(++j)) n = n * 10 + (c - 48);
+  return j === i ? -1 : n;
+}
+
+/** Column index of a cell reference at s[i…] (B7 → 1). */
+function columnAt(s: string, i: number): number {
+  let n = 0;
+  for (let c = s.charCodeAt(i); c >= 65 && c <= 90; c = s.charCodeAt(++i)) n = n * 26 + (c - 64);
+  return n - 1;
 }
 
 export class SharedStringsScanner extends XmlScanner {
@@ -142,25 +178,80 @@ export class SheetScanner extends XmlScanner {
     if (this.value.length > MAX_CELL_CHARS) throw cellTooLong(this.rowNo, this.column);
   }
 
+  /**
+   * The forms nearly every cell takes — `<c r="B7" t="s"><v>12</v></c>`, `</c>`, `<row r="7" …>`,
+   * `</row>` — read in place: a million-row sheet has some fifty million cells.
+   */
+  protected override fastTag(s: string, lt: number, gt: number): number {
+    const c1 = s.charCodeAt(lt + 1);
+    const c2 = s.charCodeAt(lt + 2);
+    if (c1 === 99 /* c */ && (c2 === 32 || c2 === 62 || c2 === 47)) return this.fastCell(s, lt, gt);
+    if (c1 === 47 /* / */) {
+      if (c2 === 99 && gt === lt + 3) {
+        this.finishCell();
+        return gt + 1;
+      }
+      if (c2 === 114 && gt === lt + 5 && s.startsWith('</row', lt)) {
+        this.finishRow();
+        return gt + 1;
+      }
+      return -1;
+    }
+    if (c1 === 114 /* r */ && s.startsWith('<row', lt) && (s.charCodeAt(lt + 4) === 32 || gt === lt + 4)) {
+      const r = attributeIn(s, lt, gt, R);
+      if (r < 0 && unusualAttribute(s, lt, gt, R)) return -1;
+      this.rowNo = r >= 0 ? digitsAt(s, r) : this.rowNo + 1;
+      this.cells = [];
+      this.kinds = [];
+      this.column = -1;
+      if (s.charCodeAt(gt - 1) === 47) this.finishRow();
+      return gt + 1;
+    }
+    return -1;
+  }
+
+  private fastCell(s: string, lt: number, gt: number): number {
+    const r = attributeIn(s, lt, gt, R);
+    if (r < 0 && unusualAttribute(s, lt, gt, R)) return -1;
+    const t = attributeIn(s, lt, gt, T);
+    if (t < 0 && unusualAttribute(s, lt, gt, T)) return -1;
+    this.column = r >= 0 ? columnAt(s, r) : this.column + 1;
+    this.type = t < 0 ? 'n' : s.charCodeAt(t + 1) === 34 ? s[t] : s.slice(t, s.indexOf('"', t));
+    this.value = '';
+    if (s.charCodeAt(gt - 1) === 47) {
+      this.finishCell();
+      return gt + 1;
+    }
+    // <v>…</v></c> in this block: take the value without the general path.
+    if (s.charCodeAt(gt + 1) !== 60 || s.charCodeAt(gt + 2) !== 118 || s.charCodeAt(gt + 3) !== 62) return gt + 1;
+    const end = s.indexOf('<', gt + 4);
+    if (end < 0 || !s.startsWith('</v></c>', end)) return gt + 1;
+    if (this.type === 's') {
+      const index = digitsAt(s, gt + 4);
+      this.storeCell(index >= 0 && s.charCodeAt(gt + 4) !== 60 ? this.shared[index] : undefined, CELL_TEXT);
+    } else {
+      this.value = decodeEntities(s.slice(gt + 4, end));
+      this.finishCell();
+    }
+    return end + 8;
+  }
+
   private finishCell(): void {
     this.collecting = false;
-    let text = this.value;
-    let kind = CELL_TEXT;
     switch (this.type) {
-      case 's': {
-        const index = Number(text);
-        text = this.shared[index];
-        if (text === undefined) throw new ImportFileError(`第${this.rowNo}行 ${columnLetters(this.column)} 列引用了不存在的共享字符串，文件已损坏`);
-        break;
-      }
+      case 's':
+        return this.storeCell(/^\d+$/.test(this.value) ? this.shared[Number(this.value)] : undefined, CELL_TEXT);
       case 'n':
-        kind = CELL_NUMBER;
-        break;
+        return this.storeCell(this.value, CELL_NUMBER);
       case 'b':
-        kind = CELL_BOOLEAN;
-        text = text === '1' ? 'TRUE' : 'FALSE';
-        break;
+        return this.storeCell(this.value === '1' ? 'TRUE' : 'FALSE', CELL_BOOLEAN);
+      default:
+        return this.storeCell(this.value, CELL_TEXT);
     }
+  }
+
+  private storeCell(text: string | undefined, kind: number): void {
+    if (text === undefined) throw new ImportFileError(`第${this.rowNo}行 ${columnLetters(this.column)} 列引用了不存在的共享字符串，文件已损坏`);
     if (this.column >= 0 && this.column < 16384) {
       this.cells[this.column] = text;
       this.kinds[this.column] = kind;

@@ -54,6 +54,15 @@ export abstract class XmlScanner {
   /** A piece of collected text, entities decoded. */
   protected abstract onText(text: string): void;
 
+  /**
+   * A subclass's shortcut for its most frequent tags, read in place without slicing: given the
+   * tag at s[lt..gt], return where scanning continues (past what it consumed), or -1 for the
+   * general path.
+   */
+  protected fastTag(_s: string, _lt: number, _gt: number): number {
+    return -1;
+  }
+
   push(chunk: string): void {
     const s = this.carry.length > 0 ? this.carry + chunk : chunk;
     this.carry = '';
@@ -87,6 +96,11 @@ export abstract class XmlScanner {
       }
       const gt = s.indexOf('>', lt + 1);
       if (gt < 0) return this.keep(s.slice(lt));
+      const next = this.fastTag(s, lt, gt);
+      if (next >= 0) {
+        pos = next;
+        continue;
+      }
       pos = gt + 1;
       if (second === 47 /* / */) {
         this.onClose(localName(s.slice(lt + 2, gt).trimEnd()));

@@ -78,15 +78,25 @@ export async function countHouseholds(db: Db, where: Expression<SqlBool>): Promi
   return Number(row.rows[0].n);
 }
 
-/** The first key, every `size`-th key and the last key of the households, in keyset order. */
-export async function batchBounds(db: Db, where: Expression<SqlBool>, size: number): Promise<HouseholdKey[]> {
+/** The first or last household key (keyset order) of the households, or null when there are none. */
+export async function edgeKey(db: Db, where: Expression<SqlBool>, edge: 'first' | 'last'): Promise<HouseholdKey | null> {
+  const order = sql.raw(edge === 'first' ? 'ASC' : 'DESC');
   const rows = await sql<{ county_code: string; household_no: string }>`
-    SELECT county_code, household_no FROM (
-      SELECT h.county_code, h.household_no,
-        row_number() OVER (ORDER BY h.county_code, h.household_no) AS n, count(*) OVER () AS total
-      FROM household h WHERE ${where}
-    ) x WHERE n = 1 OR n % ${size} = 0 OR n = total ORDER BY county_code, household_no`.execute(db);
-  return rows.rows.map((r) => ({ countyCode: r.county_code, householdNo: r.household_no }));
+    SELECT h.county_code, h.household_no FROM household h WHERE ${where}
+    ORDER BY h.county_code ${order}, h.household_no ${order} LIMIT 1`.execute(db);
+  const r = rows.rows[0];
+  return r ? { countyCode: r.county_code, householdNo: r.household_no } : null;
+}
+
+/** The `size`-th household key from `start` on (inclusive when `inclusive`), or null when fewer remain. */
+export async function keyAfter(db: Db, where: Expression<SqlBool>, start: HouseholdKey, inclusive: boolean, size: number): Promise<HouseholdKey | null> {
+  const cmp = sql.raw(inclusive ? '>=' : '>');
+  const rows = await sql<{ county_code: string; household_no: string }>`
+    SELECT h.county_code, h.household_no FROM household h
+    WHERE ${where} AND (h.county_code, h.household_no) ${cmp} (${start.countyCode}, ${start.householdNo})
+    ORDER BY h.county_code, h.household_no OFFSET ${size - 1} LIMIT 1`.execute(db);
+  const r = rows.rows[0];
+  return r ? { countyCode: r.county_code, householdNo: r.household_no } : null;
 }
 
 /**
@@ -97,6 +107,11 @@ export async function batchBounds(db: Db, where: Expression<SqlBool>, size: numb
 export async function prepareBatchPlanner(db: Db): Promise<void> {
   await sql`SET LOCAL enable_nestloop = off`.execute(db);
   await sql`SET LOCAL work_mem = '64MB'`.execute(db);
+}
+
+/** Results are derived data: a batch need not wait for its commit to reach the disk (a crash loses at most the last batches, recomputed by running again). */
+export async function relaxCommit(db: Db): Promise<void> {
+  await sql`SET LOCAL synchronous_commit = off`.execute(db);
 }
 
 /** The latest income year of the households in scope (the default assessment year). */

@@ -11,7 +11,8 @@ import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
 import type { PolicyRecord } from '../../domain/policy/record';
 import { versionKey } from '../../domain/policy/resolve';
 import { loadActivePolicies } from '../policy/service';
-import type { HouseholdKey, KeyRange, SelectOptions } from './assessmentQueries';
+import type { KeyRange, SelectOptions } from './assessmentQueries';
+import { householdBatches } from './batches';
 import { exclusively } from './exclusive';
 import { assessmentPlan, type AssessmentPlan } from './plan';
 import { policyGroups } from './policyGroups';
@@ -22,6 +23,7 @@ export const DEFAULT_BATCH = 10_000;
 export interface RecomputeProgress {
   done: number;
   total: number;
+  year: number;
 }
 
 export interface RecomputeOptions {
@@ -67,14 +69,6 @@ export function groupPlans(records: readonly PolicyRecord[], place: string, year
   }));
 }
 
-/** Consecutive key ranges from the first key to the last, cut at the bounds in between. */
-export function rangesBetween(bounds: HouseholdKey[]): KeyRange[] {
-  if (!bounds.length) return [];
-  const ranges: KeyRange[] = [{ from: bounds[0], after: null, through: bounds[1] ?? bounds[0] }];
-  for (let i = 2; i < bounds.length; i++) ranges.push({ after: bounds[i - 1], through: bounds[i] });
-  return ranges;
-}
-
 export async function resolveYear(db: Db, where: Expression<SqlBool>, year: number | undefined): Promise<number> {
   if (year !== undefined) return year;
   return (await q.latestIncomeYear(db, where)) ?? new Date().getFullYear();
@@ -86,13 +80,17 @@ export async function selectOptionsFor(db: Db, where: Expression<SqlBool>, year:
   return { history: latest !== null && latest > year };
 }
 
-async function recomputeBatch(database: Database, year: number, range: KeyRange, where: Expression<SqlBool>, plans: GroupPlan[], options: SelectOptions): Promise<number> {
+/** One batch in one transaction; returns the households written and marks the groups used. */
+async function recomputeBatch(database: Database, year: number, range: KeyRange, where: Expression<SqlBool>, plans: GroupPlan[], options: SelectOptions, used: Set<number>): Promise<number> {
   return database.db.transaction().execute(async (tx) => {
     await q.prepareBatchPlanner(tx);
+    await q.relaxCommit(tx);
     await q.deleteResults(tx, year, range, where);
     let written = 0;
     for (const g of await q.groupsPresent(tx, plans.map((p) => p.group), range, where)) {
-      written += await q.insertResults(tx, plans[g].plan, range, plans[g].where, plans[g].policyKey, options);
+      const rows = await q.insertResults(tx, plans[g].plan, range, plans[g].where, plans[g].policyKey, options);
+      written += rows;
+      used.add(g);
     }
     return written;
   });
@@ -110,26 +108,28 @@ export async function recomputeAssessments(database: Database, options: Recomput
     const plans = groupPlans(await loadActivePolicies(db), place, year, where);
     const selectOptions = await selectOptionsFor(db, where, year);
     const total = await q.countHouseholds(db, where);
-    const ranges = rangesBetween(await q.batchBounds(db, where, size));
-    let next = 0;
+    const batches = householdBatches(db, where, size);
     let done = 0;
     let households = 0;
-    options.onProgress?.({ done: 0, total });
+    let count = 0;
+    const used = new Set<number>();
+    options.onProgress?.({ done: 0, total, year });
     const work = async () => {
-      while (next < ranges.length) {
-        const i = next++;
-        households += await recomputeBatch(database, year, ranges[i], where, plans, selectOptions);
-        done += i < ranges.length - 1 ? size : total - size * (ranges.length - 1);
-        options.onProgress?.({ done, total });
+      for (let range = await batches.next(); range; range = await batches.next()) {
+        count++;
+        const written = await recomputeBatch(database, year, range, where, plans, selectOptions, used);
+        households += written;
+        done = range.last ? total : Math.min(total, done + size);
+        options.onProgress?.({ done, total, year });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(workers, ranges.length || 1) }, work));
+    await Promise.all(Array.from({ length: workers }, work));
     return {
       place,
       year,
       households,
-      batches: ranges.length,
-      policies: plans.map((p) => ({ region: p.region, policyKey: p.policyKey })),
+      batches: count,
+      policies: plans.filter((_, i) => used.has(i)).map((p) => ({ region: p.region, policyKey: p.policyKey })),
       seconds: (Date.now() - started) / 1000,
     };
   });

@@ -12,7 +12,7 @@ import type { AuditActor } from '../audit/service';
 import { activatePolicy, type ActivationResult } from '../policy/service';
 import { getJob, RECOMPUTE_JOB, runJob, startJob, WHAT_IF_JOB, type JobView, type ProgressReporter } from './jobs';
 import * as q from './queries';
-import { recomputeAssessments, resolveYear, type RecomputeSummary } from './recompute';
+import { recomputeAssessments, resolveYear, type RecomputeProgress, type RecomputeSummary } from './recompute';
 import { runWhatIf, type WhatIfResult } from './whatIf';
 import { writeWhatIfWorkbook, XLSX_MEDIA_TYPE } from './whatIfWorkbook';
 
@@ -33,7 +33,7 @@ export interface RecomputeRequest {
   batchSize?: number;
 }
 
-function recomputeWork(database: Database, request: RecomputeRequest, onProgress?: (p: { done: number; total: number; year: number }) => void) {
+function recomputeWork(database: Database, request: RecomputeRequest, onProgress?: (p: RecomputeProgress) => void) {
   return async (_jobId: number, report: ProgressReporter) => {
     const years = request.years?.length ? request.years : [undefined];
     const summaries: RecomputeSummary[] = [];
@@ -45,8 +45,8 @@ function recomputeWork(database: Database, request: RecomputeRequest, onProgress
           scope: request.scope,
           batchSize: request.batchSize,
           onProgress: (p) => {
-            report((i + (p.total ? p.done / p.total : 1)) / years.length, `${year ?? ''}`);
-            onProgress?.({ ...p, year: year ?? 0 });
+            report((i + (p.total ? p.done / p.total : 1)) / years.length, `${p.year} 年：${p.done}/${p.total} 户`);
+            onProgress?.(p);
           },
         }),
       );
@@ -65,7 +65,7 @@ export async function startRecomputeJob(database: Database, request: RecomputeRe
 }
 
 /** Run a recompute as a job and wait for it (the CLI), with progress per batch. */
-export async function runRecomputeJob(database: Database, request: RecomputeRequest, onProgress?: (p: { done: number; total: number; year: number }) => void) {
+export async function runRecomputeJob(database: Database, request: RecomputeRequest, onProgress?: (p: RecomputeProgress) => void) {
   await assertPlace(database, request.place);
   return runJob(database, RECOMPUTE_JOB, paramsOf(request), recomputeWork(database, request, onProgress));
 }
@@ -76,11 +76,21 @@ async function assertPlace(database: Database, place: string | undefined): Promi
 }
 
 /**
- * After an import that wrote the registry: recompute the importing user's scope for the
- * latest income year. The import service calls this once, after its transaction committed.
+ * After an import that wrote the registry: recompute the importing user's scope for every year
+ * already assessed there and the latest income year, as a job, and wait for it (so a CLI import
+ * ends with fresh results). Never throws: the import has committed whatever happens here; a
+ * failure is recorded on the recompute job and returned.
  */
-export async function recomputeAfterImport(database: Database, scope: PlaceScope = ALL_PLACES, onCrash?: (e: Error) => void): Promise<number> {
-  return startRecomputeJob(database, { scope, reason: 'import' }, onCrash);
+export async function recomputeAfterImport(database: Database, scope: PlaceScope = ALL_PLACES): Promise<{ jobId: number | null; error: string | null }> {
+  try {
+    const where = q.householdsWhere(scope, NATIONAL_REGION);
+    const latest = await resolveYear(database.db, where, undefined);
+    const years = [...new Set([...(await q.storedYears(database.db, where, 0)), latest])].sort((a, b) => a - b);
+    const { jobId } = await runRecomputeJob(database, { scope, years, reason: 'import' });
+    return { jobId, error: null };
+  } catch (e) {
+    return { jobId: null, error: (e as Error).message };
+  }
 }
 
 /** Activate a draft, then recompute its region for every stored year it governs (or the latest income year). */

@@ -10,7 +10,8 @@ import { NATIONAL_REGION, type PolicyRecord } from '../../domain/policy/record';
 import { loadActivePolicies, withRecordActive } from '../policy/service';
 import { exclusively } from './exclusive';
 import * as q from './queries';
-import { groupPlans, rangesBetween, resolveYear, selectOptionsFor, DEFAULT_BATCH } from './recompute';
+import { householdBatches } from './batches';
+import { groupPlans, resolveYear, selectOptionsFor, DEFAULT_BATCH } from './recompute';
 import { childLengthOf, placeNames, tally, type Tally, type TallyRow } from './tally';
 
 export interface WhatIfOptions {
@@ -79,15 +80,18 @@ export async function runWhatIf(database: Database, jobId: number, options: What
         { side: 'after' as const, plans: groupPlans(withRecordActive(active, draft), place, year, where) },
       ];
       const selectOptions = await selectOptionsFor(tx, where, year);
-      const ranges = rangesBetween(await q.batchBounds(tx, where, size));
+      const total = await q.countHouseholds(tx, where);
+      const batches = householdBatches(tx, where, size);
       await q.createWhatIfTable(tx);
-      for (const [i, range] of ranges.entries()) {
+      let done = 0;
+      for (let range = await batches.next(); range; range = await batches.next()) {
         for (const { side, plans } of sides) {
           for (const g of await q.groupsPresent(tx, plans.map((p) => p.group), range, where)) {
             await q.insertWhatIf(tx, side, plans[g].plan, range, plans[g].where, selectOptions);
           }
         }
-        options.onProgress?.((i + 1) / ranges.length);
+        done = range.last ? total : done + size;
+        options.onProgress?.(total ? done / total : 1);
       }
       await q.saveWhatIfChanges(tx, jobId);
       const counts = await q.whatIfCounts(tx, childLength);

@@ -6,8 +6,9 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { scopeContains } from '../../db/placeScope';
-import { assertInScope, requireUser } from '../../server/access';
+import { assertInScope, auditActorOf, requireUser } from '../../server/access';
 import { AppError, notFound } from '../../server/errors';
+import { chinaDate } from './dates';
 
 export const placeCodeSchema = z
   .string()
@@ -31,4 +32,17 @@ export async function reachReportPlace(request: FastifyRequest, asked: string | 
 export function reaches(request: FastifyRequest, placeCode: string): boolean {
   const { scope } = requireUser(request);
   return scopeContains(scope, placeCode);
+}
+
+/** The office's date of a request (the app's clock, China Standard Time). */
+export const todayOf = (request: FastifyRequest) => chinaDate(request.server.security.clock.now());
+
+/** Who acts and on which day, for ledger changes. */
+export function ledgerContextOf(request: FastifyRequest) {
+  return { actor: { ...auditActorOf(request), at: request.server.security.clock.now() }, today: todayOf(request) };
+}
+
+/** 404 (audited) unless the record's place lies in the user's scope. */
+export async function reachRecord(request: FastifyRequest, type: string, id: string, placeCode: string): Promise<void> {
+  await assertInScope(request, { type, id, placeCode });
 }

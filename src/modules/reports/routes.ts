@@ -3,24 +3,16 @@
  * as JSON for the pages and as .xlsx. Every route needs 'dashboard.read' and a place within
  * the user's scope.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/database';
 import { requirePermission } from '../../server/access';
-import { chinaDate } from './dates';
 import { causeReportSheets, progressReportSheets } from './exports';
-import { reachReportPlace } from './placeAccess';
+import { reachReportPlace, todayOf } from './placeAccess';
 import { causeQuerySchema, causeReportSchema, progressQuerySchema, progressReportSchema } from './schemas';
 import { causeReport, progressReport } from './service';
-import { attachmentHeader, reportWorkbook, XLSX_MEDIA_TYPE, type ReportSheet } from './workbook';
+import { sendWorkbook } from './send';
 
 type Query = { Querystring: Record<string, unknown> };
-
-export const todayOf = (request: FastifyRequest) => chinaDate(request.server.security.clock.now());
-
-export async function sendWorkbook(reply: FastifyReply, sheets: ReportSheet[], asciiName: string, name: string) {
-  const body = await reportWorkbook(sheets);
-  return reply.type(XLSX_MEDIA_TYPE).header('content-disposition', attachmentHeader(asciiName, name)).send(body);
-}
 
 export async function registerReportRoutes(api: FastifyInstance, database: Database): Promise<void> {
   const { db } = database;

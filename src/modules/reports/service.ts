@@ -13,8 +13,10 @@ import { refreshStaleRollups } from './rollups';
 export { refreshRollups, refreshStaleRollups } from './rollups';
 export { percentShare, formatPercent, statusYearAt, dateAfterYearEnd } from './shares';
 export { codeUnder, codeInScope, childOf } from './placeCodes';
-export { reachReportPlace, reaches, placeCodeSchema } from './placeAccess';
+export { reachReportPlace, reaches, placeCodeSchema, todayOf, ledgerContextOf, reachRecord } from './placeAccess';
 export { chinaDate, daysBetween, addDays } from './dates';
+export { causeReportSchema, progressReportSchema, reportPlaceSchema, yearSchema } from './schemas';
+export { sendWorkbook } from './send';
 export { reportWorkbook, attachmentHeader, XLSX_MEDIA_TYPE, type ReportSheet, type SheetColumn, type CellValue } from './workbook';
 
 /** Statuses of the remaining poor (未脱贫, 返贫). */

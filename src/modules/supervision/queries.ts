@@ -38,3 +38,8 @@ export async function deleteLeader(db: Db, code: string, year: number): Promise<
   const result = await db.deleteFrom('supervision_leader').where('place_code', '=', code).where('year', '=', year).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Monthly snapshots of a place's remaining poor, oldest first. */
+export async function snapshotsOf(db: Db, code: string): Promise<{ month: string; households: number; persons: number }[]> {
+  return db.selectFrom('progress_snapshot').select(['month', 'households', 'persons']).where('place_code', '=', code).orderBy('month').execute();
+}

@@ -1,0 +1,141 @@
+/** Inputs and outputs of the procedure routes (outputs validated too: fields nobody listed never leave). */
+import { z } from 'zod';
+import { PROCEDURES } from '../../domain/workflow/flowSchema';
+
+const id = z.coerce.number().int().positive();
+const text = (max: number) => z.string().max(max);
+const placeCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '应为县（6 位）、乡镇（9 位）或村（12 位）代码');
+
+export const startSchema = z.strictObject({
+  procedure: z.enum(PROCEDURES),
+  householdNo: z.string().min(1).max(40),
+  year: z.number().int().optional(),
+  reason: text(500).optional(),
+  comment: text(1000).optional(),
+  source: z.string().optional(),
+  monitorCategory: z.string().optional(),
+  discoveredOn: z.string().optional(),
+});
+
+export const actionSchema = z.strictObject({
+  caseIds: z.array(z.number().int().positive()).min(1).max(1000),
+  action: z.enum(['approve', 'return', 'reject', 'verify']),
+  passed: z.boolean().optional(),
+  comment: text(1000).optional(),
+  evidenceIds: z.array(z.number().int().positive()).max(20).optional(),
+});
+export type ActionInput = z.infer<typeof actionSchema>;
+
+export const caseQuerySchema = z.object({
+  place: z.string().regex(/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/).optional(),
+  procedure: z.enum(PROCEDURES).optional(),
+  step: z.string().max(40).optional(),
+  status: z.enum(['in_progress', 'completed', 'rejected']).optional(),
+  household: z.string().max(40).optional(),
+  mine: z.enum(['true', 'false', '1', '0']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+});
+
+export const publishSchema = z.strictObject({
+  caseIds: z.array(z.number().int().positive()).min(1).max(500),
+  startsOn: z.string(),
+  contact: text(300),
+});
+
+export const objectionSchema = z.strictObject({
+  caseId: z.number().int().positive(),
+  objector: text(50),
+  contact: text(100).nullable().optional(),
+  receivedOn: z.string(),
+  content: text(2000),
+});
+
+export const resolutionSchema = z.strictObject({
+  outcome: z.enum(['dismissed', 'upheld']),
+  resolution: text(2000).min(1),
+});
+
+export const drawSchema = z.strictObject({
+  procedure: z.enum(PROCEDURES),
+  place: z.string(),
+  seed: text(100).optional(),
+});
+
+export const idParams = z.object({ id });
+export const placeQuery = z.object({ place: z.string().regex(/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/).optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const evidenceFields = z.object({ place: placeCode, kind: z.string().min(1).max(40) });
+
+const step = z.object({ index: z.number(), code: z.string(), label: z.string(), kind: z.string(), roles: z.array(z.string()), roleLabels: z.array(z.string()) });
+
+export const caseSummarySchema = z.object({
+  id: z.number(),
+  procedure: z.string(),
+  procedureLabel: z.string(),
+  variant: z.string().nullable(),
+  householdNo: z.string(),
+  headName: z.string(),
+  householdStatus: z.string(),
+  villageCode: z.string(),
+  placeName: z.string(),
+  year: z.number(),
+  persons: z.number(),
+  status: z.string(),
+  statusLabel: z.string(),
+  step,
+  stepCount: z.number(),
+  noticeId: z.number().nullable(),
+  noticeStartsOn: z.string().nullable(),
+  noticeEndsOn: z.string().nullable(),
+  openObjections: z.number(),
+  sampled: z.boolean().nullable(),
+  reason: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  overdue: z.boolean(),
+  waitingOnMe: z.boolean(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const casePageSchema = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(caseSummarySchema) });
+
+const evidence = z.object({ id: z.number(), kind: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), sha256: z.string() });
+
+const objection = z.object({
+  id: z.number(), noticeId: z.number(), caseId: z.number(), objector: z.string(), contact: z.string().nullable(), receivedOn: z.string(), content: z.string(),
+  recordedBy: z.string().nullable(), status: z.string(), outcome: z.string().nullable(), resolution: z.string().nullable(), resolvedOn: z.string().nullable(), resolvedBy: z.string().nullable(),
+});
+export const objectionViewSchema = objection;
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  policyKey: z.string(),
+  params: z.record(z.string(), z.string()),
+  plan: z.array(step.extend({ evidence: z.array(z.object({ code: z.string(), label: z.string() })), noticeDays: z.number().nullable(), sampleShare: z.number().nullable(), state: z.enum(['done', 'current', 'pending']) })),
+  history: z.array(z.object({
+    seq: z.number(), stepCode: z.string(), stepLabel: z.string(), action: z.string(), result: z.string(), resultLabel: z.string(), onDate: z.string(), at: z.string(),
+    actorName: z.string().nullable(), actorRole: z.string().nullable(), actorRoleLabel: z.string().nullable(), comment: z.string().nullable(), evidence: z.array(evidence),
+  })),
+  objections: z.array(objection),
+  actions: z.array(z.object({ type: z.string(), allowed: z.boolean(), reason: z.string().nullable() })),
+});
+
+export const noticeSchema = z.object({
+  id: z.number(),
+  procedure: z.string(),
+  procedureLabel: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  placePath: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  days: z.number(),
+  contact: z.string(),
+  publishedBy: z.string().nullable(),
+  publishedAt: z.string(),
+  households: z.array(z.object({ caseId: z.number(), householdNo: z.string(), headName: z.string(), persons: z.number(), reason: z.string().nullable(), stillAtNotice: z.boolean() })),
+  objections: z.array(objection),
+});
+
+export const noticeListSchema = z.object({
+  items: z.array(z.object({ id: z.number(), procedure: z.string(), procedureLabel: z.string(), villageCode: z.string(), villageName: z.string(), startsOn: z.string(), endsOn: z.string(), days: z.number(), cases: z.number(), openObjections: z.number() })),
+});

@@ -1,0 +1,152 @@
+/**
+ * Starting a procedure for a household (the village's proposal, a household's application, a
+ * cadre's discovery or a department's warning): its status must allow the procedure, no other
+ * case may be open for it, and the procedure's own conditions must hold — an exit only for a
+ * household whose assessment of that year passes, risk elimination only after the monitoring
+ * period, for a household with a member able to work, income above the monitoring line.
+ */
+import type { Db } from '../../db/database';
+import { labelOf, monitorCategory as monitorCategories, povertyCause } from '../../domain/enums';
+import { addDays, isCalendarDate } from '../../domain/workflow/dates';
+import type { ProcedureCode } from '../../domain/workflow/flowSchema';
+import { exitProblems, riskEliminationProblems, startProblems } from '../../domain/workflow/guards';
+import { AppError, badRequest, conflict, notFound } from '../../server/errors';
+import { recordAudit } from '../audit/service';
+import { roleLabel } from '../auth/service';
+import type { Author } from './act';
+import { assessmentFor } from './assessment';
+import { insertCase, insertSteps, openCaseOf, type CaseRow } from './caseQueries';
+import { planOf, type CaseParams } from './caseState';
+import { householdByNo, memberLabour, monitoredSinceByCase, monitoredSinceYear, type ProcedureHousehold } from './householdQueries';
+import { policyPlan, type PolicyPlan } from './policyPlan';
+
+export const MONITORING_SOURCES: Record<string, string> = {
+  self_application: '农户自主申报',
+  cadre_discovery: '基层干部排查',
+  department_warning: '部门筛查预警',
+};
+
+export interface StartInput {
+  procedure: ProcedureCode;
+  householdNo: string;
+  year?: number;
+  reason?: string;
+  comment?: string;
+  source?: string;
+  monitorCategory?: string;
+  discoveredOn?: string;
+}
+
+const refused = (code: string, problems: string[]) => new AppError(409, code, problems.join('；'), { problems });
+
+async function procedureConditions(db: Db, h: ProcedureHousehold, input: StartInput, p: PolicyPlan, author: Author, year: number): Promise<{ params: CaseParams; variant: string | null }> {
+  const who = `户 ${h.household_no}（${h.head_name}）`;
+  switch (input.procedure) {
+    case 'exit': {
+      const a = await assessmentFor(db, h.household_no, year);
+      const problems = exitProblems(a);
+      if (problems.length) throw refused('assessment_fails', [`${who}不能发起退出`, ...problems]);
+      const income = a.perCapitaNet == null ? '' : `人均纯收入 ${a.perCapitaNet} 元，`;
+      return { variant: null, params: { reason: input.reason ?? `${year} 年${income}“两不愁三保障”及饮水安全达标，拟脱贫退出` } };
+    }
+    case 'risk_elimination': {
+      const byCase = await monitoredSinceByCase(db, h.county_code, h.household_no);
+      const sinceYear = byCase ? null : await monitoredSinceYear(db, h.county_code, h.household_no);
+      const problems = riskEliminationProblems({
+        assessment: await assessmentFor(db, h.household_no, year),
+        monitoredSince: byCase ?? (sinceYear === null ? null : `${sinceYear}-12-31`),
+        today: author.today,
+        members: await memberLabour(db, h.county_code, h.household_no),
+        caseOpenMonths: p.numbers.riskEliminationCaseOpenMonths,
+        needsLabour: p.numbers.riskEliminationNeedsLabour,
+      });
+      if (problems.length) throw refused('conditions_not_met', [`${who}不能发起风险消除`, ...problems]);
+      return { variant: null, params: { reason: input.reason ?? '收入稳定高于监测线，“两不愁三保障”及饮水安全达标，拟消除风险' } };
+    }
+    case 'monitoring_entry': {
+      const source = input.source;
+      if (!source || !(source in MONITORING_SOURCES)) throw badRequest(`纳入监测须写明来源（source）：${Object.entries(MONITORING_SOURCES).map(([c, l]) => `${c} ${l}`).join('、')}，实为 ${JSON.stringify(source ?? null)}`);
+      if (author.role === 'department_operator' && source !== 'department_warning') throw badRequest(`行业部门发起纳入监测的来源只能是“部门筛查预警”（department_warning），实为 ${source}`);
+      const category = input.monitorCategory;
+      if (!category || !monitorCategories.entries.some((e) => e.code === category)) {
+        throw badRequest(`监测对象类别（monitorCategory）应为 ${monitorCategories.entries.map((e) => `${e.code} ${e.label}`).join('、')} 之一，实为 ${JSON.stringify(category ?? null)}`);
+      }
+      const discoveredOn = input.discoveredOn ?? author.today;
+      if (!isCalendarDate(discoveredOn) || discoveredOn > author.today) throw badRequest(`发现日期（discoveredOn）${discoveredOn} 无效：应为不晚于今天的日期 YYYY-MM-DD`);
+      const dueOn = addDays(discoveredOn, p.numbers.monitoringEntryDays);
+      const reason = input.reason ?? `${labelOf(monitorCategories, category)}（${MONITORING_SOURCES[source]}）`;
+      return { variant: source, params: { reason, source, monitorCategory: category, discoveredOn, dueOn } };
+    }
+    case 'identification': {
+      const variant = h.status === 'not_poor' ? 'new' : 'return';
+      const cause = h.main_cause ? `，主要致贫原因：${labelOf(povertyCause, h.main_cause)}` : '';
+      return { variant, params: { reason: input.reason ?? (variant === 'new' ? `申请纳入建档立卡${cause}` : `返贫，拟重新纳入建档立卡${cause}`) } };
+    }
+  }
+}
+
+/** Start a case; `assertReach` refuses (404) a household outside the user's reach. */
+export async function startProcedure(db: Db, input: StartInput, author: Author, assertReach: (h: ProcedureHousehold) => Promise<void>): Promise<CaseRow> {
+  const thisYear = Number(author.today.slice(0, 4));
+  const year = input.year ?? thisYear;
+  if (!Number.isInteger(year) || year < 2000 || year > thisYear + 1) throw badRequest(`年度（year）${year} 无效：应为 2000–${thisYear + 1} 之间的整数`);
+  return db.transaction().execute(async (tx) => {
+    const h = await householdByNo(tx, input.householdNo, true);
+    if (!h) throw notFound(`户 ${input.householdNo} `);
+    await assertReach(h);
+    const p = await policyPlan(tx, h.village_code, input.procedure, year);
+    const problems = startProblems(p.plan, h.household_no, h.status, author.role, roleLabel);
+    if (problems.length) throw refused('cannot_start', problems);
+    const open = await openCaseOf(tx, h.county_code, h.household_no);
+    if (open) {
+      const openPlan = planOf(open);
+      throw conflict(`户 ${h.household_no} 已有正在办理的${openPlan.label}程序（第 ${open.id} 号，当前步骤「${openPlan.steps[open.step_index].label}」），办结后才能发起新的程序`);
+    }
+    const { params, variant } = await procedureConditions(tx, h, input, p, author, year);
+    const row = await insertCase(tx, {
+      county_code: h.county_code,
+      household_no: h.household_no,
+      township_code: h.township_code,
+      village_code: h.village_code,
+      procedure: input.procedure,
+      variant,
+      year,
+      step_code: p.plan.steps[0].code,
+      plan: JSON.stringify(p.plan),
+      policy_key: p.policyKey,
+      params: JSON.stringify(params),
+      persons: h.size,
+      last_seq: 1,
+      started_by: author.username,
+      started_at: author.at,
+      updated_at: author.at,
+    });
+    await insertSteps(tx, [{
+      county_code: h.county_code,
+      case_id: row.id,
+      seq: 1,
+      step_code: 'start',
+      step_label: variant && MONITORING_SOURCES[variant] ? `发起（${MONITORING_SOURCES[variant]}）` : '发起',
+      action: 'start',
+      result: 'started',
+      on_date: author.today,
+      at: author.at,
+      actor_id: author.actor.userId,
+      actor_name: author.username,
+      actor_role: author.role,
+      comment: input.comment?.trim() || params.reason || null,
+      details: JSON.stringify({ policyKey: p.policyKey, ...params }),
+    }]);
+    await recordAudit(tx, {
+      ...author.actor,
+      at: author.at,
+      action: 'procedure.start',
+      objectType: 'procedure_case',
+      objectId: String(row.id),
+      placeCode: h.village_code,
+      after: { procedure: input.procedure, householdNo: h.household_no, year, step: row.step_code, policyKey: p.policyKey },
+      note: `户 ${h.household_no} 发起${p.plan.label}程序`,
+    });
+    return row;
+  });
+}

@@ -1,0 +1,72 @@
+/** Request and response schemas of the supervision routes. */
+import { z } from 'zod';
+import { causeReportSchema, placeCodeSchema, reportPlaceSchema } from '../reports/service';
+
+const dateSchema = (name: string) =>
+  z
+    .string({ message: `${name}应为日期，格式 YYYY-MM-DD` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${name}应为日期，格式 YYYY-MM-DD`)
+    .refine((v) => new Date(v + 'T00:00:00Z').toISOString().startsWith(v), `${name}不是有效日期`);
+
+export const listingQuery = z.object({ place: placeCodeSchema.optional(), asOf: dateSchema('时点（asOf）').optional() });
+export const detailQuery = z.object({ asOf: dateSchema('时点（asOf）').optional() });
+export const listedCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '挂牌督战对象应为县（6 位）、乡镇（9 位）或村（12 位）代码');
+
+export const leaderInput = z.object({
+  year: z.number({ message: '督战年度（year）应为数字' }).int().min(2000, '督战年度不早于 2000').max(2100, '督战年度不晚于 2100'),
+  leaderName: z.string({ message: '督战领导（leaderName）应为文字' }).trim().min(1, '督战领导（leaderName）不能为空').max(50, '督战领导不超过 50 个字'),
+  leaderTitle: z.string().trim().max(100, '职务不超过 100 个字').optional().nullable(),
+  note: z.string().trim().max(500, '备注不超过 500 个字').optional().nullable(),
+});
+
+export const findingInput = z.object({
+  finding: z.string({ message: '问题描述（finding）应为文字' }).trim().min(1, '问题描述（finding）不能为空').max(2000),
+  responsibleUnit: z.string({ message: '交办部门（responsibleUnit）应为文字' }).trim().min(1, '交办部门（responsibleUnit）不能为空').max(100),
+  responsibleLeader: z.string().trim().max(100).optional().nullable(),
+  responsiblePerson: z.string().trim().max(100).optional().nullable(),
+  deadline: dateSchema('整改时限（deadline）'),
+  measures: z.string().trim().max(4000).optional().nullable(),
+  foundOn: dateSchema('发现日期（foundOn）').optional(),
+  sourceRef: z.string().trim().max(200).optional().nullable(),
+});
+
+const listed = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(['county', 'township', 'village']),
+  countyName: z.string().nullable(),
+  households: z.number().int(),
+  persons: z.number().int(),
+  threshold: z.number().int(),
+  policyKey: z.string(),
+  reason: z.string(),
+  leader: z.object({ name: z.string(), title: z.string().nullable() }).nullable(),
+  openRectifications: z.number().int(),
+  overdueRectifications: z.number().int(),
+  latestYear: z.number().int(),
+  latestHouseholds: z.number().int(),
+  latestPersons: z.number().int(),
+  delistable: z.boolean(),
+});
+
+export const listingSchema = z.object({
+  place: reportPlaceSchema,
+  asOf: z.string().nullable(),
+  statusYear: z.number().int().nullable(),
+  campaignYear: z.number().int().nullable(),
+  latestYear: z.number().int().nullable(),
+  thresholds: z.object({ county: z.number(), township: z.number(), village: z.number() }).nullable(),
+  counties: z.array(listed),
+  townships: z.array(listed),
+  villages: z.array(listed),
+  notes: z.array(z.string()),
+});
+
+export const detailSchema = z.object({
+  listing: listed.nullable(),
+  place: reportPlaceSchema,
+  asOf: z.string().nullable(),
+  causes: causeReportSchema,
+  trend: z.array(z.object({ year: z.number().int(), remainingHouseholds: z.number().int(), remainingPersons: z.number().int(), exitsPersons: z.number().int() })),
+  snapshots: z.array(z.object({ month: z.string(), households: z.number().int(), persons: z.number().int() })),
+});
