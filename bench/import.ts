@@ -195,9 +195,30 @@ async function child(step: string, target: string, dir: string): Promise<object>
       return { seconds, peakRss: process.resourceUsage().maxRSS * 1024 };
     }
     const file = join(dir, `registry.${step}`);
-    const report = await importRegistry(database, { path: file, fileName: file }, { statusYear: 2019 });
+    const phases: Record<string, number> = {};
+    let phase = '';
+    let since = started;
+    const report = await importRegistry(database, { path: file, fileName: file }, {
+      statusYear: 2019,
+      onProgress: (p) => {
+        if (p.phase === phase) return;
+        if (phase) phases[phase] = (Date.now() - since) / 1000;
+        phase = p.phase;
+        since = Date.now();
+      },
+    });
     if (!report.ok) throw new Error(`导入失败：${report.errors.slice(0, 3).map((e) => `${e.row} ${e.column} ${e.message}`).join('; ')}`);
-    return { seconds: (Date.now() - started) / 1000, peakRss: process.resourceUsage().maxRSS * 1024, rows: report.rows, households: report.households.added, persons: report.persons.added };
+    return {
+      seconds: (Date.now() - started) / 1000,
+      peakRss: process.resourceUsage().maxRSS * 1024,
+      rows: report.rows,
+      households: report.households.added,
+      persons: report.persons.added,
+      reading: phases.reading,
+      checking: phases.checking,
+      writing: phases.writing,
+      indexesRebuilt: report.indexesRebuilt,
+    };
   } finally {
     await database.close();
   }
@@ -237,7 +258,8 @@ async function main(): Promise<void> {
         for (const format of formats) {
           const r = run(format, target, dir);
           lines.push(
-            `${target.padEnd(8)} import ${format.padEnd(4)}                 ${r.seconds.toFixed(1).padStart(6)} s  ${Math.round(r.rows / r.seconds).toString().padStart(7)} rows/s  ratio ${(r.seconds / copy.seconds).toFixed(2)}  peak RSS ${mb(r.peakRss)}  (${r.households} households, ${r.persons} persons)`,
+            `${target.padEnd(8)} import ${format.padEnd(4)}                 ${r.seconds.toFixed(1).padStart(6)} s  ${Math.round(r.rows / r.seconds).toString().padStart(7)} rows/s  ratio ${(r.seconds / copy.seconds).toFixed(2)}  peak RSS ${mb(r.peakRss)}` +
+              `  (${r.households} households, ${r.persons} persons; read ${r.reading.toFixed(1)} s, check ${r.checking.toFixed(1)} s, write ${r.writing.toFixed(1)} s, ${r.indexesRebuilt} indexes rebuilt)`,
           );
           console.log(lines[lines.length - 1]);
         }

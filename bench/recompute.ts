@@ -16,7 +16,8 @@ import { openDatabase, type Database } from '../src/db/database';
 import { DEFAULT_BATCH, recomputeAssessments } from '../src/modules/monitoring/recompute';
 import { compactResult, evaluateHousehold } from '../src/modules/monitoring/evaluate';
 import { loadHouseholdRecords } from '../src/modules/monitoring/recordQueries';
-import { loadActivePolicies } from '../src/modules/policy/service';
+import { checkPolicyDraft, loadActivePolicies } from '../src/modules/policy/service';
+import { getJob, startWhatIfJob, waitForJob } from '../src/modules/monitoring/service';
 import { resolvePolicy } from '../src/domain/policy/resolve';
 import { GENERATE_REGISTRY } from './recomputeData';
 
@@ -94,6 +95,14 @@ async function main(): Promise<void> {
     const base = await timed('baseline (CREATE TABLE AS SELECT household + person columns)', () => baseline(database));
     const first = await timed(`recompute, nothing stored yet (batches of ${batchSize})`, () => recomputeAssessments(database, { year: YEAR, batchSize }));
     const second = await timed('recompute, replacing every result', () => recomputeAssessments(database, { year: YEAR, batchSize }));
+    const whatIf = await timed('what-if: Shangqiu monitoring line 6000 → 6500 (both evaluations, changes kept)', async () => {
+      const draft = await checkPolicyDraft(database.db, { regionCode: '4114', effectiveYear: YEAR, title: '监测线 6500 元测算', rules: { monitoring: { lineByYear: { [YEAR]: { amount: 6500 } } } } });
+      const id = await startWhatIfJob(database, { draft, place: '0', year: YEAR, batchSize });
+      await waitForJob(id);
+      const job = await getJob(database, id);
+      if (job.status !== 'done') throw new Error(job.message ?? 'what-if failed');
+      console.log('    ' + job.message);
+    });
     const stored = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM assessment_result WHERE year = ${YEAR}`.execute(database.db)).rows[0].n;
     const grades = (await sql<{ risk_grade: string; n: number }>`SELECT risk_grade, count(*)::int AS n FROM assessment_result WHERE year = ${YEAR} GROUP BY 1 ORDER BY 1`.execute(database.db)).rows;
     const perHousehold = await pureSample(database, 20_000);
@@ -103,6 +112,7 @@ async function main(): Promise<void> {
     console.log(`baseline                 ${fmt(base)}`);
     console.log(`recompute (first run)    ${fmt(first)}  ratio ${(first / base).toFixed(2)}× (target ≤ 3×, < 30 s)`);
     console.log(`recompute (replace all)  ${fmt(second)}  ratio ${(second / base).toFixed(2)}×`);
+    console.log(`what-if                  ${fmt(whatIf)}  ratio ${(whatIf / base).toFixed(2)}×`);
     console.log(`pure TypeScript rules    ${(perHousehold * 1e6).toFixed(0)} µs per household incl. loading → ${fmt(perHousehold * counts.h)} for all (for comparison)`);
     console.log(`peak RSS of this process ${rss.toFixed(0)} MB (target < 1024 MB)`);
   } finally {

@@ -8,6 +8,9 @@
 export function GENERATE_REGISTRY(households: number, year: number): string {
   return `
 SELECT setseed(0.42);
+INSERT INTO place (code, name, level, parent_code) VALUES ('41', '基准省', 1, NULL), ('4114', '基准市', 2, '41');
+INSERT INTO place (code, name, level, parent_code)
+SELECT '4114' || lpad(c::text, 2, '0'), '基准' || c || '县', 3, '4114' FROM generate_series(1, 30) c;
 INSERT INTO household (county_code, household_no, village_code, township_code, head_name, attribute, status, exit_year, identified_year, size,
   food_secure, clothing_secure, house_grade, house_renovated, relocated, water_lpd, water_quality_ok, water_trip_minutes, water_piped,
   water_outage_days, water_scarce_area, water_horizontal_m, water_vertical_m, open_risk_types)

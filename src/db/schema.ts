@@ -545,3 +545,19 @@ export interface QualitySurveyTable {
   recorded_by: string | null;
   recorded_at: Timestamp;
 }
+
+// 007_rollup_township.sql
+export interface DB {
+  registry_rollup_township: RegistryRollupTownshipTable;
+}
+
+export interface RegistryRollupTownshipTable {
+  county_code: string;
+  township_code: string;
+  year: number;
+  status: string;
+  main_cause: string;
+  change: string;
+  households: number;
+  persons: number;
+}

@@ -11,8 +11,12 @@ import { registerImportRoutes } from '../modules/imports/routes';
 import { registerReportRoutes } from '../modules/reports/routes';
 import { registerSupervisionRoutes } from '../modules/supervision/routes';
 import { registerRectificationRoutes } from '../modules/rectification/routes';
+import { registerTaskRoutes } from '../modules/tasks/routes';
 import { registerPolicyRoutes } from '../modules/policy/routes';
 import { registerMonitoringRoutes } from '../modules/monitoring/routes';
+import { registerProcedureRoutes } from '../modules/procedures/routes';
+import { registerTargetRoutes } from '../modules/targets/routes';
+import { registerQualityRoutes } from '../modules/quality/routes';
 
 export async function registerRoutes(api: FastifyInstance, database: Database): Promise<void> {
   api.get('/health', { config: { public: true } }, async () => ({ ok: true, database: database.kind }));
@@ -26,6 +30,10 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerReportRoutes(api, database);
   await registerSupervisionRoutes(api, database);
   await registerRectificationRoutes(api, database);
+  await registerTaskRoutes(api, database);
   await registerPolicyRoutes(api, database);
   await registerMonitoringRoutes(api, database);
+  await registerProcedureRoutes(api, database);
+  await registerTargetRoutes(api, database);
+  await registerQualityRoutes(api, database);
 }

@@ -154,7 +154,7 @@ describe.each(testDatabases)('audit trail on $name', (t) => {
       expect(sheet.getRow(1).values).toContain('时间（北京时间）');
       expect(sheet.rowCount).toBe(2);
       const row = sheet.getRow(2);
-      expect(row.getCell(6).value).toBe('household.update');
+      expect(row.getCell(6).value).toBe('修改户信息');
       expect(row.getCell(12).value).toBe(`'=HYPERLINK("http://x")`);
       expect(row.getCell(14).value).toBe('{"head":"@SUM(A1)"}');
       const exported = await database.db.selectFrom('audit_event').select(['username', 'after']).where('action', '=', 'audit.export').execute();

@@ -13,7 +13,8 @@ describe.each(testDatabases)('database layer on $name', ({ open }) => {
     const database = await open();
     try {
       const versions = (await database.db.selectFrom('schema_migration').select('version').execute()).map((r) => r.version);
-      expect(versions.sort()).toEqual(listMigrations().map((m) => m.version));
+      // A shared server may also hold migrations of a newer checkout: every one of ours must be applied.
+      expect(versions).toEqual(expect.arrayContaining(listMigrations().map((m) => m.version)));
       expect(await migrate(database)).toEqual([]);
     } finally {
       await database.close();

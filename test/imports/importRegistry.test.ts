@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
+import { sql } from 'kysely';
 import type { Database } from '../../src/db/database';
 import { scopeOf } from '../../src/db/placeScope';
 import { importRegistry } from '../../src/modules/imports/service';
@@ -203,6 +204,34 @@ describe.each(testDatabases)('registry import on $name', ({ open }) => {
     const report = await importRegistry(database, { path, fileName: 'head.csv' });
     expect(report.warnings).toContain('未识别的列“备注”，已忽略');
     expect(report.errors).toEqual([{ row: 4, column: '与户主关系', value: '', message: expect.stringContaining(`户 ${places.countyCode}000071 没有户主`) }]);
+  });
+
+  it('a bulk load into a registry no larger than itself rebuilds the indexes and gives the same result', async () => {
+    const places = await createPlaceTree(database);
+    const indexes = async () =>
+      (await sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes WHERE tablename IN ('household', 'person') AND schemaname = current_schema() ORDER BY 1`.execute(database.db)).rows.map((r) => r.name);
+    const before = await indexes();
+    const path = writeCsv(dir, `bulk-${places.countyCode}.csv`, registryRows(places, 5, 2));
+    const dry = await importRegistry(database, { path, fileName: 'bulk.csv' }, { dryRun: true, bulkLoadRows: 1 });
+    expect(dry).toMatchObject({ ok: true, persons: { added: 10 } });
+    expect(await indexes()).toEqual(before);
+    const estimate = await sql<{ n: number }>`SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'person'::regclass`.execute(database.db);
+    const report = await importRegistry(database, { path, fileName: 'bulk.csv' }, { bulkLoadRows: 1 });
+    expect(report).toMatchObject({ ok: true, households: { added: 5 }, persons: { added: 10 } });
+    if (Number(estimate.rows[0].n) <= 10) expect([report.indexesRebuilt, dry.indexesRebuilt]).toEqual([before.length - 2, before.length - 2]);
+    expect(await indexes()).toEqual(before);
+    const found = await database.db.selectFrom('person').select('name').where('id_number', '=', String(registryRows(places, 1, 1)[0]['证件号码'])).execute();
+    expect(found).toEqual([{ name: '户主1' }]);
+  });
+
+  it('takes off the apostrophe an export puts before text that starts like a formula', async () => {
+    const places = await createPlaceTree(database);
+    const rows = registryRows(places, 1, 1).map((r) => ({ ...r, 姓名: "'=张三", 户主姓名: "'=张三", 联系电话: "'+86 13800000000" }));
+    const path = writeCsv(dir, `quoted-${places.countyCode}.csv`, rows, { headers: [...BASIC_HEADERS, '户主姓名', '联系电话'] });
+    const report = await importRegistry(database, { path, fileName: 'quoted.csv' });
+    expect(report.errors).toEqual([]);
+    const household = await database.db.selectFrom('household').select(['head_name', 'phone']).where('county_code', '=', places.countyCode).executeTakeFirstOrThrow();
+    expect(household).toEqual({ head_name: '=张三', phone: '+86 13800000000' });
   });
 
   it('names a column stored as an Excel number that lost digits', async () => {

@@ -121,9 +121,45 @@ describe.each(testDatabases)('recompute, overview, list and checklist on $name',
     const stored = await storedResults(database, places.countyCode, 2021);
     expect([...stored.keys()].sort()).toEqual(made.slice(0, 10).map((h) => h.householdNo).sort());
     expect((await storedResults(database, other.countyCode, 2021)).has(outside.householdNo)).toBe(false);
+    const inFirst = made.slice(0, 10).filter((h) => h.townshipCode === places.townshipCodes[0]);
+    const computedAt = async (no: string) => (await database.db.selectFrom('assessment_result').select('computed_at').where('household_no', '=', no).executeTakeFirstOrThrow()).computed_at;
+    const unchangedAt = await computedAt(inFirst[1].householdNo);
+    await database.db.updateTable('household').set({ status: 'deregistered' }).where('household_no', '=', inFirst[0].householdNo).execute();
+    await database.db.updateTable('household').set({ house_grade: 'D' }).where('household_no', '=', inFirst[2].householdNo).execute();
     const again = await recomputeAssessments(database, { place: places.townshipCodes[0], year: 2021, batchSize: 2 });
-    expect(again.households).toBe(made.slice(0, 10).filter((h) => h.townshipCode === places.townshipCodes[0]).length);
-    expect((await storedResults(database, places.countyCode, 2021)).size).toBe(10);
+    expect(again.households).toBe(inFirst.length - 1);
+    const after = await storedResults(database, places.countyCode, 2021);
+    expect(after.size).toBe(9);
+    expect(after.has(inFirst[0].householdNo)).toBe(false);
+    expect(after.get(inFirst[2].householdNo)).toMatchObject({ risk_grade: 'red', criteria: 'PPPPPFP' });
+    expect(await computedAt(inFirst[1].householdNo)).toEqual(unchangedAt);
+  });
+
+  it('records risk events with validation, and a serious one regrades the household red', async () => {
+    const places = await createPlaceTree(database);
+    const h = await createHousehold(database, places, { members, columns: goodColumns(), incomes: [incomeOf(2020, 9000, 2), incomeOf(2021, 9000, 2)] });
+    const url = `/api/v1/households/${h.householdNo}/risk-events`;
+    const added = await api(app, 'POST', url, { type: 'illness', occurredOn: '2021-05-01', cost: 9000.01, note: '住院' });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ type: 'illness', typeLabel: '因病', occurredOn: '2021-05-01', cost: 9000.01 });
+    const bad = [
+      [{ type: 'flood', occurredOn: '2021-05-01', cost: 1 }, '风险类型（type）应为'],
+      [{ type: 'illness', occurredOn: '2021-02-30', cost: 1 }, '2021-02-30 不是有效日期'],
+      [{ type: 'illness', occurredOn: '2999-01-01', cost: 1 }, '晚于今天'],
+      [{ type: 'illness', occurredOn: '2021-05-01', cost: -3 }, '不能为负数'],
+    ] as const;
+    for (const [body, message] of bad) {
+      const res = await api(app, 'POST', url, body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(message);
+    }
+    expect((await api(app, 'POST', '/api/v1/households/NO-SUCH/risk-events', { type: 'illness', occurredOn: '2021-05-01', cost: 1 })).status).toBe(404);
+    const list = await api(app, 'GET', url);
+    expect(list.body.items).toHaveLength(1);
+    await recompute(app, places.countyCode, 2021);
+    expect((await storedResults(database, places.countyCode, 2021)).get(h.householdNo)).toMatchObject({ risk_grade: 'red', risk_reasons: 4 });
+    const audit = await database.db.selectFrom('audit_event').select('action').where('object_id', '=', h.householdNo).execute();
+    expect(audit.map((a) => a.action)).toEqual(['household.risk_event.add']);
   });
 
   it('refuses bad input and unknown places in Chinese', async () => {

@@ -85,6 +85,24 @@ describe.each(testDatabases)('reports on $name', (t) => {
     expect([first.remainingHouseholds, first.remainingPersons, first.exitedHouseholds, first.exitedPersons, first.returnsHouseholds]).toEqual([3, 9, 1, 2, 1]);
   });
 
+  it('gives the county’s dashboard: large numbers, trend, causes and townships for the drill-down', async () => {
+    const d = await json(leader, `/api/v1/dashboard?place=${county}`);
+    expect(d.year).toBe(2019);
+    const t = d.totals;
+    expect([t.remainingHouseholds, t.remainingPersons, t.exitedHouseholds, t.exitedPersons, t.returnsHouseholds, t.returnsPersons]).toEqual([5, 12, 1, 2, 1, 4]);
+    expect(d.trend.map((y: { year: number; remainingPersons: number; exitsPersons: number }) => [y.year, y.remainingPersons, y.exitsPersons])).toEqual([
+      [2016, 13, 0], [2017, 10, 4], [2018, 8, 2], [2019, 12, 0],
+    ]);
+    expect(d.causes.map((c: { label: string; households: number }) => [c.label, c.households])).toEqual([['因病', 2], ['因残', 1], ['因学', 1], ['未填写', 1]]);
+    const [t1, t2] = fx.places.townshipCodes;
+    expect(d.children.map((c: { code: string; remainingPersons: number; exitedPersons: number; listed: boolean }) => [c.code, c.remainingPersons, c.exitedPersons, c.listed])).toEqual([
+      [t1, 9, 2, false],
+      [t2, 3, 0, false],
+    ]);
+    expect([d.supervision.counties, d.supervision.townships, d.supervision.villages]).toEqual([0, 0, 0]);
+    expect(d.rectifications).toEqual({ open: 0, overdue: 0, closed: 0, reopened: 0 });
+  });
+
   it('follows later writes: a new household, a changed cause, a removed member', async () => {
     const own = await buildReportFixture(database);
     const code = own.places.countyCode;
@@ -130,8 +148,10 @@ describe.each(testDatabases)('reports on $name', (t) => {
     const admin = await loginAs(app, (await makeUser(database, 'sys_admin', county)).username);
     expect((await admin.inject('GET', `/api/v1/reports/causes?place=${county}`)).statusCode).toBe(403);
     expect((await admin.inject('GET', `/api/v1/reports/progress/export.xlsx?place=${county}`)).statusCode).toBe(403);
+    expect((await admin.inject('GET', `/api/v1/dashboard?place=${county}`)).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/dashboard?place=${county}` })).statusCode).toBe(401);
     const townshipLeader = await loginAs(app, (await makeUser(database, 'leader', fx.places.townshipCodes[1])).username);
-    for (const url of [`/api/v1/reports/causes?place=${fx.places.townshipCodes[0]}`, `/api/v1/reports/causes?place=${county}`, '/api/v1/reports/progress/export.xlsx?place=0']) {
+    for (const url of [`/api/v1/reports/causes?place=${fx.places.townshipCodes[0]}`, `/api/v1/reports/causes?place=${county}`, '/api/v1/reports/progress/export.xlsx?place=0', `/api/v1/dashboard?place=${county}`]) {
       const res = await townshipLeader.inject('GET', url);
       expect(res.statusCode, url).toBe(404);
     }

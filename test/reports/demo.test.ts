@@ -64,6 +64,25 @@ describe.each(testDatabases)('seed 001 on the demo data ($name)', (t) => {
     expect(listing.villages).toEqual([]);
   });
 
+  it('gives the city’s dashboard with the listed counties marked and seed 001’s leaders on the listing', async () => {
+    const d = await get('/api/v1/dashboard?place=4114');
+    expect([d.year, d.totals.remainingPersons, d.supervision.counties, d.supervision.townships]).toEqual([2019, 29_300, 2, 28]);
+    expect(d.children.filter((c: { listed: boolean }) => c.listed).map((c: { name: string }) => c.name)).toEqual(['虞城县', '夏邑县']);
+    const listing = await get('/api/v1/supervision/listing?place=4114&asOf=2020-03-03');
+    expect(listing.counties.map((c: { name: string; leader: { name: string; title: string } }) => [c.name, c.leader])).toEqual([
+      ['虞城县', { name: '曹月坤', title: '副市长' }],
+      ['夏邑县', { name: '陈向平', title: '市委副书记' }],
+    ]);
+    const township = await get('/api/v1/dashboard?place=411426207');
+    expect(township.totals.remainingPersons).toBe(370);
+  });
+
+  it('holds seed 000’s spring-offensive plan of 龙山镇 with its 18 tasks', async () => {
+    const nation = await loginAs(app, (await makeUser(iso.database, 'leader', '0')).username);
+    const plans = (await nation.inject('GET', '/api/v1/plans?place=530523101')).json();
+    expect(plans.map((p: { title: string; tasks: number }) => [p.title, p.tasks])).toEqual([['龙山镇脱贫攻坚“春季攻势”实施方案', 18]]);
+  });
+
   it('shows the city’s remaining poor of 29,300 persons in the progress report', async () => {
     const report = await get('/api/v1/reports/progress?place=4114');
     const last = report.years.at(-1);

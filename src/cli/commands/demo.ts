@@ -4,6 +4,7 @@ import { withDatabase } from '../context';
 import { loadPlaces } from '../../modules/places/load';
 import { assertDemoNotLoaded, hasDemoPlaces, loadDemo } from '../../modules/demo/service';
 import { DEMO_PLACE_PREFIXES } from '../../modules/demo/plan';
+import { loadDemoTargets } from '../../modules/targets/service';
 
 /** Load the demo registry (and the demo regions' places if they are missing), logging progress in Chinese. */
 export async function loadDemoWithLog(database: Database, log: (message: string) => void): Promise<void> {
@@ -16,6 +17,7 @@ export async function loadDemoWithLog(database: Database, log: (message: string)
   log('正在生成并载入演示数据（商丘市、察隅县、连州市星子镇、龙陵县龙山镇）…');
   const summary = await loadDemo(database, { onProgress: (p) => log('  ' + p.message) });
   log(`演示数据载入完成：${summary.households} 户 ${summary.persons} 人，用时 ${(summary.milliseconds / 1000).toFixed(1)} 秒`);
+  log(`减贫目标（seed 002 察隅县、seed 003 星子镇）${await loadDemoTargets(database.db)} 条已写入`);
 }
 
 export function registerDemo(program: Command): void {

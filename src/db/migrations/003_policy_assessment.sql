@@ -65,7 +65,7 @@ CREATE TABLE assessment_result (
   suggested_category text,                  -- enums.monitorCategory code
   per_capita_net     numeric(12,2),
   persons            smallint NOT NULL,
-  computed_at        timestamptz NOT NULL DEFAULT now(),
+  computed_at        timestamptz NOT NULL DEFAULT now(),  -- when the result last changed (a recompute that changes nothing keeps it)
   PRIMARY KEY (county_code, household_no, year),
   CHECK (criteria ~ '^[PFU]{7}$')
 );

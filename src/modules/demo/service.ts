@@ -6,6 +6,7 @@ import { CHAYU, DEMO_COUNTIES, DEMO_PLACE_PREFIXES, LONGSHAN, SHANGQIU_ANNEX, SH
 import { townshipsOf } from './specs';
 import { busiestPoorVillage, copyCountyRows, countHouseholdsByCounty, lockDemoLoad, readDemoPlaces, registryIsEmpty } from './queries';
 import { createDemoUsers, pairCadreHouseholds } from '../users/bootstrap';
+import { loadCampaignDemo } from '../supervision/demo';
 
 export interface DemoProgress {
   /** Counties written so far, of `total`. */
@@ -89,6 +90,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
         done++;
         report({ done, total, message: `演示数据：${countyName(rows.countyCode)} ${rows.households.length} 户 ${rows.persons.length} 人已写入（${done}/${total}）` });
       }
+      await loadCampaignDemo(tx, options.actor ?? CONSOLE_ACTOR, DEMO_COUNTIES);
       await recordAudit(tx, {
         ...(options.actor ?? CONSOLE_ACTOR),
         action: 'registry.demo_load',

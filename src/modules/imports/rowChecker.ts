@@ -5,6 +5,7 @@
  * number in one household only.
  */
 import { parseIdNumber } from '../../domain/idNumber';
+import { restoreNeutralised } from '../../domain/spreadsheetSafe';
 import { columnByKey, HOUSEHOLD_COLUMNS, PERSON_COLUMNS, PLACE_NAME_KEYS, type ColumnSpec, type HeaderLayout } from './columns';
 import { CELL_TEXT, COPY_NULL, CellProblem, columnReader, lostPrecision, readCell, type CellReader } from './cells';
 import { IdNumberSet } from './idNumberSet';
@@ -75,7 +76,7 @@ export class RowChecker {
   /** One data row: its COPY line when valid, otherwise null with its problems recorded. */
   check(row: SheetRow): string | null {
     const { cells } = row;
-    const rawNo = this.noAt < cells.length ? cells[this.noAt].trim() : '';
+    const rawNo = cellText(cells, this.noAt);
     if (rawNo === '' && cells.every((c) => c.trim() === '')) return null;
     this.rows++;
     let household: HouseholdSeen | null = null;
@@ -109,7 +110,7 @@ export class RowChecker {
     const current = this.current;
     for (let i = 0; i < current.length; i++) {
       const p = this.householdAt[i];
-      current[i] = p >= 0 && p < cells.length ? cells[p].trim() : '';
+      current[i] = cellText(cells, p);
     }
     let seen = this.previous !== null && this.previous.no === no ? this.previous : this.households.get(no);
     if (seen === undefined) {
@@ -186,7 +187,7 @@ export class RowChecker {
     const { cells } = row;
     const line = this.line;
     let ok = true;
-    const idText = this.idAt < cells.length ? cells[this.idAt].trim() : '';
+    const idText = cellText(cells, this.idAt);
     if (idText === '') {
       ok = false;
       this.problems.add(row.row, idColumn.header, '', '证件号码不能为空');
@@ -210,7 +211,7 @@ export class RowChecker {
     for (let i = 0; i < PERSON_COLUMNS.length; i++) {
       const column = PERSON_COLUMNS[i];
       const p = this.personAt[i];
-      const text = p >= 0 && p < cells.length ? cells[p].trim() : '';
+      const text = cellText(cells, p);
       let value: string;
       if (text === '') {
         if (column.required) {
@@ -269,6 +270,16 @@ function detach(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i += 12) out += text.slice(i, i + 12);
   return out;
+}
+
+/**
+ * The trimmed text of a cell; the ' that our exports put before text starting like a formula
+ * (= + - @) is taken off again, so that an exported file imports unchanged.
+ */
+function cellText(cells: string[], position: number): string {
+  if (position < 0 || position >= cells.length) return '';
+  const text = cells[position].trim();
+  return text.charCodeAt(0) === 39 ? restoreNeutralised(text) : text;
 }
 
 function kindAt(row: SheetRow, position: number): number {

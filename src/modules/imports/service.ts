@@ -46,6 +46,11 @@ export interface ImportOptions {
   actor?: AuditActor;
   /** The job running the import, named in the audit event. */
   jobId?: number;
+  /**
+   * A load of at least this many persons into a registry no larger than the load (an initial
+   * load) rebuilds the registry's secondary indexes once instead of updating them row by row.
+   */
+  bulkLoadRows?: number;
 }
 
 export interface ImportCounts {
@@ -68,6 +73,8 @@ export interface ImportReport {
   incomes: number;
   /** Status-history records added or changed. */
   statusRecords: number;
+  /** Secondary indexes dropped and rebuilt around the writes (a bulk load); 0 otherwise. */
+  indexesRebuilt: number;
   errorCount: number;
   /** The errors, sorted by row (the first 10,000). */
   errors: ImportProblem[];
@@ -81,15 +88,14 @@ const PLACE_BATCH = 2000;
 
 /** Thrown inside the import's transaction to undo it (a dry run, or errors found). */
 class Rollback extends Error {}
-/** Loads of at least this many persons may rebuild indexes instead of updating them. */
-const BULK_ROWS = 50_000;
+const BULK_LOAD_ROWS = 50_000;
 const PLACE_FIELDS: Record<keyof PlaceNames, string> = { province: '省', city: '市', county: '县', township: '乡镇', village: '村' };
 
 function newReport(fileName: string, dryRun: boolean): ImportReport {
   const zero = () => ({ added: 0, updated: 0, unchanged: 0 });
   return {
     ok: false, dryRun, fileName, format: null, rows: 0, households: zero(), persons: zero(),
-    incomes: 0, statusRecords: 0, errorCount: 0, errors: [], warnings: [], seconds: 0,
+    incomes: 0, statusRecords: 0, indexesRebuilt: 0, errorCount: 0, errors: [], warnings: [], seconds: 0,
   };
 }
 
@@ -143,9 +149,16 @@ function counts(total: number, written: q.WriteCounts): ImportCounts {
  * rebuilds them at the end, inside the transaction: building an index once is several times
  * cheaper than updating it row by row.
  */
-async function writeRegistry(s: Session, tx: Db, report: ImportReport, present: Set<string>, statusYear: number, progress: (fraction: number) => void): Promise<void> {
+async function writeRegistry(
+  s: Session,
+  tx: Db,
+  report: ImportReport,
+  present: Set<string>,
+  options: { statusYear: number; bulkLoadRows: number },
+  progress: (fraction: number) => void,
+): Promise<void> {
   const staged = await q.countStaged(tx);
-  const bulk = staged.persons >= BULK_ROWS && staged.persons >= (await q.estimatedRows(tx, 'person'));
+  const bulk = staged.persons >= options.bulkLoadRows && staged.persons >= (await q.estimatedRows(tx, 'person'));
   const indexes = bulk ? [...(await q.secondaryIndexes(tx, 'household')), ...(await q.secondaryIndexes(tx, 'person'))] : [];
   await q.dropIndexes(s, indexes);
   report.households = counts(staged.households, await q.writeHouseholds(tx, present));
@@ -153,9 +166,10 @@ async function writeRegistry(s: Session, tx: Db, report: ImportReport, present: 
   report.persons = counts(staged.persons, await q.writePersons(tx, present));
   progress(0.5);
   report.incomes = await q.writeIncomes(tx);
-  report.statusRecords = await q.writeStatusHistory(tx, statusYear);
+  report.statusRecords = await q.writeStatusHistory(tx, options.statusYear);
   progress(0.7);
   if (!report.dryRun) await q.createIndexes(s, indexes);
+  report.indexesRebuilt = indexes.length;
 }
 
 /** Import a registry spreadsheet; never throws for a bad file (the report says what is wrong). */
@@ -195,7 +209,8 @@ export async function importRegistry(database: Database, source: ImportSource, o
         if (problems.count > 0) throw new Rollback();
         progress('writing', READ_SHARE + CHECK_SHARE);
         const present = new Set([...state.layout!.positions.keys()].map((c) => c.key));
-        await writeRegistry(s, tx, report, present, options.statusYear ?? today.getFullYear(), (f) => progress('writing', READ_SHARE + CHECK_SHARE + f * (1 - READ_SHARE - CHECK_SHARE)));
+        const writing = { statusYear: options.statusYear ?? today.getFullYear(), bulkLoadRows: options.bulkLoadRows ?? BULK_LOAD_ROWS };
+        await writeRegistry(s, tx, report, present, writing, (f) => progress('writing', READ_SHARE + CHECK_SHARE + f * (1 - READ_SHARE - CHECK_SHARE)));
         if (dryRun) throw new Rollback();
         await recordAudit(tx, {
           ...(options.actor ?? CONSOLE_ACTOR),

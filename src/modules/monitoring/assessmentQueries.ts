@@ -11,7 +11,7 @@
  */
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { CRITERIA, RISK_REASONS } from '../../domain/policy/rulesSchema';
-import { cents, housingStatus, incomeStatus, medicalStatus, memberColumns, status, waterStatus, yesNo } from './criteriaSql';
+import { cents, housingStatus, incomeStatus, medicalStatus, memberColumns, status, waterStatus, yesNo } from './criteriaQueries';
 import type { AssessmentPlan } from './plan';
 import { anyOf, dateLit, floatLit, intLit, textArrayLit } from './sqlLiterals';
 

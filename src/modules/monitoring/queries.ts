@@ -123,14 +123,6 @@ export async function latestIncomeYear(db: Db, where: Expression<SqlBool>): Prom
   return row.rows[0]?.y ?? null;
 }
 
-export async function deleteResults(db: Db, year: number, range: KeyRange, where: Expression<SqlBool>): Promise<void> {
-  await sql`
-    DELETE FROM assessment_result r
-    WHERE r.year = ${year} AND ${rangeCondition('r', range)}
-      AND EXISTS (SELECT 1 FROM household h WHERE h.county_code = r.county_code AND h.household_no = r.household_no
-        AND ${rangeCondition('h', range)} AND ${where})`.execute(db);
-}
-
 /** The highest year of any status-history record of the households (null: none). */
 export async function latestHistoryYear(db: Db, where: Expression<SqlBool>): Promise<number | null> {
   const row = await sql<{ y: number | null }>`
@@ -138,18 +130,6 @@ export async function latestHistoryYear(db: Db, where: Expression<SqlBool>): Pro
     JOIN household h ON h.county_code = s.county_code AND h.household_no = s.household_no
     WHERE ${where}`.execute(db);
   return row.rows[0]?.y ?? null;
-}
-
-/** Assess the batch under one group's plan and store the results; returns the rows written. */
-export async function insertResults(db: Db, plan: AssessmentPlan, range: KeyRange, where: Expression<SqlBool>, policyKey: string, options: SelectOptions): Promise<number> {
-  const select = assessmentSelect(plan, { range, where }, options);
-  const result = await sql`
-    INSERT INTO assessment_result (county_code, household_no, year, policy_key, outcome, criteria,
-      risk_grade, risk_reasons, suggested_category, per_capita_net, persons, computed_at)
-    SELECT a.county_code, a.household_no, ${plan.year}, ${policyKey}, a.outcome, a.criteria,
-      a.risk_grade, a.risk_reasons, a.suggested_category, a.per_capita_net, a.persons, now()
-    FROM (${select}) a`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
 }
 
 // --- what-if ----------------------------------------------------------------------------------
@@ -256,4 +236,22 @@ export async function placeNames(db: Db, codes: string[]): Promise<Map<string, s
   if (!wanted.length) return names;
   for (const p of await db.selectFrom('place').select(['code', 'name']).where('code', 'in', wanted).execute()) names.set(p.code, p.name);
   return names;
+}
+
+// --- risk events --------------------------------------------------------------------------------
+
+export async function riskEventsOf(db: Db, countyCode: string, householdNo: string) {
+  return db
+    .selectFrom('risk_event')
+    .select(['id', 'type', 'occurred_on', 'cost', 'note'])
+    .where('county_code', '=', countyCode)
+    .where('household_no', '=', householdNo)
+    .orderBy('occurred_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function insertRiskEvent(db: Db, row: { county_code: string; household_no: string; type: string; occurred_on: string; cost: number; note: string | null }): Promise<number> {
+  const inserted = await db.insertInto('risk_event').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(inserted.id);
 }

@@ -17,6 +17,7 @@ import { exclusively } from './exclusive';
 import { assessmentPlan, type AssessmentPlan } from './plan';
 import { policyGroups } from './policyGroups';
 import * as q from './queries';
+import * as w from './writeQueries';
 
 export const DEFAULT_BATCH = 10_000;
 
@@ -80,19 +81,21 @@ export async function selectOptionsFor(db: Db, where: Expression<SqlBool>, year:
   return { history: latest !== null && latest > year };
 }
 
-/** One batch in one transaction; returns the households written and marks the groups used. */
+/** One batch in one transaction; returns the households assessed and marks the groups used. */
 async function recomputeBatch(database: Database, year: number, range: KeyRange, where: Expression<SqlBool>, plans: GroupPlan[], options: SelectOptions, used: Set<number>): Promise<number> {
   return database.db.transaction().execute(async (tx) => {
     await q.prepareBatchPlanner(tx);
     await q.relaxCommit(tx);
-    await q.deleteResults(tx, year, range, where);
-    let written = 0;
+    await w.prepareBatchTable(tx);
+    let assessed = 0;
     for (const g of await q.groupsPresent(tx, plans.map((p) => p.group), range, where)) {
-      const rows = await q.insertResults(tx, plans[g].plan, range, plans[g].where, plans[g].policyKey, options);
-      written += rows;
+      const rows = await w.assessIntoBatch(tx, plans[g].plan, range, plans[g].where, plans[g].policyKey, options);
+      assessed += rows;
       used.add(g);
     }
-    return written;
+    await w.deleteUnassessed(tx, year, range, where);
+    await w.saveBatch(tx, year);
+    return assessed;
   });
 }
 

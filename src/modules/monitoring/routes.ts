@@ -10,7 +10,7 @@ import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
 import { auditActorOf } from '../../server/access';
 import { recordAudit } from '../audit/service';
 import * as s from './schemas';
-import { getHouseholdAssessment, getJob, getMonitoringOverview, listAssessedHouseholds, startRecomputeJob } from './service';
+import { addRiskEvent, getHouseholdAssessment, getJob, getMonitoringOverview, listAssessedHouseholds, listRiskEvents, startRecomputeJob } from './service';
 
 export type ScopeOfRequest = (request: FastifyRequest) => PlaceScope;
 const everyPlace: ScopeOfRequest = () => ALL_PLACES;
@@ -46,5 +46,14 @@ export async function registerMonitoringRoutes(api: FastifyInstance, database: D
   api.get<{ Params: { householdNo: string } }>('/households/:householdNo/assessment', async (request) => {
     const q = s.assessmentQuery.parse(request.query);
     return s.checklistSchema.parse(await getHouseholdAssessment(database.db, scopeOf(request), request.params.householdNo, q.year));
+  });
+
+  api.get<{ Params: { householdNo: string } }>('/households/:householdNo/risk-events', async (request) => {
+    return s.riskEventListSchema.parse({ items: await listRiskEvents(database.db, scopeOf(request), request.params.householdNo) });
+  });
+
+  api.post<{ Params: { householdNo: string } }>('/households/:householdNo/risk-events', async (request, reply) => {
+    const event = await addRiskEvent(database.db, scopeOf(request), request.params.householdNo, request.body, auditActorOf(request));
+    return reply.status(201).send(s.riskEventSchema.parse(event));
   });
 }

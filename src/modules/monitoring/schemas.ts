@@ -145,3 +145,14 @@ export const checklistSchema = z.object({
     })
     .nullable(),
 });
+
+export const riskEventSchema = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  typeLabel: z.string(),
+  occurredOn: z.string(),
+  cost: z.number(),
+  note: z.string().nullable(),
+});
+
+export const riskEventListSchema = z.object({ items: z.array(riskEventSchema) });

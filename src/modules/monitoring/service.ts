@@ -19,6 +19,7 @@ import { writeWhatIfWorkbook, XLSX_MEDIA_TYPE } from './whatIfWorkbook';
 export { recomputeAssessments, type RecomputeSummary, type RecomputeProgress } from './recompute';
 export { getMonitoringOverview, listAssessedHouseholds, type MonitoringOverview, type AssessedHousehold } from './overview';
 export { getHouseholdAssessment } from './checklist';
+export { addRiskEvent, listRiskEvents } from './riskEvents';
 export { waitForJob, getJob, type JobView } from './jobs';
 export type { WhatIfResult } from './whatIf';
 export { XLSX_MEDIA_TYPE };
@@ -76,17 +77,20 @@ async function assertPlace(database: Database, place: string | undefined): Promi
 }
 
 /**
- * After an import that wrote the registry: recompute the importing user's scope for every year
- * already assessed there and the latest income year, as a job, and wait for it (so a CLI import
- * ends with fresh results). Never throws: the import has committed whatever happens here; a
- * failure is recorded on the recompute job and returned.
+ * After an import that wrote the registry: recompute the imported place (its county when the
+ * file held one county, else the importing user's whole scope) for every year already assessed
+ * there and the latest income year, as a job, and wait for it (so a CLI import ends with fresh
+ * results). Never throws: the import has committed whatever happens here; a failure is recorded
+ * on the recompute job and returned.
  */
-export async function recomputeAfterImport(database: Database, scope: PlaceScope = ALL_PLACES): Promise<{ jobId: number | null; error: string | null }> {
+export async function recomputeAfterImport(database: Database, imported: { scope?: PlaceScope; place?: string | null } = {}): Promise<{ jobId: number | null; error: string | null }> {
   try {
-    const where = q.householdsWhere(scope, NATIONAL_REGION);
+    const scope = imported.scope ?? ALL_PLACES;
+    const place = imported.place ?? NATIONAL_REGION;
+    const where = q.householdsWhere(scope, place);
     const latest = await resolveYear(database.db, where, undefined);
     const years = [...new Set([...(await q.storedYears(database.db, where, 0)), latest])].sort((a, b) => a - b);
-    const { jobId } = await runRecomputeJob(database, { scope, years, reason: 'import' });
+    const { jobId } = await runRecomputeJob(database, { scope, place, years, reason: 'import' });
     return { jobId, error: null };
   } catch (e) {
     return { jobId: null, error: (e as Error).message };

@@ -8,15 +8,16 @@ import { countCases, listCases, locateCase, openCaseCounts, stepEvidenceOf, step
 import { paramsOf, planOf, stateOf } from './caseState';
 import { evidenceFor } from './evidence';
 import { objectionsOf } from './noticeQueries';
-import { caseRecord, reachCases, type Caller } from './reach';
+import { caseRecord, checkCases, lockCases, type Caller } from './reach';
 import type { ActionInput } from './schemas';
 import { caseSummary, objectionView, resultLabel } from './views';
 
 /** Approve, return, reject or verify the given cases, all or none; each case gets its own step record. */
 export async function actOnCases(db: Db, caller: Caller, input: ActionInput, author: Author): Promise<AppliedCase[]> {
   if (input.action === 'verify' && input.passed === undefined) throw badRequest('抽查核实须写明是否通过（passed: true/false）');
+  await checkCases(db, caller, input.caseIds);
   return db.transaction().execute(async (tx) => {
-    const rows = await reachCases(tx, caller, input.caseIds);
+    const rows = await lockCases(tx, caller, input.caseIds);
     const evidence = await evidenceFor(tx, input.evidenceIds ?? []);
     const comment = input.comment ?? '';
     const kinds = evidence.map((e) => e.kind);

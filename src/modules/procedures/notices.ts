@@ -16,7 +16,7 @@ import {
   insertNotice, insertObjection, linkNoticeCases, listNotices, noticeById, noticeHouseholds, objectionById, objectionsOf, placeNames,
   resolveObjectionRow, resolveOpenObjections, type NoticeRow, type ObjectionRow,
 } from './noticeQueries';
-import { reachCases, type Caller } from './reach';
+import { checkCases, lockCases, type Caller } from './reach';
 import { objectionView } from './views';
 
 export interface PublishInput {
@@ -30,8 +30,9 @@ export async function publishNotice(db: Db, caller: Caller, input: PublishInput,
   if (!isCalendarDate(input.startsOn)) throw badRequest(`公示开始日期（startsOn）${input.startsOn} 不是有效日期（应为 YYYY-MM-DD）`);
   const contact = input.contact.trim();
   if (!contact) throw badRequest('须写明异议受理方式（contact），如受理单位、电话和地点');
+  await checkCases(db, caller, input.caseIds);
   return db.transaction().execute(async (tx) => {
-    const rows = await reachCases(tx, caller, input.caseIds);
+    const rows = await lockCases(tx, caller, input.caseIds);
     const villages = new Set(rows.map((r) => r.village_code));
     const procedures = new Set(rows.map((r) => r.procedure));
     if (villages.size > 1 || procedures.size > 1) throw badRequest(`一张公示只能包含同一个村、同一种程序的户；所选案件涉及 ${villages.size} 个村、${procedures.size} 种程序`);
@@ -79,9 +80,10 @@ export interface ObjectionInput {
 export async function registerObjection(db: Db, caller: Caller, noticeId: number, input: ObjectionInput, author: Author): Promise<ObjectionRow> {
   if (!isCalendarDate(input.receivedOn) || input.receivedOn > author.today) throw badRequest(`异议收到日期（receivedOn）${input.receivedOn} 无效：应为不晚于今天的日期 YYYY-MM-DD`);
   if (!input.objector.trim() || !input.content.trim()) throw badRequest('须写明异议人（objector）和异议内容（content）');
+  const notice = await reachNotice(db, caller, noticeId);
+  await checkCases(db, caller, [input.caseId]);
   return db.transaction().execute(async (tx) => {
-    const notice = await reachNotice(tx, caller, noticeId);
-    const [row] = await reachCases(tx, caller, [input.caseId]);
+    const [row] = await lockCases(tx, caller, [input.caseId]);
     if (row.notice_id !== notice.id) throw conflict(`第 ${row.id} 号（户 ${row.household_no}）不在公示第 ${notice.id} 号中公示，或已离开公示步骤`);
     if (input.receivedOn < notice.starts_on) throw badRequest(`异议收到日期 ${input.receivedOn} 早于公示开始日期 ${notice.starts_on}`);
     const objection = await insertObjection(tx, {
@@ -106,10 +108,12 @@ export interface ResolutionInput {
 
 /** Resolve an objection: dismissed keeps the case at its notice, upheld returns it to the village. */
 export async function resolveObjection(db: Db, caller: Caller, objectionId: number, input: ResolutionInput, author: Author): Promise<ObjectionRow> {
+  const found = await objectionById(db, objectionId);
+  if (!found) throw notFound(`异议第 ${objectionId} 号`);
+  await checkCases(db, caller, [found.case_id]);
   return db.transaction().execute(async (tx) => {
-    const o = await objectionById(tx, objectionId, true);
-    if (!o) throw notFound(`异议第 ${objectionId} 号`);
-    const [row] = await reachCases(tx, caller, [o.case_id]);
+    const o = (await objectionById(tx, objectionId, true))!;
+    const [row] = await lockCases(tx, caller, [o.case_id]);
     if (o.status !== 'open') throw conflict(`异议第 ${o.id} 号已于 ${o.resolved_on} 处理（${o.outcome === 'upheld' ? '异议成立' : '异议不成立'}）`);
     const resolution = { outcome: input.outcome, resolution: input.resolution.trim(), resolved_on: author.today, resolved_by: author.username };
     await resolveObjectionRow(tx, o, resolution);

@@ -1,4 +1,9 @@
-/** Loading cases within the user's reach; a case outside it is refused like a missing one, and audited. */
+/**
+ * Loading cases within the user's reach; a case outside it is refused like a missing one, and
+ * audited. The refusal (assertInScope) writes through the server's own connection, so it runs
+ * before a use case opens its transaction (PGlite has one connection): `checkCases` outside,
+ * then `lockCases` inside.
+ */
 import type { Db } from '../../db/database';
 import type { HouseholdAccess, ScopedRecord } from '../../server/access';
 import { notFound } from '../../server/errors';
@@ -19,15 +24,25 @@ export const caseRecord = (c: Pick<CaseRow, 'id' | 'village_code' | 'county_code
   household: { countyCode: c.county_code, householdNo: c.household_no },
 });
 
-/** The cases, locked; 404 naming the ids that do not exist, and an audited refusal for one out of reach. */
-export async function reachCases(db: Db, caller: Caller, ids: readonly number[]): Promise<CaseRow[]> {
+const missing = (ids: number[]) => notFound(`程序案件 ${ids.map((id) => `第 ${id} 号`).join('、')}`);
+
+/** Outside a transaction: 404 naming ids that do not exist; an audited 404 for one out of reach. */
+export async function checkCases(db: Db, caller: Caller, ids: readonly number[]): Promise<void> {
   const unique = [...new Set(ids)];
-  const rows = await casesByIds(db, caller.access, unique, true);
+  const rows = await casesByIds(db, caller.access, unique);
   const absent = unique.filter((id) => !rows.some((r) => r.id === id));
   for (const id of absent) {
     const found = await locateCase(db, id);
     if (found) await caller.reach(caseRecord(found));
   }
-  if (absent.length) throw notFound(`程序案件 ${absent.map((id) => `第 ${id} 号`).join('、')}`);
+  if (absent.length) throw missing(absent);
+}
+
+/** Inside the transaction: the cases within reach, locked. */
+export async function lockCases(db: Db, caller: Caller, ids: readonly number[]): Promise<CaseRow[]> {
+  const unique = [...new Set(ids)];
+  const rows = await casesByIds(db, caller.access, unique, true);
+  const absent = unique.filter((id) => !rows.some((r) => r.id === id));
+  if (absent.length) throw missing(absent);
   return rows;
 }

@@ -90,10 +90,11 @@ export async function startProcedure(db: Db, input: StartInput, author: Author, 
   const thisYear = Number(author.today.slice(0, 4));
   const year = input.year ?? thisYear;
   if (!Number.isInteger(year) || year < 2000 || year > thisYear + 1) throw badRequest(`年度（year）${year} 无效：应为 2000–${thisYear + 1} 之间的整数`);
+  const found = await householdByNo(db, input.householdNo);
+  if (!found) throw notFound(`户 ${input.householdNo} `);
+  await assertReach(found);
   return db.transaction().execute(async (tx) => {
-    const h = await householdByNo(tx, input.householdNo, true);
-    if (!h) throw notFound(`户 ${input.householdNo} `);
-    await assertReach(h);
+    const h = (await householdByNo(tx, input.householdNo, true))!;
     const p = await policyPlan(tx, h.village_code, input.procedure, year);
     const problems = startProblems(p.plan, h.household_no, h.status, author.role, roleLabel);
     if (problems.length) throw refused('cannot_start', problems);

@@ -7,6 +7,14 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
 import { countyUnder } from './rollupQueries';
 
+/**
+ * The rollup a place's report reads: township grain for a county and above (a few rows per
+ * township and year), village grain within a township or village.
+ */
+function rollupFor(place: string): RawBuilder<unknown> {
+  return sql.raw(place.length >= 9 ? 'registry_rollup' : 'registry_rollup_township');
+}
+
 /** Rollup rows (alias r) under a place. */
 function rollupUnder(place: string): RawBuilder<SqlBool> {
   if (place.length === 9) return sql<SqlBool>`r.county_code = ${place.slice(0, 6)} AND r.township_code = ${place}`;
@@ -55,7 +63,7 @@ export interface ChildCauseRow {
 export async function countByChildAndCause(db: Db, place: string, year: number, statuses: readonly string[]): Promise<ChildCauseRow[]> {
   const result = await sql<ChildCauseRow>`
     SELECT ${childKey(place)} AS child, r.main_cause AS cause, sum(r.households)::int AS households, sum(r.persons)::int AS persons
-    FROM registry_rollup r JOIN rollup_state s ON s.county_code = r.county_code
+    FROM ${rollupFor(place)} r JOIN rollup_state s ON s.county_code = r.county_code
     WHERE ${rollupUnder(place)} AND r.year = least(${year}::int, s.max_year) AND r.status IN (${statusList(statuses)})
     GROUP BY 1, 2`.execute(db);
   return result.rows;
@@ -77,7 +85,7 @@ export async function countByChildAndStatus(db: Db, place: string, year: number)
   const result = await sql<ChildStatusRow>`
     SELECT ${childKey(place)} AS child, r.status, CASE WHEN r.year = ${year}::int THEN r.change ELSE '' END AS change,
            sum(r.households)::int AS households, sum(r.persons)::int AS persons
-    FROM registry_rollup r JOIN rollup_state s ON s.county_code = r.county_code
+    FROM ${rollupFor(place)} r JOIN rollup_state s ON s.county_code = r.county_code
     WHERE ${rollupUnder(place)} AND r.year = least(${year}::int, s.max_year)
     GROUP BY 1, 2, 3`.execute(db);
   return result.rows;
@@ -98,7 +106,7 @@ export async function countByYearAndStatus(db: Db, place: string, from: number, 
            sum(r.households)::int AS households, sum(r.persons)::int AS persons
     FROM generate_series(${from}::int, ${to}::int) AS g(y)
     JOIN rollup_state s ON ${countyUnder(place, 's.county_code')} AND s.min_year <= g.y
-    JOIN registry_rollup r ON r.county_code = s.county_code AND r.year = least(g.y, s.max_year)
+    JOIN ${rollupFor(place)} r ON r.county_code = s.county_code AND r.year = least(g.y, s.max_year)
     WHERE ${rollupUnder(place)}
     GROUP BY 1, 2, 3
     ORDER BY 1`.execute(db);
@@ -143,7 +151,7 @@ export interface RemainingRow {
 export async function remainingByLevel(db: Db, place: string, level: ListingLevel, year: number, statuses: readonly string[], above: number): Promise<RemainingRow[]> {
   const result = await sql<RemainingRow>`
     SELECT ${sql.raw(KEY[level])} AS code, sum(r.households)::int AS households, sum(r.persons)::int AS persons
-    FROM registry_rollup r JOIN rollup_state s ON s.county_code = r.county_code
+    FROM ${sql.raw(level === 'village' || place.length >= 9 ? 'registry_rollup' : 'registry_rollup_township')} r JOIN rollup_state s ON s.county_code = r.county_code
     WHERE ${rollupUnder(place)} AND r.year = least(${year}::int, s.max_year)
       AND r.status IN (${sql.join(statuses.map((x) => sql`${x}`))})
     GROUP BY 1
@@ -158,7 +166,7 @@ export async function remainingOf(db: Db, level: ListingLevel, codes: readonly s
   const counties = [...new Set(codes.map((c) => c.slice(0, 6)))];
   const result = await sql<RemainingRow>`
     SELECT ${sql.raw(KEY[level])} AS code, sum(r.households)::int AS households, sum(r.persons)::int AS persons
-    FROM registry_rollup r JOIN rollup_state s ON s.county_code = r.county_code
+    FROM ${sql.raw(level === 'village' ? 'registry_rollup' : 'registry_rollup_township')} r JOIN rollup_state s ON s.county_code = r.county_code
     WHERE r.county_code = ANY(${counties}::text[]) AND ${sql.raw(KEY[level])} = ANY(${[...codes]}::text[])
       AND r.year = least(${year}::int, s.max_year)
       AND r.status IN (${sql.join(statuses.map((x) => sql`${x}`))})

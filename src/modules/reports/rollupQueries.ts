@@ -38,14 +38,16 @@ export async function lockCounties(tx: Db, counties: readonly string[]): Promise
 }
 
 /**
- * Replace the rollup rows of the counties: each household's status at the end of every year
+ * Replace the rollup rows of the counties (village and township grain): each household's status at the end of every year
  * from its first record to the county's latest, the record of a year standing until the next
  * one; `change` says what that year's record changed ('entered' first record, 'exited',
  * 'returned'); persons are the registered members.
  */
 export async function rebuildCountyRollups(tx: Db, counties: readonly string[]): Promise<void> {
   const codes = [...counties];
+  await sql`SET LOCAL jit = off`.execute(tx);
   await sql`DELETE FROM registry_rollup WHERE county_code = ANY(${codes}::text[])`.execute(tx);
+  await sql`DELETE FROM registry_rollup_township WHERE county_code = ANY(${codes}::text[])`.execute(tx);
   await sql`
     INSERT INTO registry_rollup (county_code, township_code, village_code, year, status, main_cause, change, households, persons)
     WITH bounds AS (
@@ -75,7 +77,13 @@ export async function rebuildCountyRollups(tx: Db, counties: readonly string[]):
     CROSS JOIN LATERAL generate_series(sp.year::int, sp.until::int) AS y(year)
     JOIN household h ON h.county_code = sp.county_code AND h.household_no = sp.household_no
     LEFT JOIN members m ON m.county_code = sp.county_code AND m.household_no = sp.household_no
+    WHERE h.county_code = ANY(${codes}::text[])
     GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(tx);
+  await sql`
+    INSERT INTO registry_rollup_township (county_code, township_code, year, status, main_cause, change, households, persons)
+    SELECT county_code, township_code, year, status, main_cause, change, sum(households)::int, sum(persons)::int
+    FROM registry_rollup WHERE county_code = ANY(${codes}::text[])
+    GROUP BY 1, 2, 3, 4, 5, 6`.execute(tx);
   await sql`
     UPDATE rollup_state r SET refreshed_seq = r.change_seq, refreshed_at = now(), min_year = y.min_year, max_year = y.max_year
     FROM (SELECT c.county_code, min(x.year) AS min_year, max(x.year) AS max_year
@@ -83,4 +91,9 @@ export async function rebuildCountyRollups(tx: Db, counties: readonly string[]):
           LEFT JOIN registry_rollup x ON x.county_code = c.county_code
           GROUP BY c.county_code) y
     WHERE r.county_code = y.county_code`.execute(tx);
+}
+
+/** Fresh planner statistics after a bulk refresh. */
+export async function analyzeRollups(db: Db): Promise<void> {
+  await sql`ANALYZE registry_rollup, registry_rollup_township, rollup_state`.execute(db);
 }

@@ -9,13 +9,16 @@
  * skipped (its committed rows are what the rollup already has), so readers never wait.
  */
 import type { Db } from '../../db/database';
-import { anyStaleCounty, lockCounties, lockStaleCounties, rebuildCountyRollups } from './rollupQueries';
+import { analyzeRollups, anyStaleCounty, lockCounties, lockStaleCounties, rebuildCountyRollups } from './rollupQueries';
 
 function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
-/** Rebuild the rollups of these counties now (waits for writers of them to commit). */
+/**
+ * Rebuild the rollups of these counties now (waits for writers of them to commit), e.g. after
+ * an import or the demo load; refreshes the planner's statistics of the rollup tables too.
+ */
 export async function refreshRollups(db: Db, countyCodes: readonly string[]): Promise<void> {
   const counties = [...new Set(countyCodes)].sort();
   if (counties.length === 0) return;
@@ -23,6 +26,7 @@ export async function refreshRollups(db: Db, countyCodes: readonly string[]): Pr
     await lockCounties(tx, counties);
     await rebuildCountyRollups(tx, counties);
   });
+  if (!db.isTransaction) await analyzeRollups(db);
 }
 
 /** Rebuild the stale counties under the places ('0' the nation); returns the counties rebuilt. */

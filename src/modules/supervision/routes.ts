@@ -7,8 +7,9 @@ import type { Database } from '../../db/database';
 import { requirePermission, requireUser } from '../../server/access';
 import { detailSchema as rectificationSchema } from '../rectification/schemas';
 import { ledgerContextOf, reachRecord, reachReportPlace, sendWorkbook, todayOf } from '../reports/service';
+import { leaderDashboard } from './dashboard';
 import { listingSheets } from './exports';
-import { detailQuery, detailSchema, findingInput, leaderInput, listedCode, listingQuery, listingSchema } from './schemas';
+import { dashboardSchema, detailQuery, detailSchema, findingInput, leaderInput, listedCode, listingQuery, listingSchema } from './schemas';
 import { assignFinding, assignLeader, listedPlaceDetail, supervisionListing } from './service';
 
 type Query = { Querystring: Record<string, unknown> };
@@ -28,6 +29,11 @@ export async function registerSupervisionRoutes(api: FastifyInstance, database: 
   api.get<Query>('/supervision/listing/export.xlsx', read, async (request, reply) => {
     const result = await listing(request);
     return sendWorkbook(reply, listingSheets(result, todayOf(request)), `supervision-${result.place.code}.xlsx`, `${result.place.name}挂牌督战名单.xlsx`);
+  });
+
+  api.get<Query>('/dashboard', read, async (request) => {
+    const place = await reachReportPlace(request, listingQuery.parse(request.query).place);
+    return dashboardSchema.parse(await leaderDashboard(db, requireUser(request).scope, place, todayOf(request)));
   });
 
   api.get<Code & Query>('/supervision/places/:code', read, async (request) => {

@@ -70,3 +70,21 @@ export const detailSchema = z.object({
   trend: z.array(z.object({ year: z.number().int(), remainingHouseholds: z.number().int(), remainingPersons: z.number().int(), exitsPersons: z.number().int() })),
   snapshots: z.array(z.object({ month: z.string(), households: z.number().int(), persons: z.number().int() })),
 });
+
+const n = z.number().int();
+export const dashboardSchema = z.object({
+  place: reportPlaceSchema,
+  year: n.nullable(),
+  totals: z.object({
+    remainingHouseholds: n, remainingPersons: n, exitedHouseholds: n, exitedPersons: n, exitsHouseholds: n, exitsPersons: n,
+    returnsHouseholds: n, returnsPersons: n, monitoredHouseholds: n, monitoredPersons: n,
+  }),
+  trend: z.array(z.object({ year: n, remainingHouseholds: n, remainingPersons: n, exitsHouseholds: n, exitsPersons: n, exitedPersons: n })),
+  causes: z.array(z.object({ cause: z.string(), label: z.string(), households: n, householdShare: z.number(), persons: n })),
+  children: z.array(z.object({ code: z.string(), name: z.string(), level: n, remainingHouseholds: n, remainingPersons: n, exitsPersons: n, exitedPersons: n, listed: z.boolean() })),
+  supervision: z.object({
+    asOf: z.string().nullable(), statusYear: n.nullable(), counties: n, townships: n, villages: n,
+    listed: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), persons: n, latestPersons: n, delistable: z.boolean() })),
+  }),
+  rectifications: z.object({ open: n, overdue: n, closed: n, reopened: n }),
+});
