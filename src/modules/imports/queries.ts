@@ -302,11 +302,14 @@ export interface TableIndex {
   definition: string;
 }
 
-/** Indexes of a registry table other than its primary key (they are rebuilt after a bulk load). */
+/** Indexes of a registry table other than its primary key and constraints' (they are rebuilt after a bulk load). */
 export async function secondaryIndexes(db: Db, table: 'household' | 'person'): Promise<TableIndex[]> {
   const result = await sql<TableIndex>`
     SELECT x.indexrelid::regclass::text AS name, pg_get_indexdef(x.indexrelid) AS definition
-    FROM pg_index x WHERE x.indrelid = ${table}::regclass AND NOT x.indisprimary ORDER BY 1`.execute(db);
+    FROM pg_index x
+    WHERE x.indrelid = ${table}::regclass AND NOT x.indisprimary
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+    ORDER BY 1`.execute(db);
   return result.rows;
 }
 

@@ -88,7 +88,7 @@ const PLACE_BATCH = 2000;
 
 /** Thrown inside the import's transaction to undo it (a dry run, or errors found). */
 class Rollback extends Error {}
-const BULK_LOAD_ROWS = 50_000;
+const BULK_LOAD_ROWS = 10_000;
 const PLACE_FIELDS: Record<keyof PlaceNames, string> = { province: '省', city: '市', county: '县', township: '乡镇', village: '村' };
 
 function newReport(fileName: string, dryRun: boolean): ImportReport {

@@ -2,8 +2,10 @@
  * The household assessment compiled to one set-based SELECT: the same decisions as the pure
  * functions of src/domain/assessment (assessHousehold, gradeRisk, suggestMonitoringCategory),
  * with the rules' numbers worked out beforehand (plan.ts) and inlined as constants. Money is
- * computed in float8 in the same order as the TypeScript, rounded to the cent the same way,
- * so both give the same answer on the same records (test/monitoring/sqlAgreement.test.ts).
+ * compared in float8 as the TypeScript compares it: the annual net income is exact (the sum of
+ * two-decimal amounts, which is what the TypeScript's rounding to the cent yields), per-capita
+ * income is divided and rounded to the cent as Math.round does, so both give the same answer
+ * on the same records (test/monitoring/sqlAgreement.test.ts).
  *
  * One row per household of the batch: county_code, household_no, village_code, persons,
  * per_capita_net, outcome, criteria (code of statuses), risk_grade, risk_reasons (bit mask),
@@ -116,6 +118,7 @@ export function assessmentSelect(plan: AssessmentPlan, filter: BatchFilter, opti
   const on = (alias: string) => rangeCondition(alias, filter.range);
   const income = incomeStatus(plan);
   const hist = historyParts(plan, on, options);
+  const pcn = `CASE WHEN x.household_size > 0 THEN ${cents('x.annual / x.household_size')} END`;
   const code = CRITERIA.map((c) => `k.c_${c}`).join(' || ');
   const anyStatus = (s: string) => CRITERIA.map((c) => `k.c_${c} = '${s}'`).join(' OR ');
   return sql`
@@ -130,21 +133,14 @@ inc AS (
   SELECT x.county_code, x.household_no,
     bool_or(x.year = ${Y}) AS has_cur, bool_or(x.year = ${Y} - 1) AS has_prev,
     max(x.annual) FILTER (WHERE x.year = ${Y}) AS annual,
-    max(x.pcn) FILTER (WHERE x.year = ${Y}) AS pcn,
-    max(x.pcn) FILTER (WHERE x.year = ${Y} - 1) AS prev_pcn
+    max(${sql.raw(pcn)}) FILTER (WHERE x.year = ${Y}) AS pcn,
+    max(${sql.raw(pcn)}) FILTER (WHERE x.year = ${Y} - 1) AS prev_pcn
   FROM (
-    SELECT b.county_code, b.household_no, b.year, b.annual,
-      CASE WHEN b.household_size > 0 THEN ${sql.raw(cents('b.annual / b.household_size'))} END AS pcn
-    FROM (
-      SELECT a.county_code, a.household_no, a.year, a.household_size, ${sql.raw(cents('a.raw'))} AS annual
-      FROM (
-        SELECT i.county_code, i.household_no, i.year, i.household_size,
-          i.wages::float8 + i.production_net::float8 + i.property::float8 + i.transfer::float8 - i.production_cost::float8 AS raw
-        FROM household_income i
-        WHERE ${on('i')} AND i.year IN (${Y}, ${Y} - 1)
-        OFFSET 0
-      ) a OFFSET 0
-    ) b OFFSET 0
+    SELECT i.county_code, i.household_no, i.year, i.household_size,
+      (i.wages + i.production_net + i.property + i.transfer - i.production_cost)::float8 AS annual
+    FROM household_income i
+    WHERE ${on('i')} AND i.year IN (${Y}, ${Y} - 1)
+    OFFSET 0
   ) x
   GROUP BY x.county_code, x.household_no
 ),
