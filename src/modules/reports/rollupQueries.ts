@@ -46,6 +46,8 @@ export async function lockCounties(tx: Db, counties: readonly string[]): Promise
 export async function rebuildCountyRollups(tx: Db, counties: readonly string[]): Promise<void> {
   const codes = [...counties];
   await sql`SET LOCAL jit = off`.execute(tx);
+  // Freshly loaded tables have no statistics yet: a nested loop over the CTEs would take minutes.
+  await sql`SET LOCAL enable_nestloop = off`.execute(tx);
   await sql`DELETE FROM registry_rollup WHERE county_code = ANY(${codes}::text[])`.execute(tx);
   await sql`DELETE FROM registry_rollup_township WHERE county_code = ANY(${codes}::text[])`.execute(tx);
   await sql`
