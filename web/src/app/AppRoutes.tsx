@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { PlacesPage } from '../pages/admin/PlacesPage';
@@ -14,6 +14,7 @@ import { AppLayout } from './AppLayout';
 import { useMe } from './auth';
 import { RequirePermission, RequireSignedIn } from './guards';
 import { homePageFor, MENU } from './menu';
+import { MODULES } from '../modules';
 
 /** The user's first page (keeping the place in the query), or 403 when his role opens none. */
 function HomeRedirect() {
@@ -42,6 +43,9 @@ export function AppRoutes() {
           <Route path="admin/roles" element={guarded('/admin/roles', <RolesPage />)} />
           <Route path="admin/places" element={guarded('/admin/places', <PlacesPage />)} />
           <Route path="audit" element={guarded('/audit', <AuditPage />)} />
+          {Object.values(MODULES).map((m) => (
+            <Fragment key={m.key}>{m.routes()}</Fragment>
+          ))}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -15,6 +15,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { MODULES } from '../modules';
 
 export interface MenuPage {
   /** Route path; also the menu key. */
@@ -23,6 +24,8 @@ export interface MenuPage {
   label: string;
   /** Any of these permissions opens the page. */
   permissions: string[];
+  /** Listed in the menu (default true); false for detail pages reached by link. */
+  menu?: boolean;
 }
 
 export interface MenuModule {
@@ -43,23 +46,24 @@ export const MENU: MenuModule[] = [
     permissions: ['registry.read'],
     pages: [{ path: '/households', label: 'menu.households', permissions: ['registry.read'] }],
   },
-  { key: 'monitoring', label: 'menu.monitoring', icon: <AlertOutlined />, permissions: ['registry.read'], pages: [] },
-  { key: 'exit', label: 'menu.exit', icon: <LogoutOutlined />, permissions: ['registry.read'], pages: [] },
-  { key: 'assistance', label: 'menu.assistance', icon: <HeartOutlined />, permissions: ['assistance.write', 'registry.read'], pages: [] },
-  { key: 'projects', label: 'menu.projects', icon: <FundOutlined />, permissions: ['dashboard.read'], pages: [] },
-  { key: 'tasks', label: 'menu.tasks', icon: <CarryOutOutlined />, permissions: ['dashboard.read'], pages: [] },
-  { key: 'supervision', label: 'menu.supervision', icon: <FlagOutlined />, permissions: ['dashboard.read'], pages: [] },
-  { key: 'reports', label: 'menu.reports', icon: <BarChartOutlined />, permissions: ['dashboard.read'], pages: [] },
+  { key: 'monitoring', label: 'menu.monitoring', icon: <AlertOutlined />, permissions: ['registry.read'], pages: MODULES.monitoring.pages },
+  { key: 'exit', label: 'menu.exit', icon: <LogoutOutlined />, permissions: ['registry.read'], pages: MODULES.procedures.pages },
+  { key: 'assistance', label: 'menu.assistance', icon: <HeartOutlined />, permissions: ['assistance.write', 'registry.read'], pages: MODULES.assistance.pages },
+  { key: 'projects', label: 'menu.projects', icon: <FundOutlined />, permissions: ['dashboard.read'], pages: MODULES.projects.pages },
+  { key: 'tasks', label: 'menu.tasks', icon: <CarryOutOutlined />, permissions: ['dashboard.read'], pages: MODULES.tasks.pages },
+  { key: 'supervision', label: 'menu.supervision', icon: <FlagOutlined />, permissions: ['dashboard.read'], pages: MODULES.supervision.pages },
+  { key: 'reports', label: 'menu.reports', icon: <BarChartOutlined />, permissions: ['dashboard.read'], pages: MODULES.reports.pages },
   {
     key: 'system',
     label: 'menu.system',
     icon: <SettingOutlined />,
-    permissions: ['users.read', 'audit.read', 'places.manage'],
+    permissions: ['users.read', 'audit.read', 'places.manage', 'policy.read'],
     pages: [
       { path: '/admin/users', label: 'menu.users', permissions: ['users.read'] },
       { path: '/admin/roles', label: 'menu.roles', permissions: ['users.read'] },
       { path: '/admin/places', label: 'menu.places', permissions: ['places.manage', 'users.read'] },
       { path: '/audit', label: 'menu.audit', permissions: ['audit.read'] },
+      ...MODULES.policy.pages,
     ],
   },
 ];
@@ -69,7 +73,7 @@ const allowed = (permissions: string[], granted: string[]) => permissions.some((
 /** The menu as a user sees it: modules he will use, each with the pages his role opens. */
 export function menuFor(granted: string[]): MenuModule[] {
   return MENU.filter((m) => allowed(m.permissions, granted))
-    .map((m) => ({ ...m, pages: m.pages.filter((p) => allowed(p.permissions, granted)) }))
+    .map((m) => ({ ...m, pages: m.pages.filter((p) => p.menu !== false && allowed(p.permissions, granted)) }))
     .filter((m) => m.pages.length > 0 || MENU.find((x) => x.key === m.key)!.pages.length === 0);
 }
 

@@ -6,6 +6,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zh } from './zh';
+import { MODULES } from '../modules';
+
+const moduleMessages = (language: 'zh' | 'en') => Object.fromEntries(Object.values(MODULES).map((m) => [m.key, m.messages[language]]));
 
 export type Language = 'zh' | 'en';
 
@@ -20,7 +23,7 @@ function savedLanguage(): Language {
 }
 
 i18next.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
+  resources: { zh: { translation: { ...zh, ...moduleMessages('zh') } }, en: { translation: { ...en, ...moduleMessages('en') } } },
   lng: savedLanguage(),
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },
