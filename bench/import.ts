@@ -5,10 +5,13 @@
  * rows into a bare table measured in the same run. Every measurement runs in its own child
  * process so its peak RSS is its own.
  *
- *   npm run bench:import -- [--persons 100000] [--databases postgres,pglite] [--formats csv,xlsx] [--keep]
+ *   npm run bench:import -- [--persons 100000] [--databases postgres,pglite] [--formats csv,xlsx] [--keep] [--data DIR]
+ *
+ * --data DIR reuses the files a run with --keep left in DIR (generating 1,000,000 rows as .xlsx
+ * takes minutes) and keeps them.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -128,6 +131,7 @@ async function generate(dir: string, persons: number): Promise<void> {
   }
   csv.end(lines.length ? lines.join('\r\n') + '\r\n' : '');
   await once(csv, 'finish');
+  if (!arg('formats', 'csv,xlsx').split(',').includes('xlsx')) return;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: join(dir, 'registry.xlsx'), useSharedStrings: true, useStyles: false });
   const sheet = workbook.addWorksheet('建档立卡');
   sheet.addRow(HEADERS).commit();
@@ -183,7 +187,7 @@ async function child(step: string, target: string, dir: string): Promise<object>
       await database.db.insertInto('place').values(placeRows()).onConflict((oc) => oc.column('code').doNothing()).execute();
       return {};
     }
-    await database.session((s) => s.exec('TRUNCATE household, person, household_income, household_status_history; DROP TABLE IF EXISTS bare_copy'));
+    await database.session((s) => s.exec('TRUNCATE household, person, household_income, household_status_history CASCADE; DROP TABLE IF EXISTS bare_copy'));
     const started = Date.now();
     if (step === 'copy') {
       await database.session(async (s) => {
@@ -200,6 +204,7 @@ async function child(step: string, target: string, dir: string): Promise<object>
     let since = started;
     const report = await importRegistry(database, { path: file, fileName: file }, {
       statusYear: 2019,
+      recompute: false,
       onProgress: (p) => {
         if (p.phase === phase) return;
         if (phase) phases[phase] = (Date.now() - since) / 1000;
@@ -242,12 +247,14 @@ async function main(): Promise<void> {
   const persons = Number(arg('persons', '1000000'));
   const targets = arg('databases', 'postgres,pglite').split(',');
   const formats = arg('formats', 'csv,xlsx').split(',');
-  const dir = mkdtempSync(join(tmpdir(), 'fupin-bench-'));
+  const reuse = arg('data', '');
+  const dir = reuse || mkdtempSync(join(tmpdir(), 'fupin-bench-'));
   console.log(`fupin 导入基准：${persons} 人；${cpus().length} 核 ${cpus()[0]?.model ?? ''}，内存 ${mb(totalmem())}；Node ${process.version}；目录 ${dir}`);
   try {
-    let t = Date.now();
-    run('generate', '-', dir);
-    console.log(`生成数据 ${((Date.now() - t) / 1000).toFixed(1)} s：CSV ${mb(statSync(join(dir, 'registry.csv')).size)}，xlsx ${mb(statSync(join(dir, 'registry.xlsx')).size)}`);
+    const t = Date.now();
+    if (!reuse) run('generate', '-', dir);
+    const size = (name: string) => (existsSync(join(dir, name)) ? mb(statSync(join(dir, name)).size) : '—');
+    console.log(`${reuse ? '沿用数据' : `生成数据 ${((Date.now() - t) / 1000).toFixed(1)} s`}：CSV ${size('registry.csv')}，xlsx ${size('registry.xlsx')}`);
     const lines: string[] = [];
     for (const target of targets) {
       try {
@@ -269,7 +276,7 @@ async function main(): Promise<void> {
     }
     console.log('\n' + lines.join('\n'));
   } finally {
-    if (process.argv.includes('--keep')) console.log(`保留文件：${dir}`);
+    if (reuse || process.argv.includes('--keep')) console.log(`保留文件：${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
 import { withDatabase } from '../context';
 import { buildErrorReport, buildTemplate, runImportJob, type ImportPhase, type ImportReport } from '../../modules/imports/service';
 
-const PHASES: Record<ImportPhase, string> = { reading: '读取校验', checking: '比对系统', writing: '写入', done: '完成' };
+const PHASES: Record<ImportPhase, string> = { reading: '读取校验', checking: '比对系统', writing: '写入', assessing: '重新评估', done: '完成' };
 const SHOWN_ERRORS = 20;
 
 function summaryLines(report: ImportReport, jobId: number): string[] {
@@ -24,7 +24,8 @@ function summaryLines(report: ImportReport, jobId: number): string[] {
   lines.push(report.dryRun ? '试导入通过（未写入任何数据），如正式导入将：' : '导入完成：');
   lines.push(`  户：新增 ${h.added}，更新 ${h.updated}，未变 ${h.unchanged}`);
   lines.push(`  人：新增 ${p.added}，更新 ${p.updated}，未变 ${p.unchanged}`);
-  lines.push(`  收入记录写入 ${report.incomes} 条，状态记录写入 ${report.statusRecords} 条`);
+  lines.push(`  收入记录写入 ${report.incomes} 条，状态记录写入 ${report.statusRecords} 条，风险事件写入 ${report.riskEvents} 条`);
+  for (const a of report.assessed) lines.push(`  已按 ${a.year} 年政策重新评估 ${a.county} 的 ${a.households} 户`);
   return lines;
 }
 

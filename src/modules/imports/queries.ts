@@ -20,6 +20,9 @@ const SQL_TYPES: Record<ColumnKind, string> = {
   phone: 'text',
   enum: 'text',
   causes: 'text[]',
+  codes: 'text[]',
+  date: 'date',
+  metres: 'numeric(7,1)',
   bool: 'boolean',
   year: 'smallint',
   count: 'smallint',
@@ -178,7 +181,7 @@ const HOUSEHOLD_ALWAYS_NEW: [string, string][] = [
   ['head_id_number', 'h.head_id'],
   ['size', '(h.members + h.others)::smallint'],
 ];
-const householdValue = (k: string) => (k === 'other_causes' ? "coalesce(h.other_causes, '{}')" : 'h.' + k);
+const householdValue = (k: string) => (k === 'other_causes' || k === 'open_risk_types' ? `coalesce(h.${k}, '{}')` : 'h.' + k);
 
 /** Columns that exist on the household table (income columns go elsewhere; place names are only for matching). */
 const HOUSEHOLD_TABLE_KEYS = HOUSEHOLD_COLUMNS.filter((c) => c.level === 'household' && !['province', 'city', 'county', 'township', 'village', 'village_code', 'head_name'].includes(c.key)).map((c) => c.key);
@@ -280,6 +283,24 @@ export async function writeIncomes(db: Db): Promise<number> {
   return affected(updated) + affected(added);
 }
 
+/**
+ * The risk event each household of the file gave: a new one is added; one of the same type on
+ * the same day is the same event (its cost and nothing else is updated). Returns records written.
+ */
+export async function writeRiskEvents(db: Db): Promise<number> {
+  const updated = await sql`
+    UPDATE risk_event e SET cost = coalesce(h.event_cost, 0)
+    FROM import_household h
+    WHERE h.event_type IS NOT NULL AND (e.county_code, e.household_no, e.type, e.occurred_on) = (h.county_code, h.household_no, h.event_type, h.event_date)
+      AND e.cost IS DISTINCT FROM coalesce(h.event_cost, 0)`.execute(db);
+  const added = await sql`
+    INSERT INTO risk_event (county_code, household_no, type, occurred_on, cost)
+    SELECT h.county_code, h.household_no, h.event_type, h.event_date, coalesce(h.event_cost, 0) FROM import_household h
+    WHERE h.event_type IS NOT NULL AND NOT EXISTS (SELECT 1 FROM risk_event e
+      WHERE (e.county_code, e.household_no, e.type, e.occurred_on) = (h.county_code, h.household_no, h.event_type, h.event_date))`.execute(db);
+  return affected(updated) + affected(added);
+}
+
 /** A status-history record for each household's status in the file's year (its 收入年度, else `year`); returns records written. */
 export async function writeStatusHistory(db: Db, year: number): Promise<number> {
   const source = sql`
@@ -334,6 +355,13 @@ export async function importedCounty(db: Db): Promise<string | null> {
   const result = await sql<{ county: string | null }>`
     SELECT CASE WHEN min(county_code) = max(county_code) THEN min(county_code) END AS county FROM import_household`.execute(db);
   return result.rows[0]?.county ?? null;
+}
+
+/** Each imported county with the income years its households gave (to recompute after the import). */
+export async function importedCountyYears(db: Db): Promise<{ county: string; years: number[] }[]> {
+  const result = await sql<{ county: string; years: (number | null)[] }>`
+    SELECT county_code AS county, array_agg(DISTINCT income_year) AS years FROM import_household GROUP BY county_code ORDER BY county_code`.execute(db);
+  return result.rows.map((r) => ({ county: r.county, years: r.years.filter((y): y is number => y !== null).map(Number) }));
 }
 
 export async function countStaged(db: Db): Promise<{ households: number; persons: number }> {

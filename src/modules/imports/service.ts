@@ -6,6 +6,7 @@
 import type { Database, Db, Session } from '../../db/database';
 import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
 import { CONSOLE_ACTOR, recordAudit, type AuditActor } from '../audit/service';
+import { recomputeAssessments } from '../monitoring/service';
 import { createPlaceResolver, type PlaceNames } from '../places/service';
 import { COLUMNS, columnByKey } from './columns';
 import { ImportFileError, ProblemList, type ImportProblem } from './problems';
@@ -24,7 +25,7 @@ export interface ImportSource {
   fileName: string;
 }
 
-export type ImportPhase = 'reading' | 'checking' | 'writing' | 'done';
+export type ImportPhase = 'reading' | 'checking' | 'writing' | 'assessing' | 'done';
 
 export interface ImportProgress {
   phase: ImportPhase;
@@ -51,6 +52,11 @@ export interface ImportOptions {
    * load) rebuilds the registry's secondary indexes once instead of updating them row by row.
    */
   bulkLoadRows?: number;
+  /**
+   * Re-assess the imported counties once the import has committed (default true), for the income
+   * years the file gave (else the latest year on record). Benchmarks of the import alone pass false.
+   */
+  recompute?: boolean;
 }
 
 export interface ImportCounts {
@@ -73,8 +79,12 @@ export interface ImportReport {
   incomes: number;
   /** Status-history records added or changed. */
   statusRecords: number;
+  /** Risk events added or changed. */
+  riskEvents: number;
   /** Secondary indexes dropped and rebuilt around the writes (a bulk load); 0 otherwise. */
   indexesRebuilt: number;
+  /** The re-assessment run after the import: households assessed per county and year. */
+  assessed: { county: string; year: number; households: number }[];
   errorCount: number;
   /** The errors, sorted by row (the first 10,000). */
   errors: ImportProblem[];
@@ -95,7 +105,7 @@ function newReport(fileName: string, dryRun: boolean): ImportReport {
   const zero = () => ({ added: 0, updated: 0, unchanged: 0 });
   return {
     ok: false, dryRun, fileName, format: null, rows: 0, households: zero(), persons: zero(),
-    incomes: 0, statusRecords: 0, indexesRebuilt: 0, errorCount: 0, errors: [], warnings: [], seconds: 0,
+    incomes: 0, statusRecords: 0, riskEvents: 0, indexesRebuilt: 0, assessed: [], errorCount: 0, errors: [], warnings: [], seconds: 0,
   };
 }
 
@@ -167,9 +177,22 @@ async function writeRegistry(
   progress(0.5);
   report.incomes = await q.writeIncomes(tx);
   report.statusRecords = await q.writeStatusHistory(tx, options.statusYear);
+  report.riskEvents = await q.writeRiskEvents(tx);
   progress(0.7);
   if (!report.dryRun) await q.createIndexes(s, indexes);
   report.indexesRebuilt = indexes.length;
+}
+
+/** Re-assess what an import changed, county by county, with the rules of each income year. */
+async function reassessImported(database: Database, imported: { county: string; years: number[] }[]) {
+  const assessed: ImportReport['assessed'] = [];
+  for (const { county, years } of imported) {
+    for (const year of years.length ? years : [undefined]) {
+      const summary = await recomputeAssessments(database, { place: county, year });
+      assessed.push({ county, year: summary.year, households: summary.households });
+    }
+  }
+  return assessed;
 }
 
 /** Import a registry spreadsheet; never throws for a bad file (the report says what is wrong). */
@@ -189,6 +212,7 @@ export async function importRegistry(database: Database, source: ImportSource, o
     progress('done', 1);
     return report;
   };
+  let imported: { county: string; years: number[] }[] = [];
   try {
     report.format = await detectFormat(source.path, source.fileName);
     const sheet = await openSheet(source.path, report.format);
@@ -212,13 +236,14 @@ export async function importRegistry(database: Database, source: ImportSource, o
         const writing = { statusYear: options.statusYear ?? today.getFullYear(), bulkLoadRows: options.bulkLoadRows ?? BULK_LOAD_ROWS };
         await writeRegistry(s, tx, report, present, writing, (f) => progress('writing', READ_SHARE + CHECK_SHARE + f * (1 - READ_SHARE - CHECK_SHARE)));
         if (dryRun) throw new Rollback();
+        imported = await q.importedCountyYears(tx);
         await recordAudit(tx, {
           ...(options.actor ?? CONSOLE_ACTOR),
           action: 'registry.import',
           objectType: 'import',
           objectId: options.jobId === undefined ? null : String(options.jobId),
           placeCode: await q.importedCounty(tx),
-          after: { rows: report.rows, households: report.households, persons: report.persons, incomes: report.incomes, statusRecords: report.statusRecords },
+          after: { rows: report.rows, households: report.households, persons: report.persons, incomes: report.incomes, statusRecords: report.statusRecords, riskEvents: report.riskEvents },
           note: source.fileName,
         });
       }),
@@ -226,6 +251,10 @@ export async function importRegistry(database: Database, source: ImportSource, o
   } catch (e) {
     if (e instanceof ImportFileError) problems.add(0, '', '', e.message);
     else if (!(e instanceof Rollback)) throw e;
+  }
+  if (problems.count === 0 && !dryRun && options.recompute !== false) {
+    progress('assessing', 1);
+    report.assessed = await reassessImported(database, imported);
   }
   return finish();
 }
