@@ -561,3 +561,263 @@ export interface RegistryRollupTownshipTable {
   households: number;
   persons: number;
 }
+
+// 012_assistance.sql
+export interface DB {
+  cadre: CadreTable;
+  pairing: PairingTable;
+  village_team_member: VillageTeamMemberTable;
+  visit: VisitTable;
+  visit_photo: VisitPhotoTable;
+  measure_type: MeasureTypeTable;
+  household_measure: HouseholdMeasureTable;
+  left_behind_contact: LeftBehindContactTable;
+  sync_change: SyncChangeTable;
+}
+
+export interface CadreTable {
+  id: Generated<number>;
+  user_id: number | null;
+  name: string;
+  unit: string;
+  rank: string;
+  visit_role: Generated<string>;
+  place_code: string;
+  phone: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PairingTable {
+  county_code: string;
+  id: Generated<number>;
+  household_no: string;
+  cadre_id: number;
+  started_on: string;
+  ended_on: string | null;
+  end_reason: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface VillageTeamMemberTable {
+  id: Generated<number>;
+  village_code: string;
+  cadre_id: number;
+  role: string;
+  started_on: string;
+  ended_on: string | null;
+}
+
+export interface VisitTable {
+  county_code: string;
+  id: string;
+  household_no: string;
+  cadre_id: number;
+  visited_on: string;
+  findings: string;
+  measures_discussed: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  accuracy_m: number | null;
+  recorded_by: number | null;
+  recorded_at: Generated<Timestamp>;
+}
+
+export interface VisitPhotoTable {
+  county_code: string;
+  visit_id: string;
+  sha256: string;
+  content_type: string;
+  size_bytes: number;
+  data: Uint8Array;
+  created_at: Generated<Timestamp>;
+}
+
+export interface MeasureTypeTable {
+  code: string;
+  label: string;
+  sort_order: number;
+}
+
+export interface HouseholdMeasureTable {
+  county_code: string;
+  id: Generated<number>;
+  household_no: string;
+  year: number;
+  measure_type: string;
+  role: string;
+  persons: number;
+  amount: number | null;
+  started_on: string | null;
+  ended_on: string | null;
+  provider_department: string | null;
+  details: ColumnType<unknown, string | undefined, string>;
+  recorded_by: string | null;
+  recorded_at: Generated<Timestamp>;
+}
+
+export interface LeftBehindContactTable {
+  county_code: string;
+  id_number: string;
+  category: string;
+  contact_name: string;
+  contact_phone: string | null;
+  cadre_id: number | null;
+  rhythm: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SyncChangeTable {
+  county_code: string;
+  change_id: string;
+  user_id: number;
+  kind: string;
+  result: ColumnType<unknown, string, string>;
+  applied_at: Generated<Timestamp>;
+}
+
+// 013_projects_funds_loans.sql (money in integer fen)
+export interface DB {
+  project: ProjectTable;
+  project_beneficiary: ProjectBeneficiaryTable;
+  fund_source: FundSourceTable;
+  fund_allocation: FundAllocationTable;
+  fund_disbursement: FundDisbursementTable;
+  pv_revenue: PvRevenueTable;
+  loan: LoanTable;
+  loan_repayment: LoanRepaymentTable;
+  loan_extension: LoanExtensionTable;
+}
+
+export interface ProjectTable {
+  county_code: string;
+  id: Generated<number>;
+  place_code: string;
+  year: number;
+  name: string;
+  industry: string;
+  type: string;
+  scale: number | null;
+  scale_unit: string | null;
+  planned_output_fen: number | null;
+  actual_output_fen: number | null;
+  lead_department: string;
+  planned_start: string | null;
+  planned_completion: string | null;
+  started_on: string | null;
+  completed_on: string | null;
+  accepted_on: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  benefit_link: string | null;
+  covered_households: number | null;
+  avg_income_gain_fen: number | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectBeneficiaryTable {
+  county_code: string;
+  project_id: number;
+  household_no: string;
+  income_gain_fen: number | null;
+}
+
+export interface FundSourceTable {
+  county_code: string;
+  id: Generated<number>;
+  place_code: string;
+  year: number;
+  kind: string;
+  name: string;
+  doc_no: string | null;
+  received_on: string | null;
+  amount_fen: number;
+  allocated_fen: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface FundAllocationTable {
+  county_code: string;
+  id: Generated<number>;
+  source_id: number;
+  project_id: number | null;
+  household_no: string | null;
+  amount_fen: number;
+  disbursed_fen: ColumnType<number, number | undefined, number>;
+  allocated_on: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface FundDisbursementTable {
+  county_code: string;
+  id: Generated<number>;
+  allocation_id: number;
+  paid_on: string;
+  voucher_no: string;
+  amount_fen: number;
+  payee: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface PvRevenueTable {
+  county_code: string;
+  village_code: string;
+  year: number;
+  revenue_fen: number;
+  welfare_jobs_fen: number;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface LoanTable {
+  county_code: string;
+  id: Generated<number>;
+  household_no: string;
+  village_code: string;
+  lender: string;
+  contract_no: string | null;
+  amount_fen: number;
+  term_months: number;
+  installments: ColumnType<number, number | undefined, number>;
+  annual_rate: number;
+  subsidy_rate: number;
+  purpose: string;
+  issued_on: string;
+  extended_months: ColumnType<number, number | undefined, number>;
+  repaid_fen: ColumnType<number, number | undefined, number>;
+  status: ColumnType<string, string | undefined, string>;
+  overdue_since: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LoanRepaymentTable {
+  county_code: string;
+  loan_id: number;
+  seq: number;
+  paid_on: string;
+  principal_fen: number;
+  interest_fen: ColumnType<number, number | undefined, number>;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface LoanExtensionTable {
+  county_code: string;
+  loan_id: number;
+  seq: number;
+  granted_on: string;
+  months: number;
+  reason: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}

@@ -35,7 +35,7 @@ export interface SecurityContext {
   database: Database;
   clock: Clock;
   policy: SecurityPolicy;
-  /** Refuse anonymous API requests except routes marked `config: { public: true }`. */
+  /** Refuse anonymous API requests except routes marked `config: { public: true }` (default true). */
   requireLogin: boolean;
 }
 
@@ -82,7 +82,7 @@ export async function installAccess(app: FastifyInstance, options: AccessOptions
     database: options.database,
     clock: options.clock ?? systemClock,
     policy: options.policy ?? loadSecurityPolicy(),
-    requireLogin: options.requireLogin ?? false,
+    requireLogin: options.requireLogin ?? true,
   };
   app.decorate('security', security);
   app.decorateRequest('user', null);

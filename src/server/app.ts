@@ -1,5 +1,5 @@
 /** Assembles the Fastify application: error shape, module routes, the web app. */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
 import { existsSync } from 'node:fs';
@@ -16,8 +16,10 @@ export interface AppOptions {
   logger?: boolean;
   /** Directory of the built web app; defaults to web/dist. */
   webDir?: string;
-  /** Clock, security policy, and requireLogin (false until every module's routes declare their access). */
+  /** Clock, security policy, and requireLogin (default true: only `config: { public: true }` routes answer anonymous requests). */
   access?: Omit<AccessOptions, 'database'>;
+  /** Told of every route as it is registered (the access-matrix test lists them this way). */
+  onRoute?: (route: RouteOptions) => void;
   /** Behind a reverse proxy: trust X-Forwarded-* (client address, https for Secure cookies). */
   trustProxy?: boolean;
 }
@@ -43,6 +45,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   });
 
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   await installAccess(app, { ...options.access, database: options.database });
   await app.register(async (api) => registerRoutes(api, options.database), { prefix: '/api/v1' });
 

@@ -1,25 +1,34 @@
 /** Small helpers for the monitoring and policy integration tests (HTTP against a real database). */
-import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/database';
 import { waitForJob } from '../../src/modules/monitoring/service';
+import { loginAs, makeUser, type Client } from '../access/helpers';
+import type { FastifyInstance } from 'fastify';
 
-export async function api(app: FastifyInstance, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) {
-  const res = await app.inject({ method, url, ...(body === undefined ? {} : { payload: body as object }) });
+/** A signed-in client (see test/access/helpers.ts `loginAs`). */
+export type Agent = Pick<Client, 'inject'>;
+
+export async function api(agent: Agent, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) {
+  const res = await agent.inject(method, url, body);
   const type = String(res.headers['content-type'] ?? '');
   return { status: res.statusCode, body: type.includes('json') ? res.json() : res.rawPayload };
 }
 
+/** A new user of `role` scoped to `place`, signed in. */
+export async function signedIn(app: FastifyInstance, database: Database, role: string, place: string): Promise<Client> {
+  return loginAs(app, (await makeUser(database, role, place)).username);
+}
+
 /** Wait for a job started in this process, then read it through the API. */
-export async function finishedJob(app: FastifyInstance, url: string, jobId: number) {
+export async function finishedJob(agent: Agent, url: string, jobId: number) {
   await waitForJob(jobId);
-  const job = await api(app, 'GET', url);
+  const job = await api(agent, 'GET', url);
   return job.body;
 }
 
-export async function recompute(app: FastifyInstance, place: string, year: number) {
-  const started = await api(app, 'POST', '/api/v1/monitoring/recompute', { place, year });
+export async function recompute(agent: Agent, place: string, year: number) {
+  const started = await api(agent, 'POST', '/api/v1/monitoring/recompute', { place, year });
   if (started.status !== 202) throw new Error(`recompute refused: ${JSON.stringify(started.body)}`);
-  return finishedJob(app, `/api/v1/monitoring/jobs/${started.body.jobId}`, started.body.jobId);
+  return finishedJob(agent, `/api/v1/monitoring/jobs/${started.body.jobId}`, started.body.jobId);
 }
 
 export interface StoredResult {

@@ -2,17 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/database';
 import { recomputeAssessments } from '../../src/modules/monitoring/service';
-import { buildApp } from '../../src/server/app';
+import { buildTestApp } from '../access/helpers';
 import { testDatabases } from '../helpers/databases';
 import { createHousehold, createPlaceTree } from '../helpers/factory';
-import { api, goodColumns, incomeOf, insuredAdult, recompute, storedResults } from './helpers';
+import { api, goodColumns, incomeOf, insuredAdult, recompute, signedIn, storedResults } from './helpers';
 
 describe.each(testDatabases)('recompute, overview, list and checklist on $name', ({ open }) => {
   let database: Database;
   let app: FastifyInstance;
   beforeAll(async () => {
     database = await open();
-    app = await buildApp({ database });
+    ({ app } = await buildTestApp(database));
   });
   afterAll(async () => {
     await app?.close();
@@ -23,6 +23,7 @@ describe.each(testDatabases)('recompute, overview, list and checklist on $name',
 
   it('stores each household’s result with the policy versions used, and shows them in the overview and list', async () => {
     const places = await createPlaceTree(database);
+    const op = await signedIn(app, database, 'county_operator', places.countyCode);
     const good = await createHousehold(database, places, { members, columns: goodColumns(), incomes: [incomeOf(2020, 9000, 2), incomeOf(2021, 9000, 2)] });
     const dangerousHouse = await createHousehold(database, places, {
       villageCode: places.villageCodes[3],
@@ -32,7 +33,7 @@ describe.each(testDatabases)('recompute, overview, list and checklist on $name',
     });
     const nearLine = await createHousehold(database, places, { members, columns: goodColumns(), incomes: [incomeOf(2020, 5000, 2), incomeOf(2021, 5000, 2)] });
 
-    const job = await recompute(app, places.countyCode, 2021);
+    const job = await recompute(op, places.countyCode, 2021);
     expect(job).toMatchObject({ kind: 'recompute', status: 'done', progress: 1 });
     expect(job.result.summaries[0]).toMatchObject({ place: places.countyCode, year: 2021, households: 3 });
 
@@ -41,7 +42,7 @@ describe.each(testDatabases)('recompute, overview, list and checklist on $name',
     expect(stored.get(dangerousHouse.householdNo)).toMatchObject({ outcome: 'does_not_meet', criteria: 'PPPPPFP', risk_grade: 'red', risk_reasons: 2 });
     expect(stored.get(nearLine.householdNo)).toMatchObject({ outcome: 'meets', risk_grade: 'yellow', risk_reasons: 8 });
 
-    const overview = await api(app, 'GET', `/api/v1/monitoring/overview?place=${places.countyCode}&year=2021`);
+    const overview = await api(op, 'GET', `/api/v1/monitoring/overview?place=${places.countyCode}&year=2021`);
     expect(overview.status).toBe(200);
     expect(overview.body).toMatchObject({ year: 2021, households: 3, persons: 6, policyKeys: ['0@2011v1'] });
     expect(overview.body.grades).toMatchObject({ red: { households: 1, persons: 2 }, yellow: { households: 1, persons: 2 }, green: { households: 1, persons: 2 } });
@@ -51,25 +52,26 @@ describe.each(testDatabases)('recompute, overview, list and checklist on $name',
     ]);
     expect(overview.body.children[1].grades.red.households).toBe(1);
 
-    const red = await api(app, 'GET', `/api/v1/monitoring/households?place=${places.countyCode}&grade=red`);
+    const red = await api(op, 'GET', `/api/v1/monitoring/households?place=${places.countyCode}&grade=red`);
     expect(red.body).toMatchObject({ year: 2021, total: 1 });
     expect(red.body.items[0]).toMatchObject({ householdNo: dangerousHouse.householdNo, failing: ['housing'], riskReasons: ['criterion_failed'], headName: '张大山' });
     expect(red.body.items[0].placePath).toContain('测试2镇');
-    const failingHousing = await api(app, 'GET', `/api/v1/monitoring/households?place=${places.countyCode}&failing=housing`);
+    const failingHousing = await api(op, 'GET', `/api/v1/monitoring/households?place=${places.countyCode}&failing=housing`);
     expect(failingHousing.body.items.map((i: { householdNo: string }) => i.householdNo)).toEqual([dangerousHouse.householdNo]);
-    const all = await api(app, 'GET', `/api/v1/monitoring/households?place=${places.countyCode}&pageSize=2&page=1`);
+    const all = await api(op, 'GET', `/api/v1/monitoring/households?place=${places.countyCode}&pageSize=2&page=1`);
     expect(all.body.total).toBe(3);
     expect(all.body.items.map((i: { riskGrade: string }) => i.riskGrade)).toEqual(['red', 'yellow']);
   });
 
   it('shows a household’s checklist with values, reasons, grade, versions and whether the stored result is current', async () => {
     const places = await createPlaceTree(database);
+    const op = await signedIn(app, database, 'county_operator', places.countyCode);
     const h = await createHousehold(database, places, { members, columns: { ...goodColumns(), water_lpd: 30 }, incomes: [incomeOf(2020, 9000, 2), incomeOf(2021, 9000, 2)] });
-    const before = await api(app, 'GET', `/api/v1/households/${h.householdNo}/assessment?year=2021`);
+    const before = await api(op, 'GET', `/api/v1/households/${h.householdNo}/assessment?year=2021`);
     expect(before.status).toBe(200);
     expect(before.body.stored).toBeNull();
-    await recompute(app, places.countyCode, 2021);
-    const { body } = await api(app, 'GET', `/api/v1/households/${h.householdNo}/assessment?year=2021`);
+    await recompute(op, places.countyCode, 2021);
+    const { body } = await api(op, 'GET', `/api/v1/households/${h.householdNo}/assessment?year=2021`);
     expect(body).toMatchObject({ householdNo: h.householdNo, year: 2021, outcome: 'does_not_meet', failing: ['water'], policyKey: '0@2011v1' });
     const water = body.criteria.find((c: { criterion: string }) => c.criterion === 'water');
     expect(water).toMatchObject({ status: 'fail', label: '饮水安全有保障', values: { litresPerDay: 30 } });
@@ -79,12 +81,13 @@ describe.each(testDatabases)('recompute, overview, list and checklist on $name',
     expect(body.stored).toMatchObject({ outcome: 'does_not_meet', riskGrade: 'red', current: true, criteria: { water: 'fail', income: 'pass' } });
 
     await database.db.updateTable('household').set({ water_lpd: 40 }).where('household_no', '=', h.householdNo).execute();
-    const changed = await api(app, 'GET', `/api/v1/households/${h.householdNo}/assessment?year=2021`);
+    const changed = await api(op, 'GET', `/api/v1/households/${h.householdNo}/assessment?year=2021`);
     expect(changed.body).toMatchObject({ outcome: 'meets', stored: { outcome: 'does_not_meet', current: false } });
   });
 
   it('recomputes a past year from that year’s income, status and members', async () => {
     const places = await createPlaceTree(database);
+    const op = await signedIn(app, database, 'county_operator', places.countyCode);
     const h = await createHousehold(database, places, {
       status: 'exited',
       exitYear: 2020,
@@ -93,15 +96,15 @@ describe.each(testDatabases)('recompute, overview, list and checklist on $name',
       history: [{ year: 2016, status: 'poor' }, { year: 2020, status: 'exited' }],
       incomes: [incomeOf(2018, 3100, 3), incomeOf(2019, 3000, 3), incomeOf(2020, 9000, 3), incomeOf(2021, 5000, 3)],
     });
-    await recompute(app, places.countyCode, 2019);
-    await recompute(app, places.countyCode, 2021);
+    await recompute(op, places.countyCode, 2019);
+    await recompute(op, places.countyCode, 2021);
     const y2019 = (await storedResults(database, places.countyCode, 2019)).get(h.householdNo)!;
     const y2021 = (await storedResults(database, places.countyCode, 2021)).get(h.householdNo)!;
     // 2019: 3000 yuan is not above that year's line of 3218; the household was poor, so no monitoring suggestion; the child was not yet born.
     expect(y2019).toMatchObject({ outcome: 'does_not_meet', risk_grade: 'red', risk_reasons: 1, suggested_category: null, persons: 2 });
     // 2021: 5000 yuan is above 4000 but below the monitoring line of 6000, and fell by more than 30%; exited in 2020 → 脱贫不稳定户.
     expect(y2021).toMatchObject({ outcome: 'meets', risk_grade: 'yellow', risk_reasons: 8 + 16, suggested_category: 'unstable', persons: 3 });
-    const checklist2019 = await api(app, 'GET', `/api/v1/households/${h.householdNo}/assessment?year=2019`);
+    const checklist2019 = await api(op, 'GET', `/api/v1/households/${h.householdNo}/assessment?year=2019`);
     expect(checklist2019.body.income).toMatchObject({ year: 2019, perCapitaNet: 3000, line: 3218, meetsLine: false });
     expect(checklist2019.body.stored.current).toBe(true);
   });
@@ -137,9 +140,10 @@ describe.each(testDatabases)('recompute, overview, list and checklist on $name',
 
   it('records risk events with validation, and a serious one regrades the household red', async () => {
     const places = await createPlaceTree(database);
+    const op = await signedIn(app, database, 'county_operator', places.countyCode);
     const h = await createHousehold(database, places, { members, columns: goodColumns(), incomes: [incomeOf(2020, 9000, 2), incomeOf(2021, 9000, 2)] });
     const url = `/api/v1/households/${h.householdNo}/risk-events`;
-    const added = await api(app, 'POST', url, { type: 'illness', occurredOn: '2021-05-01', cost: 9000.01, note: '住院' });
+    const added = await api(op, 'POST', url, { type: 'illness', occurredOn: '2021-05-01', cost: 9000.01, note: '住院' });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ type: 'illness', typeLabel: '因病', occurredOn: '2021-05-01', cost: 9000.01 });
     const bad = [
@@ -149,34 +153,36 @@ describe.each(testDatabases)('recompute, overview, list and checklist on $name',
       [{ type: 'illness', occurredOn: '2021-05-01', cost: -3 }, '不能为负数'],
     ] as const;
     for (const [body, message] of bad) {
-      const res = await api(app, 'POST', url, body);
+      const res = await api(op, 'POST', url, body);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toContain(message);
     }
-    expect((await api(app, 'POST', '/api/v1/households/NO-SUCH/risk-events', { type: 'illness', occurredOn: '2021-05-01', cost: 1 })).status).toBe(404);
-    const list = await api(app, 'GET', url);
+    expect((await api(op, 'POST', '/api/v1/households/NO-SUCH/risk-events', { type: 'illness', occurredOn: '2021-05-01', cost: 1 })).status).toBe(404);
+    const list = await api(op, 'GET', url);
     expect(list.body.items).toHaveLength(1);
-    await recompute(app, places.countyCode, 2021);
+    await recompute(op, places.countyCode, 2021);
     expect((await storedResults(database, places.countyCode, 2021)).get(h.householdNo)).toMatchObject({ risk_grade: 'red', risk_reasons: 4 });
     const audit = await database.db.selectFrom('audit_event').select('action').where('object_id', '=', h.householdNo).execute();
     expect(audit.map((a) => a.action)).toEqual(['household.risk_event.add']);
   });
 
   it('refuses bad input and unknown places in Chinese', async () => {
-    const bad = await api(app, 'POST', '/api/v1/monitoring/recompute', { place: '12345', year: 2021 });
+    const places = await createPlaceTree(database);
+    const op = await signedIn(app, database, 'county_operator', places.countyCode);
+    const bad = await api(op, 'POST', '/api/v1/monitoring/recompute', { place: '12345', year: 2021 });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('行政区划代码');
-    const unknown = await api(app, 'POST', '/api/v1/monitoring/recompute', { place: '990000', year: 2021 });
+    const unknown = await api(op, 'POST', '/api/v1/monitoring/recompute', { place: '990000', year: 2021 });
     expect(unknown.status).toBe(404);
-    const year = await api(app, 'GET', '/api/v1/monitoring/overview?place=0&year=1800');
+    const year = await api(op, 'GET', '/api/v1/monitoring/overview?place=0&year=1800');
     expect(year.status).toBe(400);
     expect(year.body.error.message).toContain('年份');
-    const failing = await api(app, 'GET', '/api/v1/monitoring/households?failing=roads');
+    const failing = await api(op, 'GET', '/api/v1/monitoring/households?failing=roads');
     expect(failing.status).toBe(400);
     expect(failing.body.error.message).toContain('未达标指标');
-    const job = await api(app, 'GET', '/api/v1/monitoring/jobs/99999999');
+    const job = await api(op, 'GET', '/api/v1/monitoring/jobs/99999999');
     expect(job.status).toBe(404);
-    const household = await api(app, 'GET', '/api/v1/households/NO-SUCH-HOUSEHOLD/assessment');
+    const household = await api(op, 'GET', '/api/v1/households/NO-SUCH-HOUSEHOLD/assessment');
     expect(household.status).toBe(404);
   });
 });

@@ -4,6 +4,7 @@
  * that meet every exit criterion, and small request helpers.
  */
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../src/db/database';
 import { manualClock, securityPolicy, type ManualClock } from '../../src/modules/auth/service';
 import { buildTestApp, loginAs, makeUser, type Client } from '../access/helpers';
@@ -22,6 +23,20 @@ export async function procedureApp(database: Database): Promise<ProcedureApp> {
   const policy = securityPolicy('dengbao', { loginRateLimit: { max: 100_000, windowSeconds: 60 } });
   const { app } = await buildTestApp(database, { requireLogin: true, policy, clock });
   return { app, clock };
+}
+
+/** A describe block's database and procedure app, opened before its tests and closed after them. */
+export function withProcedureApp(open: () => Promise<Database>): { database: Database; app: FastifyInstance; clock: ManualClock } {
+  const suite = {} as { database: Database; app: FastifyInstance; clock: ManualClock };
+  beforeAll(async () => {
+    suite.database = await open();
+    Object.assign(suite, await procedureApp(suite.database));
+  });
+  afterAll(async () => {
+    await suite.app?.close();
+    await suite.database?.close();
+  });
+  return suite;
 }
 
 /** Move the clock to 10:00 China time of `day` (sessions expire with it: sign in again after). */

@@ -21,7 +21,9 @@ export const PERMISSIONS = {
   'supervision.manage': '指定督战领导、交办督战发现问题',
   'policy.read': '查看政策参数',
   'policy.manage': '维护政策参数',
+  'monitoring.recompute': '启动重新评估（按政策重算两不愁三保障和风险等级）',
   'assistance.write': '记录帮扶走访和措施',
+  'assistance.manage': '管理帮扶干部、结对帮扶和驻村工作队',
   'users.read': '查看用户',
   'users.manage': '创建用户、重置密码、停用和解锁普通用户',
   'users.lock': '停用、启用和解锁任何用户',
@@ -29,6 +31,8 @@ export const PERMISSIONS = {
   'audit.export': '导出审计日志',
   'procedures.act': '办理退出、识别、纳入监测和风险消除程序',
   'targets.manage': '维护年度减贫目标和三率一度抽样调查',
+  'funds.read': '查看项目库、扶贫资金和小额信贷',
+  'funds.write': '维护项目库、登记资金分配拨付和小额信贷',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -49,7 +53,7 @@ export interface RoleDefinition {
 
 const ABOVE_VILLAGE: PlaceLevelName[] = ['nation', 'province', 'city', 'county', 'township'];
 const ANY_LEVEL: PlaceLevelName[] = [...ABOVE_VILLAGE, 'village'];
-const OPERATOR: Permission[] = ['registry.read', 'registry.write', 'registry.export', 'person.reveal', 'places.read', 'dashboard.read', 'policy.read', 'assistance.write', 'ledger.write', 'procedures.act'];
+const OPERATOR: Permission[] = ['registry.read', 'registry.write', 'registry.export', 'person.reveal', 'places.read', 'dashboard.read', 'policy.read', 'assistance.write', 'assistance.manage', 'ledger.write', 'procedures.act', 'funds.read'];
 
 const ROLE_TABLE = {
   sys_admin: {
@@ -69,20 +73,20 @@ const ROLE_TABLE = {
   auditor: {
     label: '安全审计员',
     labelEn: 'Auditor',
-    permissions: ['users.read', 'audit.read', 'audit.export', 'places.read'],
+    permissions: ['users.read', 'audit.read', 'audit.export', 'places.read', 'funds.read'],
     scopeLevels: ABOVE_VILLAGE,
     privileged: true,
   },
   county_operator: {
     label: '县级业务员',
     labelEn: 'County operator',
-    permissions: [...OPERATOR, 'registry.import', 'supervision.manage', 'targets.manage'],
+    permissions: [...OPERATOR, 'registry.import', 'supervision.manage', 'targets.manage', 'funds.write', 'monitoring.recompute'],
     scopeLevels: ['county'],
   },
   township_operator: {
     label: '乡镇业务员',
     labelEn: 'Township operator',
-    permissions: [...OPERATOR, 'registry.import'],
+    permissions: [...OPERATOR, 'registry.import', 'monitoring.recompute'],
     scopeLevels: ['township'],
   },
   village_operator: {
@@ -94,13 +98,13 @@ const ROLE_TABLE = {
   department_operator: {
     label: '行业部门业务员',
     labelEn: 'Department operator',
-    permissions: ['registry.read', 'registry.export', 'places.read', 'dashboard.read', 'policy.read', 'ledger.write', 'supervision.manage', 'procedures.act'],
+    permissions: ['registry.read', 'registry.export', 'places.read', 'dashboard.read', 'policy.read', 'ledger.write', 'supervision.manage', 'procedures.act', 'funds.read'],
     scopeLevels: ['province', 'city', 'county'],
   },
   leader: {
     label: '领导（只读）',
     labelEn: 'Leader (read-only)',
-    permissions: ['registry.read', 'places.read', 'dashboard.read', 'policy.read'],
+    permissions: ['registry.read', 'places.read', 'dashboard.read', 'policy.read', 'funds.read'],
     scopeLevels: ANY_LEVEL,
   },
   pairing_cadre: {
@@ -112,7 +116,7 @@ const ROLE_TABLE = {
   policy_admin: {
     label: '政策管理员',
     labelEn: 'Policy administrator',
-    permissions: ['policy.read', 'policy.manage', 'places.read', 'dashboard.read'],
+    permissions: ['policy.read', 'policy.manage', 'places.read', 'dashboard.read', 'monitoring.recompute'],
     scopeLevels: ['nation', 'province', 'city', 'county'],
   },
 } satisfies Record<string, RoleDefinition>;

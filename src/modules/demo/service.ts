@@ -7,6 +7,7 @@ import { townshipsOf } from './specs';
 import { busiestPoorVillage, copyCountyRows, countHouseholdsByCounty, lockDemoLoad, readDemoPlaces, registryIsEmpty } from './queries';
 import { createDemoUsers, pairCadreHouseholds } from '../users/bootstrap';
 import { loadCampaignDemo } from '../supervision/demo';
+import { loadDemoTargets } from '../targets/demoTargets';
 
 export interface DemoProgress {
   /** Counties written so far, of `total`. */
@@ -26,6 +27,8 @@ export interface LoadDemoOptions {
   seed?: string;
   /** Who loads it, for the audit trail (default: the server console). */
   actor?: AuditActor;
+  /** Write only these demo counties' households (tests that need one county); default all. */
+  counties?: readonly string[];
 }
 
 /** Refusal to load the demo twice (or over real households of the demo counties). */
@@ -74,7 +77,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
   const report = options.onProgress ?? (() => {});
   await assertDemoNotLoaded(database);
   const places = await readDemoPlaces(database.db, DEMO_PLACE_PREFIXES);
-  const total = DEMO_COUNTIES.length;
+  const total = options.counties?.length ?? DEMO_COUNTIES.length;
   let households = 0;
   let persons = 0;
   await database.session((s) =>
@@ -84,6 +87,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
       if (again.size > 0) throw new DemoAlreadyLoadedError(again);
       let done = 0;
       for (const rows of generateDemo(places, options.seed ?? DEMO_SEED)) {
+        if (options.counties && !options.counties.includes(rows.countyCode)) continue;
         await copyCountyRows(s, rows);
         households += rows.households.length;
         persons += rows.persons.length;
@@ -91,6 +95,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
         report({ done, total, message: `演示数据：${countyName(rows.countyCode)} ${rows.households.length} 户 ${rows.persons.length} 人已写入（${done}/${total}）` });
       }
       await loadCampaignDemo(tx, options.actor ?? CONSOLE_ACTOR, DEMO_COUNTIES);
+      await loadDemoTargets(tx);
       await recordAudit(tx, {
         ...(options.actor ?? CONSOLE_ACTOR),
         action: 'registry.demo_load',

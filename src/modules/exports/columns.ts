@@ -4,6 +4,7 @@
  * template (imports/columns.ts) so that an exported file imports again. Sex and birth date are
  * not exported: they come from the ID number, and beside a masked ID they would unmask it.
  */
+import { riskTypeLabel } from '../../domain/assessment/riskTypes';
 import * as enums from '../../domain/enums';
 import { maskIdNumber, maskPhone } from '../../domain/idNumber';
 import type { RegistryRow, RevealOptions } from '../registry/service';
@@ -55,12 +56,18 @@ export const REGISTRY_EXPORT_COLUMNS: ExportColumn[] = [
   column('自来水入户', 6, (r) => yesNo(r.water_piped)),
   column('年断水天数', 8, (r) => r.water_outage_days),
   column('缺水地区', 6, (r) => yesNo(r.water_scarce_area)),
+  column('取水水平距离(米)', 8, (r) => r.water_horizontal_m),
+  column('取水垂直距离(米)', 8, (r) => r.water_vertical_m),
+  column('未消除风险类型', 16, (r) => (r.open_risk_types.length ? r.open_risk_types.map(riskTypeLabel).join('、') : null)),
   column('收入年度', 8, (r) => r.income_year),
   column('工资性收入', 10, (r) => r.wages),
   column('生产经营性净收入', 10, (r) => r.production_net),
   column('财产性收入', 10, (r) => r.property),
   column('转移性收入', 10, (r) => r.transfer),
   column('生产经营性支出', 10, (r) => r.production_cost),
+  column('风险事件类型', 12, (r) => (r.event_type == null ? null : riskTypeLabel(r.event_type))),
+  column('风险发生日期', 12, (r) => r.event_date),
+  column('风险刚性支出(元)', 10, (r) => r.event_cost),
   column('姓名', 10, (r) => r.name),
   column('证件号码', 21, (r, reveal) => (reveal.idNumber ? r.id_number : maskIdNumber(r.id_number))),
   column('与户主关系', 10, (r) => label(enums.relation, r.relation)),

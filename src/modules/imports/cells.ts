@@ -3,7 +3,7 @@
  * blank), or the Chinese reason it cannot be read. Runs once per cell of a million-row file,
  * so it works on strings directly and allocates nothing on success.
  */
-import { allowedLabels, codeOf, povertyCause } from '../../domain/enums';
+import { allowedLabels, codeOf, povertyCause, type Enumeration } from '../../domain/enums';
 import type { ColumnSpec } from './columns';
 
 /** How a spreadsheet stored the cell: CSV cells are always text. */
@@ -94,7 +94,16 @@ export function readCell(column: ColumnSpec, text: string, cellKind: number): Ce
       return code ?? new CellProblem(`不是有效的${e.label}，应为：${allowedLabels(e)}`);
     }
     case 'causes':
-      return readCauses(text);
+      return readCodes(povertyCause, text);
+    case 'codes':
+      return readCodes(column.enumeration!, text);
+    case 'date':
+      return readDate(text, cellKind);
+    case 'metres': {
+      const t = decimalText(text);
+      if (t === null || Number(t) < 0) return new CellProblem('应为不小于0的数字（米）');
+      return Number(t) < 100000 ? t : new CellProblem('应小于100000米');
+    }
     case 'bool':
       if (TRUE_TEXT.has(text)) return 't';
       if (FALSE_TEXT.has(text)) return 'f';
@@ -127,19 +136,42 @@ export function readCell(column: ColumnSpec, text: string, cellKind: number): Ce
   }
 }
 
-function readCauses(text: string): CellResult {
+/** A list of an enumeration's values (labels or codes) separated by 、 , ; / or blanks, as a text[] literal. */
+function readCodes(e: Enumeration, text: string): CellResult {
   const codes: string[] = [];
   for (const part of text.split(CAUSE_SEPARATORS)) {
     if (part === '') continue;
-    const code = codeOf(povertyCause, part);
-    if (code === undefined) return new CellProblem(`“${part}”不是有效的致贫原因，应为：${allowedLabels(povertyCause)}（多个用“、”分隔）`);
+    const code = codeOf(e, part);
+    if (code === undefined) return new CellProblem(`“${part}”不是有效的${e.label}，应为：${allowedLabels(e)}（多个用“、”分隔）`);
     if (!codes.includes(code)) codes.push(code);
   }
   return '{' + codes.join(',') + '}';
 }
 
+const DATE_PARTS = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
+/** Day 0 of Excel's serial dates (1899-12-30, which absorbs its 1900 leap-year bug for dates after February 1900). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A date as 2020-03-05, 2020/3/5, 2020.3.5 or 2020年3月5日, or an Excel date (a day number); yields YYYY-MM-DD. */
+function readDate(text: string, cellKind: number): CellResult {
+  let day: Date;
+  if (cellKind === CELL_NUMBER && WHOLE.test(text)) {
+    day = new Date(EXCEL_EPOCH + Number.parseInt(text, 10) * 86_400_000);
+  } else {
+    const m = DATE_PARTS.exec(text);
+    if (!m) return new CellProblem('应为日期，如 2020-03-05');
+    day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    if (day.getUTCFullYear() !== Number(m[1]) || day.getUTCMonth() !== Number(m[2]) - 1 || day.getUTCDate() !== Number(m[3])) {
+      return new CellProblem('不是有效的日期');
+    }
+  }
+  const year = day.getUTCFullYear();
+  if (!(year >= 1949 && year <= 2100)) return new CellProblem('日期应在1949年到2100年之间');
+  return day.toISOString().slice(0, 10);
+}
+
 /** Kinds whose cells repeat across rows (a few labels, years, place names): their readings are remembered. */
-const REPEATING = new Set<ColumnSpec['kind']>(['text', 'villageCode', 'enum', 'causes', 'bool', 'year', 'count', 'litres', 'disabilityGrade']);
+const REPEATING = new Set<ColumnSpec['kind']>(['text', 'villageCode', 'enum', 'causes', 'codes', 'bool', 'year', 'count', 'litres', 'metres', 'disabilityGrade']);
 /** Distinct values remembered per column at most. */
 const CACHE_LIMIT = 20_000;
 const PLAIN_NUMBER = /^\d{1,9}(\.\d{1,2})?$/;

@@ -18,9 +18,21 @@ import {
   workStatus,
   type Enumeration,
 } from '../../domain/enums';
+import { RISK_TYPE_LABELS } from '../../domain/assessment/riskTypes';
+import { RISK_TYPES } from '../../domain/policy/rulesSchema';
 
-/** household: same on every row of a household; income: one year's income of the household; person: the row's member. */
-export type ColumnLevel = 'household' | 'income' | 'person';
+/** 风险类型 (POLICY §6) as an enumeration of the sheet: the code, or its label with or without 返贫/致贫. */
+export const riskType: Enumeration = {
+  name: 'riskType',
+  label: '风险类型',
+  entries: RISK_TYPES.map((code) => ({ code, label: RISK_TYPE_LABELS[code], en: code, aliases: [`${RISK_TYPE_LABELS[code]}返贫`, `${RISK_TYPE_LABELS[code]}致贫`] })),
+};
+
+/**
+ * household: same on every row of a household; income: one year's income of the household;
+ * event: one risk event of the household (also the same on each of its rows); person: the row's member.
+ */
+export type ColumnLevel = 'household' | 'income' | 'event' | 'person';
 
 export type ColumnKind =
   | 'householdNo'
@@ -30,6 +42,9 @@ export type ColumnKind =
   | 'phone'
   | 'enum'
   | 'causes'
+  | 'codes'
+  | 'date'
+  | 'metres'
   | 'bool'
   | 'year'
   | 'count'
@@ -55,6 +70,7 @@ export interface ColumnSpec {
 
 const h = (header: string, key: string, kind: ColumnKind, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ header, key, level: 'household', kind, ...extra });
 const inc = (header: string, key: string, kind: ColumnKind): ColumnSpec => ({ header, key, level: 'income', kind });
+const ev = (header: string, key: string, kind: ColumnKind, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ header, key, level: 'event', kind, ...extra });
 const p = (header: string, key: string, kind: ColumnKind, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ header, key, level: 'person', kind, ...extra });
 
 export const COLUMNS: readonly ColumnSpec[] = [
@@ -86,12 +102,18 @@ export const COLUMNS: readonly ColumnSpec[] = [
   h('自来水入户', 'water_piped', 'bool'),
   h('年断水天数', 'water_outage_days', 'count', { max: 366, aliases: ['年累计断水天数'] }),
   h('缺水地区', 'water_scarce_area', 'bool'),
+  h('取水水平距离(米)', 'water_horizontal_m', 'metres', { aliases: ['取水水平距离'] }),
+  h('取水垂直距离(米)', 'water_vertical_m', 'metres', { aliases: ['取水垂直距离'] }),
+  h('未消除风险类型', 'open_risk_types', 'codes', { enumeration: riskType, aliases: ['风险类型', '返贫致贫风险'] }),
   inc('收入年度', 'income_year', 'year'),
   inc('工资性收入', 'wages', 'money'),
   inc('生产经营性净收入', 'production_net', 'money'),
   inc('财产性收入', 'property', 'money'),
   inc('转移性收入', 'transfer', 'money'),
   inc('生产经营性支出', 'production_cost', 'money'),
+  ev('风险事件类型', 'event_type', 'enum', { enumeration: riskType }),
+  ev('风险发生日期', 'event_date', 'date', { aliases: ['风险事件发生日期'] }),
+  ev('风险刚性支出(元)', 'event_cost', 'money', { aliases: ['风险刚性支出', '刚性支出(元)', '刚性支出'] }),
   p('姓名', 'name', 'name', { required: true, aliases: ['成员姓名'] }),
   p('证件号码', 'id_number', 'idNumber', { required: true, aliases: ['身份证号码', '身份证号', '公民身份号码'] }),
   p('与户主关系', 'relation', 'enum', { enumeration: relation, required: true, aliases: ['与户主的关系'] }),

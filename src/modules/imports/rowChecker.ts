@@ -37,6 +37,9 @@ const VILLAGE_CODE = at('village_code');
 const HEAD_NAME = at('head_name');
 const INCOME_YEAR = at('income_year');
 const PLACE_NAMES = PLACE_NAME_KEYS.map(at);
+const EVENT_TYPE = at('event_type');
+const EVENT_DATE = at('event_date');
+const EVENT_COST = at('event_cost');
 const INCOME_AMOUNTS = HOUSEHOLD_COLUMNS.flatMap((c, i) => (c.level === 'income' && c.kind === 'money' ? [i] : []));
 const RELATION = PERSON_COLUMNS.findIndex((c) => c.key === 'relation');
 const NAME = PERSON_COLUMNS.findIndex((c) => c.key === 'name');
@@ -170,6 +173,12 @@ export class RowChecker {
       problem(VILLAGE_CODE, '村代码为空时须填写省、市、县、乡镇、村的名称');
     }
     if (current[INCOME_YEAR] === '' && INCOME_AMOUNTS.some((i) => current[i] !== '')) problem(INCOME_YEAR, '填写了收入时须同时填写收入年度');
+    if (current[EVENT_COST] !== '' || current[EVENT_TYPE] !== '' || current[EVENT_DATE] !== '') {
+      if (current[EVENT_TYPE] === '') problem(EVENT_TYPE, '填写了风险事件时须同时填写风险事件类型');
+      if (current[EVENT_DATE] === '') problem(EVENT_DATE, '填写了风险事件时须同时填写风险发生日期');
+    }
+    if (parts[EVENT_DATE] !== COPY_NULL && parts[EVENT_DATE] > this.today.toISOString().slice(0, 10)) problem(EVENT_DATE, '风险发生日期晚于今天');
+    if (parts[EVENT_COST] !== COPY_NULL && Number(parts[EVENT_COST]) < 0) problem(EVENT_COST, '风险刚性支出不能为负数');
     return {
       index: this.list.length,
       no,

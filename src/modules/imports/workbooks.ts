@@ -95,6 +95,9 @@ const KIND_NOTES: Record<ColumnKind, string> = {
   phone: '数字，可含空格、+、-、括号',
   enum: '见“允许值”工作表',
   causes: '多个原因用“、”或逗号分隔，见“允许值”',
+  codes: '可填多个，用“、”或逗号分隔，见“允许值”',
+  date: '日期，如 2020-03-05（也可用 Excel 日期格式）',
+  metres: '数字（米）',
   bool: '是 / 否',
   year: '四位年份，如 2019',
   count: '不小于0的整数',
@@ -105,7 +108,7 @@ const KIND_NOTES: Record<ColumnKind, string> = {
 };
 
 const TEXT_KINDS = new Set<ColumnKind>(['householdNo', 'villageCode', 'phone', 'idNumber']);
-const LEVEL_NAMES = { household: '户（同一户各行相同）', income: '户收入（同一户各行相同）', person: '家庭成员' };
+const LEVEL_NAMES = { household: '户（同一户各行相同）', income: '户收入（同一户各行相同）', event: '户风险事件（同一户各行相同；再次导入同类型同日期的事件只更新支出）', person: '家庭成员' };
 
 function note(column: ColumnSpec): string {
   return KIND_NOTES[column.kind];
@@ -132,7 +135,7 @@ export async function buildTemplate(): Promise<Buffer> {
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 
   const allowed = workbook.addWorksheet('允许值');
-  const listed = COLUMNS.filter((c) => c.kind === 'enum' || c.kind === 'causes' || c.kind === 'bool' || c.kind === 'disabilityGrade');
+  const listed = COLUMNS.filter((c) => c.kind === 'enum' || c.kind === 'causes' || c.kind === 'codes' || c.kind === 'bool' || c.kind === 'disabilityGrade');
   listed.forEach((c, i) => {
     const values =
       c.kind === 'bool'

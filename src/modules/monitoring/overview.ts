@@ -1,6 +1,7 @@
 /** The monitoring overview (counts by grade and by child place) and the list of assessed households. */
 import type { Db } from '../../db/database';
-import { levelOfCode, type PlaceScope } from '../../db/placeScope';
+import { levelOfCode } from '../../db/placeScope';
+import type { HouseholdAccess } from '../../server/access';
 import { NATIONAL_REGION } from '../../domain/policy/record';
 import type { Criterion } from '../../domain/policy/rulesSchema';
 import { notFound } from '../../server/errors';
@@ -45,17 +46,18 @@ async function placeOf(db: Db, code: string) {
 }
 
 /** The year asked for, or the latest with stored results, or the latest income year. */
-async function yearFor(db: Db, scope: PlaceScope, place: string, year: number | undefined): Promise<number | null> {
+async function yearFor(db: Db, access: HouseholdAccess, place: string, year: number | undefined): Promise<number | null> {
   if (year !== undefined) return year;
-  const where = householdsWhere(scope, place);
+  const where = householdsWhere(access.scope, place, access.pairedCadreId);
   return (await r.latestResultYear(db, where)) ?? (await latestIncomeYear(db, where));
 }
 
-export async function getMonitoringOverview(db: Db, scope: PlaceScope, options: { place?: string; year?: number }): Promise<MonitoringOverview> {
+/** Counts by grade and child place of the households within reach (place scope; a pairing cadre's paired ones). */
+export async function getMonitoringOverview(db: Db, access: HouseholdAccess, options: { place?: string; year?: number }): Promise<MonitoringOverview> {
   const code = options.place ?? NATIONAL_REGION;
   const place = await placeOf(db, code);
-  const year = await yearFor(db, scope, code, options.year);
-  const where = householdsWhere(scope, code);
+  const year = await yearFor(db, access, code, options.year);
+  const where = householdsWhere(access.scope, code, access.pairedCadreId);
   const childLength = childLengthOf(code);
   const rows = year === null ? [] : await r.overviewCounts(db, where, year, childLength);
   const facts = year === null ? { computedAt: null, policyKeys: [] } : await r.resultFacts(db, where, year);
@@ -114,16 +116,16 @@ export interface AssessedHousehold {
 
 export async function listAssessedHouseholds(
   db: Db,
-  scope: PlaceScope,
+  access: HouseholdAccess,
   filter: AssessedHouseholdFilter,
   paging: { page: number; pageSize: number },
 ): Promise<{ year: number | null; total: number; page: number; pageSize: number; items: AssessedHousehold[] }> {
   const code = filter.place ?? NATIONAL_REGION;
   await placeOf(db, code);
-  const year = await yearFor(db, scope, code, filter.year);
+  const year = await yearFor(db, access, code, filter.year);
   const empty = { year, total: 0, page: paging.page, pageSize: paging.pageSize, items: [] };
   if (year === null) return empty;
-  const where = householdsWhere(scope, code);
+  const where = householdsWhere(access.scope, code, access.pairedCadreId);
   const f = { ...filter, year };
   const total = await r.countResults(db, where, f);
   const rows = await r.listResults(db, where, f, (paging.page - 1) * paging.pageSize, paging.pageSize);

@@ -6,13 +6,15 @@ import { NATIONAL_REGION } from '../../domain/policy/record';
 import { assessmentSelect, rangeCondition, type HouseholdKey, type KeyRange, type SelectOptions } from './assessmentQueries';
 import type { AssessmentPlan } from './plan';
 import type { PolicyGroup } from './policyGroups';
+import { pairedHouseholdCondition } from '../auth/service';
 
 const H = { county: 'h.county_code', township: 'h.township_code', village: 'h.village_code' };
 
-/** Households of alias h inside the scope and under the place ('0': anywhere). */
-export function householdsWhere(scope: PlaceScope, place: string): Expression<SqlBool> {
+/** Households of alias h inside the scope and under the place ('0': anywhere); for a pairing cadre (his user id) only his paired ones. */
+export function householdsWhere(scope: PlaceScope, place: string, pairedCadreId: number | null = null): Expression<SqlBool> {
   const within = place === NATIONAL_REGION ? sql<SqlBool>`true` : underPlace(place, H);
-  return sql<SqlBool>`(${inScope(scope, H)}) AND (${within})`;
+  const paired = pairedCadreId === null ? sql<SqlBool>`true` : pairedHouseholdCondition(pairedCadreId, { county: 'h.county_code', householdNo: 'h.household_no' });
+  return sql<SqlBool>`(${inScope(scope, H)}) AND (${within}) AND (${paired})`;
 }
 
 /** Which of the groups (by position) have households of alias h in the range and scope. */

@@ -1,59 +1,106 @@
 /**
  * HTTP routes of monitoring: recompute as a job, job status, the overview, the list of
- * assessed households and a household's checklist. Thin: validate, call one service function,
- * validate the response. Every place until the access module narrows the scope.
+ * assessed households, a household's checklist and risk events. Thin: declare the permission,
+ * reach the record or place (routeAccess.ts), call one service function within the user's
+ * reach, validate the response.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
-import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
-import { auditActorOf } from '../../server/access';
+import { auditActorOf, householdAccessOf, requirePermission, requireUser } from '../../server/access';
 import { recordAudit } from '../audit/service';
+import { reachPlaceFilter } from '../registry/service';
+import { writeAssessedWorkbook } from './assessedWorkbook';
 import * as s from './schemas';
-import { addRiskEvent, getHouseholdAssessment, getJob, getMonitoringOverview, listAssessedHouseholds, listRiskEvents, startRecomputeJob } from './service';
+import {
+  addRiskEvent,
+  getHouseholdAssessment,
+  getJob,
+  getMonitoringOverview,
+  listAssessedHouseholds,
+  listRiskEvents,
+  reachAssessedHousehold,
+  reachJob,
+  reachJobPlace,
+  startRecomputeJob,
+  XLSX_MEDIA_TYPE,
+} from './service';
 
-export type ScopeOfRequest = (request: FastifyRequest) => PlaceScope;
-const everyPlace: ScopeOfRequest = () => ALL_PLACES;
 const idParam = z.object({ id: z.coerce.number({ message: '任务编号应为数字' }).int().positive('任务编号应为正整数') });
+type HouseholdParams = { Params: { householdNo: string } };
 
-export async function registerMonitoringRoutes(api: FastifyInstance, database: Database, scopeOf: ScopeOfRequest = everyPlace): Promise<void> {
-  api.post('/monitoring/recompute', async (request, reply) => {
+export async function registerMonitoringRoutes(api: FastifyInstance, database: Database): Promise<void> {
+  const { db } = database;
+  const recompute = { preHandler: requirePermission('monitoring.recompute') };
+  const readJobs = { preHandler: requirePermission('monitoring.recompute', 'dashboard.read') };
+  const counts = { preHandler: requirePermission('registry.read', 'dashboard.read') };
+  const read = { preHandler: requirePermission('registry.read') };
+  const writeEvents = { preHandler: requirePermission('registry.write', 'assistance.write') };
+
+  api.post('/monitoring/recompute', recompute, async (request, reply) => {
     const body = s.recomputeBody.parse(request.body ?? {});
+    const place = await reachJobPlace(request, body.place);
+    const { scope } = requireUser(request);
     const jobId = await startRecomputeJob(
       database,
-      { place: body.place, years: body.year === undefined ? undefined : [body.year], scope: scopeOf(request), reason: 'manual' },
+      { place, years: body.year === undefined ? undefined : [body.year], scope, reason: 'manual' },
       (e) => request.log.error(e),
     );
-    await recordAudit(database.db, { ...auditActorOf(request), action: 'monitoring.recompute', objectType: 'job', objectId: String(jobId), placeCode: body.place ?? '0', after: { year: body.year ?? null } });
+    await recordAudit(db, { ...auditActorOf(request), action: 'monitoring.recompute', objectType: 'job', objectId: String(jobId), placeCode: place, after: { year: body.year ?? null } });
     return reply.status(202).send({ jobId });
   });
 
-  api.get<{ Params: { id: string } }>('/monitoring/jobs/:id', async (request) => {
+  api.get<{ Params: { id: string } }>('/monitoring/jobs/:id', readJobs, async (request) => {
     const { id } = idParam.parse(request.params);
-    return s.jobSchema.parse(await getJob(database, id));
+    const job = await getJob(database, id);
+    await reachJob(request, job);
+    return s.jobSchema.parse(job);
   });
 
-  api.get('/monitoring/overview', async (request) => {
+  api.get('/monitoring/overview', counts, async (request) => {
     const q = s.overviewQuery.parse(request.query);
-    return s.overviewSchema.parse(await getMonitoringOverview(database.db, scopeOf(request), q));
+    await reachPlaceFilter(request, q.place);
+    return s.overviewSchema.parse(await getMonitoringOverview(db, householdAccessOf(request), q));
   });
 
-  api.get('/monitoring/households', async (request) => {
+  api.get('/monitoring/households', read, async (request) => {
     const { page, pageSize, ...filter } = s.householdListQuery.parse(request.query);
-    return s.householdPageSchema.parse(await listAssessedHouseholds(database.db, scopeOf(request), filter, { page, pageSize }));
+    await reachPlaceFilter(request, filter.place);
+    return s.householdPageSchema.parse(await listAssessedHouseholds(db, householdAccessOf(request), filter, { page, pageSize }));
   });
 
-  api.get<{ Params: { householdNo: string } }>('/households/:householdNo/assessment', async (request) => {
+  api.get<HouseholdParams>('/households/:householdNo/assessment', read, async (request) => {
     const q = s.assessmentQuery.parse(request.query);
-    return s.checklistSchema.parse(await getHouseholdAssessment(database.db, scopeOf(request), request.params.householdNo, q.year));
+    await reachAssessedHousehold(request, db, request.params.householdNo);
+    return s.checklistSchema.parse(await getHouseholdAssessment(db, requireUser(request).scope, request.params.householdNo, q.year));
   });
 
-  api.get<{ Params: { householdNo: string } }>('/households/:householdNo/risk-events', async (request) => {
-    return s.riskEventListSchema.parse({ items: await listRiskEvents(database.db, scopeOf(request), request.params.householdNo) });
+  api.get<HouseholdParams>('/households/:householdNo/risk-events', read, async (request) => {
+    await reachAssessedHousehold(request, db, request.params.householdNo);
+    return s.riskEventListSchema.parse({ items: await listRiskEvents(db, requireUser(request).scope, request.params.householdNo) });
   });
 
-  api.post<{ Params: { householdNo: string } }>('/households/:householdNo/risk-events', async (request, reply) => {
-    const event = await addRiskEvent(database.db, scopeOf(request), request.params.householdNo, request.body, auditActorOf(request));
+  api.post<HouseholdParams>('/households/:householdNo/risk-events', writeEvents, async (request, reply) => {
+    await reachAssessedHousehold(request, db, request.params.householdNo);
+    const event = await addRiskEvent(db, requireUser(request).scope, request.params.householdNo, request.body, auditActorOf(request));
     return reply.status(201).send(s.riskEventSchema.parse(event));
+  });
+
+  api.get('/monitoring/households/export.xlsx', { preHandler: requirePermission('registry.export') }, async (request, reply) => {
+    const { page: _page, pageSize: _size, ...filter } = s.householdListQuery.parse(request.query);
+    await reachPlaceFilter(request, filter.place);
+    const placeCode = filter.place === '0' ? requireUser(request).user.placeCode : filter.place;
+    await recordAudit(db, { ...auditActorOf(request), action: 'monitoring.export', objectType: 'assessment', objectId: null, placeCode, after: filter });
+    const body = new PassThrough();
+    writeAssessedWorkbook(db, householdAccessOf(request), filter, body).catch((e: Error) => {
+      request.log.error(e, '导出失败');
+      body.destroy(e);
+    });
+    const name = `评估结果-${placeCode}.xlsx`;
+    return reply
+      .type(XLSX_MEDIA_TYPE)
+      .header('content-disposition', `attachment; filename="assessments.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .send(body);
   });
 }

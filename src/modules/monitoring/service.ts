@@ -20,6 +20,7 @@ export { recomputeAssessments, type RecomputeSummary, type RecomputeProgress } f
 export { getMonitoringOverview, listAssessedHouseholds, type MonitoringOverview, type AssessedHousehold } from './overview';
 export { getHouseholdAssessment } from './checklist';
 export { addRiskEvent, listRiskEvents } from './riskEvents';
+export { reachAssessedHousehold, reachJob, reachJobPlace } from './routeAccess';
 export { waitForJob, getJob, type JobView } from './jobs';
 export type { WhatIfResult } from './whatIf';
 export { XLSX_MEDIA_TYPE };

@@ -74,3 +74,19 @@ export function diffRules(a: unknown, b: unknown): RuleDifference[] {
   walk(a, b, [], out);
   return out;
 }
+
+/** One rule value named in Chinese, with the section it belongs to (住房安全, 饮水安全 …). */
+export interface RuleField {
+  path: string;
+  field: string;
+  group: string;
+  value: unknown;
+}
+
+/** Every value a rule set (or override) sets, in path order, each named and grouped. */
+export function ruleFields(rules: unknown): RuleField[] {
+  return diffRules({}, rules).map((d) => {
+    const top = d.path.split('.')[0];
+    return { path: d.path, field: d.field, group: ruleFieldLabel([top]) || top, value: d.b };
+  });
+}

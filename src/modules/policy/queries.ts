@@ -1,7 +1,9 @@
 /** SQL of policy records: versions per region and effective year, never overwritten once active. */
-import { sql, type Selectable } from 'kysely';
+import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
 import type { PolicyRecordTable } from '../../db/schema';
+import type { PlaceScope } from '../../db/placeScope';
+import { NATIONAL_REGION } from '../../domain/policy/record';
 
 export type PolicyRow = Selectable<PolicyRecordTable> & { region_name: string | null };
 
@@ -24,10 +26,20 @@ export interface PolicyRowFilter {
   regionCode?: string;
   status?: string;
   effectiveYear?: number;
+  /** Only records that govern places of this scope: the national default, regions above the scope, regions inside it. */
+  visibleTo?: PlaceScope;
+}
+
+/** SQL condition: record r governs some place of the scope. */
+function governsScope(scope: PlaceScope): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`true`;
+  const parts = scope.codes.map((c) => sql<SqlBool>`(r.region_code LIKE ${c + '%'} OR ${c} LIKE r.region_code || '%')`);
+  return sql<SqlBool>`(r.region_code = ${NATIONAL_REGION}${parts.length ? sql` OR ${sql.join(parts, sql` OR `)}` : sql``})`;
 }
 
 export async function findPolicyRows(db: Db, filter: PolicyRowFilter = {}): Promise<PolicyRow[]> {
   let q = selectRows(db);
+  if (filter.visibleTo !== undefined) q = q.where(governsScope(filter.visibleTo));
   if (filter.regionCode !== undefined) q = q.where('r.region_code', '=', filter.regionCode);
   if (filter.status !== undefined) q = q.where('r.status', '=', filter.status);
   if (filter.effectiveYear !== undefined) q = q.where('r.effective_year', '=', filter.effectiveYear);

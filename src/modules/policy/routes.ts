@@ -1,21 +1,24 @@
 /**
- * HTTP routes of policy records and what-if. Thin: validate, call one service function,
- * validate the response. Scope and actor come from the access module once routes are wired to
- * it; until then every place, and the actor of the request (anonymous when not signed in).
+ * HTTP routes of policy records and what-if. Thin: declare the permission, reach the record
+ * (routeAccess.ts: read what governs the user's places, change only inside his scope), call one
+ * service function, validate the response.
  */
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
-import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
-import { auditActorOf } from '../../server/access';
-import { activatePolicyAndRecompute, assertWhatIfDone, exportWhatIfChanges, getWhatIfJob, startWhatIfJob, XLSX_MEDIA_TYPE } from '../monitoring/service';
+import { auditActorOf, requirePermission, requireUser } from '../../server/access';
+import { activatePolicyAndRecompute, assertWhatIfDone, exportWhatIfChanges, getWhatIfJob, reachJob, reachJobPlace, startWhatIfJob, XLSX_MEDIA_TYPE } from '../monitoring/service';
 import { jobSchema } from '../monitoring/schemas';
+import { recordAudit } from '../audit/service';
+import { reachDraftRegion, reachPolicy } from './routeAccess';
+import { policyListWorkbook } from './workbook';
 import * as s from './schemas';
 import {
   checkPolicyDraft,
   comparePolicies,
   createPolicyDraft,
+  describePolicyRules,
   domainRecord,
   getEffectivePolicy,
   getPolicy,
@@ -24,47 +27,80 @@ import {
   updatePolicyDraft,
   type PolicyView,
 } from './service';
-
-export type ScopeOfRequest = (request: FastifyRequest) => PlaceScope;
-const everyPlace: ScopeOfRequest = () => ALL_PLACES;
+import { reachPlaceFilter } from '../registry/service';
 
 const view = (p: PolicyView) => s.policyViewSchema.parse({ ...p, statusLabel: STATUS_LABELS[p.status] });
 const jobIdParam = z.object({ jobId: z.coerce.number({ message: '任务编号应为数字' }).int().positive('任务编号应为正整数') });
+type IdParams = { Params: { id: string } };
+type JobParams = { Params: { jobId: string } };
 
-export async function registerPolicyRoutes(api: FastifyInstance, database: Database, scopeOf: ScopeOfRequest = everyPlace): Promise<void> {
+export async function registerPolicyRoutes(api: FastifyInstance, database: Database): Promise<void> {
+  const { db } = database;
+  const read = { preHandler: requirePermission('policy.read') };
+  const manage = { preHandler: requirePermission('policy.manage') };
   const onCrash = (request: FastifyRequest) => (e: Error) => request.log.error(e);
 
-  api.get('/policies', async (request) => {
+  /** A what-if job the user may see (its place inside his scope). */
+  async function reachWhatIf(request: FastifyRequest, jobId: number) {
+    const job = await getWhatIfJob(database, jobId);
+    await reachJob(request, job);
+    return job;
+  }
+
+  api.get('/policies', read, async (request) => {
     const q = s.listQuery.parse(request.query);
-    const items = await listPolicies(database.db, { regionCode: q.region, status: q.status, effectiveYear: q.year });
-    return { items: items.map(view) };
+    const items = await listPolicies(db, { regionCode: q.region, status: q.status, effectiveYear: q.year, visibleTo: requireUser(request).scope });
+    return s.policyListSchema.parse({ items: items.map(view) });
   });
 
-  api.get('/policies/effective', async (request) => {
+  api.get('/policies/export.xlsx', read, async (request, reply) => {
+    const q = s.listQuery.parse(request.query);
+    const items = await listPolicies(db, { regionCode: q.region, status: q.status, effectiveYear: q.year, visibleTo: requireUser(request).scope });
+    await recordAudit(db, { ...auditActorOf(request), action: 'policy.export', objectType: 'policy_record', objectId: null, placeCode: q.region ?? requireUser(request).user.placeCode, after: { rows: items.length, ...q } });
+    return reply
+      .header('content-type', XLSX_MEDIA_TYPE)
+      .header('content-disposition', `attachment; filename="policies.xlsx"; filename*=UTF-8''${encodeURIComponent('政策参数版本.xlsx')}`)
+      .send(await policyListWorkbook(items));
+  });
+
+  api.get('/policies/effective', read, async (request) => {
     const q = s.effectiveQuery.parse(request.query);
-    return s.effectiveSchema.parse(await getEffectivePolicy(database.db, q.place, q.year));
+    await reachPlaceFilter(request, q.place);
+    return s.effectiveSchema.parse(await getEffectivePolicy(db, q.place, q.year));
   });
 
-  api.get('/policies/compare', async (request) => {
+  api.get('/policies/compare', read, async (request) => {
     const q = s.compareQuery.parse(request.query);
-    const c = await comparePolicies(database.db, q.a, q.b, q.mode);
+    await reachPolicy(request, await getPolicy(db, q.a), 'read');
+    await reachPolicy(request, await getPolicy(db, q.b), 'read');
+    const c = await comparePolicies(db, q.a, q.b, q.mode);
     return s.comparisonSchema.parse({ ...c, a: view(c.a), b: view(c.b) });
   });
 
-  api.post('/policies/what-if', async (request, reply) => {
+  api.post('/policies/what-if', manage, async (request, reply) => {
     const body = s.whatIfBody.parse(request.body);
-    const draft = body.policyId ? domainRecord(await getPolicy(database.db, body.policyId)) : await checkPolicyDraft(database.db, body.policy!);
-    const jobId = await startWhatIfJob(database, { draft, place: body.place, year: body.year, scope: scopeOf(request) }, onCrash(request));
+    let draft;
+    if (body.policyId) {
+      const saved = await getPolicy(db, body.policyId);
+      await reachPolicy(request, saved, 'read');
+      draft = domainRecord(saved);
+    } else {
+      await reachDraftRegion(request, body.policy!.regionCode);
+      draft = await checkPolicyDraft(db, body.policy!);
+    }
+    const place = await reachJobPlace(request, body.place ?? draft.regionCode);
+    const jobId = await startWhatIfJob(database, { draft, place, year: body.year, scope: requireUser(request).scope }, onCrash(request));
     return reply.status(202).send(s.jobIdSchema.parse({ jobId }));
   });
 
-  api.get<{ Params: { jobId: string } }>('/policies/what-if/:jobId', async (request) => {
+  api.get<JobParams>('/policies/what-if/:jobId', manage, async (request) => {
     const { jobId } = jobIdParam.parse(request.params);
-    return jobSchema.parse(await getWhatIfJob(database, jobId));
+    return jobSchema.parse(await reachWhatIf(request, jobId));
   });
 
-  api.get<{ Params: { jobId: string } }>('/policies/what-if/:jobId/changes.xlsx', async (request, reply) => {
+  api.get<JobParams>('/policies/what-if/:jobId/changes.xlsx', manage, async (request, reply) => {
     const { jobId } = jobIdParam.parse(request.params);
+    await reachWhatIf(request, jobId);
     await assertWhatIfDone(database, jobId);
     const out = new PassThrough();
     exportWhatIfChanges(database, jobId, out).catch((e: Error) => {
@@ -78,20 +114,33 @@ export async function registerPolicyRoutes(api: FastifyInstance, database: Datab
       .send(out);
   });
 
-  api.get<{ Params: { id: string } }>('/policies/:id', async (request) => view(await getPolicy(database.db, request.params.id)));
+  api.get<IdParams>('/policies/:id', read, async (request) => {
+    const policy = await getPolicy(db, request.params.id);
+    await reachPolicy(request, policy, 'read');
+    return view(policy);
+  });
 
-  api.post('/policies', async (request, reply) => {
+  api.get<IdParams>('/policies/:id/fields', read, async (request) => {
+    const policy = await getPolicy(db, request.params.id);
+    await reachPolicy(request, policy, 'read');
+    return s.ruleFieldsSchema.parse(await describePolicyRules(db, policy));
+  });
+
+  api.post('/policies', manage, async (request, reply) => {
     const body = s.draftBody.parse(request.body);
-    const created = await createPolicyDraft(database.db, body, auditActorOf(request));
+    await reachDraftRegion(request, body.regionCode);
+    const created = await createPolicyDraft(db, body, auditActorOf(request));
     return reply.status(201).send(view(created));
   });
 
-  api.put<{ Params: { id: string } }>('/policies/:id', async (request) => {
+  api.put<IdParams>('/policies/:id', manage, async (request) => {
     const body = s.draftBody.parse(request.body);
-    return view(await updatePolicyDraft(database.db, request.params.id, body, auditActorOf(request)));
+    await reachPolicy(request, await getPolicy(db, request.params.id), 'write');
+    return view(await updatePolicyDraft(db, request.params.id, body, auditActorOf(request)));
   });
 
-  api.post<{ Params: { id: string } }>('/policies/:id/activate', async (request) => {
+  api.post<IdParams>('/policies/:id/activate', manage, async (request) => {
+    await reachPolicy(request, await getPolicy(db, request.params.id), 'write');
     const result = await activatePolicyAndRecompute(database, request.params.id, auditActorOf(request), onCrash(request));
     return s.activationSchema.parse({ ...result, policy: view(result.policy) });
   });

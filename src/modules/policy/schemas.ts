@@ -69,6 +69,10 @@ export const comparisonSchema = z.object({
   differences: z.array(z.object({ path: z.string(), field: z.string(), a: z.unknown(), b: z.unknown() })),
 });
 
+const ruleField = z.object({ path: z.string(), field: z.string(), group: z.string(), value: z.unknown() });
+
+export const ruleFieldsSchema = z.object({ own: z.array(ruleField), effective: z.array(ruleField) });
+
 export const activationSchema = z.object({ policy: policyViewSchema, superseded: z.string().nullable(), jobId: z.number().int() });
 
 export const jobIdSchema = z.object({ jobId: z.number().int() });

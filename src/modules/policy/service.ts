@@ -5,18 +5,19 @@
  * and the rules in effect for a place and year. Every change is audited in its transaction.
  */
 import type { Db } from '../../db/database';
+import type { PlaceScope } from '../../db/placeScope';
 import { DEFAULT_POLICY_RECORDS } from '../../domain/policy/defaults';
 import { NATIONAL_REGION, type PolicyRecord } from '../../domain/policy/record';
 import { PolicyResolutionError, resolvePolicy, type ResolvedPolicy } from '../../domain/policy/resolve';
 import { validatePolicy, type PolicyProblem } from '../../domain/policy/validate';
 import { AppError, badRequest, conflict, notFound } from '../../server/errors';
 import { recordAudit, type AuditActor } from '../audit/service';
-import { diffRules, type RuleDifference } from './compare';
+import { diffRules, ruleFields, type RuleDifference, type RuleField } from './compare';
 import * as q from './queries';
 import { domainRecord, policyView, regionNameOf, withRecordActive, type PolicyView } from './records';
 
 export { domainRecord, withRecordActive, STATUS_LABELS, type PolicyView, type PolicyStatus } from './records';
-export type { RuleDifference } from './compare';
+export type { RuleDifference, RuleField } from './compare';
 
 const SEED_MARKER = DEFAULT_POLICY_RECORDS[0].id;
 
@@ -59,6 +60,8 @@ export interface PolicyListFilter {
   regionCode?: string;
   status?: string;
   effectiveYear?: number;
+  /** Only the records governing places of this scope (the national default, regions above it and inside it). */
+  visibleTo?: PlaceScope;
 }
 
 export async function listPolicies(db: Db, filter: PolicyListFilter = {}): Promise<PolicyView[]> {
@@ -217,6 +220,11 @@ export async function comparePolicies(db: Db, idA: string, idB: string, mode: 'r
   const b = await getPolicy(db, idB);
   const differences = mode === 'record' ? diffRules(a.rules, b.rules) : diffRules(await effectiveRulesOf(db, a), await effectiveRulesOf(db, b));
   return { a, b, mode, differences };
+}
+
+/** A record's values for reading and editing: those it sets itself, and the merged rules it would put in force. */
+export async function describePolicyRules(db: Db, view: PolicyView): Promise<{ own: RuleField[]; effective: RuleField[] }> {
+  return { own: ruleFields(view.rules), effective: ruleFields(await effectiveRulesOf(db, view)) };
 }
 
 export interface EffectivePolicy {

@@ -24,7 +24,10 @@ import {
 } from './schemas';
 import { drawSpotCheck, getDraw } from './spotChecks';
 import { startProcedure } from './start';
-import { objectionView } from './views';
+import { CASE_STATUS_LABELS, objectionView } from './views';
+import { DEFAULT_PROCEDURE_FLOWS } from '../../domain/workflow/defaultFlows';
+import { caseSheets, MAX_EXPORT_CASES } from './exports';
+import { sendWorkbook } from '../reports/service';
 
 export function authorOf(request: FastifyRequest): Author {
   const { user } = requireUser(request);
@@ -55,12 +58,24 @@ export async function registerProcedureRoutes(api: FastifyInstance, database: Da
     return { place, year, procedures: plans.map((p) => ({ code: p.plan.procedure, label: p.plan.label, policyKey: p.policyKey, outcomes: p.plan.outcomes, steps: p.plan.steps })) };
   });
 
-  api.get('/procedures/cases', read, async (request) => {
+  const caseFilterOf = (request: FastifyRequest) => {
     const q = caseQuerySchema.parse(request.query);
     const viewer = viewerOf(request);
     const mine = q.mine === 'true' || q.mine === '1';
-    const page = await listCasePage(db, callerOf(request), { place: q.place, procedure: q.procedure, step: q.step, status: q.status, householdNo: q.household, waitingOnRole: mine ? viewer.role : undefined, page: q.page, pageSize: q.pageSize }, viewer);
-    return casePageSchema.parse(page);
+    return { q, viewer, filter: { place: q.place, procedure: q.procedure, step: q.step, status: q.status, householdNo: q.household, waitingOnRole: mine ? viewer.role : undefined } };
+  };
+
+  api.get('/procedures/cases', read, async (request) => {
+    const { q, viewer, filter } = caseFilterOf(request);
+    return casePageSchema.parse(await listCasePage(db, callerOf(request), { ...filter, page: q.page, pageSize: q.pageSize }, viewer));
+  });
+
+  api.get('/procedures/cases/export.xlsx', { preHandler: requirePermission('registry.export') }, async (request, reply) => {
+    const { q, viewer, filter } = caseFilterOf(request);
+    const page = await listCasePage(db, callerOf(request), { ...filter, page: 1, pageSize: MAX_EXPORT_CASES }, viewer);
+    if (page.total > MAX_EXPORT_CASES) throw badRequest(`符合条件的案件有 ${page.total} 件，超过一次导出上限 ${MAX_EXPORT_CASES} 件，请缩小范围`);
+    const said = [q.place && `区划 ${q.place}`, q.procedure && `程序 ${DEFAULT_PROCEDURE_FLOWS[q.procedure].label}`, q.step && `步骤 ${q.step}`, q.status && `状态 ${CASE_STATUS_LABELS[q.status]}`, q.household && `户 ${q.household}`, filter.waitingOnRole && '待我办理'];
+    return sendWorkbook(reply, caseSheets(page.items, said.filter((x): x is string => !!x), viewer.today), 'procedure-cases.xlsx', '扶贫程序案件清单.xlsx');
   });
 
   api.get('/procedures/summary', read, async (request) => {

@@ -207,15 +207,15 @@ export async function rectificationSummary(db: Db, scope: PlaceScope, place: str
 export async function openRectificationsUnder(db: Db, scope: PlaceScope, codes: readonly string[], today: string): Promise<Map<string, { open: number; overdue: number }>> {
   const out = new Map<string, { open: number; overdue: number }>(codes.map((c) => [c, { open: 0, overdue: 0 }]));
   if (codes.length === 0) return out;
+  // One query under the places' common ancestor (a county, city, province or the nation).
   const counties = [...new Set(codes.map((c) => c.slice(0, 6)))];
-  for (const county of counties) {
-    for (const r of await q.countRectifications(db, scope, county, 'place', today)) {
-      for (const code of codes) {
-        if (!r.key.startsWith(code)) continue;
-        const line = out.get(code)!;
-        line.open += r.open;
-        line.overdue += r.overdue;
-      }
+  const common = [6, 4, 2].find((n) => counties.every((c) => c.slice(0, n) === counties[0].slice(0, n)));
+  for (const r of await q.countRectifications(db, scope, common ? counties[0].slice(0, common) : '0', 'place', today)) {
+    for (const code of codes) {
+      if (!r.key.startsWith(code)) continue;
+      const line = out.get(code)!;
+      line.open += r.open;
+      line.overdue += r.overdue;
     }
   }
   return out;

@@ -60,6 +60,9 @@ export const HOUSEHOLD_FIELDS: Readers<HouseholdRow> = {
   waterPiped: (h) => h.water_piped,
   waterOutageDays: (h) => h.water_outage_days,
   waterScarceArea: (h) => h.water_scarce_area,
+  waterHorizontalM: (h) => h.water_horizontal_m,
+  waterVerticalM: (h) => h.water_vertical_m,
+  openRiskTypes: (h) => h.open_risk_types,
 };
 
 export interface AuditedChange {

@@ -130,6 +130,9 @@ export async function updateHousehold(db: Db, access: HouseholdAccess, household
       water_piped: p.waterPiped,
       water_outage_days: p.waterOutageDays,
       water_scarce_area: p.waterScarceArea,
+      water_horizontal_m: p.waterHorizontalM,
+      water_vertical_m: p.waterVerticalM,
+      open_risk_types: p.openRiskTypes,
     };
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as q.HouseholdChanges;
     const change = auditedChange(HOUSEHOLD_FIELDS, h, { ...h, ...defined });

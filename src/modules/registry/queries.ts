@@ -6,7 +6,7 @@
  */
 import { sql, type Expression, type SqlBool, type Selectable } from 'kysely';
 import type { Db } from '../../db/database';
-import type { HouseholdTable, PersonTable } from '../../db/schema';
+import type { HouseholdIncomeTable, HouseholdTable, PersonTable } from '../../db/schema';
 import { inScope, underPlace, type PlaceColumns } from '../../db/placeScope';
 import type { HouseholdAccess } from '../../server/access';
 import { pairedHouseholdCondition } from '../auth/service';
@@ -304,6 +304,9 @@ export interface RegistryRow {
   water_piped: boolean | null;
   water_outage_days: number | null;
   water_scarce_area: boolean | null;
+  water_horizontal_m: number | null;
+  water_vertical_m: number | null;
+  open_risk_types: string[];
   province_name: string | null;
   city_name: string | null;
   county_name: string | null;
@@ -315,6 +318,10 @@ export interface RegistryRow {
   property: number | null;
   transfer: number | null;
   production_cost: number | null;
+  /** The household's latest risk event. */
+  event_type: string | null;
+  event_date: string | null;
+  event_cost: number | null;
   id_number: string | null;
   name: string | null;
   relation: string | null;
@@ -365,6 +372,19 @@ export async function registryRowsAfter(
           .as('inc'),
       (join) => join.onTrue(),
     )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('risk_event as ev')
+          .select(['ev.type', 'ev.occurred_on', 'ev.cost'])
+          .whereRef('ev.county_code', '=', 'b.county_code')
+          .whereRef('ev.household_no', '=', 'b.household_no')
+          .orderBy('ev.occurred_on', 'desc')
+          .orderBy('ev.id', 'desc')
+          .limit(1)
+          .as('ev'),
+      (join) => join.onTrue(),
+    )
     .leftJoin('person as p', (j) => j.onRef('p.county_code', '=', 'b.county_code').onRef('p.household_no', '=', 'b.household_no'))
     .leftJoin('place as ppr', (j) => j.on('ppr.code', '=', sql<string>`left(b.county_code, 2)`))
     .leftJoin('place as pci', (j) => j.on('pci.code', '=', sql<string>`left(b.county_code, 4)`))
@@ -376,8 +396,10 @@ export async function registryRowsAfter(
       'b.monitor_category', 'b.identified_year', 'b.planned_exit_year', 'b.exit_year', 'b.main_cause', 'b.other_causes',
       'b.food_secure', 'b.clothing_secure', 'b.house_grade', 'b.house_renovated', 'b.relocated', 'b.water_lpd',
       'b.water_quality_ok', 'b.water_trip_minutes', 'b.water_piped', 'b.water_outage_days', 'b.water_scarce_area',
+      'b.water_horizontal_m', 'b.water_vertical_m', 'b.open_risk_types',
       'ppr.name as province_name', 'pci.name as city_name', 'pc.name as county_name', 'pt.name as township_name', 'pv.name as village_name',
       'inc.year as income_year', 'inc.wages', 'inc.production_net', 'inc.property', 'inc.transfer', 'inc.production_cost',
+      'ev.type as event_type', 'ev.occurred_on as event_date', 'ev.cost as event_cost',
       'p.id_number', 'p.name', 'p.relation', 'p.ethnicity', 'p.education', 'p.schooling', 'p.health', 'p.disability_grade',
       'p.labour', 'p.work_status', 'p.insured_basic', 'p.insured_serious', 'p.insured_commercial', 'p.insured_pension',
       'p.family_doctor', 'p.chronic_card', 'p.home_schooling', 'p.phone as person_phone',
@@ -431,4 +453,32 @@ export async function householdEvents(db: Db, countyCode: string, householdNo: s
     ORDER BY e.id DESC
     LIMIT ${limit}`.execute(db);
   return rows.rows;
+}
+
+export type IncomeRow = Selectable<HouseholdIncomeTable>;
+export type IncomeValues = Omit<IncomeRow, 'county_code' | 'household_no' | 'year'>;
+
+/** One year's income record of a household (locked for update), or undefined. */
+export async function incomeForUpdate(db: Db, countyCode: string, householdNo: string, year: number): Promise<IncomeRow | undefined> {
+  return db
+    .selectFrom('household_income')
+    .selectAll()
+    .where('county_code', '=', countyCode)
+    .where('household_no', '=', householdNo)
+    .where('year', '=', year)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Write one year's income record of a household (insert, or replace its values). */
+export async function upsertIncome(db: Db, countyCode: string, householdNo: string, year: number, values: IncomeValues): Promise<void> {
+  await db
+    .insertInto('household_income')
+    .values({ county_code: countyCode, household_no: householdNo, year, ...values })
+    .onConflict((oc) => oc.columns(['county_code', 'household_no', 'year']).doUpdateSet(values))
+    .execute();
+}
+
+export async function deleteIncome(db: Db, countyCode: string, householdNo: string, year: number): Promise<void> {
+  await db.deleteFrom('household_income').where('county_code', '=', countyCode).where('household_no', '=', householdNo).where('year', '=', year).execute();
 }

@@ -7,6 +7,7 @@ import type { Database } from '../../db/database';
 import { householdAccessOf, requirePermission, requireUser } from '../../server/access';
 import { authorOf, authorizeReveal, auditReveal, reachHousehold, reachMember, reachPlaceFilter } from './routeAccess';
 import { memberChangeSchema, householdDetailSchema, schemasFor, timelineSchema } from './schemas';
+import { deleteHouseholdIncome, incomeYearOf, setHouseholdIncome } from './incomes';
 import {
   addMember,
   getHousehold,
@@ -18,6 +19,7 @@ import {
 } from './service';
 
 type HouseholdParams = { Params: { householdNo: string } };
+type IncomeParams = { Params: { householdNo: string; year: string } };
 type MemberParams = { Params: { householdNo: string; memberKey: string } };
 type Query = { Querystring: Record<string, unknown> };
 
@@ -66,5 +68,17 @@ export async function registerRegistryRoutes(api: FastifyInstance, database: Dat
     const { householdNo, memberKey } = request.params;
     const h = await reachMember(request, db, householdNo, memberKey);
     return memberChangeSchema.parse(await updateMember(db, householdAccessOf(request), h.householdNo, memberKey, request.body, authorOf(request)));
+  });
+
+  api.put<IncomeParams>('/households/:householdNo/incomes/:year', write, async (request) => {
+    const year = incomeYearOf(request.params.year);
+    const h = await reachHousehold(request, db, request.params.householdNo);
+    return householdDetailSchema.parse(await setHouseholdIncome(db, householdAccessOf(request), h.householdNo, year, request.body, authorOf(request)));
+  });
+
+  api.delete<IncomeParams>('/households/:householdNo/incomes/:year', write, async (request) => {
+    const year = incomeYearOf(request.params.year);
+    const h = await reachHousehold(request, db, request.params.householdNo);
+    return householdDetailSchema.parse(await deleteHouseholdIncome(db, householdAccessOf(request), h.householdNo, year, authorOf(request)));
   });
 }

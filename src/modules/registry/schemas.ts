@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import * as enums from '../../domain/enums';
-import { enumCode } from './validation';
+import { enumCode, riskTypeCode } from './validation';
 
 /** Empty query values (status= from a form) mean "not given". */
 function blankAsAbsent(value: unknown): unknown {
@@ -113,6 +113,9 @@ export const householdPatchSchema = z
     waterPiped: flag,
     waterOutageDays: z.number().int().min(0).max(366).nullable().optional(),
     waterScarceArea: flag,
+    waterHorizontalM: z.number().min(0).max(99999).nullable().optional(),
+    waterVerticalM: z.number().min(0).max(99999).nullable().optional(),
+    openRiskTypes: z.array(riskTypeCode).max(20).optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { message: '没有要修改的字段' });
 export type HouseholdPatch = z.output<typeof householdPatchSchema>;
@@ -186,6 +189,9 @@ function responseSchemas(reveal: RevealOptions) {
     waterPiped: nullableFlag,
     waterOutageDays: z.number().int().nullable(),
     waterScarceArea: nullableFlag,
+    waterHorizontalM: z.number().nullable(),
+    waterVerticalM: z.number().nullable(),
+    openRiskTypes: z.array(z.string()),
     deregisterReason: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),

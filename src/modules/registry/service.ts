@@ -28,6 +28,7 @@ export type { RegistryRow } from './queries';
 export { getHousehold } from './card';
 export { addMember, updateMember, updateHousehold, type ChangeAuthor } from './changes';
 export { householdTimeline } from './timeline';
+export { setHouseholdIncome, deleteHouseholdIncome, perCapitaNet } from './incomes';
 export { authorOf, authorizeReveal, reachPlaceFilter, REVEALABLE_FIELDS, type RevealableField } from './routeAccess';
 
 /** Validate list filters given as query-string values (codes or Chinese labels). */

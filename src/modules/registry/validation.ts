@@ -3,6 +3,7 @@
  * names each field and the value given ("与户主关系（relation）的值“表哥”无效，应为：户主、配偶…").
  */
 import { z } from 'zod';
+import { RISK_TYPE_LABELS } from '../../domain/assessment/riskTypes';
 import { allowedLabels, codeOf, type Enumeration } from '../../domain/enums';
 import { badRequest } from '../../server/errors';
 
@@ -53,6 +54,16 @@ const FIELD_LABELS: Record<string, string> = {
   waterPiped: '自来水入户',
   waterOutageDays: '年累计断水天数',
   waterScarceArea: '缺水地区',
+  waterHorizontalM: '取水水平距离',
+  waterVerticalM: '取水垂直距离',
+  openRiskTypes: '未消除风险类型',
+  wages: '工资性收入',
+  productionNet: '生产经营性净收入',
+  property: '财产性收入',
+  transfer: '转移性收入',
+  productionCost: '生产经营性支出',
+  householdSize: '家庭人口',
+  perCapitaNet: '人均纯收入',
 };
 
 /** The Chinese name of a field users send (the field itself when it has none). */
@@ -80,6 +91,18 @@ export function enumCode(e: Enumeration) {
     return code;
   });
 }
+
+const RISK_TYPE_BY_TEXT = new Map<string, string>(Object.entries(RISK_TYPE_LABELS).flatMap(([code, label]) => [[code, code], [label, code]]));
+
+/** A risk type (风险类型): its code or its Chinese label; yields the code. */
+export const riskTypeCode = z.string().transform((text, ctx) => {
+  const code = RISK_TYPE_BY_TEXT.get(text.trim());
+  if (code === undefined) {
+    ctx.issues.push({ code: 'custom', message: `无效，应为：${Object.values(RISK_TYPE_LABELS).join('、')}`, input: text });
+    return z.NEVER;
+  }
+  return code;
+});
 
 export interface FieldProblem {
   field: string;

@@ -203,8 +203,14 @@ export const statusLabel = (code: string) => labelOf(householdStatus, code) ?? c
 export type { ListingLevel, RemainingRow, PlaceNameRow } from './queries';
 
 /** Remaining poor (未脱贫 + 返贫) per place of a level under `place` at the end of `year`, only places above `above` persons. */
-export function remainingPoorByLevel(db: Db, place: string, level: q.ListingLevel, year: number, above: number): Promise<q.RemainingRow[]> {
-  return q.remainingByLevel(db, place, level, year, REMAINING_POOR, above);
+export async function remainingPoorByLevel(db: Db, place: string, level: q.ListingLevel, year: number, above: number): Promise<q.RemainingRow[]> {
+  if (level !== 'village' || above <= 0 || place.length >= 9) return q.remainingByLevel(db, place, level, year, REMAINING_POOR, above);
+  // A village has no more remaining poor than its township: read the villages of the townships over the line only.
+  const townships = await q.remainingByLevel(db, place, 'township', year, REMAINING_POOR, above);
+  if (townships.length > 50) return q.remainingByLevel(db, place, level, year, REMAINING_POOR, above);
+  const rows: q.RemainingRow[] = [];
+  for (const t of townships) rows.push(...(await q.remainingByLevel(db, t.code, level, year, REMAINING_POOR, above)));
+  return rows.sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** Remaining poor of exactly these places of one level at the end of `year` (absent: none). */

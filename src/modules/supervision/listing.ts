@@ -3,7 +3,7 @@
  * when its remaining poor persons at the year-end exceed the threshold of the policy in force
  * for it. Pure: the counts come from the registry rollup, the thresholds from resolvePolicy.
  */
-import type { PolicyRecord } from '../../domain/policy/record';
+import { regionChain, type PolicyRecord } from '../../domain/policy/record';
 import { resolvePolicy, versionKey } from '../../domain/policy/resolve';
 
 export type ListingLevel = 'county' | 'township' | 'village';
@@ -24,8 +24,28 @@ export interface Threshold {
   policyTitle: string;
 }
 
+/**
+ * Thresholds already resolved for a set of records, keyed by the regions of the place's chain
+ * that have records: places sharing them resolve alike, so a city's 300 townships resolve once.
+ */
+const resolvedFor = new WeakMap<readonly PolicyRecord[], { regions: Set<string>; thresholds: Map<string, Threshold> }>();
+
 /** The threshold in force for a place of a level in a campaign year. */
 export function thresholdFor(records: readonly PolicyRecord[], level: ListingLevel, placeCode: string, year: number): Threshold {
+  let memo = resolvedFor.get(records);
+  if (!memo) {
+    memo = { regions: new Set(records.map((r) => r.regionCode)), thresholds: new Map() };
+    resolvedFor.set(records, memo);
+  }
+  const key = `${level}|${year}|${regionChain(placeCode).filter((r) => memo.regions.has(r)).join('+')}`;
+  const known = memo.thresholds.get(key);
+  if (known) return known;
+  const threshold = resolveThreshold(records, level, placeCode, year);
+  memo.thresholds.set(key, threshold);
+  return threshold;
+}
+
+function resolveThreshold(records: readonly PolicyRecord[], level: ListingLevel, placeCode: string, year: number): Threshold {
   const resolved = resolvePolicy(records, placeCode, year);
   const key = THRESHOLD_KEY[level];
   const setter = [...resolved.versions].reverse().find((v) => {

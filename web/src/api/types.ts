@@ -80,6 +80,10 @@ export interface Household {
   waterPiped: boolean | null;
   waterOutageDays: number | null;
   waterScarceArea: boolean | null;
+  waterHorizontalM: number | null;
+  waterVerticalM: number | null;
+  /** Open risk types (codes of POLICY §6). */
+  openRiskTypes: string[];
   deregisterReason: string | null;
 }
 

@@ -2,11 +2,33 @@
  * The Monitoring pages: their menu entries, routes and strings. AppRoutes and the menu read this
  * file; the pages themselves live beside it. Owned by this module alone.
  */
-import type { ModuleDefinition } from '../types';
+import type { ReactNode } from 'react';
+import { Route } from 'react-router-dom';
+import { RequirePermission } from '../../app/guards';
+import type { ModuleDefinition, ModulePage } from '../types';
+import { AssessedListPage } from './AssessedListPage';
+import { en, zh } from './messages';
+import { OverviewPage } from './OverviewPage';
+import './monitoring.css';
+
+const OVERVIEW = ['registry.read', 'dashboard.read'];
+const LIST = ['registry.read'];
+
+const pages: ModulePage[] = [
+  { path: '/monitoring/overview', label: 'monitoring.menu.overview', permissions: OVERVIEW },
+  { path: '/monitoring/households', label: 'monitoring.menu.list', permissions: LIST },
+];
+
+const guard = (permissions: string[], page: ReactNode) => <RequirePermission permissions={permissions}>{page}</RequirePermission>;
 
 export const monitoringModule: ModuleDefinition = {
   key: 'monitoring',
-  pages: [],
-  routes: () => null,
-  messages: { zh: {}, en: {} },
+  pages,
+  routes: () => (
+    <>
+      <Route path="monitoring/overview" element={guard(OVERVIEW, <OverviewPage />)} />
+      <Route path="monitoring/households" element={guard(LIST, <AssessedListPage />)} />
+    </>
+  ),
+  messages: { zh, en },
 };

@@ -1,0 +1,65 @@
+/**
+ * The list of assessed households (same filters as the page) as an .xlsx, streamed page by page:
+ * Chinese headers and labels, one column per criterion, the risk reasons in words.
+ */
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Db } from '../../db/database';
+import { OUTCOME_LABELS } from '../../domain/assessment/assessHousehold';
+import { RISK_GRADE_LABELS, type RiskGrade } from '../../domain/assessment/gradeRisk';
+import type { Outcome } from '../../domain/assessment/types';
+import { labelOf, monitorCategory } from '../../domain/enums';
+import { CRITERIA } from '../../domain/policy/rulesSchema';
+import { safeCellValue } from '../../domain/spreadsheetSafe';
+import type { HouseholdAccess } from '../../server/access';
+import { listAssessedHouseholds, type AssessedHousehold, type AssessedHouseholdFilter } from './overview';
+
+const CRITERION_HEADERS: Record<(typeof CRITERIA)[number], string> = {
+  income: '收入', food: '不愁吃', clothing: '不愁穿', education: '义务教育', medical: '基本医疗', housing: '住房安全', water: '饮水安全',
+};
+const STATUS_TEXT: Record<string, string> = { pass: '达标', fail: '未达标', undetermined: '待核实' };
+const REASON_TEXT: Record<string, string> = {
+  income_not_above_line: '收入未超过贫困线',
+  criterion_failed: '两不愁三保障或饮水未达标',
+  serious_event: '发生严重风险事件',
+  income_below_monitoring_line: '收入低于监测线',
+  income_fall: '收入大幅下降',
+  open_risk: '存在未消除风险',
+};
+
+type Column = { header: string; width: number; value: (h: AssessedHousehold) => string | number | null };
+
+const COLUMNS: Column[] = [
+  { header: '户编号', width: 20, value: (h) => h.householdNo },
+  { header: '地区', width: 30, value: (h) => h.placePath },
+  { header: '户主', width: 10, value: (h) => h.headName },
+  { header: '人数', width: 6, value: (h) => h.persons },
+  { header: '人均纯收入(元)', width: 12, value: (h) => h.perCapitaNet },
+  { header: '评估结果', width: 16, value: (h) => OUTCOME_LABELS[h.outcome as Outcome] ?? h.outcome },
+  ...CRITERIA.map((c): Column => ({ header: CRITERION_HEADERS[c], width: 8, value: (h) => STATUS_TEXT[h.criteria[c]] ?? h.criteria[c] })),
+  { header: '风险等级', width: 8, value: (h) => RISK_GRADE_LABELS[h.riskGrade as RiskGrade] ?? h.riskGrade },
+  { header: '风险原因', width: 40, value: (h) => h.riskReasons.map((r) => REASON_TEXT[r] ?? r).join('；') || null },
+  { header: '建议监测类别', width: 14, value: (h) => (h.suggestedCategory ? labelOf(monitorCategory, h.suggestedCategory) : null) },
+  { header: '政策版本', width: 24, value: (h) => h.policyKey },
+];
+
+const PAGE = 2000;
+
+/** Write the filtered list to `output` as an .xlsx and end it; returns the rows written. */
+export async function writeAssessedWorkbook(db: Db, access: HouseholdAccess, filter: AssessedHouseholdFilter, output: Writable): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('评估结果', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+  let rows = 0;
+  for (let page = 1; ; page++) {
+    const { items, total } = await listAssessedHouseholds(db, access, filter, { page, pageSize: PAGE });
+    for (const h of items) sheet.addRow(COLUMNS.map((c) => safeCellValue(c.value(h)))).commit();
+    rows += items.length;
+    if (output.writableNeedDrain) await once(output, 'drain');
+    if (items.length < PAGE || rows >= total) break;
+  }
+  sheet.commit();
+  await workbook.commit();
+  return rows;
+}

@@ -1,0 +1,122 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, InputNumber, Progress, Space, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { ErrorState } from '../../components/ErrorState';
+import { PlacePicker } from '../../components/PlacePicker';
+import { getWhatIfJob, startWhatIf, whatIfListUrl, type Job, type PlaceImpact, type WhatIfResult } from './api';
+
+const POLL_MS = 500;
+
+/** Follows a what-if job until it ends (the server keeps its progress). */
+function useJob(jobId: number | undefined) {
+  const [job, setJob] = useState<Job<WhatIfResult>>();
+  const [error, setError] = useState<ApiError>();
+  useEffect(() => {
+    if (jobId === undefined) return;
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = () =>
+      getWhatIfJob(jobId, controller.signal).then(
+        (j) => {
+          setJob(j);
+          if (j.status === 'queued' || j.status === 'running') timer = setTimeout(poll, POLL_MS);
+        },
+        (e: unknown) => {
+          if (!controller.signal.aborted) setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
+        },
+      );
+    setJob(undefined);
+    setError(undefined);
+    poll();
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
+  }, [jobId]);
+  return { job, error };
+}
+
+/** 政策测算: the saved draft against the registry of a place, counts by place and the list of changed households. */
+export function WhatIfPanel({ policyId, scopeCode, defaultPlace, dirty }: { policyId: string; scopeCode: string; defaultPlace: string; dirty: boolean }) {
+  const { t } = useTranslation();
+  const [place, setPlace] = useState<string | undefined>(defaultPlace);
+  const [year, setYear] = useState<number>();
+  const [jobId, setJobId] = useState<number>();
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<ApiError>();
+  const { job, error } = useJob(jobId);
+  const result = job?.status === 'done' ? job.result : null;
+
+  async function run() {
+    setStarting(true);
+    setStartError(undefined);
+    try {
+      setJobId((await startWhatIf(policyId, place, year)).jobId);
+    } catch (e) {
+      setStartError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  const grade = (g: 'red' | 'yellow', when: 'before' | 'after') => (p: PlaceImpact) => p[when].grades[g].households;
+  return (
+    <Card size="small" title={t('policy.whatIf.title')} className="policy-what-if">
+      {dirty && <Alert type="warning" showIcon title={t('policy.whatIf.saveFirst')} style={{ marginBottom: 12 }} />}
+      <Form layout="inline" style={{ marginBottom: 12 }}>
+        <Form.Item label={t('policy.whatIf.place')}>
+          <div style={{ width: 320 }}>
+            <PlacePicker within={scopeCode} value={place} onChange={setPlace} />
+          </div>
+        </Form.Item>
+        <Form.Item label={t('policy.whatIf.year')} tooltip={t('policy.whatIf.yearHint')}>
+          <InputNumber min={2000} max={2100} value={year} onChange={(v) => setYear(v ?? undefined)} />
+        </Form.Item>
+        <Button type="primary" className="policy-what-if-run" loading={starting || job?.status === 'running' || job?.status === 'queued'} onClick={run}>
+          {t('policy.whatIf.run')}
+        </Button>
+      </Form>
+      {startError && <ErrorState error={startError} />}
+      {error && <ErrorState error={error} />}
+      {job && (job.status === 'running' || job.status === 'queued') && <Progress percent={Math.round(job.progress * 100)} status="active" />}
+      {job?.status === 'failed' && <Alert type="error" showIcon title={t('policy.whatIf.failed')} description={job.message} />}
+      {result && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Paragraph className="policy-what-if-summary">
+            {t('policy.whatIf.summary', {
+              year: result.year,
+              place: result.place.name,
+              households: result.households,
+              persons: result.persons,
+              changedHouseholds: result.changed.households,
+              changedPersons: result.changed.persons,
+            })}
+          </Typography.Paragraph>
+          <Table<PlaceImpact>
+            className="policy-what-if-by-place"
+            rowKey="code"
+            size="small"
+            bordered
+            pagination={false}
+            dataSource={result.byPlace}
+            columns={[
+              { title: t('policy.whatIf.placeName'), dataIndex: 'name' },
+              { title: t('policy.whatIf.households'), dataIndex: 'households' },
+              { title: t('policy.whatIf.changedHouseholds'), dataIndex: 'changedHouseholds', render: (v: number) => <strong>{v}</strong> },
+              { title: t('policy.whatIf.changedPersons'), dataIndex: 'changedPersons' },
+              { title: t('policy.whatIf.redBefore'), key: 'rb', render: (_: unknown, p) => grade('red', 'before')(p) },
+              { title: t('policy.whatIf.redAfter'), key: 'ra', render: (_: unknown, p) => grade('red', 'after')(p) },
+              { title: t('policy.whatIf.yellowBefore'), key: 'yb', render: (_: unknown, p) => grade('yellow', 'before')(p) },
+              { title: t('policy.whatIf.yellowAfter'), key: 'ya', render: (_: unknown, p) => grade('yellow', 'after')(p) },
+            ]}
+          />
+          <Button icon={<DownloadOutlined />} href={whatIfListUrl(job!.id)}>
+            {t('policy.whatIf.download')}
+          </Button>
+        </Space>
+      )}
+    </Card>
+  );
+}
