@@ -161,7 +161,7 @@ async function* csvBlocks(path: string): AsyncGenerator<string> {
 
 async function openTarget(target: string, dir: string): Promise<Database> {
   if (target === 'pglite') return openDatabase({ dataDir: join(dir, 'pglite') });
-  return openDatabase({ url: `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${SCHEMA}`)}` });
+  return openDatabase({ url: `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${SCHEMA}${process.env.BENCH_PG_OPTIONS ? " " + process.env.BENCH_PG_OPTIONS : ""}`)}` });
 }
 
 /** Child process work: one step, its result printed as the last line of JSON. */

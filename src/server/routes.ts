@@ -17,6 +17,8 @@ import { registerMonitoringRoutes } from '../modules/monitoring/routes';
 import { registerProcedureRoutes } from '../modules/procedures/routes';
 import { registerTargetRoutes } from '../modules/targets/routes';
 import { registerQualityRoutes } from '../modules/quality/routes';
+import { registerAssistanceRoutes } from '../modules/assistance/routes';
+import { registerProjectRoutes } from '../modules/projects/routes';
 
 export async function registerRoutes(api: FastifyInstance, database: Database): Promise<void> {
   api.get('/health', { config: { public: true } }, async () => ({ ok: true, database: database.kind }));
@@ -36,4 +38,6 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerProcedureRoutes(api, database);
   await registerTargetRoutes(api, database);
   await registerQualityRoutes(api, database);
+  await registerAssistanceRoutes(api, database);
+  await registerProjectRoutes(api, database);
 }

@@ -213,5 +213,11 @@ describe.each(testDatabases)('access matrix on $name', ({ open }) => {
     expect(listed).toContain('0');
     expect(listed).toContain(a.countyCode);
     expect(listed).not.toContain(b.countyCode);
+    expect((await u.policyA.inject('GET', `/api/v1/policies?place=${b.countyCode}`)).statusCode).toBe(404);
+    const village = (await u.policyA.inject('GET', `/api/v1/policies?place=${a.villageCodes[0]}`)).json().items.map((p: { regionCode: string }) => p.regionCode);
+    expect(village).toEqual(expect.arrayContaining(['0', a.countyCode]));
+    const workbook = await u.policyA.inject('GET', `/api/v1/policies/export.xlsx?place=${a.countyCode}`);
+    expect(workbook.statusCode).toBe(200);
+    expect(workbook.headers['content-type']).toContain('spreadsheetml');
   });
 });

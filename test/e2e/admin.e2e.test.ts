@@ -69,7 +69,7 @@ describe('administration pages in the browser', () => {
     await signIn(page, base, 'xitong', PASSWORD, '/');
     await page.waitForURL((url) => url.pathname === '/admin/users');
     expect(await page.locator('.app-sider .ant-menu-submenu-title').allInnerTexts()).toEqual(['系统管理']);
-    expect(await page.locator('.app-sider .ant-menu-item').allInnerTexts()).toEqual(['用户管理', '角色权限', '行政区划']);
+    expect(await page.locator('.app-sider .ant-menu-item').allInnerTexts()).toEqual(['用户管理', '角色权限', '行政区划', '政策参数', '版本比较']);
     await userRow('shenji').waitFor();
   });
 

@@ -53,3 +53,7 @@ export async function setLeftBehindContact(
     await recordAudit(tx, { ...actor, action: 'left_behind.contact', objectType: 'household', objectId: p.householdNo, placeCode: p.villageCode, after: { category: input.category, contactName: input.contactName, cadreId: input.cadreId, rhythm: input.rhythm } });
   });
 }
+
+export const locateHouseholdsForRoute = (db: Db, householdNo: string) => q.locateHouseholds(db, [householdNo]);
+export const locatePairing = (db: Db, countyCode: string, id: number) => q.findPairing(db, countyCode, id);
+export { loadAssistanceDemo, linkDemoCadre, loadChayuMeasures, CHAYU_MEASURES } from './demo';

@@ -8,6 +8,8 @@ import { busiestPoorVillage, copyCountyRows, countHouseholdsByCounty, lockDemoLo
 import { createDemoUsers, pairCadreHouseholds } from '../users/bootstrap';
 import { loadCampaignDemo } from '../supervision/demo';
 import { loadDemoTargets } from '../targets/demoTargets';
+import { loadProjectDemo } from '../projects/demo';
+import { linkDemoCadre, loadAssistanceDemo } from '../assistance/service';
 
 export interface DemoProgress {
   /** Counties written so far, of `total`. */
@@ -96,6 +98,8 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
       }
       await loadCampaignDemo(tx, options.actor ?? CONSOLE_ACTOR, DEMO_COUNTIES);
       await loadDemoTargets(tx);
+      await loadProjectDemo(tx, options.actor ?? CONSOLE_ACTOR);
+      await loadAssistanceDemo(tx, { chayu: CHAYU.countyCode, township: DEMO_USER_TOWNSHIP });
       await recordAudit(tx, {
         ...(options.actor ?? CONSOLE_ACTOR),
         action: 'registry.demo_load',
@@ -123,4 +127,5 @@ async function createDemoAccounts(database: Database): Promise<void> {
     villageCode: village.villageCode,
   });
   if (ids.cadre) await pairCadreHouseholds(database.db, ids.cadre, village.households);
+  if (ids.cadre) await linkDemoCadre(database.db, ids.cadre, village.villageCode, village.households);
 }

@@ -16,6 +16,8 @@ import { stagingChunks, type StagingState } from './staging';
 
 export { ImportFileError, type ImportProblem } from './problems';
 export { buildErrorReport, buildTemplate } from './workbooks';
+/** The row-by-row spreadsheet readers, for other modules' small uploads (assistance: bulk pairing). */
+export { detectFormat, openSheet, type SheetRow } from './sheet';
 export { startImportJob, runImportJob, getImportJob, getImportErrorReport, importJobSettled, type ImportJobView } from './jobs';
 
 export interface ImportSource {

@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
+import { scopeContains, scopeOf } from '../../db/placeScope';
 import { auditActorOf, requirePermission, requireUser } from '../../server/access';
 import { activatePolicyAndRecompute, assertWhatIfDone, exportWhatIfChanges, getWhatIfJob, reachJob, reachJobPlace, startWhatIfJob, XLSX_MEDIA_TYPE } from '../monitoring/service';
 import { jobSchema } from '../monitoring/schemas';
@@ -47,15 +48,22 @@ export async function registerPolicyRoutes(api: FastifyInstance, database: Datab
     return job;
   }
 
-  api.get('/policies', read, async (request) => {
+  /** The list's records: those governing the user's places, or the asked place's when it lies in (or above) his scope. */
+  async function listed(request: FastifyRequest) {
     const q = s.listQuery.parse(request.query);
-    const items = await listPolicies(db, { regionCode: q.region, status: q.status, effectiveYear: q.year, visibleTo: requireUser(request).scope });
+    await reachPlaceFilter(request, q.place);
+    const { scope } = requireUser(request);
+    const visibleTo = q.place && q.place !== '0' && (scope.all || scopeContains(scope, q.place)) ? scopeOf([q.place]) : scope;
+    return { q, items: await listPolicies(db, { regionCode: q.region, status: q.status, effectiveYear: q.year, visibleTo }) };
+  }
+
+  api.get('/policies', read, async (request) => {
+    const { items } = await listed(request);
     return s.policyListSchema.parse({ items: items.map(view) });
   });
 
   api.get('/policies/export.xlsx', read, async (request, reply) => {
-    const q = s.listQuery.parse(request.query);
-    const items = await listPolicies(db, { regionCode: q.region, status: q.status, effectiveYear: q.year, visibleTo: requireUser(request).scope });
+    const { q, items } = await listed(request);
     await recordAudit(db, { ...auditActorOf(request), action: 'policy.export', objectType: 'policy_record', objectId: null, placeCode: q.region ?? requireUser(request).user.placeCode, after: { rows: items.length, ...q } });
     return reply
       .header('content-type', XLSX_MEDIA_TYPE)

@@ -6,6 +6,8 @@ const year = (what: string) => z.coerce.number({ message: `${what}应为数字` 
 
 export const listQuery = z.object({
   region: placeCode.optional(),
+  /** Only the records governing this place (its own region, those above it, those below it). */
+  place: placeCode.optional(),
   status: z.enum(['draft', 'active', 'superseded'], { message: '状态应为 draft、active 或 superseded' }).optional(),
   year: year('生效年份').optional(),
 });

@@ -7,7 +7,7 @@
 import type { Db } from '../../db/database';
 import type { PlaceScope } from '../../db/placeScope';
 import { rectificationSummary } from '../rectification/service';
-import { causeReport, progressReport, type ProgressFigures, type ReportPlace } from '../reports/service';
+import { causeReport, progressReport, refreshStaleRollups, type ProgressFigures, type ReportPlace } from '../reports/service';
 import { supervisionListing } from './service';
 
 export interface DashboardChild {
@@ -39,10 +39,15 @@ const EMPTY: ProgressFigures = {
 };
 
 export async function leaderDashboard(db: Db, scope: PlaceScope, place: string, today: string): Promise<Dashboard> {
-  const progress = await progressReport(db, place);
-  const causes = await causeReport(db, place, { year: progress.year ?? undefined });
-  const listing = await supervisionListing(db, scope, place, { today });
-  const rectifications = await rectificationSummary(db, scope, place, today);
+  // Bring the rollups up to date once, then the independent reads side by side (each finds nothing
+  // stale; the cause report's default year is the progress report's: the latest).
+  await refreshStaleRollups(db, [place]);
+  const [progress, causes, listing, rectifications] = await Promise.all([
+    progressReport(db, place),
+    causeReport(db, place),
+    supervisionListing(db, scope, place, { today }),
+    rectificationSummary(db, scope, place, today),
+  ]);
   const listedPlaces = [...listing.counties, ...listing.townships, ...listing.villages];
   const listed = new Set(listedPlaces.map((l) => l.code));
   const latest = progress.years.find((y) => y.year === progress.year);

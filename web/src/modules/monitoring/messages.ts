@@ -5,6 +5,10 @@ export const zh = {
   outcomes: { meets: '达到脱贫标准', does_not_meet: '未达到脱贫标准', undetermined: '待核实' },
   criteria: { income: '收入', food: '不愁吃', clothing: '不愁穿', education: '义务教育', medical: '基本医疗', housing: '住房安全', water: '饮水安全' },
   status: { pass: '达标', fail: '未达标', undetermined: '待核实' },
+  riskTypes: {
+    illness: '因病', disability: '因残', schooling: '因学', disaster: '因灾', accident: '因意外事故', industry_failure: '因产业失败',
+    unstable_employment: '因务工就业不稳', sudden_event: '因突发事件', unstable_income: '收入来源不稳定或不可持续',
+  },
   categories: { unstable: '脱贫不稳定户', marginal: '边缘易致贫户', sudden: '突发严重困难户' },
   reasons: {
     income_not_above_line: '收入未超过贫困线', criterion_failed: '两不愁三保障或饮水未达标', serious_event: '发生严重风险事件',
@@ -50,6 +54,7 @@ export const zh = {
     verticalMetres: '垂直距离（米）', outageDays: '断水天数', scarceArea: '缺水地区', guaranteeRate: '供水保证率', grade: '住房等级', renovated: '危房改造', relocated: '易地搬迁',
     members: '成员', insuredBasic: '参加基本医保', insuredSerious: '参加大病保险', familyDoctor: '家庭医生签约', chronicCard: '慢病卡', foodSecure: '不愁吃', clothingSecure: '不愁穿',
     childrenOfCompulsoryAge: '义务教育阶段成员', ageFrom: '起始年龄', ageTo: '截止年龄', asOf: '基准日', wages: '工资性收入',
+    productionNet: '生产经营性净收入', property: '财产性收入', transfer: '转移性收入', productionCost: '生产经营性支出', scale: '评价标准', requiredLevel: '要求等级',
   },
 };
 
@@ -59,6 +64,10 @@ export const en: typeof zh = {
   outcomes: { meets: 'Meets the exit standard', does_not_meet: 'Does not meet the standard', undetermined: 'To verify' },
   criteria: { income: 'Income', food: 'Food', clothing: 'Clothing', education: 'Education', medical: 'Medical care', housing: 'Housing', water: 'Drinking water' },
   status: { pass: 'Pass', fail: 'Fail', undetermined: 'To verify' },
+  riskTypes: {
+    illness: 'Illness', disability: 'Disability', schooling: 'Schooling costs', disaster: 'Disaster', accident: 'Accident', industry_failure: 'Failed business',
+    unstable_employment: 'Unstable employment', sudden_event: 'Sudden event', unstable_income: 'Unstable income',
+  },
   categories: { unstable: 'Unstable exited household', marginal: 'Marginal household at risk', sudden: 'Sudden severe hardship' },
   reasons: {
     income_not_above_line: 'Income not above the poverty line', criterion_failed: 'A basic need or water not met', serious_event: 'Serious risk event',
@@ -104,5 +113,6 @@ export const en: typeof zh = {
     verticalMetres: 'Vertical (m)', outageDays: 'Days without water', scarceArea: 'Water-scarce area', guaranteeRate: 'Supply guarantee', grade: 'House grade', renovated: 'Renovated', relocated: 'Relocated',
     members: 'Members', insuredBasic: 'Basic insurance', insuredSerious: 'Serious-illness insurance', familyDoctor: 'Family doctor', chronicCard: 'Chronic card', foodSecure: 'Food', clothingSecure: 'Clothing',
     childrenOfCompulsoryAge: 'Children of compulsory-school age', ageFrom: 'Age from', ageTo: 'Age to', asOf: 'As of', wages: 'Wages',
+    productionNet: 'Net production income', property: 'Property income', transfer: 'Transfers', productionCost: 'Production costs', scale: 'Scale', requiredLevel: 'Required level',
   },
 };

@@ -29,7 +29,7 @@ export function PolicyListPage() {
   const [year, setYear] = useState<number>();
   const [status, setStatus] = useState<PolicyStatus>();
   const [picked, setPicked] = useState<string[]>([]);
-  const filter: PolicyFilter = { region: place.code, year, status };
+  const filter: PolicyFilter = { place: place.code, year, status };
   const policies = useApi(queryString(filter), (signal) => listPolicies(filter, signal));
 
   const columns = [

@@ -93,6 +93,8 @@ export interface Job<T> {
 }
 
 export interface PolicyFilter {
+  /** The records governing this place (its region, those above and below it). */
+  place?: string;
   region?: string;
   year?: number;
   status?: PolicyStatus;

@@ -42,7 +42,7 @@ function rateChart(r: QualityReport, title: string): ChartOption {
         const rate = x.rates.find((y) => y.key === k);
         return rate?.value == null ? null : { value: Math.round(rate.value * 10000) / 100, itemStyle: rate.breach ? { color: '#cf1322' } : undefined };
       }),
-      ...(i === 0 ? { markLine: { symbol: 'none', data: [{ yAxis: r.thresholds.maxMissedRate * 100, name: '2%' }], lineStyle: { color: '#cf1322', type: 'dashed' } } } : {}),
+      ...(i === 0 ? { markLine: { symbol: 'none', label: { formatter: '{c}%' }, data: [{ yAxis: r.thresholds.maxMissedRate * 100 }], lineStyle: { color: '#cf1322', type: 'dashed' } } } : {}),
     })),
   };
 }

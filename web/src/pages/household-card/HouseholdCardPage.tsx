@@ -9,7 +9,13 @@ import { useApi } from '../../app/useApi';
 import { usePlaceParam, withPlace } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { NotFoundPage } from '../errors/NotFoundPage';
+import { deleteIncome } from '../../api/assessment';
+import type { Income } from '../../api/types';
 import { BasicNeeds } from './BasicNeeds';
+import { ChecklistPanel } from './ChecklistPanel';
+import { IncomeEditor } from './IncomeEditor';
+import { RiskEvents } from './RiskEvents';
+import { RuleFactsEditor } from './RuleFactsEditor';
 import { HouseholdSummary } from './HouseholdSummary';
 import { HousingWater } from './HousingWater';
 import { IncomeTable } from './IncomeTable';
@@ -30,6 +36,13 @@ export function HouseholdCardPage() {
   /** Bumped after an edit: the card and its timeline load again. */
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<number>();
+  const [factsOpen, setFactsOpen] = useState(false);
+  /** The income year edited: a record, 'new', or none. */
+  const [incomeEdited, setIncomeEdited] = useState<Income | 'new'>();
+  const changed = (text: string) => {
+    setVersion((v) => v + 1);
+    message.success(text);
+  };
   const card = useApi(`${householdNo}#${version}`, (signal) => getHouseholdCard(householdNo, signal));
 
   if (card.error?.status === 404) return <NotFoundPage message={card.error.message} />;
@@ -59,13 +72,32 @@ export function HouseholdCardPage() {
       >
         <HouseholdSummary household={household} />
       </Card>
+      <Card
+        size="small"
+        title={t('monitoring.checklist.title')}
+        className="card-section"
+        data-section="checklist"
+        extra={mayEdit && <Button size="small" onClick={() => setFactsOpen(true)} data-testid="edit-facts">{t('monitoring.checklist.editFacts')}</Button>}
+      >
+        <ChecklistPanel householdNo={householdNo} version={version} onRecomputed={() => setVersion((v) => v + 1)} />
+      </Card>
       <Card size="small" title={t('card.members', { count: members.length })} className="card-section" data-section="members">
         <MembersTable members={members} onEdit={mayEdit ? setEditing : undefined} />
       </Card>
       <Row gutter={12}>
         <Col span={16}>
-          <Card size="small" title={t('card.incomes')} className="card-section" data-section="incomes">
-            <IncomeTable incomes={incomes} />
+          <Card
+            size="small"
+            title={t('card.incomes')}
+            className="card-section"
+            data-section="incomes"
+            extra={mayEdit && <Button size="small" onClick={() => setIncomeEdited('new')}>{t('monitoring.income.add')}</Button>}
+          >
+            <IncomeTable
+              incomes={incomes}
+              onEdit={mayEdit ? setIncomeEdited : undefined}
+              onDelete={mayEdit ? (i) => deleteIncome(householdNo, i.year).then(() => changed(t('monitoring.income.removed', { year: i.year })), (e: Error) => message.error(e.message)) : undefined}
+            />
           </Card>
         </Col>
         <Col span={8}>
@@ -86,9 +118,21 @@ export function HouseholdCardPage() {
           </Card>
         </Col>
       </Row>
+      <Card size="small" title={t('monitoring.events.title')} className="card-section" data-section="risk-events">
+        <RiskEvents householdNo={householdNo} version={version} mayEdit={mayEdit || can('assistance.write')} onSaved={() => changed(t('monitoring.events.saved'))} />
+      </Card>
       <Card size="small" title={t('card.timeline')} className="card-section" data-section="timeline">
         <Timeline householdNo={householdNo} version={version} />
       </Card>
+      {factsOpen && <RuleFactsEditor household={household} onClose={() => setFactsOpen(false)} onSaved={() => (setFactsOpen(false), changed(t('monitoring.facts.saved')))} />}
+      {incomeEdited && (
+        <IncomeEditor
+          householdNo={householdNo}
+          income={incomeEdited === 'new' ? undefined : incomeEdited}
+          onClose={() => setIncomeEdited(undefined)}
+          onSaved={(year) => (setIncomeEdited(undefined), changed(t('monitoring.income.saved', { year })))}
+        />
+      )}
       {editing !== undefined && members[editing] && (
         <MemberEditor
           householdNo={householdNo}
