@@ -144,6 +144,7 @@ describe.each(testDatabases)('access matrix on $name', ({ open }) => {
       { name: 'a job', method: 'GET', url: () => `/api/v1/monitoring/jobs/${ids.recomputeJob}`, right: () => u.opA, status: 200, wrong: () => u.auditorA, outside: () => ({ client: u.opB }) },
       { name: 'the overview', method: 'GET', url: () => `/api/v1/monitoring/overview?place=${a.countyCode}&year=2021`, right: () => u.leaderA, status: 200, wrong: () => u.sysA, outside: () => ({ client: u.opB }) },
       { name: 'the assessed households', method: 'GET', url: () => `/api/v1/monitoring/households?place=${a.countyCode}`, right: () => u.opA, status: 200, wrong: () => u.policyA, outside: () => ({ client: u.opB }) },
+      { name: 'the assessed households as .xlsx', method: 'GET', url: () => `/api/v1/monitoring/households/export.xlsx?place=${a.countyCode}`, right: () => u.opA, status: 200, wrong: () => u.policyA, outside: () => ({ client: u.opB }) },
       { name: 'a checklist', method: 'GET', url: () => `/api/v1/households/${hA.householdNo}/assessment?year=2021`, right: () => u.villageA, status: 200, wrong: () => u.policyA, outside: () => ({ client: u.opB }) },
       { name: 'risk events', method: 'GET', url: () => `/api/v1/households/${hA.householdNo}/risk-events`, right: () => u.opA, status: 200, wrong: () => u.sysA, outside: () => ({ client: u.opA, url: `/api/v1/households/${hB.householdNo}/risk-events` }) },
       {

@@ -11,7 +11,6 @@ import type { ManualClock } from '../../src/modules/auth/service';
 import { CHAYU, DEMO_PLACE_PREFIXES } from '../../src/modules/demo/plan';
 import { loadDemo } from '../../src/modules/demo/service';
 import { loadPlaces } from '../../src/modules/places/load';
-import { loadDemoTargets } from '../../src/modules/targets/service';
 import { loginAs, openIsolated } from '../access/helpers';
 import { testDatabases } from '../helpers/databases';
 import { createPlaceTree } from '../helpers/factory';
@@ -28,8 +27,7 @@ describe.each(testDatabases)('targets with the demo data on $name', (t) => {
   beforeAll(async () => {
     ({ database, drop } = await openIsolated(t));
     await loadPlaces(database, { prefixes: [...DEMO_PLACE_PREFIXES] });
-    await loadDemo(database);
-    await loadDemoTargets(database.db);
+    await loadDemo(database, { counties: [CHAYU.countyCode] });
     ({ app, clock } = await procedureApp(database));
   });
   afterAll(async () => {

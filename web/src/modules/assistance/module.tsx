@@ -2,11 +2,76 @@
  * The Assistance pages: their menu entries, routes and strings. AppRoutes and the menu read this
  * file; the pages themselves live beside it. Owned by this module alone.
  */
+import type { ReactNode } from 'react';
+import { Route } from 'react-router-dom';
+import { RequirePermission } from '../../app/guards';
 import type { ModuleDefinition } from '../types';
+import { CoveragePage } from './CoveragePage';
+import { FieldPage } from './FieldPage';
+import { LeftBehindPage } from './LeftBehindPage';
+import { PairingPage } from './PairingPage';
+import { VisitsPage } from './VisitsPage';
+
+const READ = ['registry.read'];
+const MANAGE = ['assistance.manage'];
+const FIELD = ['assistance.write'];
+const guard = (permissions: string[], page: ReactNode) => <RequirePermission permissions={permissions}>{page}</RequirePermission>;
+
+const zh = {
+  menu: { pairing: '结对帮扶', visits: '走访与逾期', coverage: '帮扶措施覆盖', leftBehind: '三留守登记', field: '走访端（手机）' },
+  pairingTitle: '结对帮扶：未结对的贫困户和监测户', chooseCadre: '选择帮扶干部', pairedCount: '已结对 {{count}} 户', pair: '结对所选 {{count}} 户', paired: '已结对 {{count}} 户',
+  unpaired: '未结对 {{count}} 户', householdNo: '户编号', head: '户主', village: '村', size: '人数', status: '状态',
+  statuses: { poor: '未脱贫', returned: '返贫', monitored: '监测对象' },
+  visitsTitle: '走访记录与逾期未走访', asOf: '统计日期', overdue: '逾期未走访（{{count}}）', byCadre: '按干部', visitList: '走访记录（{{count}}）', cadre: '帮扶干部', unit: '工作单位',
+  lastVisit: '最近走访', rule: '走访频次', months: '个月', times: '次', state: '状态', isOverdue: '逾期', isDue: '本期待走访', households: '户数', persons: '人数',
+  visitedOn: '走访日期', findings: '走访情况', photos: '照片',
+  coverageTitle: '帮扶措施覆盖（一户一策）', year: '年度', measure: '帮扶措施', mainHouseholds: '其中主导措施户数',
+  leftBehindTitle: '三留守人员登记', categories: { child: '留守儿童', woman: '留守妇女', elderly: '留守老人', disabled: '残疾人' },
+  name: '姓名', idNumber: '身份证号', age: '年龄', contact: '联系人', rhythm: '联系频次', defaultRhythm: '月探访、周通话（未指定联系人）',
+  field: {
+    online: '在线', offline: '离线', queued: '待同步', keepMine: '保留我的修改', keepServer: '采用服务器的值', none: '暂无结对户', lastVisit: '最近走访', back: '返回',
+    findings: '走访发现的情况', measures: '商议的帮扶措施', foodSecure: '不愁吃', photo: '拍照/选择照片', save: '保存走访', visits: '走访记录',
+    risk: { red: '红色', yellow: '黄色', green: '绿色', undetermined: '待定', none: '未评估' },
+    criteria: { income: '收入', food: '吃', clothing: '穿', education: '义教', medical: '医疗', housing: '住房', water: '饮水' },
+  },
+};
+
+const en: typeof zh = {
+  menu: { pairing: 'Pairing', visits: 'Visits & overdue', coverage: 'Measure coverage', leftBehind: 'Left-behind register', field: 'Field app (phone)' },
+  pairingTitle: 'Pairing: poor and monitored households without a cadre', chooseCadre: 'Choose a cadre', pairedCount: '{{count}} paired', pair: 'Pair the {{count}} selected', paired: '{{count}} households paired',
+  unpaired: '{{count}} unpaired', householdNo: 'Household no.', head: 'Head', village: 'Village', size: 'Persons', status: 'Status',
+  statuses: { poor: 'Poor', returned: 'Returned', monitored: 'Monitored' },
+  visitsTitle: 'Visits and overdue visits', asOf: 'As of', overdue: 'Overdue ({{count}})', byCadre: 'By cadre', visitList: 'Visits ({{count}})', cadre: 'Cadre', unit: 'Unit',
+  lastVisit: 'Last visit', rule: 'Frequency', months: ' months: ', times: '×', state: 'State', isOverdue: 'Overdue', isDue: 'Due this period', households: 'Households', persons: 'Persons',
+  visitedOn: 'Visited on', findings: 'Findings', photos: 'Photos',
+  coverageTitle: 'Measure coverage (one plan per household)', year: 'Year', measure: 'Measure', mainHouseholds: 'Of which main measure',
+  leftBehindTitle: 'Left-behind register', categories: { child: 'Left-behind children', woman: 'Left-behind women', elderly: 'Left-behind elderly', disabled: 'Disabled persons' },
+  name: 'Name', idNumber: 'ID number', age: 'Age', contact: 'Contact', rhythm: 'Rhythm', defaultRhythm: 'Monthly visit, weekly call (no contact named)',
+  field: {
+    online: 'Online', offline: 'Offline', queued: 'Queued', keepMine: 'Keep my change', keepServer: 'Use the server value', none: 'No paired households', lastVisit: 'Last visit', back: 'Back',
+    findings: 'What you found', measures: 'Measures discussed', foodSecure: 'Enough food', photo: 'Take/choose a photo', save: 'Save visit', visits: 'Visits',
+    risk: { red: 'Red', yellow: 'Yellow', green: 'Green', undetermined: 'Undetermined', none: 'Not assessed' },
+    criteria: { income: 'Income', food: 'Food', clothing: 'Clothing', education: 'School', medical: 'Medical', housing: 'Housing', water: 'Water' },
+  },
+};
 
 export const assistanceModule: ModuleDefinition = {
   key: 'assistance',
-  pages: [],
-  routes: () => null,
-  messages: { zh: {}, en: {} },
+  pages: [
+    { path: '/assistance/pairing', label: 'assistance.menu.pairing', permissions: MANAGE },
+    { path: '/assistance/visits', label: 'assistance.menu.visits', permissions: READ },
+    { path: '/assistance/coverage', label: 'assistance.menu.coverage', permissions: READ },
+    { path: '/assistance/left-behind', label: 'assistance.menu.leftBehind', permissions: READ },
+    { path: '/assistance/field', label: 'assistance.menu.field', permissions: FIELD },
+  ],
+  routes: () => (
+    <>
+      <Route path="assistance/pairing" element={guard(MANAGE, <PairingPage />)} />
+      <Route path="assistance/visits" element={guard(READ, <VisitsPage />)} />
+      <Route path="assistance/coverage" element={guard(READ, <CoveragePage />)} />
+      <Route path="assistance/left-behind" element={guard(READ, <LeftBehindPage />)} />
+      <Route path="assistance/field" element={guard(FIELD, <FieldPage />)} />
+    </>
+  ),
+  messages: { zh, en },
 };

@@ -32,6 +32,13 @@ export function HousingWater({ household: h }: { household: Household }) {
           { key: 'trip', label: t('card.housingWater.trip'), children: unit(h.waterTripMinutes, 'minutes') },
           { key: 'outage', label: t('card.housingWater.outage'), children: unit(h.waterOutageDays, 'days') },
           { key: 'scarce', label: t('card.housingWater.scarce'), children: yesNo(h.waterScarceArea) },
+          { key: 'horizontal', label: t('monitoring.facts.horizontal'), children: h.waterHorizontalM ?? '—' },
+          { key: 'vertical', label: t('monitoring.facts.vertical'), children: h.waterVerticalM ?? '—' },
+          {
+            key: 'risks',
+            label: t('monitoring.facts.openRisks'),
+            children: h.openRiskTypes.length ? h.openRiskTypes.map((r) => t(`monitoring.riskTypes.${r}`)).join('、') : '—',
+          },
         ]}
       />
     </div>

@@ -1,0 +1,90 @@
+/**
+ * The funds journey in headless Chromium, signed in as a county operator: he creates a project
+ * in the project library, allocates money of a county fund source to it, records a disbursement
+ * with its voucher, and sees the county's fund-rule panel turn the industrial share to 达标.
+ */
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/database';
+import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
+import { createFundSource } from '../../src/modules/projects/funds';
+import { buildApp } from '../../src/server/app';
+import { createPlaceTree, type TestPlaces } from '../helpers/factory';
+import { launchChromium, listen, SCREENSHOTS } from './browser';
+import { createActiveUser, signIn } from './session';
+
+let database: Database;
+let app: FastifyInstance;
+let browser: Browser;
+let page: Page;
+let base: string;
+let places: TestPlaces;
+const year = new Date().getFullYear();
+
+beforeAll(async () => {
+  database = await openDatabase({ dataDir: 'memory://' });
+  places = await createPlaceTree(database, 1, 2);
+  await createFundSource(database.db, { placeCode: places.countyCode, year, kind: 'central', name: '中央财政专项扶贫资金', amount: 100_000_000 }, { actor: CONSOLE_ACTOR, today: `${year}-01-01` });
+  const operator = await createActiveUser(database, 'zijinxian', '资金县业务员', 'county_operator', places.countyCode);
+  app = await buildApp({ database, access: { requireLogin: true } });
+  base = await listen(app);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await signIn(page, base, operator.username, undefined, '/projects');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+const modal = () => page.locator('.ant-modal').last();
+async function choose(selectClass: string, text: string) {
+  await modal().locator(`.${selectClass}`).click();
+  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
+}
+async function submitModal(urlPart: string) {
+  const answer = page.waitForResponse((r) => r.url().includes(urlPart) && r.request().method() !== 'GET');
+  await modal().getByRole('button', { name: '提交' }).click();
+  expect((await answer).status()).toBe(201);
+  await modal().waitFor({ state: 'detached' });
+}
+const ruleTag = (code: string) => page.locator(`.fund-rule-${code} .fund-rule-result`);
+
+describe('funds in the browser', () => {
+  it('creates a project, allocates funds, records a disbursement and sees the fund rules update', async () => {
+    await page.getByRole('button', { name: '新建项目' }).click();
+    await modal().getByLabel('项目名称').fill('烤烟种植示范基地');
+    await modal().getByLabel('产业', { exact: true }).fill('烤烟');
+    await modal().getByLabel('建设规模').fill('6600');
+    await submitModal('/api/v1/projects');
+    await expect.poll(() => page.locator('.projects-table tbody').innerText()).toContain('烤烟种植示范基地');
+
+    const rules = page.waitForResponse((r) => r.url().includes('/api/v1/funds/rules'));
+    await page.goto(`${base}/funds?year=${year}`);
+    await rules;
+    await expect.poll(() => ruleTag('industrial_share').innerText()).toBe('未达标');
+
+    await page.getByRole('button', { name: '分配资金' }).click();
+    await choose('source-select', '中央财政专项扶贫资金');
+    await choose('project-select', '烤烟种植示范基地');
+    await modal().getByLabel('金额（元）', { exact: true }).fill('600000');
+    await submitModal('/api/v1/funds/allocations');
+    await expect.poll(() => ruleTag('industrial_share').innerText()).toBe('达标');
+    expect(await page.locator('.fund-rule-industrial_share').innerText()).toContain('安排产业项目 600,000.00 元，占 60.0%');
+
+    await page.getByRole('button', { name: '登记拨付' }).click();
+    await choose('allocation-select', '烤烟种植示范基地');
+    await modal().getByLabel('金额（元）', { exact: true }).fill('250000');
+    await modal().getByLabel('凭证号').fill('记-2024-0001');
+    await submitModal('/api/v1/funds/disbursements');
+    await page.getByRole('tab', { name: '资金拨付' }).click();
+    await expect.poll(() => page.locator('.disbursements-table tbody').innerText()).toContain('记-2024-0001');
+    await page.getByRole('tab', { name: '资金来源' }).click();
+    await expect.poll(() => page.locator('.sources-table tbody').innerText()).toContain('250,000.00');
+    await page.screenshot({ path: join(SCREENSHOTS, 'funds.png'), fullPage: true });
+  });
+});
