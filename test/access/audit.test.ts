@@ -191,5 +191,5 @@ describe('fupin audit verify', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 360_000);
 });

@@ -143,6 +143,7 @@ export const en: Strings<Messages> = {
     title: 'Household record',
     no: 'No. {{no}}',
     back: 'Back to list',
+    startProcedure: 'Procedures',
     members: 'Members ({{count}})',
     incomes: 'Income',
     status: 'Status history',

@@ -139,6 +139,7 @@ export const zh = {
     title: '一户一档',
     no: '户编号 {{no}}',
     back: '返回名单',
+    startProcedure: '办理程序',
     members: '家庭成员（{{count}}人）',
     incomes: '收入情况',
     status: '状态变化',

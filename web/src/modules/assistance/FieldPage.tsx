@@ -197,7 +197,7 @@ function VisitForm({ household, online, onBack, onSubmit }: { household: FieldHo
           className="field-visits"
           header={t('assistance.field.visits')}
           dataSource={visits}
-          renderItem={(v) => <List.Item className="field-visit-item">{v.visitedOn} {v.cadreName}：{v.findings}{v.photos.length ? ` 📷${v.photos.length}` : ''}</List.Item>}
+          renderItem={(v) => <List.Item className="field-visit-item">{v.visitedOn} {v.cadreName}：{v.findings}{v.photos.length ? `（${t('assistance.field.photoCount', { count: v.photos.length })}）` : ''}</List.Item>}
         />
       </Space>
     </Card>

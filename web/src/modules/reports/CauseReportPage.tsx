@@ -92,7 +92,7 @@ export function CauseReportBody({ report, loading, drill = true }: { report: Cau
         </Card>
       </div>
       {report.children.length > 0 && (
-        <Card size="small" title={t('reports.causes.byChild')}>
+        <Card size="small" title={t(drill ? 'reports.causes.byChild' : 'reports.causes.byChildPlain')}>
           <Chart
             height={260}
             option={barOption(report.children.map((c) => c.name), [{ name: t('reports.common.households'), values: report.children.map((c) => c.households) }])}

@@ -22,7 +22,7 @@ const zh = {
   },
   causes: {
     title: '致贫原因统计', heading: '{{place}}剩余贫困人口致贫原因（{{year}} 年底）', cause: '主要致贫原因', householdShare: '户数占比', personShare: '人数占比',
-    chart: '按主要致贫原因（户）', total: '剩余贫困 {{households}} 户 {{persons}} 人', byChild: '按下级地区（点击名称或柱形下钻）',
+    chart: '按主要致贫原因（户）', total: '剩余贫困 {{households}} 户 {{persons}} 人', byChild: '按下级地区（点击名称或柱形下钻）', byChildPlain: '按下级地区',
   },
   progress: {
     title: '脱贫进展统计', heading: '{{place}}脱贫进展（{{year}} 年底）', trend: '逐年变化', byChild: '下级地区（{{year}} 年底）',
@@ -52,7 +52,7 @@ const en: typeof zh = {
   },
   causes: {
     title: 'Poverty causes', heading: 'Remaining poor of {{place}} by main cause (end of {{year}})', cause: 'Main cause', householdShare: 'Share of households', personShare: 'Share of persons',
-    chart: 'By main cause (households)', total: '{{households}} households, {{persons}} persons remaining', byChild: 'By sub-area (click a name or bar to drill down)',
+    chart: 'By main cause (households)', total: '{{households}} households, {{persons}} persons remaining', byChild: 'By sub-area (click a name or bar to drill down)', byChildPlain: 'By sub-area',
   },
   progress: {
     title: 'Exit progress', heading: 'Exit progress of {{place}} (end of {{year}})', trend: 'By year', byChild: 'Sub-areas (end of {{year}})',

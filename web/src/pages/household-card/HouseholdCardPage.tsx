@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Row, Spin } from 'antd';
+import { App, Button, Card, Col, Row, Space, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -29,6 +29,7 @@ export function HouseholdCardPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const can = useCan();
+  const mayAct = can('procedures.act');
   const { householdNo = '' } = useParams();
   const navigate = useNavigate();
   const location = useLocation();
@@ -65,9 +66,16 @@ export function HouseholdCardPage() {
           </span>
         }
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={back}>
-            {t('card.back')}
-          </Button>
+          <Space>
+            {mayAct && (
+              <Button onClick={() => navigate(`/procedures/cases?household=${encodeURIComponent(household.householdNo)}`)} data-testid="start-procedure">
+                {t('card.startProcedure')}
+              </Button>
+            )}
+            <Button icon={<ArrowLeftOutlined />} onClick={back}>
+              {t('card.back')}
+            </Button>
+          </Space>
         }
       >
         <HouseholdSummary household={household} />

@@ -1,0 +1,74 @@
+/**
+ * The field app on a phone: a pairing cadre opens it, goes offline, records a visit with a
+ * photo (queued in IndexedDB), comes back online, and the visit appears on the household's
+ * visit list exactly once (and once in the database).
+ */
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/database';
+import { ALL_PLACES } from '../../src/db/placeScope';
+import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
+import { createCadre, pairHouseholds } from '../../src/modules/assistance/service';
+import { buildApp } from '../../src/server/app';
+import { createHousehold, createPlaceTree, type CreatedHousehold } from '../helpers/factory';
+import { launchChromium, listen, SCREENSHOTS } from './browser';
+import { createActiveUser, signIn } from './session';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082', 'hex');
+
+let database: Database;
+let app: FastifyInstance;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let household: CreatedHousehold;
+
+beforeAll(async () => {
+  database = await openDatabase({ dataDir: 'memory://' });
+  const places = await createPlaceTree(database, 1, 1);
+  household = await createHousehold(database, places, { members: [{ name: '扎西', relation: 'head' }, { relation: 'spouse' }] });
+  const user = await createActiveUser(database, 'fieldcadre', '走访干部', 'pairing_cadre', places.villageCodes[0]);
+  const cadreId = await createCadre(database.db, { name: '走访干部', unit: '县扶贫办', rank: 'village_cadre', visitRole: 'pairing_cadre', placeCode: places.villageCodes[0], phone: null, userId: user.id }, CONSOLE_ACTOR);
+  await pairHouseholds(database.db, { scope: ALL_PLACES, pairedCadreId: null }, { cadreId, householdNos: [household.householdNo], startedOn: '2024-01-01' }, CONSOLE_ACTOR);
+  app = await buildApp({ database, access: { requireLogin: true } });
+  const base = await listen(app);
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  page = await context.newPage();
+  await signIn(page, base, user.username, undefined, '/assistance/field');
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+it('records a visit with a photo offline and shows it exactly once after coming back online', async () => {
+  await page.locator('.field-households .ant-list-item', { hasText: '扎西' }).waitFor();
+  await context.setOffline(true);
+  await page.locator('.field-network', { hasText: '离线' }).waitFor();
+
+  await page.locator('.field-households .ant-list-item', { hasText: '扎西' }).click();
+  await page.locator('.field-findings').fill('离线走访：牦牛长势良好');
+  await page.locator('.field-visit input[type=file]').setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: PNG });
+  await page.locator('.field-save').click();
+  await page.locator('.field-pending .ant-scroll-number', { hasText: '1' }).first().waitFor();
+  expect(await database.db.selectFrom('visit').select('id').execute()).toHaveLength(0);
+
+  const synced = page.waitForResponse((r) => r.url().endsWith('/api/v1/assistance/sync') && r.status() === 200);
+  await context.setOffline(false);
+  await synced;
+  await page.getByRole('button', { name: '返回' }).click();
+  await page.locator('.field-households .ant-list-item', { hasText: '扎西' }).click();
+  const items = page.locator('.field-visit-item', { hasText: '离线走访：牦牛长势良好' });
+  await items.first().waitFor();
+  expect(await items.count()).toBe(1);
+  expect(await items.first().textContent()).toContain('照片 1 张');
+  const rows = await database.db.selectFrom('visit').select('id').where('household_no', '=', household.householdNo).execute();
+  expect(rows).toHaveLength(1);
+  expect(await database.db.selectFrom('visit_photo').select('sha256').execute()).toHaveLength(1);
+  await page.screenshot({ path: join(SCREENSHOTS, 'field-app.png') });
+}, 60_000);
