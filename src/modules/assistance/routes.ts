@@ -15,7 +15,8 @@ import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { assertInScope, householdAccessOf, requirePermission, requireUser } from '../../server/access';
 import { badRequest, notFound } from '../../server/errors';
-import { ledgerContextOf, reachReportPlace, todayOf } from '../reports/service';
+import { ledgerContextOf, placeNamesOf, reachReportPlace, sendWorkbook, todayOf } from '../reports/service';
+import { coverageSheet, leftBehindSheet, overdueSheets, unpairedSheet } from './exports';
 import * as s from './schemas';
 import * as svc from './service';
 
@@ -41,6 +42,37 @@ export async function registerAssistanceRoutes(api: FastifyInstance, database: D
     await assertInScope(request, { type: 'household', id: householdNo, placeCode: h.villageCode, household: { countyCode: h.countyCode, householdNo } });
     return h;
   };
+
+  const nameOf = async (place: string) => (place === '0' ? '全国' : (await placeNamesOf(db, [place])).get(place)?.name ?? place);
+
+  // ---- exports (.xlsx) ----
+  api.get<Query>('/assistance/unpaired/export.xlsx', read, async (request, reply) => {
+    const place = await placeOf(request);
+    const { items } = await svc.listUnpaired(db, householdAccessOf(request), place, 100_000);
+    return sendWorkbook(reply, [unpairedSheet(await nameOf(place), items)], `unpaired-${place}.xlsx`, `${await nameOf(place)}未结对户.xlsx`);
+  });
+
+  api.get<Query>('/assistance/overdue/export.xlsx', read, async (request, reply) => {
+    const f = s.overdueQuery.parse(request.query);
+    const place = await reachReportPlace(request, f.place);
+    const report = await svc.visitOverdue(db, householdAccessOf(request), place, f.asOf ?? todayOf(request), { cadreId: f.cadreId, onlyOverdue: f.all !== 'true' });
+    return sendWorkbook(reply, overdueSheets(await nameOf(place), report), `overdue-${place}.xlsx`, `${await nameOf(place)}逾期未走访.xlsx`);
+  });
+
+  api.get<Query>('/assistance/coverage/export.xlsx', read, async (request, reply) => {
+    const f = s.coverageQuery.parse(request.query);
+    const place = await reachReportPlace(request, f.place);
+    const { rows } = await svc.coverage(db, householdAccessOf(request), place, f.year ?? null);
+    return sendWorkbook(reply, [coverageSheet(await nameOf(place), f.year ?? null, rows)], `coverage-${place}.xlsx`, `${await nameOf(place)}帮扶措施覆盖.xlsx`);
+  });
+
+  api.get<Query>('/assistance/left-behind/export.xlsx', read, async (request, reply) => {
+    const f = s.leftBehindQuery.parse(request.query);
+    const place = await reachReportPlace(request, f.place);
+    const asOf = f.asOf ?? todayOf(request);
+    const rows = leftBehindOutput.parse(await svc.leftBehindRegister(db, householdAccessOf(request), place, asOf, f.category ?? null, 100_000)) as Awaited<ReturnType<typeof svc.leftBehindRegister>>;
+    return sendWorkbook(reply, [leftBehindSheet(await nameOf(place), asOf, rows)], `left-behind-${place}.xlsx`, `${await nameOf(place)}三留守登记.xlsx`);
+  });
 
   // ---- cadres, pairings, teams ----
   api.get<Query>('/assistance/cadres', read, async (request) => ({ items: await svc.listCadres(db, requireUser(request).scope, await placeOf(request)) }));

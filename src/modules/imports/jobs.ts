@@ -114,7 +114,9 @@ export async function runImportJob(database: Database, source: ImportSource, opt
 
 /** The job as the API shows it; a running job's progress comes from memory (never waits on the database). */
 export async function getImportJob(database: Database, id: number): Promise<ImportJobView> {
-  const live = running.get(id);
+  // A copy: the import goes on while the database answers, the view is of the moment asked.
+  const current = running.get(id);
+  const live = current && { ...current };
   const row = live && database.kind === 'pglite' ? null : await q.findJob(database.db, id, IMPORT_JOB);
   if (!row && !live) throw notFound('导入任务');
   const params = (row?.params ?? live ?? {}) as { fileName?: string; dryRun?: boolean; userId?: number | null };
