@@ -126,6 +126,10 @@ describe.each(testDatabases)('assistance on $name', ({ open }) => {
     expect(rows.industry).toEqual([2, 5]);
     expect(rows.health).toEqual([1, 1]);
     expect(rows.relocation).toEqual([0, 0]);
+    const xlsx = await op.inject('GET', `/api/v1/assistance/coverage/export.xlsx?place=${t.countyCode}&year=2016`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
     expect((await county.inject('GET', `/api/v1/assistance/coverage?place=${village}`)).json().rows.find((x: { type: string }) => x.type === 'industry').households).toBe(0);
   });
 

@@ -1,16 +1,9 @@
 /** SQL of measures (一户一策), their coverage per place, and the left-behind register (三留守). */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database';
-import { inScope, underPlace, type PlaceColumns } from '../../db/placeScope';
-import { pairedHouseholdCondition, type HouseholdAccess } from '../../server/access';
-
-const H: PlaceColumns = { county: 'h.county_code', township: 'h.township_code', village: 'h.village_code' };
-
-function reachOf(access: HouseholdAccess): Expression<SqlBool> {
-  const place = inScope(access.scope, H);
-  if (access.pairedCadreId === null) return place;
-  return sql<SqlBool>`(${place} AND ${pairedHouseholdCondition(access.pairedCadreId, { county: 'h.county_code', householdNo: 'h.household_no' })})`;
-}
+import { underPlace } from '../../db/placeScope';
+import type { HouseholdAccess } from '../../server/access';
+import { HOUSEHOLD_PLACE as H, reachOf } from './queries';
 
 export async function measureCatalogue(db: Db) {
   return db.selectFrom('measure_type').select(['code', 'label']).orderBy('sort_order').execute();

@@ -9,12 +9,14 @@ import type { Db } from '../../db/database';
 import { inScope, underPlace, type PlaceColumns, type PlaceScope } from '../../db/placeScope';
 import { pairedHouseholdCondition, type HouseholdAccess } from '../../server/access';
 
-const H: PlaceColumns = { county: 'h.county_code', township: 'h.township_code', village: 'h.village_code' };
+export const HOUSEHOLD_PLACE: PlaceColumns = { county: 'h.county_code', township: 'h.township_code', village: 'h.village_code' };
+const H = HOUSEHOLD_PLACE;
 
 /** Household statuses that must have a responsible cadre (poor, returned, monitored). */
 export const NEEDS_CADRE = ['poor', 'returned', 'monitored'] as const;
 
-function reachOf(access: HouseholdAccess): Expression<SqlBool> {
+/** SQL condition: household `h` is within the reach (place scope; a pairing cadre's own households). */
+export function reachOf(access: HouseholdAccess): Expression<SqlBool> {
   const place = inScope(access.scope, H);
   if (access.pairedCadreId === null) return place;
   return sql<SqlBool>`(${place} AND ${pairedHouseholdCondition(access.pairedCadreId, { county: 'h.county_code', householdNo: 'h.household_no' })})`;

@@ -1,12 +1,12 @@
 /** 帮扶措施覆盖: households and persons per measure type under the selected place (seed 002's list). */
-import { Input, Space, Spin, Table } from 'antd';
+import { Button, Input, Space, Spin, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryString } from '../../api/client';
 import { useApi } from '../../app/useApi';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
-import { getCoverage, type CoverageRow } from './api';
+import { exportUrl, getCoverage, type CoverageRow } from './api';
 
 export function CoveragePage() {
   const { t } = useTranslation();
@@ -20,6 +20,7 @@ export function CoveragePage() {
       <Space>
         <span>{t('assistance.year')}</span>
         <Input type="number" value={year ?? ''} onChange={(e) => setYear(e.target.value ? Number(e.target.value) : undefined)} style={{ width: 120 }} />
+        <Button href={exportUrl('coverage', { place, year })}>{t('assistance.export')}</Button>
       </Space>
       {!coverage.data ? (
         <Spin className="page-loading" />

@@ -1,12 +1,12 @@
 /** 三留守: left-behind children, women, elderly and disabled persons derived from member data, with their contacts. */
-import { Segmented, Spin, Table } from 'antd';
+import { Button, Segmented, Space, Spin, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryString } from '../../api/client';
 import { useApi } from '../../app/useApi';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
-import { getLeftBehind, type LeftBehind } from './api';
+import { exportUrl, getLeftBehind, type LeftBehind } from './api';
 
 const CATEGORIES = ['child', 'woman', 'elderly', 'disabled'];
 
@@ -19,7 +19,10 @@ export function LeftBehindPage() {
   return (
     <div className="assistance-left-behind">
       <h2>{t('assistance.leftBehindTitle')}</h2>
-      <Segmented value={category} onChange={(v) => setCategory(String(v))} options={CATEGORIES.map((c) => ({ value: c, label: t(`assistance.categories.${c}`) }))} />
+      <Space>
+        <Segmented value={category} onChange={(v) => setCategory(String(v))} options={CATEGORIES.map((c) => ({ value: c, label: t(`assistance.categories.${c}`) }))} />
+        <Button href={exportUrl('left-behind', { place, category })}>{t('assistance.export')}</Button>
+      </Space>
       {!list.data ? (
         <Spin className="page-loading" />
       ) : (

@@ -6,7 +6,7 @@ import { ApiError, queryString } from '../../api/client';
 import { useApi } from '../../app/useApi';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
-import { getCadres, getUnpaired, pairHouseholds, type Unpaired } from './api';
+import { exportUrl, getCadres, getUnpaired, pairHouseholds, type Unpaired } from './api';
 
 export function PairingPage() {
   const { t } = useTranslation();
@@ -49,6 +49,7 @@ export function PairingPage() {
             options={(cadres.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.unit}，${c.rank}，${t('assistance.pairedCount', { count: c.households })}）` }))}
           />
           <DatePicker onChange={(d) => d && setStartedOn(d.format('YYYY-MM-DD'))} placeholder={startedOn} />
+          <Button href={exportUrl('unpaired', { place })}>{t('assistance.export')}</Button>
           <Button type="primary" disabled={!cadreId || selected.length === 0} onClick={pair}>
             {t('assistance.pair', { count: selected.length })}
           </Button>

@@ -1,12 +1,12 @@
 /** 走访: the overdue list per place and per cadre on a date (policy frequencies), and the visits recorded. */
-import { Card, Input, Space, Spin, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Input, Space, Spin, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryString } from '../../api/client';
 import { useApi } from '../../app/useApi';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
-import { getOverdue, getVisits, photoUrl, type OverdueLine, type Visit } from './api';
+import { exportUrl, getOverdue, getVisits, photoUrl, type OverdueLine, type Visit } from './api';
 
 export function VisitsPage() {
   const { t } = useTranslation();
@@ -22,6 +22,7 @@ export function VisitsPage() {
       <Space>
         <span>{t('assistance.asOf')}</span>
         <Input type="date" value={asOf ?? ''} onChange={(e) => setAsOf(e.target.value || undefined)} style={{ width: 160 }} />
+        <Button href={exportUrl('overdue', { place, asOf })}>{t('assistance.export')}</Button>
       </Space>
       {!overdue.data || !visits.data ? (
         <Spin className="page-loading" />

@@ -19,6 +19,7 @@ const guard = (permissions: string[], page: ReactNode) => <RequirePermission per
 
 const zh = {
   menu: { pairing: '结对帮扶', visits: '走访与逾期', coverage: '帮扶措施覆盖', leftBehind: '三留守登记', field: '走访端（手机）' },
+  export: '导出 Excel',
   pairingTitle: '结对帮扶：未结对的贫困户和监测户', chooseCadre: '选择帮扶干部', pairedCount: '已结对 {{count}} 户', pair: '结对所选 {{count}} 户', paired: '已结对 {{count}} 户',
   unpaired: '未结对 {{count}} 户', householdNo: '户编号', head: '户主', village: '村', size: '人数', status: '状态',
   statuses: { poor: '未脱贫', returned: '返贫', monitored: '监测对象' },
@@ -38,6 +39,7 @@ const zh = {
 
 const en: typeof zh = {
   menu: { pairing: 'Pairing', visits: 'Visits & overdue', coverage: 'Measure coverage', leftBehind: 'Left-behind register', field: 'Field app (phone)' },
+  export: 'Export to Excel',
   pairingTitle: 'Pairing: poor and monitored households without a cadre', chooseCadre: 'Choose a cadre', pairedCount: '{{count}} paired', pair: 'Pair the {{count}} selected', paired: '{{count}} households paired',
   unpaired: '{{count}} unpaired', householdNo: 'Household no.', head: 'Head', village: 'Village', size: 'Persons', status: 'Status',
   statuses: { poor: 'Poor', returned: 'Returned', monitored: 'Monitored' },
