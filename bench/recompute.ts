@@ -8,7 +8,7 @@
  * this process, and for comparison the pure TypeScript rules on a sample (per household). The
  * schema is dropped at the end.
  *
- *   npm run bench:recompute -- [--households 303000] [--batch 20000] [--keep]
+ *   npm run bench:recompute -- [--households 303000] [--batch 100000] [--keep]
  */
 import { cpus, totalmem } from 'node:os';
 import { sql } from 'kysely';

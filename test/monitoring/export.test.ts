@@ -48,7 +48,7 @@ describe.each(testDatabases)('export of assessed households on $name', ({ open }
     expect(row.slice(6, 13)).toEqual(['达标', '达标', '达标', '达标', '达标', '达标', '未达标']);
     expect(row[13]).toBe('红色');
     expect(row[14]).toContain('两不愁三保障或饮水未达标');
-    const audit = await database.db.selectFrom('audit_event').select(['action', 'place_code', 'after']).where('action', '=', 'monitoring.export').execute();
+    const audit = await database.db.selectFrom('audit_event').select(['action', 'place_code', 'after']).where('action', '=', 'monitoring.export').where('place_code', '=', places.countyCode).execute();
     expect(audit).toEqual([{ action: 'monitoring.export', place_code: places.countyCode, after: { place: places.countyCode, grade: 'red', failing: 'water' } }]);
   });
 

@@ -118,7 +118,8 @@ export function assessmentSelect(plan: AssessmentPlan, filter: BatchFilter, opti
   const on = (alias: string) => rangeCondition(alias, filter.range);
   const income = incomeStatus(plan);
   const hist = historyParts(plan, on, options);
-  const pcn = `CASE WHEN x.household_size > 0 THEN ${cents('x.annual / x.household_size')} END`;
+  const annual = (a: string) => `(${a}.wages + ${a}.production_net + ${a}.property + ${a}.transfer - ${a}.production_cost)::float8`;
+  const pcn = (total: string, size: string) => `CASE WHEN ${size} > 0 THEN ${cents(`${total} / ${size}`)} END`;
   const code = CRITERIA.map((c) => `k.c_${c}`).join(' || ');
   const anyStatus = (s: string) => CRITERIA.map((c) => `k.c_${c} = '${s}'`).join(' OR ');
   return sql`
@@ -129,20 +130,21 @@ mem AS (
   WHERE ${on('p')} AND p.birth_date <= ${asOf}
   GROUP BY p.county_code, p.household_no
 ),
+-- At most one income record per household and year (primary key): joined, not aggregated.
 inc AS (
-  SELECT x.county_code, x.household_no,
-    bool_or(x.year = ${Y}) AS has_cur, bool_or(x.year = ${Y} - 1) AS has_prev,
-    max(x.annual) FILTER (WHERE x.year = ${Y}) AS annual,
-    max(${sql.raw(pcn)}) FILTER (WHERE x.year = ${Y}) AS pcn,
-    max(${sql.raw(pcn)}) FILTER (WHERE x.year = ${Y} - 1) AS prev_pcn
+  SELECT c.county_code, c.household_no, true AS has_cur, c.annual, ${sql.raw(pcn('c.annual', 'c.household_size'))} AS pcn
   FROM (
-    SELECT i.county_code, i.household_no, i.year, i.household_size,
-      (i.wages + i.production_net + i.property + i.transfer - i.production_cost)::float8 AS annual
+    SELECT i.county_code, i.household_no, i.household_size, ${sql.raw(annual('i'))} AS annual
     FROM household_income i
-    WHERE ${on('i')} AND i.year IN (${Y}, ${Y} - 1)
+    WHERE ${on('i')} AND i.year = ${Y}
     OFFSET 0
-  ) x
-  GROUP BY x.county_code, x.household_no
+  ) c
+),
+prev AS (
+  SELECT i.county_code, i.household_no, true AS has_prev,
+    ${sql.raw(pcn(annual('i'), 'i.household_size'))} AS prev_pcn
+  FROM household_income i
+  WHERE ${on('i')} AND i.year = ${Y} - 1
 ),
 ev AS (
   SELECT e.county_code, e.household_no, sum(e.cost::float8) AS spent
@@ -158,12 +160,13 @@ f AS (
     h.water_piped AS piped, h.water_horizontal_m::float8 AS horiz, h.water_vertical_m::float8 AS vert,
     h.water_outage_days AS outage, h.water_scarce_area AS scarce, h.open_risk_types,
     coalesce(m.n, 0) AS n, m.edu_f, m.edu_u, m.med_f, m.med_u, m.fd_yes, m.fd_null,
-    coalesce(inc.has_cur, false) AS has_cur, coalesce(inc.has_prev, false) AS has_prev, inc.annual, inc.pcn, inc.prev_pcn,
+    coalesce(inc.has_cur, false) AS has_cur, coalesce(prev.has_prev, false) AS has_prev, inc.annual, inc.pcn, prev.prev_pcn,
     ev.spent, ${hist.status} AS status_y
   FROM household h
   ${hist.join}
   LEFT JOIN mem m ON m.county_code = h.county_code AND m.household_no = h.household_no
   LEFT JOIN inc ON inc.county_code = h.county_code AND inc.household_no = h.household_no
+  LEFT JOIN prev ON prev.county_code = h.county_code AND prev.household_no = h.household_no
   LEFT JOIN ev ON ev.county_code = h.county_code AND ev.household_no = h.household_no
   WHERE ${on('h')} AND ${filter.where}
   OFFSET 0
