@@ -11,6 +11,7 @@ import { registerPlaces } from './commands/places';
 import { registerImport } from './commands/import';
 import { registerRecompute } from './commands/recompute';
 import { registerPolicy } from './commands/policy';
+import { registerLoans } from './commands/loans';
 
 const program = new Command();
 program.name('fupin').description('扶贫信息系统 fupin：建档立卡、监测、帮扶、项目资金与台账').version('0.1.0');
@@ -26,6 +27,7 @@ registerPlaces(program);
 registerImport(program);
 registerRecompute(program);
 registerPolicy(program);
+registerLoans(program);
 
 program.parseAsync(process.argv).catch((e: Error) => {
   console.error('错误：' + e.message);

@@ -11,7 +11,7 @@ import { openDatabase, type Database } from '../../src/db/database';
 import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
 import { createFundSource } from '../../src/modules/projects/funds';
 import { buildApp } from '../../src/server/app';
-import { createPlaceTree, type TestPlaces } from '../helpers/factory';
+import { createHousehold, createPlaceTree, type CreatedHousehold, type TestPlaces } from '../helpers/factory';
 import { launchChromium, listen, SCREENSHOTS } from './browser';
 import { createActiveUser, signIn } from './session';
 
@@ -21,11 +21,13 @@ let browser: Browser;
 let page: Page;
 let base: string;
 let places: TestPlaces;
+let household: CreatedHousehold;
 const year = new Date().getFullYear();
 
 beforeAll(async () => {
   database = await openDatabase({ dataDir: 'memory://' });
   places = await createPlaceTree(database, 1, 2);
+  household = await createHousehold(database, places);
   await createFundSource(database.db, { placeCode: places.countyCode, year, kind: 'central', name: '中央财政专项扶贫资金', amount: 100_000_000 }, { actor: CONSOLE_ACTOR, today: `${year}-01-01` });
   const operator = await createActiveUser(database, 'zijinxian', '资金县业务员', 'county_operator', places.countyCode);
   app = await buildApp({ database, access: { requireLogin: true } });
@@ -86,5 +88,28 @@ describe('funds in the browser', () => {
     await page.getByRole('tab', { name: '资金来源' }).click();
     await expect.poll(() => page.locator('.sources-table tbody').innerText()).toContain('250,000.00');
     await page.screenshot({ path: join(SCREENSHOTS, 'funds.png'), fullPage: true });
+  });
+
+  it('adds a beneficiary household on the project detail, with the server error on the field for an unknown one', async () => {
+    await page.goto(`${base}/projects?year=${year}`);
+    await page.locator('.projects-table .project-open', { hasText: '烤烟种植示范基地' }).click();
+    const drawer = page.locator('.project-detail');
+    await expect.poll(() => drawer.locator('.ant-descriptions').innerText()).toContain('烤烟');
+    expect(await drawer.locator('.ant-table').first().innerText()).toContain('中央财政专项扶贫资金');
+    const save = async (status: number) => {
+      const answer = page.waitForResponse((r) => r.url().includes('/beneficiaries') && r.request().method() === 'PUT');
+      await drawer.locator('.beneficiary-save').click();
+      expect((await answer).status()).toBe(status);
+    };
+    await drawer.locator('.beneficiary-add').click();
+    await drawer.locator('.beneficiary-no input, input.beneficiary-no').last().fill('不存在-001');
+    await save(400);
+    await expect.poll(() => drawer.locator('.beneficiary-form .ant-form-item-explain-error').innerText()).toContain('不存在-001 不在项目所在地区的登记户中');
+    await drawer.locator('.beneficiary-no input, input.beneficiary-no').last().fill(household.householdNo);
+    await drawer.locator('.beneficiary-gain input').last().fill('3200');
+    await save(200);
+    await expect.poll(() => drawer.locator('.beneficiary-table tbody').innerText()).toContain(household.householdNo);
+    expect(await drawer.locator('.beneficiary-table tbody').innerText()).toContain('3,200.00');
+    await page.screenshot({ path: join(SCREENSHOTS, 'project-detail.png'), fullPage: true });
   });
 });

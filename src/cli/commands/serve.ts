@@ -3,6 +3,22 @@ import { loadConfig } from '../../config';
 import { openDatabase } from '../../db/database';
 import { buildApp } from '../../server/app';
 import { prepareFirstStart } from '../firstStart';
+import { checkAllOverdueLoans } from '../../modules/projects/loans';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** 逾期检查 of every loan now and then daily; errors are logged, never thrown. The timer does not hold the process open. */
+export function scheduleOverdueCheck(run: () => Promise<{ checked: number; changes: unknown[] }>, log: (m: string) => void, everyMs = DAY_MS): NodeJS.Timeout {
+  const once = () =>
+    run().then(
+      (r) => log(`小额信贷逾期检查：检查 ${r.checked} 笔，状态变化 ${r.changes.length} 笔`),
+      (e: unknown) => log(`小额信贷逾期检查失败：${e instanceof Error ? e.message : String(e)}`),
+    );
+  void once();
+  const timer = setInterval(() => void once(), everyMs);
+  timer.unref();
+  return timer;
+}
 
 export function registerServe(program: Command): void {
   program
@@ -15,7 +31,9 @@ export function registerServe(program: Command): void {
       console.log(`数据库：${database.kind === 'pglite' ? '嵌入式 PGlite ' : 'PostgreSQL '}${database.where}`);
       await prepareFirstStart(database, { demo: opts.demo, log: (m) => console.log(m) });
       const app = await buildApp({ database });
+      const overdueTimer = scheduleOverdueCheck(() => checkAllOverdueLoans(database.db), (m) => console.log(m));
       const shutdown = async () => {
+        clearInterval(overdueTimer);
         await app.close();
         await database.close();
         process.exit(0);

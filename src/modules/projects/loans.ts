@@ -6,11 +6,12 @@
  * as an open risk (yellow). Every change is audited in its transaction.
  */
 import type { Db } from '../../db/database';
-import type { PlaceScope } from '../../db/placeScope';
+import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
 import { extensionProblem, LOAN_STATES, loanProblems, loanSchedule, loanStanding, type LoanStanding, type LoanTerms } from '../../domain/funds/loanSchedule';
 import { yuanOf, yuanText } from '../../domain/funds/money';
 import { badRequest, conflict, notFound } from '../../server/errors';
-import { recordAudit } from '../audit/service';
+import { CONSOLE_ACTOR, recordAudit, type AuditActor } from '../audit/service';
+import { chinaDate } from '../reports/dates';
 import { loadActivePolicies, resolveOrFail } from '../policy/service';
 import { placeNamesOf } from '../reports/service';
 import * as lq from './loanQueries';
@@ -164,4 +165,12 @@ export async function checkOverdueLoans(db: Db, scope: PlaceScope, place: string
     if (change) changes.push({ id: r.id, householdNo: r.householdNo, ...change });
   }
   return { today: ctx.today, checked: rows.length, changes };
+}
+
+/**
+ * 逾期检查 for every loan in the system on `today` (China date of now by default), acting as the
+ * console: run by `fupin loans check-overdue` and by `fupin serve` at start and daily.
+ */
+export async function checkAllOverdueLoans(db: Db, today: string = chinaDate(new Date()), actor: AuditActor = CONSOLE_ACTOR) {
+  return checkOverdueLoans(db, ALL_PLACES, '0', { actor, today });
 }

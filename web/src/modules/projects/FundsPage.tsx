@@ -16,6 +16,7 @@ import { FUND_KINDS } from '../../../../src/domain/funds/projectTypes';
 import { ReportActions } from '../reports/parts';
 import { allocate, createSource, disburse, fundsExportUrl, getRules, getSplit, listAllocations, listDisbursements, listProjects, listSources, yuan, type Allocation, type Disbursement, type RulePanel, type Source } from './api';
 import { FormModal, todayText, useYear, YearInput } from './parts';
+import { PvRevenueCard } from './PvRevenueCard';
 
 const KIND_OPTIONS = Object.entries(FUND_KINDS).map(([value, label]) => ({ value, label }));
 type DateValue = { format: (f: string) => string } | undefined;
@@ -82,6 +83,7 @@ export function FundsPage() {
       </div>
       <div className="no-print" style={{ marginBottom: 8 }}><YearInput year={year} onChange={setYear} /></div>
       {county && <RulesCard state={rules} />}
+      {county && writable && <PvRevenueCard place={selected.effectiveCode} year={year} onSaved={rules.reload} />}
       {selected.effectiveCode.length >= 6 && <SplitCard place={selected.effectiveCode} year={year} />}
       <Tabs
         items={[

@@ -15,6 +15,7 @@ import { BENEFIT_LINKS, PROJECT_STATUSES, PROJECT_TYPES } from '../../../../src/
 import { ReportActions } from '../reports/parts';
 import { createProject, listProjects, moveProject, projectsExportUrl, updateProject, yuan, type Project, type ProjectQuery } from './api';
 import { FormModal, todayText, useYear, YearInput } from './parts';
+import { ProjectDetail } from './ProjectDetail';
 
 const TYPE_OPTIONS = Object.entries(PROJECT_TYPES).map(([value, v]) => ({ value, label: v.label }));
 const STATUS_OPTIONS = Object.entries(PROJECT_STATUSES).map(([value, label]) => ({ value, label }));
@@ -31,12 +32,13 @@ export function ProjectsPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<Project | 'new'>();
   const [moving, setMoving] = useState<Project>();
+  const [viewing, setViewing] = useState<number>();
   const query: ProjectQuery = { place, year, ...filter, ...page };
   const list = useApi(queryString(query), (signal) => listProjects(query, signal));
   const writable = can('funds.write');
 
   const columns: ColumnsType<Project> = [
-    { title: t('projects.name'), dataIndex: 'name', render: (v: string, p) => (writable ? <a onClick={() => setEditing(p)}>{v}</a> : v) },
+    { title: t('projects.name'), dataIndex: 'name', render: (v: string, p) => <a className="project-open" onClick={() => setViewing(p.id)}>{v}</a> },
     { title: t('projects.place'), dataIndex: 'placeName', width: 120 },
     { title: t('projects.industry'), dataIndex: 'industry', width: 90 },
     { title: t('projects.type'), dataIndex: 'typeLabel', width: 90 },
@@ -55,6 +57,7 @@ export function ProjectsPage() {
         </Space>
       ),
     },
+    ...(writable ? [{ title: t('projects.edit'), key: 'edit', width: 60, render: (_: unknown, p: Project) => <a className="project-edit" onClick={() => setEditing(p)}>{t('projects.edit')}</a> }] : []),
     { title: t('projects.disclosure'), key: 'disclosure', width: 70, render: (_: unknown, p) => <Link to={withPlace('/funds/disclosure', p.placeCode) + `&year=${p.year}&projectId=${p.id}`}>{t('projects.print')}</Link> },
   ];
 
@@ -81,6 +84,7 @@ export function ProjectsPage() {
         )}
       </Card>
       {editing && <ProjectForm project={editing === 'new' ? undefined : editing} placeCode={selected.effectiveCode} year={year} onClose={(done) => { setEditing(undefined); if (done) list.reload(); }} />}
+      {viewing !== undefined && <ProjectDetail id={viewing} onClose={(changed) => { setViewing(undefined); if (changed) list.reload(); }} />}
       {moving && (
         <FormModal<{ onDate?: { format: (f: string) => string } }>
           title={`${moving.name}：${PROJECT_STATUSES[moving.nextStatus as keyof typeof PROJECT_STATUSES]}`}

@@ -29,6 +29,8 @@ export const getProject = (id: number, signal?: AbortSignal) => getJson<ProjectD
 export const createProject = (body: unknown) => postJson<ProjectDetail>('/projects', body);
 export const updateProject = (id: number, body: unknown) => patchJson<ProjectDetail>(`/projects/${id}`, body);
 export const moveProject = (id: number, status: string, onDate?: string) => postJson<ProjectDetail>(`/projects/${id}/status`, { status, onDate });
+export const setBeneficiaries = (id: number, households: { householdNo: string; incomeGain: number | null }[]) => request<ProjectDetail>('PUT', `/projects/${id}/beneficiaries`, { body: { households } });
+export const recordPvRevenue = (body: { villageCode: string; year: number; revenue: number; welfareJobs: number }) => request<{ ok: boolean }>('PUT', '/funds/pv-revenue', { body });
 export const getCoverage = (q: FundQuery, signal?: AbortSignal) => getJson<Coverage>('/projects/coverage', q, signal);
 export const coverageExportUrl = (q: FundQuery) => apiUrl('/projects/coverage/export.xlsx', q);
 
