@@ -95,7 +95,7 @@ describe('funds in the browser', () => {
     await page.locator('.projects-table .project-open', { hasText: '烤烟种植示范基地' }).click();
     const drawer = page.locator('.project-detail');
     await expect.poll(() => drawer.locator('.ant-descriptions').innerText()).toContain('烤烟');
-    expect(await drawer.locator('.ant-table').first().innerText()).toContain('中央财政专项扶贫资金');
+    await expect.poll(() => drawer.locator('.ant-table').first().innerText()).toContain('中央财政专项扶贫资金');
     const save = async (status: number) => {
       const answer = page.waitForResponse((r) => r.url().includes('/beneficiaries') && r.request().method() === 'PUT');
       await drawer.locator('.beneficiary-save').click();
@@ -111,5 +111,20 @@ describe('funds in the browser', () => {
     await expect.poll(() => drawer.locator('.beneficiary-table tbody').innerText()).toContain(household.householdNo);
     expect(await drawer.locator('.beneficiary-table tbody').innerText()).toContain('3,200.00');
     await page.screenshot({ path: join(SCREENSHOTS, 'project-detail.png'), fullPage: true });
+  });
+
+  it('records photovoltaic revenue beside the fund-rule panel and sees the photovoltaic rule pass', async () => {
+    const rules = page.waitForResponse((r) => r.url().includes('/api/v1/funds/rules'));
+    await page.goto(`${base}/funds?year=${year}`);
+    await rules;
+    await expect.poll(() => ruleTag('photovoltaic_welfare_share').innerText()).toBe('无数据');
+    const card = page.locator('.pv-revenue');
+    await card.getByLabel('村代码').fill(places.villageCodes[0]);
+    await card.getByLabel('光伏收益（元）').fill('1000');
+    await card.getByLabel('用于公益岗位和劳务（元）').fill('800');
+    const answer = page.waitForResponse((r) => r.url().includes('/api/v1/funds/pv-revenue'));
+    await card.getByRole('button', { name: '保存光伏收益' }).click();
+    expect((await answer).status()).toBe(200);
+    await expect.poll(() => ruleTag('photovoltaic_welfare_share').innerText()).toBe('达标');
   });
 });

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client';
 import { useCan } from '../../app/auth';
 import { useApi } from '../../app/useApi';
 import { ErrorState } from '../../components/ErrorState';
+import { householdStatus, labelOf } from '../../../../src/domain/enums';
 import { PROJECT_STATUSES } from '../../../../src/domain/funds/projectTypes';
 import { getProject, listAllocations, listDisbursements, setBeneficiaries, yuan, type Allocation, type Disbursement, type ProjectDetail as Detail } from './api';
 
@@ -55,7 +56,7 @@ export function ProjectDetail({ id, onClose }: { id: number; onClose: (changed: 
             <h3>{t('projects.beneficiaryTitle', { count: p.beneficiaryList.length })}</h3>
             <Table rowKey="householdNo" size="small" bordered pagination={false} className="beneficiary-table" dataSource={p.beneficiaryList} columns={[
               { title: t('projects.householdNo'), dataIndex: 'householdNo' }, { title: t('projects.headName'), dataIndex: 'headName' }, { title: t('projects.village'), dataIndex: 'villageCode' },
-              { title: t('projects.householdStatus'), dataIndex: 'status' }, { title: t('projects.incomeGain'), dataIndex: 'incomeGain', align: 'right', render: yuan },
+              { title: t('projects.householdStatus'), dataIndex: 'status', render: (v: string) => labelOf(householdStatus, v) }, { title: t('projects.incomeGain'), dataIndex: 'incomeGain', align: 'right', render: yuan },
             ]} />
             {writable && <BeneficiaryForm p={p} onSaved={() => { setChanged(true); detail.reload(); }} />}
           </section>
@@ -109,7 +110,7 @@ function BeneficiaryForm({ p, onSaved }: { p: Detail; onSaved: () => void }) {
         {(fields, { add, remove }) => (
           <>
             {fields.map((f) => (
-              <Space key={f.key} align="baseline">
+              <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
                 <Form.Item name={[f.name, 'householdNo']} rules={[{ required: true, message: t('projects.householdNoRequired') }]}><Input className="beneficiary-no" placeholder={t('projects.householdNo')} style={{ width: 220 }} /></Form.Item>
                 <Form.Item name={[f.name, 'incomeGain']}><InputNumber className="beneficiary-gain" min={0} placeholder={t('projects.incomeGain')} style={{ width: 160 }} /></Form.Item>
                 <MinusCircleOutlined onClick={() => remove(f.name)} />

@@ -38,7 +38,7 @@ export function ProjectsPage() {
   const writable = can('funds.write');
 
   const columns: ColumnsType<Project> = [
-    { title: t('projects.name'), dataIndex: 'name', render: (v: string, p) => <a className="project-open" onClick={() => setViewing(p.id)}>{v}</a> },
+    { title: t('projects.name'), dataIndex: 'name', width: 200, render: (v: string, p) => <a className="project-open" onClick={() => setViewing(p.id)}>{v}</a> },
     { title: t('projects.place'), dataIndex: 'placeName', width: 120 },
     { title: t('projects.industry'), dataIndex: 'industry', width: 90 },
     { title: t('projects.type'), dataIndex: 'typeLabel', width: 90 },
