@@ -1,7 +1,7 @@
 /**
  * The field app on a phone: a pairing cadre opens it, goes offline, records a visit with a
  * photo (queued in IndexedDB), comes back online, and the visit appears on the household's
- * visit list exactly once (and once in the database).
+ * visit list and on the household card exactly once (and once in the database).
  */
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -24,6 +24,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let household: CreatedHousehold;
+let base: string;
 
 beforeAll(async () => {
   database = await openDatabase({ dataDir: 'memory://' });
@@ -33,7 +34,7 @@ beforeAll(async () => {
   const cadreId = await createCadre(database.db, { name: '走访干部', unit: '县扶贫办', rank: 'village_cadre', visitRole: 'pairing_cadre', placeCode: places.villageCodes[0], phone: null, userId: user.id }, CONSOLE_ACTOR);
   await pairHouseholds(database.db, { scope: ALL_PLACES, pairedCadreId: null }, { cadreId, householdNos: [household.householdNo], startedOn: '2024-01-01' }, CONSOLE_ACTOR);
   app = await buildApp({ database, access: { requireLogin: true } });
-  const base = await listen(app);
+  base = await listen(app);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   page = await context.newPage();
@@ -71,4 +72,14 @@ it('records a visit with a photo offline and shows it exactly once after coming 
   expect(rows).toHaveLength(1);
   expect(await database.db.selectFrom('visit_photo').select('sha256').execute()).toHaveLength(1);
   await page.screenshot({ path: join(SCREENSHOTS, 'field-app.png') });
-}, 60_000);
+
+  // The household card (一户一档) shows the synced visit exactly once, with its photo and cadre.
+  await page.goto(`${base}/households/${household.householdNo}`);
+  const cardRows = page.locator('[data-section="assistance"] .visits-table tbody tr.ant-table-row');
+  await cardRows.first().waitFor();
+  expect(await cardRows.count()).toBe(1);
+  expect(await cardRows.first().innerText()).toContain('离线走访：牦牛长势良好');
+  expect(await cardRows.first().innerText()).toContain('走访干部');
+  expect(await cardRows.first().getByRole('link', { name: '照片1' }).count()).toBe(1);
+  expect(await page.locator('[data-section="assistance"]').innerText()).toContain('走访干部（县扶贫办');
+}, 90_000);

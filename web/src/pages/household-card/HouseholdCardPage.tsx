@@ -11,6 +11,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { deleteIncome } from '../../api/assessment';
 import type { Income } from '../../api/types';
+import { AssistancePanel } from './AssistancePanel';
 import { BasicNeeds } from './BasicNeeds';
 import { ChecklistPanel } from './ChecklistPanel';
 import { IncomeEditor } from './IncomeEditor';
@@ -129,6 +130,9 @@ export function HouseholdCardPage() {
       <Card size="small" title={t('monitoring.events.title')} className="card-section" data-section="risk-events">
         <RiskEvents householdNo={householdNo} version={version} mayEdit={mayEdit || can('assistance.write')} onSaved={() => changed(t('monitoring.events.saved'))} />
       </Card>
+      <div className="card-section">
+        <AssistancePanel householdNo={householdNo} version={version} />
+      </div>
       <Card size="small" title={t('card.timeline')} className="card-section" data-section="timeline">
         <Timeline householdNo={householdNo} version={version} />
       </Card>
