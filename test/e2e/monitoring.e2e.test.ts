@@ -75,7 +75,7 @@ const tileCount = async (grade: string) => Number(await page.getByTestId(`tile-$
 
 describe('monitoring in the browser', () => {
   it('shows the county by grade and by township, with a chart, and drills into a township', async () => {
-    await page.getByTestId('children-table').waitFor();
+    await page.getByTestId('children-table').locator('tbody tr.ant-table-row', { hasText: names.townships[2] }).waitFor();
     await page.locator('.monitoring-chart canvas').waitFor();
     expect(await tileCount('red')).toBe(3);
     expect(await tileCount('green')).toBeGreaterThanOrEqual(3);
@@ -88,6 +88,7 @@ describe('monitoring in the browser', () => {
     await page.getByTestId(`drill-${township}`).click();
     await answer;
     await page.waitForURL((url) => url.searchParams.get('place') === township);
+    await page.getByTestId('children-table').locator('tbody tr.ant-table-row', { hasText: names.villages[1] }).waitFor();
     const villages = await page.getByTestId('children-table').locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
     expect(villages).toEqual(names.villages.slice(0, 2));
     expect(await tileCount('red')).toBe(2);
@@ -98,6 +99,8 @@ describe('monitoring in the browser', () => {
     await page.getByTestId('tile-red').click();
     await answer;
     await page.waitForURL((url) => url.pathname === '/monitoring/households' && url.searchParams.get('grade') === 'red');
+    // The answer is in; wait until the table has drawn it before reading the rows.
+    await page.getByTestId('assessed-table').locator('tbody tr.ant-table-row', { hasText: thirsty.householdNo }).waitFor();
     const listed = await page.getByTestId('assessed-table').locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
     expect(listed.sort()).toHaveLength(2);
     expect(listed).toContain(thirsty.householdNo);

@@ -35,6 +35,9 @@ export function AppRoutes() {
         <Route path="password" element={<PasswordPage />} />
       </Route>
       <Route element={<RequireSignedIn />}>
+        {Object.values(MODULES).map((m) => (
+          <Fragment key={m.key}>{m.standaloneRoutes?.()}</Fragment>
+        ))}
         <Route element={<AppLayout />}>
           <Route index element={<HomeRedirect />} />
           <Route path="households" element={guarded('/households', <HouseholdListPage />)} />

@@ -23,6 +23,8 @@ export interface ModuleDefinition {
   pages: ModulePage[];
   /** <Route> elements (a fragment) mounted inside the signed-in layout. */
   routes: () => ReactNode;
+  /** <Route> elements for signed-in pages with a frame of their own (the phone field app), outside the desktop layout. */
+  standaloneRoutes?: () => ReactNode;
   /** Strings under `<key>.`: Chinese and English with the same keys. */
   messages: { zh: Messages; en: Messages };
 }

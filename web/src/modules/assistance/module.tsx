@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { Route } from 'react-router-dom';
+import { FieldFrame } from './FieldFrame';
 import { RequirePermission } from '../../app/guards';
 import type { ModuleDefinition } from '../types';
 import { CoveragePage } from './CoveragePage';
@@ -30,7 +31,7 @@ const zh = {
   leftBehindTitle: '三留守人员登记', categories: { child: '留守儿童', woman: '留守妇女', elderly: '留守老人', disabled: '残疾人' },
   name: '姓名', idNumber: '身份证号', age: '年龄', contact: '联系人', rhythm: '联系频次', defaultRhythm: '月探访、周通话（未指定联系人）',
   field: {
-    online: '在线', offline: '离线', queued: '待同步', keepMine: '保留我的修改', keepServer: '采用服务器的值', none: '暂无结对户', lastVisit: '最近走访', back: '返回',
+    online: '在线', offline: '离线', queued: '待同步', keepMine: '保留我的修改', keepServer: '采用服务器的值', none: '暂无结对户', lastVisit: '最近走访', back: '返回', desktop: '电脑版', title: '扶贫走访',
     findings: '走访发现的情况', measures: '商议的帮扶措施', foodSecure: '不愁吃', photo: '拍照/选择照片', save: '保存走访', visits: '走访记录', photoCount: '照片 {{count}} 张',
     risk: { red: '红色', yellow: '黄色', green: '绿色', undetermined: '待定', none: '未评估' },
     criteria: { income: '收入', food: '吃', clothing: '穿', education: '义教', medical: '医疗', housing: '住房', water: '饮水' },
@@ -50,7 +51,7 @@ const en: typeof zh = {
   leftBehindTitle: 'Left-behind register', categories: { child: 'Left-behind children', woman: 'Left-behind women', elderly: 'Left-behind elderly', disabled: 'Disabled persons' },
   name: 'Name', idNumber: 'ID number', age: 'Age', contact: 'Contact', rhythm: 'Rhythm', defaultRhythm: 'Monthly visit, weekly call (no contact named)',
   field: {
-    online: 'Online', offline: 'Offline', queued: 'Queued', keepMine: 'Keep my change', keepServer: 'Use the server value', none: 'No paired households', lastVisit: 'Last visit', back: 'Back',
+    online: 'Online', offline: 'Offline', queued: 'Queued', keepMine: 'Keep my change', keepServer: 'Use the server value', none: 'No paired households', lastVisit: 'Last visit', back: 'Back', desktop: 'Desktop', title: 'Field visits',
     findings: 'What you found', measures: 'Measures discussed', foodSecure: 'Enough food', photo: 'Take/choose a photo', save: 'Save visit', visits: 'Visits', photoCount: '{{count}} photo(s)',
     risk: { red: 'Red', yellow: 'Yellow', green: 'Green', undetermined: 'Undetermined', none: 'Not assessed' },
     criteria: { income: 'Income', food: 'Food', clothing: 'Clothing', education: 'School', medical: 'Medical', housing: 'Housing', water: 'Water' },
@@ -72,8 +73,8 @@ export const assistanceModule: ModuleDefinition = {
       <Route path="assistance/visits" element={guard(READ, <VisitsPage />)} />
       <Route path="assistance/coverage" element={guard(READ, <CoveragePage />)} />
       <Route path="assistance/left-behind" element={guard(READ, <LeftBehindPage />)} />
-      <Route path="assistance/field" element={guard(FIELD, <FieldPage />)} />
     </>
   ),
+  standaloneRoutes: () => <Route path="assistance/field" element={guard(FIELD, <FieldFrame><FieldPage /></FieldFrame>)} />,
   messages: { zh, en },
 };
