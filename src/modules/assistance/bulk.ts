@@ -27,6 +27,16 @@ export interface BulkProblem {
   message: string;
 }
 
+/** YYYY-MM-DD or YYYY/M/D naming a real calendar day, as YYYY-MM-DD; '' otherwise. */
+function calendarDate(text: string): string {
+  const parts = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(text);
+  if (!parts) return '';
+  const [year, month, day] = parts.slice(1).map(Number);
+  const at = new Date(Date.UTC(year, month - 1, day));
+  if (at.getUTCFullYear() !== year || at.getUTCMonth() !== month - 1 || at.getUTCDate() !== day) return '';
+  return at.toISOString().slice(0, 10);
+}
+
 async function readRows(path: string, fileName: string): Promise<{ rows: BulkRow[]; problems: BulkProblem[] }> {
   const source = await openSheet(path, await detectFormat(path, fileName));
   const rows: BulkRow[] = [];
@@ -46,10 +56,10 @@ async function readRows(path: string, fileName: string): Promise<{ rows: BulkRow
         if (!no && !cadre && !date) continue;
         if (rows.length + problems.length >= MAX_ROWS) throw new ImportFileError(`一次最多 ${MAX_ROWS} 行`);
         const cadreId = Number(cadre);
-        const startedOn = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : /^\d{4}\/\d{1,2}\/\d{1,2}$/.test(date) ? date.split('/').map((p, i) => (i === 0 ? p : p.padStart(2, '0'))).join('-') : '';
+        const startedOn = calendarDate(date);
         if (!no) problems.push({ row: r.row, column: '户编号', value: no, message: '户编号不能为空' });
         else if (!Number.isInteger(cadreId) || cadreId <= 0) problems.push({ row: r.row, column: '干部编号', value: cadre, message: '干部编号应为正整数' });
-        else if (!startedOn) problems.push({ row: r.row, column: '结对日期', value: date, message: '结对日期格式应为 YYYY-MM-DD' });
+        else if (!startedOn) problems.push({ row: r.row, column: '结对日期', value: date, message: '结对日期应为真实日期，格式 YYYY-MM-DD（或 YYYY/M/D）' });
         else rows.push({ row: r.row, householdNo: no, cadreId, startedOn });
       }
     }
