@@ -84,6 +84,14 @@ export async function openIsolated(t: TestDatabase): Promise<{ database: Databas
       await database.close();
       const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await c.connect();
+      // The pool's close resolves before its sockets are gone: let the server see them leave
+      // (up to 10 s) rather than terminate them, which the closing clients report as an error.
+      await c.query(`DO $$ BEGIN
+        FOR i IN 1..200 LOOP
+          EXIT WHEN NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = '${name}');
+          PERFORM pg_sleep(0.05);
+        END LOOP;
+      END $$`);
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },

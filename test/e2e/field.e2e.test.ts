@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database';
 import { ALL_PLACES } from '../../src/db/placeScope';
 import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
-import { createCadre, pairHouseholds } from '../../src/modules/assistance/service';
+import { addMeasure, createCadre, pairHouseholds } from '../../src/modules/assistance/service';
 import { buildApp } from '../../src/server/app';
 import { createHousehold, createPlaceTree, type CreatedHousehold } from '../helpers/factory';
 import { launchChromium, listen, SCREENSHOTS } from './browser';
@@ -25,6 +25,7 @@ let context: BrowserContext;
 let page: Page;
 let household: CreatedHousehold;
 let base: string;
+const YEAR = new Date().getFullYear();
 
 beforeAll(async () => {
   database = await openDatabase({ dataDir: 'memory://' });
@@ -32,7 +33,13 @@ beforeAll(async () => {
   household = await createHousehold(database, places, { members: [{ name: '扎西', relation: 'head' }, { relation: 'spouse' }] });
   const user = await createActiveUser(database, 'fieldcadre', '走访干部', 'pairing_cadre', places.villageCodes[0]);
   const cadreId = await createCadre(database.db, { name: '走访干部', unit: '县扶贫办', rank: 'village_cadre', visitRole: 'pairing_cadre', placeCode: places.villageCodes[0], phone: null, userId: user.id }, CONSOLE_ACTOR);
-  await pairHouseholds(database.db, { scope: ALL_PLACES, pairedCadreId: null }, { cadreId, householdNos: [household.householdNo], startedOn: '2024-01-01' }, CONSOLE_ACTOR);
+  const everywhere = { scope: ALL_PLACES, pairedCadreId: null };
+  await pairHouseholds(database.db, everywhere, { cadreId, householdNos: [household.householdNo], startedOn: '2024-01-01' }, CONSOLE_ACTOR);
+  // 一户一策: last year's plan (not shown) and this year's main and auxiliary measures.
+  const measure = { householdNo: household.householdNo, amount: null, startedOn: null, endedOn: null, providerDepartment: null, details: {} };
+  await addMeasure(database.db, everywhere, { ...measure, year: YEAR - 1, type: 'health', role: 'main' }, CONSOLE_ACTOR);
+  await addMeasure(database.db, everywhere, { ...measure, year: YEAR, type: 'industry', role: 'main', amount: 3000, providerDepartment: '县农业农村局' }, CONSOLE_ACTOR);
+  await addMeasure(database.db, everywhere, { ...measure, year: YEAR, type: 'employment', role: 'auxiliary' }, CONSOLE_ACTOR);
   app = await buildApp({ database, access: { requireLogin: true } });
   base = await listen(app);
   browser = await launchChromium();
@@ -49,19 +56,24 @@ afterAll(async () => {
 
 it('records a visit with a photo offline and shows it exactly once after coming back online', async () => {
   await page.locator('.field-households .ant-list-item', { hasText: '扎西' }).waitFor();
+  // The phone frame: a compact header with the cadre, the network state and the queue, no desktop menu.
+  expect(await page.locator('.app-sider').count()).toBe(0);
+  expect(await page.locator('.field-header [data-testid="field-user"]').innerText()).toBe('走访干部');
+  await page.locator('.field-header .field-network', { hasText: '在线' }).waitFor();
   await context.setOffline(true);
-  await page.locator('.field-network', { hasText: '离线' }).waitFor();
+  await page.locator('.field-header .field-network', { hasText: '离线' }).waitFor();
 
   await page.locator('.field-households .ant-list-item', { hasText: '扎西' }).click();
   await page.locator('.field-findings').fill('离线走访：牦牛长势良好');
   await page.locator('.field-visit input[type=file]').setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: PNG });
   await page.locator('.field-save').click();
-  await page.locator('.field-pending .ant-scroll-number', { hasText: '1' }).first().waitFor();
+  await page.locator('.field-header .field-pending .ant-scroll-number', { hasText: '1' }).first().waitFor();
   expect(await database.db.selectFrom('visit').select('id').execute()).toHaveLength(0);
 
   const synced = page.waitForResponse((r) => r.url().endsWith('/api/v1/assistance/sync') && r.status() === 200);
   await context.setOffline(false);
   await synced;
+  await page.locator('.field-header .field-pending .ant-scroll-number', { hasText: '0' }).first().waitFor();
   await page.getByRole('button', { name: '返回' }).click();
   await page.locator('.field-households .ant-list-item', { hasText: '扎西' }).click();
   const items = page.locator('.field-visit-item', { hasText: '离线走访：牦牛长势良好' });
@@ -81,5 +93,9 @@ it('records a visit with a photo offline and shows it exactly once after coming 
   expect(await cardRows.first().innerText()).toContain('离线走访：牦牛长势良好');
   expect(await cardRows.first().innerText()).toContain('走访干部');
   expect(await cardRows.first().getByRole('link', { name: '照片1' }).count()).toBe(1);
-  expect(await page.locator('[data-section="assistance"]').innerText()).toContain('走访干部（县扶贫办');
+  const panel = page.locator('[data-section="assistance"]');
+  expect(await panel.innerText()).toContain('走访干部（县扶贫办');
+  expect(await panel.locator('[data-role="main"]').innerText()).toBe('产业扶持（主要） 3000 元 · 县农业农村局');
+  expect(await panel.locator('[data-role="auxiliary"]').innerText()).toBe('转移就业（辅助）');
+  expect(await panel.innerText()).not.toContain('医疗扶持');
 }, 90_000);

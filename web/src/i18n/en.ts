@@ -151,6 +151,8 @@ export const en: Strings<Messages> = {
       noCadre: 'Not paired yet',
       measures: 'Measures (household plan)',
       main: ' (main)',
+      auxiliary: ' (auxiliary)',
+      measuresOf: 'Measures {{year}} (household plan)',
       noMeasures: 'No measures yet',
       visitedOn: 'Visited on',
       cadre: 'Cadre',

@@ -147,6 +147,8 @@ export const zh = {
       noCadre: '尚未结对',
       measures: '帮扶措施（一户一策）',
       main: '（主要）',
+      auxiliary: '（辅助）',
+      measuresOf: '{{year}} 年帮扶措施（一户一策）',
       noMeasures: '尚无帮扶措施',
       visitedOn: '走访日期',
       cadre: '走访干部',

@@ -1,10 +1,15 @@
-/** The phone frame of the field app: a one-line header (title, the cadre, a link to the desktop app) instead of the desktop menu. */
+/**
+ * The phone frame of the field app, instead of the desktop menu: one compact header with the
+ * title, the network state, the number of changes waiting to upload, the cadre's name and a link
+ * back to the desktop app.
+ */
+import { Badge, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMe } from '../../app/auth';
 
-export function FieldFrame({ children }: { children: ReactNode }) {
+export function FieldFrame({ online, pending, children }: { online: boolean; pending: number; children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   return (
@@ -13,9 +18,15 @@ export function FieldFrame({ children }: { children: ReactNode }) {
         className="field-header"
         style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '8px 12px', background: '#1f3a68', color: '#fff', position: 'sticky', top: 0, zIndex: 10 }}
       >
-        <strong style={{ flex: 1, fontSize: 16 }}>{t('assistance.field.title')}</strong>
-        <span data-testid="field-user">{me.displayName}</span>
-        <Link to="/" style={{ color: '#cfe0ff' }}>
+        <strong style={{ flex: 1, fontSize: 16, whiteSpace: 'nowrap' }}>{t('assistance.field.title')}</strong>
+        <Tag className="field-network" color={online ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>
+          {online ? t('assistance.field.online') : t('assistance.field.offline')}
+        </Tag>
+        <Badge className="field-pending" count={pending} showZero size="small" color={pending ? '#fa541c' : '#8c8c8c'}>
+          <Tag style={{ marginInlineEnd: 0 }}>{t('assistance.field.queued')}</Tag>
+        </Badge>
+        <span data-testid="field-user" style={{ whiteSpace: 'nowrap' }}>{me.displayName}</span>
+        <Link to="/" style={{ color: '#cfe0ff', whiteSpace: 'nowrap' }}>
           {t('assistance.field.desktop')}
         </Link>
       </header>

@@ -4,11 +4,12 @@
  * IndexedDB and upload when the network returns; conflicts come back for him to resolve.
  * Installable: a web manifest and a service worker that keeps the app shell.
  */
-import { Alert, Badge, Button, Card, Input, List, Space, Switch, Tag, Upload } from 'antd';
+import { Alert, Button, Card, Input, List, Space, Switch, Tag, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getJson, postJson } from '../../api/client';
 import { getVisits, type Visit } from './api';
+import { FieldFrame } from './FieldFrame';
 import { dequeue, enqueue, queued, type QueuedChange } from './fieldQueue';
 
 interface FieldHousehold { householdNo: string; headName: string; villageName: string | null; status: string; riskGrade: string | null; criteria: string | null; lastVisitOn: string | null; foodSecure: boolean | null }
@@ -110,52 +111,48 @@ export function FieldPage() {
   };
 
   return (
-    <div className="field-app" style={{ maxWidth: 480, margin: '0 auto' }}>
-      <Space style={{ marginBottom: 8 }}>
-        <Tag className="field-network" color={online ? 'green' : 'default'}>{online ? t('assistance.field.online') : t('assistance.field.offline')}</Tag>
-        <Badge className="field-pending" count={pending} showZero>
-          <Tag>{t('assistance.field.queued')}</Tag>
-        </Badge>
-      </Space>
-      {error && <Alert type="error" message={error} closable onClose={() => setError(undefined)} />}
-      {conflicts.map((c) => (
-        <Alert
-          key={c.changeId}
-          className="field-conflict"
-          type="warning"
-          message={c.message}
-          action={
-            <Space direction="vertical">
-              <Button size="small" onClick={() => resolve(c, true)}>{t('assistance.field.keepMine')}</Button>
-              <Button size="small" onClick={() => resolve(c, false)}>{t('assistance.field.keepServer')}</Button>
-            </Space>
-          }
-        />
-      ))}
-      {open ? (
-        <VisitForm household={open} online={online} onBack={() => setOpen(undefined)} onSubmit={submit} />
-      ) : (
-        <List
-          className="field-households"
-          dataSource={households}
-          locale={{ emptyText: t('assistance.field.none') }}
-          renderItem={(h) => (
-            <List.Item onClick={() => setOpen(h)} style={{ cursor: 'pointer' }}>
-              <List.Item.Meta
-                title={<Space>{h.headName}<Tag color={RISK_COLOR[h.riskGrade ?? ''] ?? 'default'}>{t(`assistance.field.risk.${h.riskGrade ?? 'none'}`)}</Tag></Space>}
-                description={
-                  <>
-                    <div>{h.villageName} · {h.householdNo}</div>
-                    <div>{(h.criteria ?? '').split('').map((c, i) => <Tag key={i} color={c === 'P' ? 'green' : c === 'F' ? 'red' : 'default'}>{t(`assistance.field.criteria.${CRITERIA[i]}`)}</Tag>)}</div>
-                    <div>{t('assistance.field.lastVisit')}：{h.lastVisitOn ?? '—'}</div>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
-      )}
-    </div>
+    <FieldFrame online={online} pending={pending}>
+      <div className="field-app" style={{ maxWidth: 480, margin: '0 auto' }}>
+        {error && <Alert type="error" message={error} closable onClose={() => setError(undefined)} />}
+        {conflicts.map((c) => (
+          <Alert
+            key={c.changeId}
+            className="field-conflict"
+            type="warning"
+            message={c.message}
+            action={
+              <Space direction="vertical">
+                <Button size="small" onClick={() => resolve(c, true)}>{t('assistance.field.keepMine')}</Button>
+                <Button size="small" onClick={() => resolve(c, false)}>{t('assistance.field.keepServer')}</Button>
+              </Space>
+            }
+          />
+        ))}
+        {open ? (
+          <VisitForm household={open} online={online} onBack={() => setOpen(undefined)} onSubmit={submit} />
+        ) : (
+          <List
+            className="field-households"
+            dataSource={households}
+            locale={{ emptyText: t('assistance.field.none') }}
+            renderItem={(h) => (
+              <List.Item onClick={() => setOpen(h)} style={{ cursor: 'pointer' }}>
+                <List.Item.Meta
+                  title={<Space>{h.headName}<Tag color={RISK_COLOR[h.riskGrade ?? ''] ?? 'default'}>{t(`assistance.field.risk.${h.riskGrade ?? 'none'}`)}</Tag></Space>}
+                  description={
+                    <>
+                      <div>{h.villageName} · {h.householdNo}</div>
+                      <div>{(h.criteria ?? '').split('').map((c, i) => <Tag key={i} color={c === 'P' ? 'green' : c === 'F' ? 'red' : 'default'}>{t(`assistance.field.criteria.${CRITERIA[i]}`)}</Tag>)}</div>
+                      <div>{t('assistance.field.lastVisit')}：{h.lastVisitOn ?? '—'}</div>
+                    </>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </div>
+    </FieldFrame>
   );
 }
 

@@ -4,7 +4,6 @@
  */
 import type { ReactNode } from 'react';
 import { Route } from 'react-router-dom';
-import { FieldFrame } from './FieldFrame';
 import { RequirePermission } from '../../app/guards';
 import type { ModuleDefinition } from '../types';
 import { CoveragePage } from './CoveragePage';
@@ -75,6 +74,6 @@ export const assistanceModule: ModuleDefinition = {
       <Route path="assistance/left-behind" element={guard(READ, <LeftBehindPage />)} />
     </>
   ),
-  standaloneRoutes: () => <Route path="assistance/field" element={guard(FIELD, <FieldFrame><FieldPage /></FieldFrame>)} />,
+  standaloneRoutes: () => <Route path="assistance/field" element={guard(FIELD, <FieldPage />)} />,
   messages: { zh, en },
 };

@@ -19,17 +19,20 @@ export function AssistancePanel({ householdNo, version }: { householdNo: string;
   if (plan.error) return <ErrorState error={plan.error} onRetry={plan.reload} />;
   if (visits.error) return <ErrorState error={visits.error} onRetry={visits.reload} />;
   const current = (plan.data?.cadres ?? []).filter((c) => !c.endedOn);
+  /** This year's plan: the newest year with measures (measures come newest year first, main first). */
+  const planYear = plan.data?.measures[0]?.year;
+  const measures = (plan.data?.measures ?? []).filter((m) => m.year === planYear);
   return (
     <Card size="small" title={t('card.assistance.title')} data-section="assistance" loading={plan.loading || visits.loading}>
       <Descriptions size="small" bordered column={1}>
         <Descriptions.Item label={t('card.assistance.cadres')}>
           {current.length ? current.map((c) => <Tag key={c.id}>{`${c.cadreName}（${c.unit}，${t('card.assistance.since', { date: day(c.startedOn) })}）`}</Tag>) : t('card.assistance.noCadre')}
         </Descriptions.Item>
-        <Descriptions.Item label={t('card.assistance.measures')}>
-          {plan.data?.measures.length
-            ? plan.data.measures.map((m) => (
-                <Tag key={m.id} color={m.role === 'main' ? 'blue' : undefined}>
-                  {`${m.year} ${m.typeLabel}${m.role === 'main' ? t('card.assistance.main') : ''}${m.amount ? ` ${m.amount} 元` : ''}`}
+        <Descriptions.Item label={planYear ? t('card.assistance.measuresOf', { year: planYear }) : t('card.assistance.measures')}>
+          {measures.length
+            ? measures.map((m) => (
+                <Tag key={m.id} color={m.role === 'main' ? 'blue' : undefined} data-role={m.role}>
+                  {`${m.typeLabel}${m.role === 'main' ? t('card.assistance.main') : t('card.assistance.auxiliary')}${m.amount ? ` ${m.amount} 元` : ''}${m.providerDepartment ? ` · ${m.providerDepartment}` : ''}`}
                 </Tag>
               ))
             : t('card.assistance.noMeasures')}
