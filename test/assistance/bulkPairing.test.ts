@@ -6,14 +6,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database';
 import { ALL_PLACES } from '../../src/db/placeScope';
 import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
 import { createCadre, pairFromSheet } from '../../src/modules/assistance/service';
 import { AppError } from '../../src/server/errors';
+import { buildTestApp, loginAs, makeUser } from '../access/helpers';
 import { testDatabases } from '../helpers/databases';
 import { createHousehold, createPlaceTree, type TestPlaces } from '../helpers/factory';
+import { multipart } from '../procedures/helpers';
 
 const EVERYWHERE = { scope: ALL_PLACES, pairedCadreId: null };
 
@@ -40,7 +43,7 @@ describe.each(testDatabases)('bulk pairing from a spreadsheet on $name', ({ open
 
   beforeAll(async () => {
     database = await open();
-    places = await createPlaceTree(database);
+    places = await createPlaceTree(database, 1, 2);
   });
   afterAll(async () => {
     await database?.close();
@@ -57,14 +60,20 @@ describe.each(testDatabases)('bulk pairing from a spreadsheet on $name', ({ open
     expect(await pairedHouseholds(cadreId)).toEqual([]);
   });
 
-  it('refuses the whole file when one cadre would pass his quota, naming the row', async () => {
+  it('refuses the whole file when one cadre would pass his quota, naming the row; the other cadre\'s good rows are not written either', async () => {
     const households = [];
-    for (let i = 0; i < 11; i++) households.push(await createHousehold(database, places));
+    for (let i = 0; i < 12; i++) households.push(await createHousehold(database, places));
+    const fine = await createCadre(database.db, { name: '守额干部', unit: '县民政局', rank: 'township_cadre', visitRole: 'pairing_cadre', placeCode: places.countyCode, phone: null, userId: null }, CONSOLE_ACTOR);
     const cadreId = await createCadre(database.db, { name: '超额干部', unit: '乡政府', rank: 'township_cadre', visitRole: 'pairing_cadre', placeCode: places.countyCode, phone: null, userId: null }, CONSOLE_ACTOR);
-    const error = await refusal(csv(`quota-${places.countyCode}.csv`, households.map((h) => [h.householdNo, cadreId, '2024-02-01'])));
+    const rows = [[households[0].householdNo, fine, '2024-02-01'], ...households.slice(1).map((h) => [h.householdNo, cadreId, '2024-02-01'])];
+    const error = await refusal(csv(`quota-${places.countyCode}.csv`, rows));
     expect(error.status).toBe(409);
-    expect(error.message).toMatch(/第 2 行：.*最多结对 10 户/);
+    expect(error.message).toMatch(/第 3 行：.*最多结对 10 户/);
+    expect(error.details).toMatchObject({ problems: [{ row: 3, column: '干部编号', value: String(cadreId) }] });
     expect(await pairedHouseholds(cadreId)).toEqual([]);
+    expect(await pairedHouseholds(fine)).toEqual([]);
+    const refused = await database.db.selectFrom('audit_event').select(['outcome']).where('action', '=', 'pairing.refused').where('object_id', '=', String(cadreId)).execute();
+    expect(refused).toEqual([{ outcome: 'refused' }]);
   });
 
   it('pairs every row of a good file, grouped by cadre', async () => {
@@ -81,5 +90,37 @@ describe.each(testDatabases)('bulk pairing from a spreadsheet on $name', ({ open
     expect(result).toEqual({ paired: 3, cadres: 2 });
     expect(await pairedHouseholds(first)).toEqual([households[0].householdNo, households[1].householdNo].sort());
     expect(await pairedHouseholds(second)).toEqual([households[2].householdNo]);
+  });
+
+  it('takes an .xlsx upload over HTTP: a village operator may pair only his own village\'s households; a leader is refused', async () => {
+    const [own, other] = [await createHousehold(database, places, { villageCode: places.villageCodes[0] }), await createHousehold(database, places, { villageCode: places.villageCodes[1] })];
+    const cadreId = await createCadre(database.db, { name: '村干部', unit: '村委会', rank: 'village_cadre', visitRole: 'pairing_cadre', placeCode: places.villageCodes[0], phone: null, userId: null }, CONSOLE_ACTOR);
+    const xlsx = async (rows: (string | number)[][]) => {
+      const workbook = new ExcelJS.Workbook();
+      workbook.addWorksheet('结对').addRows([['户编号', '干部编号', '结对日期'], ...rows]);
+      return multipart('结对表.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', Buffer.from(await workbook.xlsx.writeBuffer()));
+    };
+    const { app } = await buildTestApp(database, { requireLogin: true });
+    try {
+      const operator = await loginAs(app, (await makeUser(database, 'village_operator', places.villageCodes[0])).username);
+      const leader = await loginAs(app, (await makeUser(database, 'leader', places.countyCode)).username);
+      const upload = async (client: typeof operator, rows: (string | number)[][]) => {
+        const { payload, headers } = await xlsx(rows);
+        return client.inject('POST', '/api/v1/assistance/pairings/import', payload, headers);
+      };
+
+      const outside = await upload(operator, [[own.householdNo, cadreId, '2024-04-01'], [other.householdNo, cadreId, '2024-04-01']]);
+      expect(outside.statusCode).toBe(400);
+      expect(outside.json().error.details.problems).toEqual([{ row: 3, column: '户编号', value: other.householdNo, message: `户 ${other.householdNo} 不存在或不在您的权限范围内` }]);
+      expect(await pairedHouseholds(cadreId)).toEqual([]);
+
+      expect((await upload(leader, [[own.householdNo, cadreId, '2024-04-01']])).statusCode).toBe(403);
+      const good = await upload(operator, [[own.householdNo, cadreId, '2024/4/1']]);
+      expect(good.statusCode).toBe(201);
+      expect(good.json()).toEqual({ paired: 1, cadres: 1 });
+      expect(await pairedHouseholds(cadreId)).toEqual([own.householdNo]);
+    } finally {
+      await app.close();
+    }
   });
 });
