@@ -10,7 +10,7 @@ import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, type ColumnKind, type ColumnSpec } f
 
 const LOCK_KEY = 7_270_002;
 /** Database-side problems reported per kind of check; the file is refused after the first. */
-const PROBLEM_LIMIT = 1000;
+export const PROBLEM_LIMIT = 1000;
 
 const SQL_TYPES: Record<ColumnKind, string> = {
   householdNo: 'text',
@@ -32,6 +32,8 @@ const SQL_TYPES: Record<ColumnKind, string> = {
   disabilityGrade: 'smallint',
 };
 
+/** SQL type of a column in the staging tables. */
+export const stagedType = (column: ColumnSpec) => SQL_TYPES[column.kind];
 const stagedColumns = (columns: readonly ColumnSpec[]) => columns.map((c) => `${c.key} ${SQL_TYPES[c.kind]}`).join(', ');
 
 /** Staging columns in the order RowChecker writes them. */
@@ -40,11 +42,14 @@ export const STAGE_COPY =
   [...PERSON_COLUMNS, ...HOUSEHOLD_COLUMNS].map((c) => c.key).join(', ') +
   ') FROM STDIN';
 
-/** Within the import's transaction: one import at a time, generous sort memory, the staging table. */
+/** Within the import's transaction: one import at a time, generous sort memory. */
+export async function beginImport(s: Session): Promise<void> {
+  await s.exec(`SELECT pg_advisory_xact_lock(${LOCK_KEY}); SET LOCAL work_mem = '256MB'`);
+}
+
+/** The staging table of the person rows. */
 export async function createStaging(s: Session): Promise<void> {
-  await s.exec(`SELECT pg_advisory_xact_lock(${LOCK_KEY});
-    SET LOCAL work_mem = '256MB';
-    CREATE TEMP TABLE import_row (
+  await s.exec(`CREATE TEMP TABLE import_row (
       row_no integer NOT NULL, carrier boolean NOT NULL, household_no text NOT NULL,
       id_number text NOT NULL, sex text NOT NULL, birth_date date NOT NULL,
       ${stagedColumns(PERSON_COLUMNS)}, ${stagedColumns(HOUSEHOLD_COLUMNS)}

@@ -78,6 +78,16 @@ export class RowChecker {
 
   /** One data row: its COPY line when valid, otherwise null with its problems recorded. */
   check(row: SheetRow): string | null {
+    const fields = this.checkFields(row);
+    return fields === null ? null : fields.join('\t') + '\n';
+  }
+
+  /**
+   * One data row: the fields of its staging line when valid (an array reused for the next row:
+   * row, carrier 't'/'f', household number, ID number, sex, birth date, the person columns, then
+   * the household columns as one COPY text on the household's first valid row), otherwise null.
+   */
+  checkFields(row: SheetRow): readonly string[] | null {
     const { cells } = row;
     const rawNo = cellText(cells, this.noAt);
     if (rawNo === '' && cells.every((c) => c.trim() === '')) return null;
@@ -104,7 +114,7 @@ export class RowChecker {
       line[line.length - 1] = HOUSEHOLD_NULLS;
     }
     this.staged++;
-    return line.join('\t') + '\n';
+    return line;
   }
 
   /** The household of a row; `previous` is left pointing at it only when this row agrees with its first row. */

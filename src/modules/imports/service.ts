@@ -12,6 +12,7 @@ import { COLUMNS, columnByKey } from './columns';
 import { ImportFileError, ProblemList, type ImportProblem } from './problems';
 import * as q from './queries';
 import { detectFormat, openSheet, type SheetFormat } from './sheet';
+import * as direct from './directLoad';
 import { stagingChunks, type StagingState } from './staging';
 
 export { ImportFileError, type ImportProblem } from './problems';
@@ -55,6 +56,11 @@ export interface ImportOptions {
    */
   bulkLoadRows?: number;
   /**
+   * Take the direct path when none of the file's counties has households yet (default true);
+   * false forces the staging path (tests compare the two).
+   */
+  direct?: boolean;
+  /**
    * Re-assess the imported counties once the import has committed (default true), for the income
    * years the file gave (else the latest year on record). Benchmarks of the import alone pass false.
    */
@@ -85,6 +91,8 @@ export interface ImportReport {
   riskEvents: number;
   /** Secondary indexes dropped and rebuilt around the writes (a bulk load); 0 otherwise. */
   indexesRebuilt: number;
+  /** How the rows went in: straight into the registry (a county's first load) or through staging (see directLoad.ts). */
+  path: 'direct' | 'staging';
   /** The re-assessment run after the import: households assessed per county and year. */
   assessed: { county: string; year: number; households: number }[];
   errorCount: number;
@@ -107,7 +115,7 @@ function newReport(fileName: string, dryRun: boolean): ImportReport {
   const zero = () => ({ added: 0, updated: 0, unchanged: 0 });
   return {
     ok: false, dryRun, fileName, format: null, rows: 0, households: zero(), persons: zero(),
-    incomes: 0, statusRecords: 0, riskEvents: 0, indexesRebuilt: 0, assessed: [], errorCount: 0, errors: [], warnings: [], seconds: 0,
+    incomes: 0, statusRecords: 0, riskEvents: 0, indexesRebuilt: 0, path: 'staging', assessed: [], errorCount: 0, errors: [], warnings: [], seconds: 0,
   };
 }
 
@@ -136,14 +144,15 @@ async function resolvePlaces(db: Db, problems: ProblemList, warnings: Set<string
 }
 
 /** What the file may not do to the registry as it stands. */
-async function checkAgainstRegistry(db: Db, problems: ProblemList, scope: PlaceScope): Promise<void> {
+async function checkAgainstRegistry(db: Db, problems: ProblemList, scope: PlaceScope, staged = true): Promise<void> {
   for (const r of await q.householdsOutsideScope(db, scope)) {
     problems.add(r.row, '村代码', r.villageCode, `户 ${r.householdNo} 所在的村 ${r.villageCode} 不在您的管辖范围内`);
   }
   for (const r of await q.householdsInOtherCounty(db)) {
     problems.add(r.row, '户编号', r.householdNo, `户编号 ${r.householdNo} 已登记在县 ${r.registeredIn}，而本行的村属于县 ${r.countyCode}：不能通过导入把户迁到其他县`);
   }
-  for (const r of await q.idNumbersOfOtherHouseholds(db)) {
+  // The direct path has no staged rows: its persons went straight into the registry (checked there).
+  for (const r of staged ? await q.idNumbersOfOtherHouseholds(db) : []) {
     problems.add(r.row, '证件号码', r.idNumber, `证件号码 ${r.idNumber} 已登记在户 ${r.otherHousehold}，本行属于户 ${r.householdNo}：一人只能属于一户`);
   }
   for (const r of await q.householdsWithoutHead(db)) {
@@ -197,46 +206,154 @@ async function reassessImported(database: Database, imported: { county: string; 
   return assessed;
 }
 
+/** One attempt at the import, inside its transaction. */
+interface Attempt {
+  s: Session;
+  tx: Db;
+  sheet: Awaited<ReturnType<typeof openSheet>>;
+  report: ImportReport;
+  problems: ProblemList;
+  warnings: Set<string>;
+  state: StagingState;
+  today: Date;
+  scope: PlaceScope;
+  writing: { statusYear: number; bulkLoadRows: number };
+  progress: (phase: ImportPhase, fraction: number) => void;
+}
+
+const readProgress = (a: Attempt) => () => a.progress('reading', READ_SHARE * a.sheet.progress());
+const writeProgress = (a: Attempt) => (f: number) => a.progress('writing', READ_SHARE + CHECK_SHARE + f * (1 - READ_SHARE - CHECK_SHARE));
+const presentColumns = (a: Attempt) => new Set([...a.state.layout!.positions.keys()].map((c) => c.key));
+
+function afterReading(a: Attempt): void {
+  a.report.rows = a.state.checker!.rows;
+  for (const header of a.state.layout!.unknown) a.warnings.add(`未识别的列“${header}”，已忽略`);
+  a.progress('checking', READ_SHARE);
+}
+
+/** The staging path: every row into a staging table, checks and upserts set-based over it. */
+async function loadStaged(a: Attempt): Promise<void> {
+  const { s, tx, problems } = a;
+  await q.createStaging(s);
+  await s.copyIn(q.STAGE_COPY, stagingChunks(a.sheet, problems, a.state, a.today, readProgress(a)));
+  afterReading(a);
+  await q.analyseStaging(s);
+  await resolvePlaces(tx, problems, a.warnings);
+  await q.stageHouseholds(s);
+  await checkAgainstRegistry(tx, problems, a.scope);
+  if (problems.count > 0) throw new Rollback();
+  a.progress('writing', READ_SHARE + CHECK_SHARE);
+  await writeRegistry(s, tx, a.report, presentColumns(a), a.writing, writeProgress(a));
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
+}
+
+/**
+ * The direct path (see directLoad.ts): persons COPYed straight into the registry, households
+ * staged from memory. Into a registry with fewer persons than `bulkLoadRows`, the person key,
+ * the secondary indexes and the person insert trigger are set aside during the load and rebuilt
+ * once at the end, inside the transaction.
+ */
+async function loadDirect(a: Attempt, countiesWithData: Set<string>): Promise<void> {
+  const { s, tx, problems, report } = a;
+  const bulk = await direct.personsBelow(tx, a.writing.bulkLoadRows);
+  const indexes = bulk ? [...(await q.secondaryIndexes(tx, 'household')), ...(await q.secondaryIndexes(tx, 'person'))] : [];
+  let personKey = '';
+  if (bulk) {
+    await q.dropIndexes(s, indexes);
+    personKey = await direct.dropPersonKey(s, tx);
+    await s.exec(`ALTER TABLE person DISABLE TRIGGER ${direct.PERSON_ROLLUP_TRIGGER}`);
+  }
+  const loader = new direct.DirectLoad(countiesWithData);
+  try {
+    await s.copyIn(direct.PERSON_COPY, stagingChunks(a.sheet, problems, a.state, a.today, readProgress(a), (line) => loader.take(line)));
+  } catch (e) {
+    // An ID number already registered (the unique index is there when the registry is not empty).
+    if (isUniqueViolation(e)) throw new direct.RestartOnStaging('证件号码已登记');
+    throw e;
+  }
+  afterReading(a);
+  await direct.createHouseholdStaging(s, q.stagedType);
+  await s.copyIn(direct.HOUSEHOLD_COPY, loader.householdChunks());
+  await s.exec('ANALYZE import_household');
+  const codeHeader = columnByKey('village_code').header;
+  for (const bad of await direct.unknownVillageCodes(tx, q.PROBLEM_LIMIT)) {
+    problems.add(bad.row, codeHeader, bad.code, `村代码 ${bad.code} 不是已知的村级区划代码（户 ${bad.householdNo}）`);
+  }
+  await checkAgainstRegistry(tx, problems, a.scope, false);
+  if (problems.count === 0 && bulk && (await direct.idNumberInOtherCounty(tx))) throw new direct.RestartOnStaging('证件号码已登记在其他县');
+  if (problems.count > 0) throw new Rollback();
+  const progress = writeProgress(a);
+  progress(0);
+  report.households = counts(loader.householdCount, await q.writeHouseholds(tx, presentColumns(a)));
+  report.persons = { added: loader.persons, updated: 0, unchanged: 0 };
+  progress(0.3);
+  report.incomes = await q.writeIncomes(tx);
+  report.statusRecords = await q.writeStatusHistory(tx, a.writing.statusYear);
+  report.riskEvents = await q.writeRiskEvents(tx);
+  progress(0.5);
+  if (bulk && !report.dryRun) {
+    await s.exec(personKey);
+    await q.createIndexes(s, indexes);
+    await s.exec(`ALTER TABLE person ENABLE TRIGGER ${direct.PERSON_ROLLUP_TRIGGER}`);
+  }
+  report.indexesRebuilt = indexes.length;
+}
+
 /** Import a registry spreadsheet; never throws for a bad file (the report says what is wrong). */
 export async function importRegistry(database: Database, source: ImportSource, options: ImportOptions = {}): Promise<ImportReport> {
   const started = Date.now();
   const dryRun = options.dryRun ?? false;
+  const progress = (phase: ImportPhase, fraction: number) => options.onProgress?.({ phase, fraction });
+  let outcome = await importOnce(database, source, options, options.direct ?? true, progress);
+  if (outcome instanceof direct.RestartOnStaging) outcome = await importOnce(database, source, options, false, progress);
+  if (outcome instanceof direct.RestartOnStaging) throw new Error(`导入未能完成：${outcome.message}`);
+  const { report, problems, warnings, imported } = outcome;
+  if (problems.count === 0 && !dryRun && options.recompute !== false) {
+    progress('assessing', 1);
+    report.assessed = await reassessImported(database, imported);
+  }
+  report.errorCount = problems.count;
+  report.errors = problems.sorted();
+  report.warnings = [...warnings];
+  report.ok = problems.count === 0;
+  report.seconds = (Date.now() - started) / 1000;
+  progress('done', 1);
+  return report;
+}
+
+/** Read, check and (unless a dry run or errors) write the file in one transaction; the direct path may ask to start again on the staging path. */
+async function importOnce(
+  database: Database,
+  source: ImportSource,
+  options: ImportOptions,
+  tryDirect: boolean,
+  progress: (phase: ImportPhase, fraction: number) => void,
+): Promise<{ report: ImportReport; problems: ProblemList; warnings: Set<string>; imported: { county: string; years: number[] }[] } | direct.RestartOnStaging> {
+  const dryRun = options.dryRun ?? false;
   const report = newReport(source.fileName, dryRun);
   const problems = new ProblemList();
   const warnings = new Set<string>();
-  const progress = (phase: ImportPhase, fraction: number) => options.onProgress?.({ phase, fraction });
-  const finish = () => {
-    report.errorCount = problems.count;
-    report.errors = problems.sorted();
-    report.warnings = [...warnings];
-    report.ok = problems.count === 0;
-    report.seconds = (Date.now() - started) / 1000;
-    progress('done', 1);
-    return report;
-  };
   let imported: { county: string; years: number[] }[] = [];
   try {
     report.format = await detectFormat(source.path, source.fileName);
     const sheet = await openSheet(source.path, report.format);
     await database.session((s) =>
       s.db.transaction().execute(async (tx) => {
-        await q.createStaging(s);
-        const state: StagingState = { layout: null, checker: null };
+        await q.beginImport(s);
         const today = options.today ?? new Date();
+        const attempt: Attempt = {
+          s, tx, sheet, report, problems, warnings, today, progress,
+          state: { layout: null, checker: null },
+          scope: options.scope ?? ALL_PLACES,
+          writing: { statusYear: options.statusYear ?? today.getFullYear(), bulkLoadRows: options.bulkLoadRows ?? BULK_LOAD_ROWS },
+        };
         progress('reading', 0);
-        await s.copyIn(q.STAGE_COPY, stagingChunks(sheet, problems, state, today, () => progress('reading', READ_SHARE * sheet.progress())));
-        report.rows = state.checker!.rows;
-        for (const header of state.layout!.unknown) warnings.add(`未识别的列“${header}”，已忽略`);
-        progress('checking', READ_SHARE);
-        await q.analyseStaging(s);
-        await resolvePlaces(tx, problems, warnings);
-        await q.stageHouseholds(s);
-        await checkAgainstRegistry(tx, problems, options.scope ?? ALL_PLACES);
-        if (problems.count > 0) throw new Rollback();
-        progress('writing', READ_SHARE + CHECK_SHARE);
-        const present = new Set([...state.layout!.positions.keys()].map((c) => c.key));
-        const writing = { statusYear: options.statusYear ?? today.getFullYear(), bulkLoadRows: options.bulkLoadRows ?? BULK_LOAD_ROWS };
-        await writeRegistry(s, tx, report, present, writing, (f) => progress('writing', READ_SHARE + CHECK_SHARE + f * (1 - READ_SHARE - CHECK_SHARE)));
+        report.path = tryDirect ? 'direct' : 'staging';
+        if (tryDirect) await loadDirect(attempt, await direct.countiesWithHouseholds(tx));
+        else await loadStaged(attempt);
         if (dryRun) throw new Rollback();
         imported = await q.importedCountyYears(tx);
         await recordAudit(tx, {
@@ -251,14 +368,11 @@ export async function importRegistry(database: Database, source: ImportSource, o
       }),
     );
   } catch (e) {
+    if (e instanceof direct.RestartOnStaging) return e;
     if (e instanceof ImportFileError) problems.add(0, '', '', e.message);
     else if (!(e instanceof Rollback)) throw e;
   }
-  if (problems.count === 0 && !dryRun && options.recompute !== false) {
-    progress('assessing', 1);
-    report.assessed = await reassessImported(database, imported);
-  }
-  return finish();
+  return { report, problems, warnings, imported };
 }
 
 /** Every column of the template, for documentation and the template's notes. */

@@ -1,6 +1,7 @@
 /**
  * From sheet rows to COPY text: find the header row (title rows above it are skipped), match it
- * to the column specification, then check each row and emit the valid ones in ~1 MB chunks.
+ * to the column specification, then check each row and emit the valid ones in ~1 MB chunks
+ * (as staging lines, or as what `emit` makes of them).
  */
 import { layoutOf, type HeaderLayout } from './columns';
 import { ImportFileError, type ProblemList } from './problems';
@@ -44,13 +45,16 @@ export async function* stagingChunks(
   state: StagingState,
   today: Date,
   onBatch: () => void,
+  /** The COPY line of a valid row's staging fields (the direct path makes a person line of them). */
+  emit: (fields: readonly string[]) => string = (fields) => fields.join('\t') + '\n',
 ): AsyncGenerator<string> {
   const candidates: SheetRow[] = [];
   let lines: string[] = [];
   let size = 0;
   const take = (row: SheetRow) => {
-    const line = state.checker!.check(row);
-    if (line !== null) {
+    const checked = state.checker!.checkFields(row);
+    if (checked !== null) {
+      const line = emit(checked);
       lines.push(line);
       size += line.length;
     }

@@ -1,0 +1,192 @@
+/**
+ * The direct path of a registry import: when none of the file's counties has a household yet
+ * (a county's first load), checked rows are COPYed straight into `person` as they stream past,
+ * and the households (one line each, gathered in memory) into a small staging table from which
+ * the existing set-based writes fill household, income, status history and risk events. This
+ * skips the staging copy of every person row and the INSERT … SELECT out of it: each person row
+ * is written once.
+ *
+ * What the staging path checks against the registry cannot happen here or is checked after the
+ * stream: a household's county already holding households, or a household given by place names
+ * (resolving them needs queries, and the connection is busy with the COPY), makes the import
+ * start again on the staging path (`RestartOnStaging`); so does an ID number registered in
+ * another county (the staging path names its row). A county's first load is usually one file
+ * from the county's own registry, with 村代码 filled in: the common case takes the direct path.
+ */
+import { sql } from 'kysely';
+import type { Db, Session } from '../../db/database';
+import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS } from './columns';
+import { COPY_NULL } from './cells';
+
+/** Thrown (and caught by importRegistry) when the direct path cannot take this file: run it again on the staging path. */
+export class RestartOnStaging extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'RestartOnStaging';
+  }
+}
+
+const PERSON_TARGETS = PERSON_COLUMNS.map((c) => (c.key === 'person_phone' ? 'phone' : c.key));
+/** Columns of `person` in the order DirectLoad writes them. */
+export const PERSON_COPY = `COPY person (county_code, id_number, household_no, sex, birth_date, ${PERSON_TARGETS.join(', ')}) FROM STDIN`;
+
+/** The household staging table of the direct path: the shape `stageHouseholds` gives import_household. */
+export async function createHouseholdStaging(s: Session, sqlTypes: (kind: (typeof HOUSEHOLD_COLUMNS)[number]) => string): Promise<void> {
+  await s.exec(`CREATE TEMP TABLE import_household (
+      row_no integer NOT NULL, household_no text NOT NULL, county_code text NOT NULL, township_code text NOT NULL,
+      members integer NOT NULL, head_member_name text, head_id text, others integer NOT NULL,
+      ${HOUSEHOLD_COLUMNS.map((c) => `${c.key} ${sqlTypes(c)}`).join(', ')}
+    ) ON COMMIT DROP`);
+}
+
+export const HOUSEHOLD_COPY = `COPY import_household (row_no, household_no, county_code, township_code, members, head_member_name, head_id, others, ${HOUSEHOLD_COLUMNS.map((c) => c.key).join(', ')}) FROM STDIN`;
+
+/** Counties that hold at least one household (one index probe per county on household_status_idx). */
+export async function countiesWithHouseholds(db: Db): Promise<Set<string>> {
+  const result = await sql<{ county: string }>`
+    WITH RECURSIVE c AS (
+      (SELECT county_code FROM household ORDER BY county_code LIMIT 1)
+      UNION ALL
+      SELECT (SELECT h.county_code FROM household h WHERE h.county_code > c.county_code ORDER BY h.county_code LIMIT 1) FROM c WHERE c.county_code IS NOT NULL
+    ) SELECT county_code AS county FROM c WHERE county_code IS NOT NULL`.execute(db);
+  return new Set(result.rows.map((r) => r.county));
+}
+
+/** True when the registry holds fewer persons than `limit` (exact, reads at most `limit` rows). */
+export async function personsBelow(db: Db, limit: number): Promise<boolean> {
+  const result = await sql<{ n: number }>`SELECT count(*)::integer AS n FROM (SELECT 1 FROM person LIMIT ${limit}) x`.execute(db);
+  return Number(result.rows[0].n) < limit;
+}
+
+/** Households of the direct path whose 村代码 is not a village in the place table. */
+export async function unknownVillageCodes(db: Db, limit: number) {
+  const result = await sql<{ row: number; householdNo: string; code: string }>`
+    SELECT h.row_no AS row, h.household_no AS "householdNo", h.village_code AS code
+    FROM import_household h
+    WHERE NOT EXISTS (SELECT 1 FROM place p WHERE p.code = h.village_code AND p.level = 5)
+    ORDER BY h.row_no LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+/**
+ * True when a person just loaded into the file's counties has an ID number registered in another
+ * county (the person table's unique index was dropped for the load, so this is the check).
+ */
+export async function idNumberInOtherCounty(db: Db): Promise<boolean> {
+  const result = await sql<{ found: boolean }>`
+    SELECT EXISTS (
+      SELECT 1 FROM person n JOIN person o ON o.id_number = n.id_number
+      WHERE n.county_code IN (SELECT county_code FROM import_household)
+        AND o.county_code NOT IN (SELECT county_code FROM import_household)
+    ) AS found`.execute(db);
+  return result.rows[0].found;
+}
+
+/** The primary key of `person` as `ALTER TABLE … ADD CONSTRAINT` text, dropped for a bulk load. */
+export async function dropPersonKey(s: Session, db: Db): Promise<string> {
+  const result = await sql<{ name: string; definition: string }>`
+    SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+    WHERE conrelid = 'person'::regclass AND contype = 'p'`.execute(db);
+  const key = result.rows[0];
+  await s.exec(`ALTER TABLE person DROP CONSTRAINT ${key.name}`);
+  return `ALTER TABLE person ADD CONSTRAINT ${key.name} ${key.definition}`;
+}
+
+/**
+ * Statement trigger that marks a county's rollups stale on person inserts: its transition table
+ * would hold every loaded row. The household insert of the same load marks the same counties.
+ */
+export const PERSON_ROLLUP_TRIGGER = 'person_rollup_insert';
+
+const at = (key: string) => HOUSEHOLD_COLUMNS.findIndex((c) => c.key === key);
+const VILLAGE_CODE = at('village_code');
+const PERSON_START = 6;
+const HOUSEHOLD_START = PERSON_START + PERSON_COLUMNS.length;
+const RELATION = PERSON_START + PERSON_COLUMNS.findIndex((c) => c.key === 'relation');
+const NAME = PERSON_START + PERSON_COLUMNS.findIndex((c) => c.key === 'name');
+
+/** The 村代码 field of a household's COPY text. */
+function villageCodeOf(part: string): string {
+  let start = 0;
+  for (let i = 0; i < VILLAGE_CODE; i++) start = part.indexOf('\t', start) + 1;
+  const end = part.indexOf('\t', start);
+  return part.slice(start, end < 0 ? part.length : end);
+}
+
+interface LoadedHousehold {
+  row: number;
+  no: string;
+  county: string;
+  township: string;
+  members: number;
+  headName: string;
+  headId: string;
+  /** The household columns as COPY text (HOUSEHOLD_COLUMNS order). */
+  part: string;
+}
+
+/**
+ * Turns the staging fields RowChecker gives into `person` COPY lines and gathers the households.
+ * The fields are: row, carrier, household number, ID number, sex, birth date, the person
+ * columns, then (on the household's carrier row) the household columns as one COPY text. The
+ * strings kept per household are the checker's own (no copies of the row's text).
+ */
+export class DirectLoad {
+  private readonly households = new Map<string, LoadedHousehold>();
+  /** The person line being built (reused): county, ID number, household number, sex, birth date, person columns. */
+  private readonly line: string[] = new Array(HOUSEHOLD_START - 1).fill('');
+  persons = 0;
+
+  constructor(private readonly countiesWithData: Set<string>) {}
+
+  get householdCount(): number {
+    return this.households.size;
+  }
+
+  take(f: readonly string[]): string {
+    const no = f[2];
+    let h = this.households.get(no);
+    if (f[1] === 't') {
+      const part = f[HOUSEHOLD_START];
+      const village = villageCodeOf(part);
+      if (village === COPY_NULL) throw new RestartOnStaging(`户 ${no} 以名称给出所在地`);
+      const county = village.slice(0, 6);
+      if (this.countiesWithData.has(county)) throw new RestartOnStaging(`县 ${county} 已有登记户`);
+      h = { row: Number(f[0]), no, county, township: village.slice(0, 9), members: 0, headName: COPY_NULL, headId: COPY_NULL, part };
+      this.households.set(no, h);
+    }
+    // RowChecker gives a household's carrier row before any other row of it.
+    h = h!;
+    h.members++;
+    if (f[RELATION] === 'head') {
+      h.headName = f[NAME];
+      h.headId = f[3];
+    }
+    this.persons++;
+    const out = this.line;
+    out[0] = h.county;
+    out[1] = f[3];
+    out[2] = no;
+    out[3] = f[4];
+    out[4] = f[5];
+    for (let i = PERSON_START; i < HOUSEHOLD_START; i++) out[i - 1] = f[i];
+    return out.join('\t') + '\n';
+  }
+
+  /** The households as COPY text for import_household, in chunks of about 1 MB. */
+  *householdChunks(): Generator<string> {
+    let lines: string[] = [];
+    let size = 0;
+    for (const h of this.households.values()) {
+      const line = `${h.row}\t${h.no}\t${h.county}\t${h.township}\t${h.members}\t${h.headName}\t${h.headId}\t0\t${h.part}\n`;
+      lines.push(line);
+      size += line.length;
+      if (size >= 1 << 20) {
+        yield lines.join('');
+        lines = [];
+        size = 0;
+      }
+    }
+    if (lines.length > 0) yield lines.join('');
+  }
+}

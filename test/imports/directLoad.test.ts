@@ -1,0 +1,167 @@
+/**
+ * The direct path of the import (a county's first load, persons COPYed straight into the
+ * registry) against the staging path: the same file gives the same registry, and each case the
+ * direct path cannot take starts again on the staging path with the staging path's answer.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { sql } from 'kysely';
+import type { Database } from '../../src/db/database';
+import { importRegistry } from '../../src/modules/imports/service';
+import { testDatabases } from '../helpers/databases';
+import { createPlaceTree, type TestPlaces } from '../helpers/factory';
+import { BASIC_HEADERS, registryRows, tempDir, writeCsv, writeXlsx, type Row } from './files';
+
+const HEADERS = [...BASIC_HEADERS, '户主姓名', '联系电话', '住房安全等级', '人均日用水量(升)', '未消除风险类型', '风险事件类型', '风险发生日期', '风险刚性支出(元)', '残疾等级', '个人联系电话'];
+
+/** Registry rows with household, income, event and person columns beyond the basic ones. */
+function richRows(places: TestPlaces, households: number): Row[] {
+  return registryRows(places, households, 3).map((r, i) => {
+    const h = Math.floor(i / 3);
+    return {
+      ...r,
+      户主姓名: `户主${h + 1}`,
+      联系电话: h % 2 === 0 ? '13800000000' : null,
+      住房安全等级: h % 4 === 0 ? 'C级' : 'A级',
+      '人均日用水量(升)': 35 + h,
+      未消除风险类型: h % 5 === 0 ? '因病' : null,
+      风险事件类型: h % 5 === 0 ? '因病' : null,
+      风险发生日期: h % 5 === 0 ? '2021-03-01' : null,
+      '风险刚性支出(元)': h % 5 === 0 ? 12000.5 : null,
+      残疾等级: i % 7 === 0 ? '二级' : null,
+      个人联系电话: i % 2 === 0 ? '15900000000' : null,
+    };
+  });
+}
+
+/** Everything the import writes for a county, without the columns that differ by nature (times, generated keys). */
+async function snapshot(database: Database, county: string) {
+  const { db } = database;
+  const households = await db.selectFrom('household').selectAll().where('county_code', '=', county).orderBy('household_no').execute();
+  const persons = await db.selectFrom('person').selectAll().where('county_code', '=', county).orderBy('id_number').execute();
+  const incomes = await db.selectFrom('household_income').selectAll().where('county_code', '=', county).orderBy('household_no').execute();
+  const history = await db.selectFrom('household_status_history').selectAll().where('county_code', '=', county).orderBy('household_no').execute();
+  const events = await db.selectFrom('risk_event').select(['household_no', 'type', 'occurred_on', 'cost']).where('county_code', '=', county).orderBy('household_no').execute();
+  const strip = <T extends object>(rows: T[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !['created_at', 'updated_at', 'recorded_at', 'member_key'].includes(k))));
+  return { households: strip(households), persons: strip(persons), incomes, history: strip(history), events };
+}
+
+async function clearCounty(database: Database, county: string): Promise<void> {
+  for (const table of ['risk_event', 'household_income', 'household_status_history', 'person', 'household'] as const) {
+    await database.db.deleteFrom(table).where('county_code', '=', county).execute();
+  }
+}
+
+async function registryIndexes(database: Database) {
+  const result = await sql<{ name: string }>`
+    SELECT indexname AS name FROM pg_indexes WHERE tablename IN ('household', 'person') AND schemaname = current_schema() ORDER BY 1`.execute(database.db);
+  return result.rows.map((r) => r.name);
+}
+
+async function personTriggerEnabled(database: Database): Promise<string> {
+  const result = await sql<{ enabled: string }>`SELECT tgenabled AS enabled FROM pg_trigger WHERE tgname = 'person_rollup_insert' AND tgrelid = 'person'::regclass`.execute(database.db);
+  return result.rows[0].enabled;
+}
+
+describe.each(testDatabases)('direct import path on $name', ({ open }) => {
+  let database: Database;
+  const dir = tempDir();
+  beforeAll(async () => {
+    database = await open();
+  });
+  afterAll(async () => {
+    await database?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a county’s first load goes straight into the registry and gives what the staging path gives, CSV and .xlsx', async () => {
+    const places = await createPlaceTree(database);
+    const rows = richRows(places, 12);
+    for (const [name, path] of [['csv', writeCsv(dir, `rich-${places.countyCode}.csv`, rows, { headers: HEADERS })], ['xlsx', await writeXlsx(dir, `rich-${places.countyCode}.xlsx`, rows, { headers: HEADERS })]] as const) {
+      const direct = await importRegistry(database, { path, fileName: `rich.${name}` }, { statusYear: 2021, recompute: false });
+      expect(direct.errors).toEqual([]);
+      expect(direct).toMatchObject({ ok: true, path: 'direct', rows: 36, households: { added: 12 }, persons: { added: 36 }, incomes: 12, statusRecords: 12, riskEvents: 3 });
+      const viaDirect = await snapshot(database, places.countyCode);
+      await clearCounty(database, places.countyCode);
+      const staged = await importRegistry(database, { path, fileName: `rich.${name}` }, { statusYear: 2021, recompute: false, direct: false });
+      expect(staged).toMatchObject({ ok: true, path: 'staging', households: direct.households, persons: direct.persons, incomes: 12, statusRecords: 12, riskEvents: 3 });
+      expect(await snapshot(database, places.countyCode)).toEqual(viaDirect);
+      expect(viaDirect.households[0]).toMatchObject({ head_name: '户主1', head_id_number: String(rows[0]['证件号码']), size: 3, house_grade: 'C', open_risk_types: ['illness'] });
+      expect(viaDirect.persons.filter((p) => p.disability_grade === 2)).toHaveLength(Math.ceil(36 / 7));
+      await clearCounty(database, places.countyCode);
+    }
+  });
+
+  it('marks the county’s rollups stale although the person trigger is set aside during a bulk load, and puts keys, indexes and trigger back', async () => {
+    const places = await createPlaceTree(database);
+    const before = await registryIndexes(database);
+    const path = writeCsv(dir, `bulk-${places.countyCode}.csv`, registryRows(places, 6, 2));
+    const dry = await importRegistry(database, { path, fileName: 'bulk.csv' }, { dryRun: true, bulkLoadRows: 1e9 });
+    expect(dry).toMatchObject({ ok: true, path: 'direct', persons: { added: 12 }, indexesRebuilt: before.length - 2 });
+    expect(await registryIndexes(database)).toEqual(before);
+    expect(await database.db.selectFrom('person').select('id_number').where('county_code', '=', places.countyCode).execute()).toEqual([]);
+    const report = await importRegistry(database, { path, fileName: 'bulk.csv' }, { bulkLoadRows: 1e9, recompute: false });
+    expect(report).toMatchObject({ ok: true, path: 'direct', households: { added: 6 }, persons: { added: 12 }, indexesRebuilt: before.length - 2 });
+    expect(await registryIndexes(database)).toEqual(before);
+    expect(await personTriggerEnabled(database)).toBe('O');
+    const key = await sql<{ def: string }>`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'person'::regclass AND contype = 'p'`.execute(database.db);
+    expect(key.rows.map((r) => r.def)).toEqual(['PRIMARY KEY (county_code, id_number)']);
+    const state = await database.db.selectFrom('rollup_state').select(['change_seq', 'refreshed_seq']).where('county_code', '=', places.countyCode).executeTakeFirstOrThrow();
+    expect(Number(state.change_seq)).toBeGreaterThan(Number(state.refreshed_seq));
+  });
+
+  it('a re-import of a county that has households starts again on the staging path and changes nothing', async () => {
+    const places = await createPlaceTree(database);
+    const path = writeCsv(dir, `again-${places.countyCode}.csv`, registryRows(places, 3, 2));
+    expect(await importRegistry(database, { path, fileName: 'again.csv' }, { recompute: false })).toMatchObject({ ok: true, path: 'direct' });
+    const first = await snapshot(database, places.countyCode);
+    const again = await importRegistry(database, { path, fileName: 'again.csv' }, { recompute: false });
+    expect(again).toMatchObject({ ok: true, path: 'staging', households: { added: 0, updated: 0, unchanged: 3 }, persons: { added: 0, updated: 0, unchanged: 6 } });
+    expect(await snapshot(database, places.countyCode)).toEqual(first);
+  });
+
+  it('a household given by place names instead of 村代码 is resolved on the staging path', async () => {
+    const places = await createPlaceTree(database);
+    const headers = [...BASIC_HEADERS.filter((h) => h !== '村代码'), '省', '市', '县', '乡镇', '村'];
+    const rows = registryRows(places, 2, 2).map((r) => ({ ...r, 省: '测试省', 市: `测试市${places.cityCode}`, 县: `测试县${places.countyCode}`, 乡镇: '测试1镇', 村: '测试1镇1村村委会' }));
+    const report = await importRegistry(database, { path: writeCsv(dir, `names-${places.countyCode}.csv`, rows, { headers }), fileName: 'names.csv' }, { recompute: false });
+    expect(report.errors).toEqual([]);
+    expect(report).toMatchObject({ ok: true, path: 'staging', households: { added: 2 } });
+    const villages = await database.db.selectFrom('household').select('village_code').where('county_code', '=', places.countyCode).execute();
+    expect(villages).toEqual([{ village_code: places.villageCodes[0] }, { village_code: places.villageCodes[0] }]);
+  });
+
+  it.each([
+    ['with the registry’s keys kept (unique violation)', 0],
+    ['with the keys set aside for a bulk load (checked after the stream)', 1e9],
+  ])('an ID number registered in another county is refused by row, %s, and nothing is written', async (_label, bulkLoadRows) => {
+    const home = await createPlaceTree(database);
+    const homeRows = registryRows(home, 2, 2);
+    expect(await importRegistry(database, { path: writeCsv(dir, `home-${home.countyCode}.csv`, homeRows), fileName: 'home.csv' }, { recompute: false })).toMatchObject({ ok: true });
+    const places = await createPlaceTree(database);
+    const rows = registryRows(places, 3, 2);
+    rows[3]['证件号码'] = homeRows[1]['证件号码'];
+    const before = await registryIndexes(database);
+    const report = await importRegistry(database, { path: writeCsv(dir, `moved-${places.countyCode}.csv`, rows), fileName: 'moved.csv' }, { bulkLoadRows, recompute: false });
+    expect(report).toMatchObject({ ok: false, path: 'staging' });
+    expect(report.errors).toEqual([{ row: 5, column: '证件号码', value: homeRows[1]['证件号码'], message: expect.stringContaining(`已登记在户 ${home.countyCode}000001`) }]);
+    expect(await database.db.selectFrom('household').select('household_no').where('county_code', '=', places.countyCode).execute()).toEqual([]);
+    expect(await registryIndexes(database)).toEqual(before);
+    expect(await personTriggerEnabled(database)).toBe('O');
+  });
+
+  it('row errors and an unknown 村代码 on the direct path are reported by row and nothing is written', async () => {
+    const places = await createPlaceTree(database);
+    const rows = registryRows(places, 3, 2);
+    rows[3]['证件号码'] = '110101199003071234';
+    rows[4]['村代码'] = places.countyCode + '999999';
+    rows[5]['村代码'] = places.countyCode + '999999';
+    const report = await importRegistry(database, { path: writeCsv(dir, `bad-${places.countyCode}.csv`, rows), fileName: 'bad.csv' }, { recompute: false });
+    expect(report).toMatchObject({ ok: false, path: 'direct' });
+    expect(report.errors.map((e) => [e.row, e.column, e.value])).toEqual([
+      [5, '证件号码', '110101199003071234'],
+      [6, '村代码', places.countyCode + '999999'],
+    ]);
+    expect(await database.db.selectFrom('person').select('id_number').where('county_code', '=', places.countyCode).execute()).toEqual([]);
+  });
+});
