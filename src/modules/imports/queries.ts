@@ -202,15 +202,16 @@ function affected(result: { numAffectedRows?: bigint }): number {
 
 /**
  * Update households whose values differ (only the columns the file has, plus place, head and
- * size), then insert the new ones.
+ * size), then insert the new ones. `fresh`: the file's counties had no households (the direct
+ * path, checked before), so there is nothing to update or to skip.
  */
-export async function writeHouseholds(db: Db, present: Set<string>): Promise<WriteCounts> {
+export async function writeHouseholds(db: Db, present: Set<string>, fresh = false): Promise<WriteCounts> {
   const given = HOUSEHOLD_TABLE_KEYS.filter((k) => present.has(k)).map((k): [string, string] => [k, householdValue(k)]);
   const set = [...HOUSEHOLD_ALWAYS, ...given];
   const targets = set.map(([k]) => k).join(', ');
   const sources = set.map(([, v]) => v).join(', ');
   const current = set.map(([k]) => 'd.' + k).join(', ');
-  const updated = await sql
+  const updated = fresh ? {} : await sql
     .raw(
       `UPDATE household d SET (${targets}) = (${sources}), updated_at = now()
        FROM import_household h
@@ -223,7 +224,7 @@ export async function writeHouseholds(db: Db, present: Set<string>): Promise<Wri
       `INSERT INTO household (county_code, household_no, ${inserts.map(([k]) => k).join(', ')})
        SELECT h.county_code, h.household_no, ${inserts.map(([, v]) => v).join(', ')}
        FROM import_household h
-       WHERE NOT EXISTS (SELECT 1 FROM household d WHERE d.household_no = h.household_no)`,
+       ${fresh ? '' : 'WHERE NOT EXISTS (SELECT 1 FROM household d WHERE d.household_no = h.household_no)'}`,
     )
     .execute(db);
   return { added: affected(added), updated: affected(updated) };
@@ -269,8 +270,8 @@ const INCOME_VALUES = 'wages, production_net, property, transfer, production_cos
 const prefixed = (alias: string, list: string) => list.split(', ').map((c) => `${alias}.${c}`).join(', ');
 
 /** The year's income of each household that gave one (per-capita net over the household's size); returns records written. */
-export async function writeIncomes(db: Db): Promise<number> {
-  const updated = await sql
+export async function writeIncomes(db: Db, fresh = false): Promise<number> {
+  const updated = fresh ? {} : await sql
     .raw(
       `UPDATE household_income i SET (${INCOME_VALUES}) = (${prefixed('n', INCOME_VALUES)})
        FROM (${INCOME_SOURCE}) n
@@ -282,7 +283,7 @@ export async function writeIncomes(db: Db): Promise<number> {
     .raw(
       `INSERT INTO household_income (county_code, household_no, year, ${INCOME_VALUES})
        SELECT n.county_code, n.household_no, n.year, ${prefixed('n', INCOME_VALUES)} FROM (${INCOME_SOURCE}) n
-       WHERE NOT EXISTS (SELECT 1 FROM household_income i WHERE (i.county_code, i.household_no, i.year) = (n.county_code, n.household_no, n.year))`,
+       ${fresh ? '' : 'WHERE NOT EXISTS (SELECT 1 FROM household_income i WHERE (i.county_code, i.household_no, i.year) = (n.county_code, n.household_no, n.year))'}`,
     )
     .execute(db);
   return affected(updated) + affected(added);
@@ -292,8 +293,8 @@ export async function writeIncomes(db: Db): Promise<number> {
  * The risk event each household of the file gave: a new one is added; one of the same type on
  * the same day is the same event (its cost and nothing else is updated). Returns records written.
  */
-export async function writeRiskEvents(db: Db): Promise<number> {
-  const updated = await sql`
+export async function writeRiskEvents(db: Db, fresh = false): Promise<number> {
+  const updated = fresh ? {} : await sql`
     UPDATE risk_event e SET cost = coalesce(h.event_cost, 0)
     FROM import_household h
     WHERE h.event_type IS NOT NULL AND (e.county_code, e.household_no, e.type, e.occurred_on) = (h.county_code, h.household_no, h.event_type, h.event_date)
@@ -307,11 +308,14 @@ export async function writeRiskEvents(db: Db): Promise<number> {
 }
 
 /** A status-history record for each household's status in the file's year (its 收入年度, else `year`); returns records written. */
-export async function writeStatusHistory(db: Db, year: number): Promise<number> {
-  const source = sql`
+export async function writeStatusHistory(db: Db, year: number, fresh = false): Promise<number> {
+  // Fresh households are exactly as the file gives them: no need to read them back.
+  const source = fresh
+    ? sql`SELECT h.county_code, h.household_no, coalesce(h.income_year, ${year}::smallint) AS year, h.status, h.monitor_category FROM import_household h`
+    : sql`
     SELECT d.county_code, d.household_no, coalesce(h.income_year, ${year}::smallint) AS year, d.status, d.monitor_category
     FROM import_household h JOIN household d ON (d.county_code, d.household_no) = (h.county_code, h.household_no)`;
-  const updated = await sql`
+  const updated = fresh ? {} : await sql`
     UPDATE household_status_history s SET status = n.status, monitor_category = n.monitor_category, recorded_at = now()
     FROM (${source}) n
     WHERE (s.county_code, s.household_no, s.year) = (n.county_code, n.household_no, n.year)

@@ -277,7 +277,7 @@ async function loadDirect(a: Attempt, countiesWithData: Set<string>): Promise<vo
   afterReading(a);
   await direct.createHouseholdStaging(s, q.stagedType);
   await s.copyIn(direct.HOUSEHOLD_COPY, loader.householdChunks());
-  await s.exec('ANALYZE import_household');
+  await s.exec('SET LOCAL default_statistics_target = 10; ANALYZE import_household');
   const codeHeader = columnByKey('village_code').header;
   for (const bad of await direct.unknownVillageCodes(tx, q.PROBLEM_LIMIT)) {
     problems.add(bad.row, codeHeader, bad.code, `村代码 ${bad.code} 不是已知的村级区划代码（户 ${bad.householdNo}）`);
@@ -287,12 +287,12 @@ async function loadDirect(a: Attempt, countiesWithData: Set<string>): Promise<vo
   if (problems.count > 0) throw new Rollback();
   const progress = writeProgress(a);
   progress(0);
-  report.households = counts(loader.householdCount, await q.writeHouseholds(tx, presentColumns(a)));
+  report.households = counts(loader.householdCount, await q.writeHouseholds(tx, presentColumns(a), true));
   report.persons = { added: loader.persons, updated: 0, unchanged: 0 };
   progress(0.3);
-  report.incomes = await q.writeIncomes(tx);
-  report.statusRecords = await q.writeStatusHistory(tx, a.writing.statusYear);
-  report.riskEvents = await q.writeRiskEvents(tx);
+  report.incomes = await q.writeIncomes(tx, true);
+  report.statusRecords = await q.writeStatusHistory(tx, a.writing.statusYear, true);
+  report.riskEvents = await q.writeRiskEvents(tx, true);
   progress(0.5);
   if (bulk && !report.dryRun) {
     await s.exec(personKey);
