@@ -56,6 +56,8 @@ describe.each(testDatabases)('projects, funds and loans ($name)', (t) => {
     expect(started).toMatchObject({ status: 'started', startedOn: '2024-02-10' });
     const withBeneficiaries = await ok(op, 'PUT', `/api/v1/projects/${p.id}/beneficiaries`, { households: households.slice(0, 2).map((h) => ({ householdNo: h.householdNo, incomeGain: 14366 })) });
     expect(withBeneficiaries.beneficiaryList).toHaveLength(2);
+    // The village is shown by its township and village names (the code stays for the title).
+    expect(withBeneficiaries.beneficiaryList[0]).toMatchObject({ villageCode: households[0].villageCode, villageName: '测试1镇测试1镇1村村委会' });
     const foreign = await op.inject('PUT', `/api/v1/projects/${p.id}/beneficiaries`, { households: [{ householdNo: '不存在-001' }] });
     expect(foreign.statusCode).toBe(400);
     const coverage = await ok(leader, 'GET', `/api/v1/projects/coverage?place=${places.countyCode}&year=2024`);

@@ -14,7 +14,7 @@ export const projectSchema = z.object({
 });
 export const projectPageSchema = z.object({ total: n, page: n, pageSize: n, items: z.array(projectSchema) });
 export const projectDetailSchema = projectSchema.extend({
-  beneficiaryList: z.array(z.object({ householdNo: s, headName: s, villageCode: s, status: s, incomeGain: nn })),
+  beneficiaryList: z.array(z.object({ householdNo: s, headName: s, villageCode: s, villageName: s, status: s, incomeGain: nn })),
 });
 
 export const coverageSchema = z.object({

@@ -88,6 +88,8 @@ export interface BeneficiaryRow {
   householdNo: string;
   headName: string;
   villageCode: string;
+  /** 乡镇 and 村 names of the household's village. */
+  villageName: string;
   status: string;
   incomeGainFen: number | null;
 }
@@ -96,7 +98,10 @@ export async function beneficiariesOf(db: Db, countyCode: string, projectId: num
   return db
     .selectFrom('project_beneficiary as b')
     .innerJoin('household as h', (j) => j.onRef('h.county_code', '=', 'b.county_code').onRef('h.household_no', '=', 'b.household_no'))
+    .leftJoin('place as v', 'v.code', 'h.village_code')
+    .leftJoin('place as t', 't.code', 'h.township_code')
     .select(['b.household_no as householdNo', 'h.head_name as headName', 'h.village_code as villageCode', 'h.status', 'b.income_gain_fen as incomeGainFen'])
+    .select(sql<string>`coalesce(t.name || v.name, v.name, h.village_code)`.as('villageName'))
     .where('b.county_code', '=', countyCode)
     .where('b.project_id', '=', projectId)
     .orderBy('b.household_no')

@@ -55,7 +55,7 @@ export function ProjectDetail({ id, onClose }: { id: number; onClose: (changed: 
           <section>
             <h3>{t('projects.beneficiaryTitle', { count: p.beneficiaryList.length })}</h3>
             <Table rowKey="householdNo" size="small" bordered pagination={false} className="beneficiary-table" dataSource={p.beneficiaryList} columns={[
-              { title: t('projects.householdNo'), dataIndex: 'householdNo' }, { title: t('projects.headName'), dataIndex: 'headName' }, { title: t('projects.village'), dataIndex: 'villageCode' },
+              { title: t('projects.householdNo'), dataIndex: 'householdNo' }, { title: t('projects.headName'), dataIndex: 'headName' }, { title: t('projects.village'), dataIndex: 'villageName', render: (name: string, b: { villageCode: string }) => <span title={b.villageCode}>{name}</span> },
               { title: t('projects.householdStatus'), dataIndex: 'status', render: (v: string) => labelOf(householdStatus, v) }, { title: t('projects.incomeGain'), dataIndex: 'incomeGain', align: 'right', render: yuan },
             ]} />
             {writable && <BeneficiaryForm p={p} onSaved={() => { setChanged(true); detail.reload(); }} />}
