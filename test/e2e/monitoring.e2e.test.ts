@@ -9,7 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database';
-import { recomputeAssessments } from '../../src/modules/monitoring/service';
+import { ALL_PLACES } from '../../src/db/placeScope';
+import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
+import { addRiskEvent, recomputeAssessments } from '../../src/modules/monitoring/service';
 import { buildApp } from '../../src/server/app';
 import { createHousehold, createPlaceTree, type CreatedHousehold, type TestPlaces } from '../helpers/factory';
 import { goodColumns, incomeOf, insuredAdult } from '../monitoring/helpers';
@@ -136,5 +138,21 @@ describe('monitoring in the browser', () => {
     expect(await checklist.getByTestId('checklist-grade').innerText()).toBe('绿色');
     const stored = await database.db.selectFrom('assessment_result').select(['criteria', 'risk_grade']).where('household_no', '=', thirsty.householdNo).where('year', '=', YEAR).executeTakeFirstOrThrow();
     expect(stored).toEqual({ criteria: 'PPPPPPP', risk_grade: 'green' });
+  });
+
+  it('withdraws a risk event entered by mistake, with a reason that goes to the audit trail', async () => {
+    await addRiskEvent(database.db, ALL_PLACES, thirsty.householdNo, { type: 'accident', occurredOn: '2021-06-01', cost: 1500, note: '误登记' }, CONSOLE_ACTOR);
+    await page.reload();
+    const row = page.locator('tr.ant-table-row', { hasText: '误登记' });
+    await row.waitFor();
+    await row.locator('.risk-event-remove').click();
+    const dialog = page.locator('.ant-modal', { hasText: '撤销风险事件' });
+    await dialog.getByLabel('撤销原因').fill('登记到了错误的户');
+    const removed = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes(`/api/v1/households/${thirsty.householdNo}/risk-events/`));
+    await dialog.locator('.ant-btn-dangerous').click();
+    expect((await removed).status()).toBe(204);
+    await row.waitFor({ state: 'detached' });
+    const audit = await database.db.selectFrom('audit_event').select(['note', 'username']).where('action', '=', 'household.risk_event.remove').execute();
+    expect(audit).toEqual([{ note: '登记到了错误的户', username: 'jiance' }]);
   });
 });

@@ -255,6 +255,17 @@ export async function riskEventsOf(db: Db, countyCode: string, householdNo: stri
     .execute();
 }
 
+/** Delete one risk event of a household; the deleted row, or undefined when there is none. */
+export async function deleteRiskEvent(db: Db, countyCode: string, householdNo: string, id: number) {
+  return db
+    .deleteFrom('risk_event')
+    .where('county_code', '=', countyCode)
+    .where('household_no', '=', householdNo)
+    .where('id', '=', id)
+    .returning(['id', 'type', 'occurred_on', 'cost', 'note'])
+    .executeTakeFirst();
+}
+
 export async function insertRiskEvent(db: Db, row: { county_code: string; household_no: string; type: string; occurred_on: string; cost: number; note: string | null }): Promise<number> {
   const inserted = await db.insertInto('risk_event').values(row).returning('id').executeTakeFirstOrThrow();
   return Number(inserted.id);

@@ -10,7 +10,7 @@ import { RISK_TYPES } from '../../domain/policy/rulesSchema';
 import { badRequest, notFound } from '../../server/errors';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { findHouseholdPlace } from './recordQueries';
-import { insertRiskEvent, riskEventsOf } from './queries';
+import { deleteRiskEvent, insertRiskEvent, riskEventsOf } from './queries';
 
 const allowed = RISK_TYPES.map((t) => `${t}（${RISK_TYPE_LABELS[t]}）`).join('、');
 
@@ -22,6 +22,11 @@ export const riskEventInput = z.object({
 });
 
 export type RiskEventInput = z.infer<typeof riskEventInput>;
+
+/** Taking back a risk event entered by mistake: the reason is kept in the audit trail. */
+export const riskEventRemoval = z.object({
+  reason: z.string({ message: '撤销原因（reason）必须填写' }).trim().min(2, '撤销原因（reason）至少 2 个字').max(200, '撤销原因（reason）不超过 200 字'),
+});
 
 function checkDate(day: string, today: Date): void {
   const d = new Date(day + 'T00:00:00Z');
@@ -44,5 +49,22 @@ export async function addRiskEvent(db: Db, scope: PlaceScope, householdNo: strin
     const id = await insertRiskEvent(tx, { county_code: place.county_code, household_no: householdNo, type: event.type, occurred_on: event.occurredOn, cost: event.cost, note: event.note ?? null });
     await recordAudit(tx, { ...actor, action: 'household.risk_event.add', objectType: 'household', objectId: householdNo, placeCode: place.village_code, after: { id, ...event } });
     return { id, ...event, note: event.note ?? null, typeLabel: RISK_TYPE_LABELS[event.type] };
+  });
+}
+
+/**
+ * Remove a risk event (entered by mistake, or for the wrong household). The event is gone from
+ * grading at the next recompute; the audit event keeps what it was and why it was removed.
+ */
+export async function removeRiskEvent(db: Db, scope: PlaceScope, householdNo: string, id: number, input: unknown, actor: AuditActor) {
+  const { reason } = riskEventRemoval.parse(input ?? {});
+  return db.transaction().execute(async (tx) => {
+    const place = await findHouseholdPlace(tx, scope, householdNo);
+    if (!place) throw notFound(`户 ${householdNo} `);
+    const removed = await deleteRiskEvent(tx, place.county_code, householdNo, id);
+    if (!removed) throw notFound(`户 ${householdNo} 的风险事件 ${id} `);
+    const before = { id: Number(removed.id), type: removed.type, occurredOn: removed.occurred_on, cost: removed.cost, note: removed.note };
+    await recordAudit(tx, { ...actor, action: 'household.risk_event.remove', objectType: 'household', objectId: householdNo, placeCode: place.village_code, before, note: reason });
+    return before;
   });
 }

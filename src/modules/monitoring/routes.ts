@@ -21,6 +21,7 @@ import {
   listAssessedHouseholds,
   listRiskEvents,
   reachAssessedHousehold,
+  removeRiskEvent,
   reachJob,
   reachJobPlace,
   startRecomputeJob,
@@ -85,6 +86,14 @@ export async function registerMonitoringRoutes(api: FastifyInstance, database: D
     await reachAssessedHousehold(request, db, request.params.householdNo);
     const event = await addRiskEvent(db, requireUser(request).scope, request.params.householdNo, request.body, auditActorOf(request));
     return reply.status(201).send(s.riskEventSchema.parse(event));
+  });
+
+  const eventParams = z.object({ eventId: z.coerce.number({ message: '风险事件编号应为数字' }).int().positive('风险事件编号应为正整数') });
+  api.delete<{ Params: { householdNo: string; eventId: string } }>('/households/:householdNo/risk-events/:eventId', writeEvents, async (request, reply) => {
+    const { eventId } = eventParams.parse(request.params);
+    await reachAssessedHousehold(request, db, request.params.householdNo);
+    await removeRiskEvent(db, requireUser(request).scope, request.params.householdNo, eventId, request.body, auditActorOf(request));
+    return reply.status(204).send();
   });
 
   api.get('/monitoring/households/export.xlsx', { preHandler: requirePermission('registry.export') }, async (request, reply) => {

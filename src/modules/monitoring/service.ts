@@ -19,7 +19,7 @@ import { writeWhatIfWorkbook, XLSX_MEDIA_TYPE } from './whatIfWorkbook';
 export { recomputeAssessments, type RecomputeSummary, type RecomputeProgress } from './recompute';
 export { getMonitoringOverview, listAssessedHouseholds, type MonitoringOverview, type AssessedHousehold } from './overview';
 export { getHouseholdAssessment } from './checklist';
-export { addRiskEvent, listRiskEvents } from './riskEvents';
+export { addRiskEvent, listRiskEvents, removeRiskEvent } from './riskEvents';
 export { reachAssessedHousehold, reachJob, reachJobPlace } from './routeAccess';
 export { waitForJob, getJob, type JobView } from './jobs';
 export type { WhatIfResult } from './whatIf';

@@ -58,6 +58,8 @@ export const getChecklist = (householdNo: string, year?: number, signal?: AbortS
 
 export const listRiskEvents = (householdNo: string, signal?: AbortSignal) => getJson<{ items: RiskEvent[] }>(`${path(householdNo)}/risk-events`, {}, signal);
 
+export const removeRiskEvent = (householdNo: string, id: number, reason: string) => request<void>('DELETE', `${path(householdNo)}/risk-events/${id}`, { body: { reason } });
+
 export const addRiskEvent = (householdNo: string, event: { type: string; occurredOn: string; cost: number; note?: string | null }) =>
   postJson<RiskEvent>(`${path(householdNo)}/risk-events`, event);
 

@@ -47,6 +47,7 @@ export const zh = {
   },
   events: {
     title: '风险事件', add: '登记风险事件', type: '风险类型', occurredOn: '发生日期', cost: '刚性支出（元）', note: '说明', saved: '风险事件已登记', empty: '暂无风险事件',
+    remove: '撤销', removeTitle: '撤销风险事件', removeReason: '撤销原因', removeHint: '仅用于撤销误登记的事件；撤销后下次重新评估时不再计入，撤销原因记入审计日志。', removed: '风险事件已撤销', actions: '操作',
   },
   values: {
     year: '年度', line: '标准（元）', perCapitaNet: '人均纯收入（元）', householdSize: '人口', previousPerCapitaNet: '上年人均纯收入', previousLine: '上年标准',
@@ -106,6 +107,7 @@ export const en: typeof zh = {
   },
   events: {
     title: 'Risk events', add: 'Add risk event', type: 'Risk type', occurredOn: 'Date', cost: 'Rigid expenditure (yuan)', note: 'Note', saved: 'Risk event added', empty: 'No risk events',
+    remove: 'Withdraw', removeTitle: 'Withdraw risk event', removeReason: 'Reason', removeHint: 'Only for an event entered by mistake: it no longer counts from the next recompute; the reason goes to the audit trail.', removed: 'Risk event withdrawn', actions: 'Actions',
   },
   values: {
     year: 'Year', line: 'Line (yuan)', perCapitaNet: 'Net income per head (yuan)', householdSize: 'Persons', previousPerCapitaNet: 'Last year per head', previousLine: 'Last year line',

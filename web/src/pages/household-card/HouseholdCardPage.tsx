@@ -128,7 +128,7 @@ export function HouseholdCardPage() {
         </Col>
       </Row>
       <Card size="small" title={t('monitoring.events.title')} className="card-section" data-section="risk-events">
-        <RiskEvents householdNo={householdNo} version={version} mayEdit={mayEdit || can('assistance.write')} onSaved={() => changed(t('monitoring.events.saved'))} />
+        <RiskEvents householdNo={householdNo} version={version} mayEdit={mayEdit || can('assistance.write')} onSaved={(change) => changed(t(change === 'removed' ? 'monitoring.events.removed' : 'monitoring.events.saved'))} />
       </Card>
       <div className="card-section">
         <AssistancePanel householdNo={householdNo} version={version} />
