@@ -35,7 +35,7 @@ beforeAll(async () => {
   const cadreId = await createCadre(database.db, { name: '走访干部', unit: '县扶贫办', rank: 'village_cadre', visitRole: 'pairing_cadre', placeCode: places.villageCodes[0], phone: null, userId: user.id }, CONSOLE_ACTOR);
   const everywhere = { scope: ALL_PLACES, pairedCadreId: null };
   await pairHouseholds(database.db, everywhere, { cadreId, householdNos: [household.householdNo], startedOn: '2024-01-01' }, CONSOLE_ACTOR);
-  // 一户一策: last year's plan (not shown) and this year's main and auxiliary measures.
+  // 一户一策: last year's plan and this year's main and auxiliary measures (the card shows each year).
   const measure = { householdNo: household.householdNo, amount: null, startedOn: null, endedOn: null, providerDepartment: null, details: {} };
   await addMeasure(database.db, everywhere, { ...measure, year: YEAR - 1, type: 'health', role: 'main' }, CONSOLE_ACTOR);
   await addMeasure(database.db, everywhere, { ...measure, year: YEAR, type: 'industry', role: 'main', amount: 3000, providerDepartment: '县农业农村局' }, CONSOLE_ACTOR);
@@ -95,7 +95,10 @@ it('records a visit with a photo offline and shows it exactly once after coming 
   expect(await cardRows.first().getByRole('link', { name: '照片1' }).count()).toBe(1);
   const panel = page.locator('[data-section="assistance"]');
   expect(await panel.innerText()).toContain('走访干部（县扶贫办');
-  expect(await panel.locator('[data-role="main"]').innerText()).toBe('产业扶持（主要） 3000 元 · 县农业农村局');
-  expect(await panel.locator('[data-role="auxiliary"]').innerText()).toBe('转移就业（辅助）');
-  expect(await panel.innerText()).not.toContain('医疗扶持');
+  const thisYear = panel.locator(`[data-plan-year="${YEAR}"]`);
+  expect(await thisYear.locator('[data-role="main"]').innerText()).toBe('产业扶持（主要） 3000 元 · 县农业农村局');
+  expect(await thisYear.locator('[data-role="auxiliary"]').innerText()).toBe('转移就业（辅助）');
+  expect(await thisYear.innerText()).not.toContain('医疗扶持');
+  expect(await panel.locator(`[data-plan-year="${YEAR - 1}"]`).innerText()).toBe('医疗扶持（主要）');
+  expect(await panel.innerText()).toContain(`${YEAR - 1} 年帮扶措施（一户一策）`);
 }, 90_000);

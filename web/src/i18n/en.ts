@@ -149,6 +149,7 @@ export const en: Strings<Messages> = {
       cadres: 'Responsible cadres',
       since: 'since {{date}}',
       noCadre: 'Not paired yet',
+      formerCadres: 'Former cadres',
       measures: 'Measures (household plan)',
       main: ' (main)',
       auxiliary: ' (auxiliary)',

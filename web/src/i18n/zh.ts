@@ -145,6 +145,7 @@ export const zh = {
       cadres: '帮扶责任人',
       since: '{{date}} 起',
       noCadre: '尚未结对',
+      formerCadres: '曾经的帮扶责任人',
       measures: '帮扶措施（一户一策）',
       main: '（主要）',
       auxiliary: '（辅助）',

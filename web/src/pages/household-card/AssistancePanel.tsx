@@ -1,4 +1,4 @@
-/** 帮扶情况 on the card: the responsible cadres, the plan's measures and the visit log (一户一策, 走访). */
+/** 帮扶情况 on the card: the responsible cadres (and former ones), each year's plan measures and the visit log (一户一策, 走访). */
 import { Card, Descriptions, Empty, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { getJson } from '../../api/client';
@@ -19,24 +19,33 @@ export function AssistancePanel({ householdNo, version }: { householdNo: string;
   if (plan.error) return <ErrorState error={plan.error} onRetry={plan.reload} />;
   if (visits.error) return <ErrorState error={visits.error} onRetry={visits.reload} />;
   const current = (plan.data?.cadres ?? []).filter((c) => !c.endedOn);
-  /** This year's plan: the newest year with measures (measures come newest year first, main first). */
-  const planYear = plan.data?.measures[0]?.year;
-  const measures = (plan.data?.measures ?? []).filter((m) => m.year === planYear);
+  const former = (plan.data?.cadres ?? []).filter((c) => c.endedOn);
+  /** Every year's plan, newest first (measures come newest year first, main first). */
+  const years = [...new Set((plan.data?.measures ?? []).map((m) => m.year))];
+  const measuresOf = (year: number) => (plan.data?.measures ?? []).filter((m) => m.year === year);
   return (
     <Card size="small" title={t('card.assistance.title')} data-section="assistance" loading={plan.loading || visits.loading}>
       <Descriptions size="small" bordered column={1}>
         <Descriptions.Item label={t('card.assistance.cadres')}>
           {current.length ? current.map((c) => <Tag key={c.id}>{`${c.cadreName}（${c.unit}，${t('card.assistance.since', { date: day(c.startedOn) })}）`}</Tag>) : t('card.assistance.noCadre')}
         </Descriptions.Item>
-        <Descriptions.Item label={planYear ? t('card.assistance.measuresOf', { year: planYear }) : t('card.assistance.measures')}>
-          {measures.length
-            ? measures.map((m) => (
+        {former.length > 0 && (
+          <Descriptions.Item label={t('card.assistance.formerCadres')}>
+            {former.map((c) => <Tag key={c.id} data-former-cadre={c.id}>{`${c.cadreName}（${c.unit}，${day(c.startedOn)} — ${day(c.endedOn)}）`}</Tag>)}
+          </Descriptions.Item>
+        )}
+        {years.length === 0 && <Descriptions.Item label={t('card.assistance.measures')}>{t('card.assistance.noMeasures')}</Descriptions.Item>}
+        {years.map((year) => (
+          <Descriptions.Item key={year} label={t('card.assistance.measuresOf', { year })}>
+            <span data-plan-year={year}>
+              {measuresOf(year).map((m) => (
                 <Tag key={m.id} color={m.role === 'main' ? 'blue' : undefined} data-role={m.role}>
                   {`${m.typeLabel}${m.role === 'main' ? t('card.assistance.main') : t('card.assistance.auxiliary')}${m.amount ? ` ${m.amount} 元` : ''}${m.providerDepartment ? ` · ${m.providerDepartment}` : ''}`}
                 </Tag>
-              ))
-            : t('card.assistance.noMeasures')}
-        </Descriptions.Item>
+              ))}
+            </span>
+          </Descriptions.Item>
+        ))}
       </Descriptions>
       <Table<Visit>
         className="visits-table"
