@@ -151,6 +151,19 @@ export function isDepartmentLine(code: string): code is DepartmentLine {
   return Object.prototype.hasOwnProperty.call(DEPARTMENT_LINES, code);
 }
 
+/**
+ * Lines of work that need members' health data (健康状况, 残疾等级, 慢病卡): health care, medical
+ * insurance, civil affairs (低保 and 特困 turn on illness and disability) and the disabled
+ * persons' federation. A department operator of any other line sees those fields withheld
+ * (minimum necessary: health and disability are sensitive personal data).
+ */
+export const HEALTH_DATA_LINES: readonly DepartmentLine[] = ['health', 'medical_security', 'civil_affairs', 'disabled_persons'];
+
+/** True when the user's line of work keeps members' health data from him (department operators outside HEALTH_DATA_LINES). */
+export function withholdsHealthData(user: { role: string; departmentLine: string | null }): boolean {
+  return user.role === 'department_operator' && !(HEALTH_DATA_LINES as readonly string[]).includes(user.departmentLine ?? '');
+}
+
 export function roleHas(role: string, permission: Permission): boolean {
   return isRole(role) && ROLES[role].permissions.includes(permission);
 }

@@ -21,6 +21,8 @@ export interface ExportColumn {
 
 const label = (e: enums.Enumeration, code: string | null) => (code == null ? null : enums.labelOf(e, code));
 const yesNo = (flag: boolean | null) => (flag == null ? null : flag ? '是' : '否');
+/** A health field withheld from a department operator whose line does not need it. */
+const WITHHELD = '（不可见）';
 const phone = (text: string | null, reveal: RevealOptions) => (reveal.phone ? text : maskPhone(text));
 
 function column(header: string, width: number, value: (row: RegistryRow, reveal: RevealOptions) => CellValue): ExportColumn {
@@ -74,8 +76,8 @@ export const REGISTRY_EXPORT_COLUMNS: ExportColumn[] = [
   column('民族', 8, (r) => label(enums.ethnicity, r.ethnicity)),
   column('文化程度', 12, (r) => label(enums.education, r.education)),
   column('在校生状况', 12, (r) => label(enums.schooling, r.schooling)),
-  column('健康状况', 12, (r) => label(enums.health, r.health)),
-  column('残疾等级', 8, (r) => r.disability_grade),
+  column('健康状况', 12, (r, reveal) => (reveal.healthWithheld ? WITHHELD : label(enums.health, r.health))),
+  column('残疾等级', 8, (r, reveal) => (reveal.healthWithheld ? WITHHELD : r.disability_grade)),
   column('劳动技能', 16, (r) => label(enums.labourCapacity, r.labour)),
   column('务工状况', 14, (r) => label(enums.workStatus, r.work_status)),
   column('基本医疗保险', 6, (r) => yesNo(r.insured_basic)),
@@ -83,7 +85,7 @@ export const REGISTRY_EXPORT_COLUMNS: ExportColumn[] = [
   column('商业补充保险', 6, (r) => yesNo(r.insured_commercial)),
   column('养老保险', 6, (r) => yesNo(r.insured_pension)),
   column('家庭医生签约', 6, (r) => yesNo(r.family_doctor)),
-  column('慢病卡', 6, (r) => yesNo(r.chronic_card)),
+  column('慢病卡', 6, (r, reveal) => (reveal.healthWithheld ? WITHHELD : yesNo(r.chronic_card))),
   column('送教上门', 6, (r) => yesNo(r.home_schooling)),
   column('个人联系电话', 14, (r, reveal) => phone(r.person_phone, reveal)),
 ];

@@ -5,7 +5,8 @@
  * - a list's place filter: inside the scope or above it (the list is then cut to the scope);
  *   any other place is refused the same way;
  * - reveal: `?reveal=idNumber,phone` shows those fields in clear only to a role with
- *   'person.reveal'; a refusal (403) and every reveal are audited ('person.reveal').
+ *   'person.reveal'; a refusal (403) and every reveal are audited ('person.reveal');
+ * - a department operator whose line does not need them gets members' health data withheld.
  */
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database';
@@ -13,6 +14,7 @@ import { scopeContains } from '../../db/placeScope';
 import { assertInScope, auditActorOf, requireUser } from '../../server/access';
 import { AppError, badRequest, notFound } from '../../server/errors';
 import { recordAudit } from '../audit/service';
+import { withholdsHealthData } from '../auth/roles';
 import { PERMISSIONS } from '../auth/service';
 import type { ChangeAuthor } from './changes';
 import * as q from './queries';
@@ -94,8 +96,9 @@ export const revealedFields = (reveal: RevealOptions): RevealableField[] => REVE
  */
 export async function authorizeReveal(request: FastifyRequest, asked: unknown, target: RevealTarget): Promise<RevealOptions> {
   const fields = parseReveal(asked);
-  if (fields.length === 0) return NO_REVEAL;
   const { user } = requireUser(request);
+  const healthWithheld = withholdsHealthData(user);
+  if (fields.length === 0) return healthWithheld ? { ...NO_REVEAL, healthWithheld } : NO_REVEAL;
   if (!user.permissions.includes('person.reveal')) {
     await recordAudit(request.server.security.database.db, {
       ...authorOf(request),
@@ -107,7 +110,7 @@ export async function authorizeReveal(request: FastifyRequest, asked: unknown, t
     });
     throw new AppError(403, 'forbidden', `您的角色没有「${PERMISSIONS['person.reveal']}」权限，不能查看明文${fields.map((f) => REVEAL_NAMES[f]).join('、')}`, { permission: 'person.reveal' });
   }
-  return { idNumber: fields.includes('idNumber'), phone: fields.includes('phone') };
+  return { idNumber: fields.includes('idNumber'), phone: fields.includes('phone'), ...(healthWithheld ? { healthWithheld } : {}) };
 }
 
 /** Audit a reveal: who saw which fields of which records in clear. Nothing when nothing was revealed. */

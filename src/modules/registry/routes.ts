@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/database';
 import { householdAccessOf, requirePermission, requireUser } from '../../server/access';
+import { withholdsHealthData } from '../auth/roles';
 import { authorOf, authorizeReveal, auditReveal, reachHousehold, reachMember, reachPlaceFilter } from './routeAccess';
 import { memberChangeSchema, householdDetailSchema, schemasFor, timelineSchema } from './schemas';
 import { deleteHouseholdIncome, incomeYearOf, setHouseholdIncome } from './incomes';
@@ -50,7 +51,8 @@ export async function registerRegistryRoutes(api: FastifyInstance, database: Dat
 
   api.get<HouseholdParams>('/households/:householdNo/timeline', read, async (request) => {
     const h = await reachHousehold(request, db, request.params.householdNo);
-    return timelineSchema.parse(await householdTimeline(db, householdAccessOf(request), h.householdNo));
+    const healthWithheld = withholdsHealthData(requireUser(request).user);
+    return timelineSchema.parse(await householdTimeline(db, householdAccessOf(request), h.householdNo, { healthWithheld }));
   });
 
   api.patch<HouseholdParams>('/households/:householdNo', write, async (request) => {

@@ -126,6 +126,8 @@ export type HouseholdPatch = z.output<typeof householdPatchSchema>;
 export interface RevealOptions {
   idNumber: boolean;
   phone: boolean;
+  /** Members' health data withheld from this user (his line of work does not need them: auth/roles.ts). */
+  healthWithheld?: boolean;
 }
 export const NO_REVEAL: RevealOptions = { idNumber: false, phone: false };
 
@@ -219,6 +221,8 @@ function responseSchemas(reveal: RevealOptions) {
     chronicCard: nullableFlag,
     homeSchooling: nullableFlag,
     phone: phone.nullable(),
+    /** Present (true) when health, disability grade and chronic card are withheld from the user. */
+    healthWithheld: z.literal(true).optional(),
   });
   const income = z.object({
     year: z.number().int(),

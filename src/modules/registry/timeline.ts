@@ -25,20 +25,27 @@ const orderOf = (field: string) => {
   return i < 0 ? FIELD_ORDER.length : i;
 };
 
-function changesOf(before: unknown, after: unknown): Timeline['items'][number]['changes'] {
+/** Members' health fields, withheld from a department operator whose line does not need them (auth/roles.ts). */
+const HEALTH_FIELDS = new Set(['health', 'disabilityGrade', 'chronicCard']);
+const WITHHELD = '（不可见）';
+
+function changesOf(before: unknown, after: unknown, healthWithheld: boolean): Timeline['items'][number]['changes'] {
   const b = asRecord(before);
   const a = asRecord(after);
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort((x, y) => orderOf(x) - orderOf(y) || (x < y ? -1 : x > y ? 1 : 0));
-  return fields.map((field) => ({
-    field,
-    fieldLabel: fieldLabel(field),
-    before: auditedValue(field, b[field] ?? null),
-    after: auditedValue(field, a[field] ?? null),
-  }));
+  return fields.map((field) => {
+    const withheld = healthWithheld && HEALTH_FIELDS.has(field);
+    return {
+      field,
+      fieldLabel: fieldLabel(field),
+      before: withheld ? WITHHELD : auditedValue(field, b[field] ?? null),
+      after: withheld ? WITHHELD : auditedValue(field, a[field] ?? null),
+    };
+  });
 }
 
 /** The timeline of a household within reach; 404 when unknown or out of reach. */
-export async function householdTimeline(db: Db, access: HouseholdAccess, householdNo: string): Promise<Timeline> {
+export async function householdTimeline(db: Db, access: HouseholdAccess, householdNo: string, options: { healthWithheld?: boolean } = {}): Promise<Timeline> {
   const h = await q.householdByNo(db, access, householdNo);
   if (!h) throw notFound(`户 ${householdNo} `);
   const events = await q.householdEvents(db, h.county_code, h.household_no, TIMELINE_LIMIT);
@@ -52,7 +59,7 @@ export async function householdTimeline(db: Db, access: HouseholdAccess, househo
       action: e.action,
       actionLabel: auditActionLabel(e.action),
       subject: e.object_type === 'person' ? `成员 ${e.member_name ?? ''}`.trim() : null,
-      changes: changesOf(e.before, e.after),
+      changes: changesOf(e.before, e.after, options.healthWithheld ?? false),
     })),
   };
 }

@@ -39,6 +39,7 @@ export function memberOf(p: PersonRow, reveal: RevealOptions = NO_REVEAL): Membe
     chronicCard: p.chronic_card,
     homeSchooling: p.home_schooling,
     phone: phoneShown(p.phone, reveal),
+    ...(reveal.healthWithheld ? { health: null, disabilityGrade: null, chronicCard: null, healthWithheld: true as const } : {}),
   };
 }
 

@@ -111,6 +111,8 @@ export interface Member {
   chronicCard: boolean | null;
   homeSchooling: boolean | null;
   phone: string | null;
+  /** Health, disability grade and chronic card withheld from this user (his department's line does not need them). */
+  healthWithheld?: true;
 }
 
 export interface Income {

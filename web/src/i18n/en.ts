@@ -229,6 +229,8 @@ export const en: Strings<Messages> = {
     insurance: 'Insurance & doctor',
     grade: 'grade {{grade}}',
     homeSchooling: 'home teaching',
+    healthWithheld: 'withheld',
+    healthWithheldHint: 'Health, disability grade and chronic-illness card are sensitive personal data, shown only to the health, medical insurance, civil affairs and disabled persons\' lines',
     empty: 'No members',
     flags: {
       insuredBasic: 'Med.',

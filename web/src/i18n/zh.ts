@@ -225,6 +225,8 @@ export const zh = {
     insurance: '参保及签约',
     grade: '{{grade}}级',
     homeSchooling: '送教上门',
+    healthWithheld: '不可见',
+    healthWithheldHint: '健康状况、残疾等级和慢病卡属于敏感个人信息，仅卫生健康、医疗保障、民政、残联等行业部门可见',
     empty: '没有家庭成员记录',
     flags: {
       insuredBasic: '医保',

@@ -25,6 +25,7 @@ export function MembersTable({ members, onEdit }: Props) {
   const { t } = useTranslation();
   /** 健康状况, with the disability grade for disabled members ("残疾（2级）"). */
   const healthText = (m: Member) => {
+    if (m.healthWithheld) return <span className="health-withheld" title={t('members.healthWithheldHint')}>{t('members.healthWithheld')}</span>;
     const text = labelOrDash(health, m.health);
     return m.disabilityGrade ? `${text}（${t('members.grade', { grade: m.disabilityGrade })}）` : text;
   };
@@ -53,7 +54,8 @@ export function MembersTable({ members, onEdit }: Props) {
         dataIndex: key,
         width: key === 'chronicCard' ? 54 : 44,
         align: 'center' as const,
-        render: (v: boolean | null) => <Flag value={v} yes={t('common.yes')} no={t('common.no')} />,
+        render: (v: boolean | null, m: Member) =>
+          key === 'chronicCard' && m.healthWithheld ? '—' : <Flag value={v} yes={t('common.yes')} no={t('common.no')} />,
       })),
     },
   ];
