@@ -287,12 +287,18 @@ async function loadDirect(a: Attempt, countiesWithData: Set<string>): Promise<vo
   if (problems.count > 0) throw new Rollback();
   const progress = writeProgress(a);
   progress(0);
-  report.households = counts(loader.householdCount, await q.writeHouseholds(tx, presentColumns(a), true));
-  report.persons = { added: loader.persons, updated: 0, unchanged: 0 };
-  progress(0.3);
-  report.incomes = await q.writeIncomes(tx, true);
-  report.statusRecords = await q.writeStatusHistory(tx, a.writing.statusYear, true);
-  report.riskEvents = await q.writeRiskEvents(tx, true);
+  try {
+    report.households = counts(loader.householdCount, await q.writeHouseholds(tx, presentColumns(a), true));
+    report.persons = { added: loader.persons, updated: 0, unchanged: 0 };
+    progress(0.3);
+    report.incomes = await q.writeIncomes(tx, true);
+    report.statusRecords = await q.writeStatusHistory(tx, a.writing.statusYear, true);
+    report.riskEvents = await q.writeRiskEvents(tx, true);
+  } catch (e) {
+    // A household added to one of the counties by someone else since the check: update instead.
+    if (isUniqueViolation(e)) throw new direct.RestartOnStaging('户已由他人登记');
+    throw e;
+  }
   progress(0.5);
   if (bulk && !report.dryRun) {
     await s.exec(personKey);
