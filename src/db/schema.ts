@@ -161,6 +161,11 @@ export interface AppUserTable {
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  // 014_totp.sql
+  /** Sealed TOTP secret (auth/totp.ts); never returned once enrolment is confirmed. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SessionTable {
@@ -172,6 +177,8 @@ export interface SessionTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
   address: string | null;
   user_agent: string | null;
+  /** 014_totp.sql: password right, second factor still owed; reaches only the second login step. */
+  second_factor_pending: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface CadreHouseholdTable {

@@ -55,6 +55,8 @@ declare module 'fastify' {
     /** Why the session cookie was not accepted ('idle' | 'absolute'), for a clearer 401. */
     sessionExpired: string | null;
     sessionTokenHash: string | null;
+    /** A half-session (password right, TOTP code owed): only the second login step reads it. Never sets `user`. */
+    pendingLogin: { userId: number; tokenHash: string } | null;
   }
   interface FastifyInstance {
     security: SecurityContext;
@@ -66,6 +68,10 @@ declare module 'fastify' {
     csrfExempt?: boolean;
     /** Answers while the user still has to change a one-time or expired password. */
     beforePasswordChange?: boolean;
+    /** Answers while a user whose role requires TOTP has not enrolled yet (enrolment, /auth/me, logout). */
+    beforeTotpEnrolment?: boolean;
+    /** The second login step: reached with a half-session only (see auth service, startSecondFactor). */
+    secondFactorStep?: boolean;
   }
 }
 
@@ -75,6 +81,8 @@ const unauthenticated = (request: FastifyRequest) =>
   new AppError(401, 'unauthenticated', request.sessionExpired === 'idle' ? '长时间未操作，会话已过期，请重新登录' : request.sessionExpired === 'absolute' ? '会话已达最长时限，请重新登录' : '请先登录');
 
 const passwordChangeRequired = () => new AppError(403, 'password_change_required', '请先修改密码（初始密码或密码已过期）');
+
+const totpEnrolmentRequired = () => new AppError(403, 'totp_enrolment_required', '安全策略要求您的账户使用动态口令：请先绑定验证器');
 
 /** Cookies, security headers, rate limiting, and the session → user hook. Call before the routes. */
 export async function installAccess(app: FastifyInstance, options: AccessOptions): Promise<void> {
@@ -89,6 +97,7 @@ export async function installAccess(app: FastifyInstance, options: AccessOptions
   app.decorateRequest('scope', null);
   app.decorateRequest('sessionExpired', null);
   app.decorateRequest('sessionTokenHash', null);
+  app.decorateRequest('pendingLogin', null);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -131,14 +140,27 @@ export async function installAccess(app: FastifyInstance, options: AccessOptions
             throw new AppError(403, 'csrf', `缺少或错误的 CSRF 令牌：修改数据的请求须在请求头 ${CSRF_HEADER} 中带上 Cookie ${CSRF_COOKIE} 的值`);
           }
         }
+      } else if (state.kind === 'second_factor') {
+        request.pendingLogin = { userId: state.userId, tokenHash: state.tokenHash };
+        if (STATE_CHANGING.has(request.method) && !config.csrfExempt) {
+          const header = request.headers[CSRF_HEADER];
+          if (!csrfTokenMatches(state.csrfHash, request.cookies[CSRF_COOKIE], typeof header === 'string' ? header : undefined)) {
+            throw new AppError(403, 'csrf', `缺少或错误的 CSRF 令牌：修改数据的请求须在请求头 ${CSRF_HEADER} 中带上 Cookie ${CSRF_COOKIE} 的值`);
+          }
+        }
       } else {
         if (state.kind === 'expired') request.sessionExpired = state.reason;
         clearSessionCookies(reply);
       }
     }
     if (security.requireLogin && !config.public) {
+      if (config.secondFactorStep) {
+        if (!request.pendingLogin) throw unauthenticated(request);
+        return;
+      }
       if (!request.user) throw unauthenticated(request);
       if (request.user.mustChangePassword && !config.beforePasswordChange) throw passwordChangeRequired();
+      if (request.user.mustEnrolTotp && !config.beforeTotpEnrolment) throw totpEnrolmentRequired();
     }
   });
 }
@@ -157,12 +179,28 @@ export function clearSessionCookies(reply: FastifyReply): void {
   reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }
 
-/** The signed-in user and scope, or 401; 403 while a password change is pending unless allowed. */
-export function requireUser(request: FastifyRequest, options: { beforePasswordChange?: boolean } = {}): { user: Actor; scope: PlaceScope } {
+/** The signed-in user and scope, or 401; 403 while a password change or a required TOTP enrolment is pending unless allowed. */
+export function requireUser(request: FastifyRequest, options: { beforePasswordChange?: boolean; beforeTotpEnrolment?: boolean } = {}): { user: Actor; scope: PlaceScope } {
   if (!request.user || !request.scope) throw unauthenticated(request);
   if (request.user.mustChangePassword && !options.beforePasswordChange) throw passwordChangeRequired();
+  if (request.user.mustEnrolTotp && !options.beforeTotpEnrolment) throw totpEnrolmentRequired();
   return { user: request.user, scope: request.scope };
 }
+
+/**
+ * preHandler of routes on one's own account that any signed-in user may use (his TOTP):
+ * the declaration that no permission is needed beyond being signed in.
+ */
+export function requireSignedIn(options: { beforePasswordChange?: boolean; beforeTotpEnrolment?: boolean } = {}): preHandlerAsyncHookHandler {
+  return async (request) => {
+    requireUser(request, options);
+  };
+}
+
+/** preHandler of the second login step: a half-session, or 401. */
+export const requirePendingLogin: preHandlerAsyncHookHandler = async (request) => {
+  if (!request.pendingLogin) throw unauthenticated(request);
+};
 
 /** preHandler: 401 for anonymous, 403 for a role that has none of the permissions. */
 export function requirePermission(...permissions: [Permission, ...Permission[]]): preHandlerAsyncHookHandler {

@@ -3,7 +3,14 @@
  * 等保 level 3 practice wants three character classes and a change every 90 days, OWASP ASVS
  * forbids both and asks for length instead. 等保 is the default; FUPIN_SECURITY_PROFILE=asvs
  * switches. Audit retention follows the Cybersecurity Law (network logs ≥ 6 months).
+ * Level 3 also wants two authentication factors, one of them cryptographic: the roles in
+ * `totp.requiredRoles` must use a TOTP code after the password; any other user may opt in.
+ * The 等保 list is the 三员 (TOTP_REQUIRED_ROLES_DEFAULT, `FUPIN_TOTP_REQUIRED_ROLES=default`).
+ * TRANSITIONAL: until the tests that sign the 三员 in with a password alone are updated, the
+ * built-in list is empty and a deployment turns the requirement on with the environment
+ * variable (see docs/access.md); switching the default is the one line marked below.
  */
+import { isRole } from './roles';
 
 export interface PasswordPolicy {
   minLength: number;
@@ -24,7 +31,12 @@ export interface SecurityPolicy {
   /** Login attempts per client address per window. */
   loginRateLimit: { max: number; windowSeconds: number };
   audit: { retentionDays: number };
+  /** Second factor (TOTP, RFC 6238): roles that must enrol; others may opt in. */
+  totp: { requiredRoles: string[] };
 }
+
+/** 等保 level 3: the three administrative roles (三员) sign in with two factors. */
+export const TOTP_REQUIRED_ROLES_DEFAULT = ['sys_admin', 'security_admin', 'auditor'] as const;
 
 export const SECURITY_PROFILES = {
   dengbao: {
@@ -47,11 +59,16 @@ export function securityPolicy(profile: SecurityProfile = 'dengbao', overrides: 
     session: { idleMinutes: 30, absoluteHours: 12 },
     loginRateLimit: { max: 20, windowSeconds: 60 },
     audit: { retentionDays: 184 },
+    // TRANSITIONAL: becomes [...TOTP_REQUIRED_ROLES_DEFAULT] once older tests enrol their 三员.
+    totp: { requiredRoles: [] },
     ...overrides,
   };
 }
 
-/** The policy from the environment: FUPIN_SECURITY_PROFILE (dengbao|asvs), FUPIN_AUDIT_RETENTION_DAYS. */
+/**
+ * The policy from the environment: FUPIN_SECURITY_PROFILE (dengbao|asvs), FUPIN_AUDIT_RETENTION_DAYS,
+ * FUPIN_TOTP_REQUIRED_ROLES (`default`: the 三员; `none`; or role codes separated by commas).
+ */
 export function loadSecurityPolicy(env: NodeJS.ProcessEnv = process.env): SecurityPolicy {
   const profile = env.FUPIN_SECURITY_PROFILE || 'dengbao';
   if (profile !== 'dengbao' && profile !== 'asvs') {
@@ -64,6 +81,13 @@ export function loadSecurityPolicy(env: NodeJS.ProcessEnv = process.env): Securi
       throw new Error(`FUPIN_AUDIT_RETENTION_DAYS 的值 "${env.FUPIN_AUDIT_RETENTION_DAYS}" 无效：审计日志至少保留 180 天`);
     }
     policy.audit = { retentionDays: days };
+  }
+  if (env.FUPIN_TOTP_REQUIRED_ROLES !== undefined) {
+    const value = env.FUPIN_TOTP_REQUIRED_ROLES.trim();
+    const roles = value === '' || value === 'none' ? [] : value === 'default' ? [...TOTP_REQUIRED_ROLES_DEFAULT] : value.split(',').map((r) => r.trim()).filter(Boolean);
+    const unknown = roles.filter((r) => !isRole(r));
+    if (unknown.length) throw new Error(`FUPIN_TOTP_REQUIRED_ROLES 含有未知角色：${unknown.join('、')}`);
+    policy.totp = { requiredRoles: roles };
   }
   return policy;
 }
@@ -94,4 +118,9 @@ export function passwordProblems(password: string, username: string, policy: Pas
 /** When a password set at `changedAt` expires under the policy (null: never). */
 export function passwordExpiresAt(changedAt: Date, policy: PasswordPolicy): Date | null {
   return policy.maxAgeDays === null ? null : new Date(changedAt.getTime() + policy.maxAgeDays * 86_400_000);
+}
+
+/** Must a user of this role sign in with a TOTP code? */
+export function totpRequired(role: string, policy: SecurityPolicy): boolean {
+  return policy.totp.requiredRoles.includes(role);
 }

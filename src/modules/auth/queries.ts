@@ -1,5 +1,5 @@
 /** SQL of authentication: users by name, failure counting, sessions, the pairing cadre's households. */
-import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type Insertable, type Selectable, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
 import type { AppUserTable, SessionTable } from '../../db/schema';
 
@@ -44,7 +44,7 @@ export async function setPasswordHash(tx: Db, userId: number, passwordHash: stri
     .execute();
 }
 
-export async function insertSession(tx: Db, row: SessionRow): Promise<void> {
+export async function insertSession(tx: Db, row: Insertable<SessionTable>): Promise<void> {
   await tx.insertInto('session').values(row).execute();
 }
 
@@ -53,13 +53,13 @@ export async function findSession(db: Db, tokenHash: string): Promise<{ session:
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .selectAll('u')
-    .select(['s.token_hash', 's.csrf_hash', 's.created_at as s_created_at', 's.last_seen_at', 's.expires_at', 's.address as s_address', 's.user_agent'])
+    .select(['s.token_hash', 's.csrf_hash', 's.created_at as s_created_at', 's.last_seen_at', 's.expires_at', 's.address as s_address', 's.user_agent', 's.second_factor_pending'])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { token_hash, csrf_hash, s_created_at, last_seen_at, expires_at, s_address, user_agent, ...user } = row;
+  const { token_hash, csrf_hash, s_created_at, last_seen_at, expires_at, s_address, user_agent, second_factor_pending, ...user } = row;
   return {
-    session: { token_hash, user_id: user.id, csrf_hash, created_at: s_created_at, last_seen_at, expires_at, address: s_address, user_agent },
+    session: { token_hash, user_id: user.id, csrf_hash, created_at: s_created_at, last_seen_at, expires_at, address: s_address, user_agent, second_factor_pending },
     user,
   };
 }
@@ -78,6 +78,41 @@ export async function deleteUserSessions(db: Db, userId: number, except: string 
   let q = db.deleteFrom('session').where('user_id', '=', userId);
   if (except) q = q.where('token_hash', '<>', except);
   await q.execute();
+}
+
+/** Keep a new TOTP secret (sealed) awaiting its first code; replaces an unconfirmed one. */
+export async function setPendingTotp(tx: Db, userId: number, sealedSecret: string, now: Date): Promise<void> {
+  await tx.updateTable('app_user').set({ totp_secret: sealedSecret, totp_enabled_at: null, totp_last_step: null, updated_at: now }).where('id', '=', userId).execute();
+}
+
+/** Turn TOTP on (the pending secret confirmed by the code of `step`); false when nothing was pending. */
+export async function enableTotp(tx: Db, userId: number, step: number, now: Date): Promise<boolean> {
+  const r = await tx
+    .updateTable('app_user')
+    .set({ totp_enabled_at: now, totp_last_step: step, updated_at: now })
+    .where('id', '=', userId)
+    .where('totp_secret', 'is not', null)
+    .where('totp_enabled_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Use the code of time step `step` once: atomically moves the last used step forward; false
+ * when this step (or a later one) was used already, i.e. the code is a replay.
+ */
+export async function useTotpStep(tx: Db, userId: number, step: number): Promise<boolean> {
+  const r = await tx
+    .updateTable('app_user')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function clearTotp(tx: Db, userId: number, now: Date): Promise<void> {
+  await tx.updateTable('app_user').set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: now }).where('id', '=', userId).execute();
 }
 
 export async function countUsers(db: Db): Promise<number> {

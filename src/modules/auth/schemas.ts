@@ -22,6 +22,21 @@ export const meSchema = z.object({
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),
   passwordExpiresAt: z.string().nullable(),
+  totpEnabled: z.boolean(),
+  mustEnrolTotp: z.boolean(),
 });
 
 export const loginResponseSchema = z.object({ user: meSchema, csrfToken: z.string() });
+
+/** Password right, TOTP code owed: no user yet, a half-session for POST /auth/login/totp. */
+export const loginSecondFactorSchema = z.object({ secondFactor: z.literal('totp'), csrfToken: z.string(), expiresAt: z.string() });
+
+export const totpCodeBodySchema = z.object({
+  code: z.string().trim().regex(/^\d{6}$/, '请输入验证器上显示的 6 位数字'),
+});
+
+export const totpStatusSchema = z.object({ enabled: z.boolean(), enabledAt: z.string().nullable(), required: z.boolean(), pending: z.boolean() });
+
+export const totpEnrolmentSchema = z.object({ uri: z.string(), qrDataUrl: z.string(), manualKey: z.string() });
+
+export const totpResetSchema = z.object({ user: z.object({ id: z.number(), username: z.string(), totpEnabled: z.boolean() }) });

@@ -109,7 +109,7 @@ export async function keyAfter(db: Db, where: Expression<SqlBool>, start: Househ
  */
 export async function prepareBatchPlanner(db: Db): Promise<void> {
   await sql`SET LOCAL enable_nestloop = off`.execute(db);
-  await sql`SET LOCAL work_mem = '64MB'`.execute(db);
+  await sql`SET LOCAL work_mem = '128MB'`.execute(db);
   await sql`SET LOCAL jit = off`.execute(db);
 }
 
@@ -127,13 +127,12 @@ export async function latestIncomeYear(db: Db, where: Expression<SqlBool>): Prom
   return row.rows[0]?.y ?? null;
 }
 
-/** The highest year of any status-history record of the households (null: none). */
-export async function latestHistoryYear(db: Db, where: Expression<SqlBool>): Promise<number | null> {
-  const row = await sql<{ y: number | null }>`
-    SELECT max(s.year)::int AS y FROM household_status_history s
-    JOIN household h ON h.county_code = s.county_code AND h.household_no = s.household_no
-    WHERE ${where}`.execute(db);
-  return row.rows[0]?.y ?? null;
+/** Whether any household has a status-history record later than the year (few do: only when a past year is assessed). */
+export async function historyAfter(db: Db, where: Expression<SqlBool>, year: number): Promise<boolean> {
+  const row = await sql<{ later: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM household_status_history s
+      WHERE s.year > ${year} AND EXISTS (SELECT 1 FROM household h WHERE h.county_code = s.county_code AND h.household_no = s.household_no AND ${where})) AS later`.execute(db);
+  return Boolean(row.rows[0]?.later);
 }
 
 // --- what-if ----------------------------------------------------------------------------------

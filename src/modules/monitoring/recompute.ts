@@ -1,8 +1,9 @@
 /**
- * Recompute: every household in scope assessed for a year, set-based in SQL, in keyset batches
- * of households (a few statements per batch, never one round trip per household). Each batch
- * is one transaction (its old results replaced by new ones, or nothing); on PostgreSQL two
- * batches run at a time on two connections. The rules are resolved once per policy group
+ * Recompute: every household in scope assessed for a year, set-based in SQL, in parts of whole
+ * counties (a few statements per part, never one round trip per household). Each part is one
+ * transaction (its old results replaced by new ones, or nothing) that reads every table in one
+ * pass; on PostgreSQL the parts, as many as a multiple of the workers and of about equal size,
+ * run two at a time on two connections. The rules are resolved once per policy group
  * (policyGroups) and compiled to SQL (assessmentQueries). One recompute at a time.
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
@@ -11,8 +12,8 @@ import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
 import type { PolicyRecord } from '../../domain/policy/record';
 import { versionKey } from '../../domain/policy/resolve';
 import { loadActivePolicies } from '../policy/service';
-import type { KeyRange, SelectOptions } from './assessmentQueries';
-import { householdBatches } from './batches';
+import type { SelectOptions } from './assessmentQueries';
+import { householdParts, type Part } from './batches';
 import { exclusively } from './exclusive';
 import { assessmentPlan, type AssessmentPlan } from './plan';
 import { policyGroups } from './policyGroups';
@@ -20,13 +21,14 @@ import * as q from './queries';
 import * as w from './writeQueries';
 
 /**
- * Households per batch. Large: a batch reads every table of the registry by key range, and
- * when the households of a range are spread over the tables' pages (registries imported in any
- * order) each batch touches most pages, so fewer batches mean fewer passes (10,000 gave 31
- * passes over 1,000,000 persons; 100,000 gives 4, two at a time). A batch of 100,000 needs
- * about 30 MB of hash memory per aggregate, within the batch's work_mem.
+ * Most households per part. Large: a part reads every table in one pass (sequential scans when
+ * its households are spread over the tables' pages, as in a registry imported in any order), so
+ * fewer parts mean fewer passes (key-range batches of 10,000 made 31 passes over 1,000,000
+ * persons, of 100,000 four; 303,000 households are now two parts of 151,500, one per worker). A
+ * part of 200,000 households needs about 55 MB of hash memory for the member aggregate, within
+ * the part's work_mem (prepareBatchPlanner).
  */
-export const DEFAULT_BATCH = 100_000;
+export const DEFAULT_BATCH = 200_000;
 
 export interface RecomputeProgress {
   done: number;
@@ -40,9 +42,9 @@ export interface RecomputeOptions {
   /** Default: the latest income year of the households in scope. */
   year?: number;
   scope?: PlaceScope;
-  /** Households per batch. */
+  /** Most households per part (batch). */
   batchSize?: number;
-  /** Batches at a time (PostgreSQL; embedded PGlite has one connection). Default 2. */
+  /** Parts at a time (PostgreSQL; embedded PGlite has one connection). Default 2. */
   workers?: number;
   onProgress?: (progress: RecomputeProgress) => void;
 }
@@ -84,24 +86,29 @@ export async function resolveYear(db: Db, where: Expression<SqlBool>, year: numb
 
 /** Whether the status history must be read: only when some record is later than the year. */
 export async function selectOptionsFor(db: Db, where: Expression<SqlBool>, year: number): Promise<SelectOptions> {
-  const latest = await q.latestHistoryYear(db, where);
-  return { history: latest !== null && latest > year };
+  return { history: await q.historyAfter(db, where, year) };
 }
 
-/** One batch in one transaction; returns the households assessed and marks the groups used. */
-async function recomputeBatch(database: Database, year: number, range: KeyRange, where: Expression<SqlBool>, plans: GroupPlan[], options: SelectOptions, used: Set<number>): Promise<number> {
+/** One part in one transaction; returns the households assessed and marks the groups used. */
+async function recomputePart(database: Database, year: number, part: Part, where: Expression<SqlBool>, plans: GroupPlan[], options: SelectOptions, used: Set<number>): Promise<number> {
   return database.db.transaction().execute(async (tx) => {
     await q.prepareBatchPlanner(tx);
     await q.relaxCommit(tx);
-    await w.prepareBatchTable(tx);
     let assessed = 0;
-    for (const g of await q.groupsPresent(tx, plans.map((p) => p.group), range, where)) {
-      const rows = await w.assessIntoBatch(tx, plans[g].plan, range, plans[g].where, plans[g].policyKey, options);
-      assessed += rows;
+    if (!(await w.anyStored(tx, year, part))) {
+      for (const g of part.groups) {
+        assessed += await w.assessIntoResults(tx, plans[g].plan, part, plans[g].where, plans[g].policyKey, year, options);
+        used.add(g);
+      }
+      return assessed;
+    }
+    await w.prepareBatchTable(tx);
+    for (const g of part.groups) {
+      assessed += await w.assessIntoBatch(tx, plans[g].plan, part, plans[g].where, plans[g].policyKey, options);
       used.add(g);
     }
-    await w.deleteUnassessed(tx, year, range, where);
-    await w.saveBatch(tx, year);
+    await w.deleteUnassessed(tx, year, part, where);
+    await w.saveBatch(tx, year, part);
     return assessed;
   });
 }
@@ -116,29 +123,28 @@ export async function recomputeAssessments(database: Database, options: Recomput
     const db = database.db;
     const year = await resolveYear(db, where, options.year);
     const plans = groupPlans(await loadActivePolicies(db), place, year, where);
-    const selectOptions = await selectOptionsFor(db, where, year);
-    const total = await q.countHouseholds(db, where);
-    const batches = householdBatches(db, where, size);
+    // Two independent scans (status history, household): on two connections at once on PostgreSQL.
+    const [selectOptions, parts] = await Promise.all([selectOptionsFor(db, where, year), householdParts(db, where, plans.map((p) => p.group), size, workers)]);
+    const total = parts.reduce((n, p) => n + p.households, 0);
     let done = 0;
     let households = 0;
-    let count = 0;
+    let next = 0;
     const used = new Set<number>();
     options.onProgress?.({ done: 0, total, year });
     const work = async () => {
-      for (let range = await batches.next(); range; range = await batches.next()) {
-        count++;
-        const written = await recomputeBatch(database, year, range, where, plans, selectOptions, used);
-        households += written;
-        done = range.last ? total : Math.min(total, done + size);
+      for (let part = parts[next++]; part; part = parts[next++]) {
+        const assessed = await recomputePart(database, year, part, where, plans, selectOptions, used);
+        households += assessed;
+        done += part.households;
         options.onProgress?.({ done, total, year });
       }
     };
-    await Promise.all(Array.from({ length: workers }, work));
+    await Promise.all(Array.from({ length: Math.min(workers, Math.max(1, parts.length)) }, work));
     return {
       place,
       year,
       households,
-      batches: count,
+      batches: parts.length,
       policies: plans.filter((_, i) => used.has(i)).map((p) => ({ region: p.region, policyKey: p.policyKey })),
       seconds: (Date.now() - started) / 1000,
     };

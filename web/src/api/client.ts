@@ -47,7 +47,10 @@ export function csrfToken(): string | undefined {
 }
 
 /** What the sign-in state must react to: the session is gone, or the password must be changed first. */
-export type AuthFailure = { kind: 'unauthenticated'; message: string } | { kind: 'password_change_required'; message: string };
+export type AuthFailure =
+  | { kind: 'unauthenticated'; message: string }
+  | { kind: 'password_change_required'; message: string }
+  | { kind: 'totp_enrolment_required'; message: string };
 
 const authListeners = new Set<(failure: AuthFailure) => void>();
 
@@ -95,6 +98,9 @@ export async function request<T>(method: string, path: string, options: RequestO
     }
     if (response.status === 403 && error.code === 'password_change_required') {
       for (const listener of authListeners) listener({ kind: 'password_change_required', message });
+    }
+    if (response.status === 403 && error.code === 'totp_enrolment_required') {
+      for (const listener of authListeners) listener({ kind: 'totp_enrolment_required', message });
     }
     throw error;
   }

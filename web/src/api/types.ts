@@ -153,6 +153,10 @@ export interface Me {
   permissions: string[];
   mustChangePassword: boolean;
   passwordExpiresAt: string | null;
+  /** TOTP (动态口令) is on: every login needs a code after the password. */
+  totpEnabled: boolean;
+  /** The role must use TOTP and the user has not enrolled: only the enrolment page answers. */
+  mustEnrolTotp: boolean;
 }
 
 /** The password policy in force (GET /auth/password-policy). */

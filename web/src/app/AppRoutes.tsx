@@ -10,6 +10,7 @@ import { HouseholdCardPage } from '../pages/household-card/HouseholdCardPage';
 import { HouseholdListPage } from '../pages/households/HouseholdListPage';
 import { LoginPage } from '../pages/login/LoginPage';
 import { PasswordPage } from '../pages/login/PasswordPage';
+import { TotpPage } from '../pages/login/TotpPage';
 import { AppLayout } from './AppLayout';
 import { useMe } from './auth';
 import { RequirePermission, RequireSignedIn } from './guards';
@@ -33,6 +34,9 @@ export function AppRoutes() {
       <Route path="login" element={<LoginPage />} />
       <Route element={<RequireSignedIn passwordPage />}>
         <Route path="password" element={<PasswordPage />} />
+      </Route>
+      <Route element={<RequireSignedIn totpPage />}>
+        <Route path="totp" element={<TotpPage />} />
       </Route>
       <Route element={<RequireSignedIn />}>
         {Object.values(MODULES).map((m) => (

@@ -19,7 +19,10 @@ export interface Auth {
   state: AuthState;
   /** The signed-in user; only inside the signed-in part of the app. */
   me: Me | undefined;
-  login(username: string, password: string): Promise<Me>;
+  /** The password step: the user, or 'totp' when a code is owed (then loginTotp). */
+  login(username: string, password: string): Promise<Me | 'totp'>;
+  /** The second step: the authenticator's code. */
+  loginTotp(code: string): Promise<Me>;
   logout(): Promise<void>;
   /** Read /auth/me again (after a password change). */
   refresh(): Promise<void>;
@@ -51,6 +54,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       onAuthFailure((failure) => {
         if (failure.kind === 'unauthenticated') {
           setState((prev) => (prev.status === 'signedIn' ? { status: 'anonymous', notice: failure.message } : prev));
+        } else if (failure.kind === 'totp_enrolment_required') {
+          setState((prev) => (prev.status === 'signedIn' ? { status: 'signedIn', me: { ...prev.me, mustEnrolTotp: true } } : prev));
         } else {
           setState((prev) => (prev.status === 'signedIn' ? { status: 'signedIn', me: { ...prev.me, mustChangePassword: true } } : prev));
         }
@@ -63,7 +68,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       state,
       me: state.status === 'signedIn' ? state.me : undefined,
       login: async (username, password) => {
-        const { user } = await api.login(username, password);
+        const answer = await api.login(username, password);
+        if ('secondFactor' in answer) return 'totp';
+        setState({ status: 'signedIn', me: answer.user });
+        return answer.user;
+      },
+      loginTotp: async (code) => {
+        const { user } = await api.loginTotp(code);
         setState({ status: 'signedIn', me: user });
         return user;
       },

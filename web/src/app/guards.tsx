@@ -13,9 +13,10 @@ export interface LoginState {
 
 /**
  * The signed-in part of the app. Anonymous → the login page (which shows why the session
- * ended); a pending password change → the password page, unless `passwordPage` is this page.
+ * ended); a pending password change → the password page, unless `passwordPage` is this page;
+ * then a required TOTP enrolment → the TOTP page, unless this is that page (or the password page).
  */
-export function RequireSignedIn({ passwordPage = false }: { passwordPage?: boolean }) {
+export function RequireSignedIn({ passwordPage = false, totpPage = false }: { passwordPage?: boolean; totpPage?: boolean }) {
   const { t } = useTranslation();
   const { state, retry } = useAuth();
   const location = useLocation();
@@ -28,6 +29,7 @@ export function RequireSignedIn({ passwordPage = false }: { passwordPage?: boole
     return <Navigate to="/login" replace state={{ from } satisfies LoginState} />;
   }
   if (state.me.mustChangePassword && !passwordPage) return <Navigate to="/password" replace state={{ from: location.pathname + location.search }} />;
+  if (state.me.mustEnrolTotp && !passwordPage && !totpPage) return <Navigate to="/totp" replace state={{ from: location.pathname + location.search }} />;
   return <Outlet />;
 }
 

@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -25,10 +25,12 @@ export function UserMenu() {
           { key: 'scope', label: t('user.scope', { place: scopeName }), disabled: true },
           { type: 'divider' },
           { key: 'password', icon: <KeyOutlined />, label: t('user.changePassword') },
+          { key: 'totp', icon: <SafetyCertificateOutlined />, label: t('user.totp') },
           { key: 'logout', icon: <LogoutOutlined />, label: t('user.logout') },
         ],
         onClick: ({ key }) => {
           if (key === 'password') navigate('/password');
+          if (key === 'totp') navigate('/totp');
           if (key === 'logout') void logout().then(() => navigate('/login', { replace: true }));
         },
       }}

@@ -1,9 +1,11 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { logout as dropHalfSession } from '../../api/auth';
 import { ApiError } from '../../api/client';
+import type { Me } from '../../api/types';
 import { useAuth } from '../../app/auth';
 import type { LoginState } from '../../app/guards';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -14,33 +16,68 @@ const FAILURE_TITLES: Record<string, string> = {
   account_locked: 'login.locked',
   account_disabled: 'login.disabled',
   rate_limited: 'login.rateLimited',
+  invalid_totp: 'login.invalidCode',
+  totp_replayed: 'login.replayedCode',
+  unauthenticated: 'login.codeExpired',
 };
 
-/** 用户登录: user name and password; says why the last session ended, and why a login was refused. */
+/**
+ * 用户登录: user name and password, then (TOTP on) the 6-digit code of the authenticator; says
+ * why the last session ended, and why a login was refused.
+ */
 export function LoginPage() {
   const { t } = useTranslation();
-  const { state, login } = useAuth();
+  const { state, login, loginTotp } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as LoginState | null)?.from;
   const [failure, setFailure] = useState<ApiError>();
   const [submitting, setSubmitting] = useState(false);
+  const [step, setStep] = useState<'password' | 'totp'>('password');
 
   if (state.status === 'signedIn') return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
+
+  const enter = (me: Me) =>
+    navigate(me.mustChangePassword ? '/password' : me.mustEnrolTotp ? '/totp' : from && from !== '/login' ? from : '/', { replace: true, state: { from } });
 
   const submit = async (values: { username: string; password: string }) => {
     setSubmitting(true);
     setFailure(undefined);
     try {
       const me = await login(values.username.trim(), values.password);
-      navigate(me.mustChangePassword ? '/password' : from && from !== '/login' ? from : '/', { replace: true, state: { from } });
+      if (me === 'totp') {
+        setStep('totp');
+        setSubmitting(false);
+        return;
+      }
+      enter(me);
     } catch (error) {
       setFailure(error instanceof ApiError ? error : new ApiError(0, 'client', String(error)));
       setSubmitting(false);
     }
   };
 
-  const notice = state.status === 'anonymous' ? state : undefined;
+  const submitCode = async (values: { code: string }) => {
+    setSubmitting(true);
+    setFailure(undefined);
+    try {
+      enter(await loginTotp(values.code.trim()));
+    } catch (error) {
+      const e = error instanceof ApiError ? error : new ApiError(0, 'client', String(error));
+      setFailure(e);
+      setSubmitting(false);
+      // Locked, or the 5 minutes for the code are over: the half-session is gone, start again.
+      if (e.code === 'account_locked' || (e.status === 401 && e.code === 'unauthenticated')) setStep('password');
+    }
+  };
+
+  const backToPassword = () => {
+    setFailure(undefined);
+    setStep('password');
+    void dropHalfSession().catch(() => undefined);
+  };
+
+  const notice = state.status === 'anonymous' && step === 'password' ? state : undefined;
   return (
     <div className="login-page">
       <div className="login-top">
@@ -67,7 +104,28 @@ export function LoginPage() {
             data-testid="login-error"
           />
         )}
-        <Form layout="vertical" requiredMark={false} onFinish={submit} disabled={submitting}>
+        {step === 'totp' ? (
+          <Form layout="vertical" requiredMark={false} onFinish={submitCode} disabled={submitting} key="totp">
+            <Alert className="login-alert" type="info" showIcon title={t('login.codeTitle')} description={t('login.codeHint')} data-testid="totp-step" />
+            <Form.Item
+              name="code"
+              label={t('login.code')}
+              rules={[
+                { required: true, message: t('login.codeRequired') },
+                { pattern: /^\s*\d{6}\s*$/, message: t('login.codeFormat') },
+              ]}
+            >
+              <Input prefix={<SafetyCertificateOutlined />} inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus size="large" placeholder="000000" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" size="large" block loading={submitting}>
+              {t('login.verify')}
+            </Button>
+            <Button type="link" block onClick={backToPassword}>
+              {t('login.backToPassword')}
+            </Button>
+          </Form>
+        ) : (
+        <Form layout="vertical" requiredMark={false} onFinish={submit} disabled={submitting} key="password">
           <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
           </Form.Item>
@@ -78,6 +136,7 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        )}
         <p className="login-notice">{t('login.notice')}</p>
       </Card>
     </div>

@@ -36,6 +36,7 @@ export function PasswordPage() {
       await changePassword(values.currentPassword, values.newPassword);
       await refresh();
       message.success(t('password.changed'));
+      // A required TOTP enrolment comes next: the guard sends the user on to /totp.
       navigate(from && from !== '/password' ? from : '/', { replace: true });
     } catch (error) {
       const e = error instanceof ApiError ? error : new ApiError(0, 'client', String(error));
