@@ -90,8 +90,8 @@ async function main(): Promise<void> {
     t = performance.now();
     const counties = (await sql<{ code: string }>`SELECT code FROM place WHERE level = 3 ORDER BY code`.execute(database.db)).rows.map((r) => r.code);
     await refreshRollups(database.db, counties);
-    const rollup = (await sql<{ v: number; t: number }>`SELECT (SELECT count(*) FROM registry_rollup)::int AS v, (SELECT count(*) FROM registry_rollup_township)::int AS t`.execute(database.db)).rows[0];
-    console.log(`  rollups of ${counties.length} counties built: ${rollup.v} village rows, ${rollup.t} township rows (${seconds(t)})`);
+    const rollup = (await sql<{ v: number; t: number; c: number }>`SELECT (SELECT count(*) FROM registry_rollup)::int AS v, (SELECT count(*) FROM registry_rollup_township)::int AS t, (SELECT count(*) FROM registry_rollup_county)::int AS c`.execute(database.db)).rows[0];
+    console.log(`  rollups of ${counties.length} counties built: ${rollup.v} village rows, ${rollup.t} township rows, ${rollup.c} county rows (${seconds(t)})`);
 
     const { app } = await buildTestApp(database, { requireLogin: true });
     // The floor: a route behind the same access checks whose handler runs SELECT 1 on the same pool.

@@ -569,6 +569,21 @@ export interface RegistryRollupTownshipTable {
   persons: number;
 }
 
+// 015_rollup_county.sql
+export interface DB {
+  registry_rollup_county: RegistryRollupCountyTable;
+}
+
+export interface RegistryRollupCountyTable {
+  county_code: string;
+  year: number;
+  status: string;
+  main_cause: string;
+  change: string;
+  households: number;
+  persons: number;
+}
+
 // 012_assistance.sql
 export interface DB {
   cadre: CadreTable;

@@ -203,6 +203,12 @@ export async function rectificationSummary(db: Db, scope: PlaceScope, place: str
   return { place, today, totals, byUnit: byUnit.map((r) => ({ ...r, name: r.key })), byPlace };
 }
 
+/** The totals of `rectificationSummary` alone (for the dashboard): one query, no breakdown. */
+export async function rectificationTotals(db: Db, scope: PlaceScope, place: string, today: string): Promise<{ open: number; overdue: number; closed: number; reopened: number }> {
+  const byUnit = await q.countRectifications(db, scope, place, 'unit', today);
+  return byUnit.reduce((t, r) => ({ open: t.open + r.open, overdue: t.overdue + r.overdue, closed: t.closed + r.closed, reopened: t.reopened + r.reopened }), { open: 0, overdue: 0, closed: 0, reopened: 0 });
+}
+
 /** Open and overdue findings under each of these places (for the supervision listing). */
 export async function openRectificationsUnder(db: Db, scope: PlaceScope, codes: readonly string[], today: string): Promise<Map<string, { open: number; overdue: number }>> {
   const out = new Map<string, { open: number; overdue: number }>(codes.map((c) => [c, { open: 0, overdue: 0 }]));

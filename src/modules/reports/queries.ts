@@ -7,12 +7,24 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
 import { countyUnder } from './rollupQueries';
 
+export type ListingLevel = 'county' | 'township' | 'village';
+
+const GRAIN: Record<ListingLevel, string> = { county: 'registry_rollup_county', township: 'registry_rollup_township', village: 'registry_rollup' };
+
 /**
- * The rollup a place's report reads: township grain for a county and above (a few rows per
- * township and year), village grain within a township or village.
+ * The coarsest rollup that answers for a place down to a level: county grain (a few hundred
+ * rows per county) when nothing finer than a county is grouped on, township grain when the
+ * townships are, village grain within a township or village (its rows are selected by
+ * township or village code).
  */
-function rollupFor(place: string): RawBuilder<unknown> {
-  return sql.raw(place.length >= 9 ? 'registry_rollup' : 'registry_rollup_township');
+function rollupFor(place: string, level: ListingLevel): RawBuilder<unknown> {
+  return sql.raw(GRAIN[place.length >= 9 ? 'village' : level]);
+}
+
+/** The level of a place's children (the provinces, cities and counties count as counties here). */
+function childLevel(place: string): ListingLevel {
+  if (place.length >= 9) return 'village';
+  return place.length === 6 ? 'township' : 'county';
 }
 
 /** Rollup rows (alias r) under a place. */
@@ -63,7 +75,7 @@ export interface ChildCauseRow {
 export async function countByChildAndCause(db: Db, place: string, year: number, statuses: readonly string[]): Promise<ChildCauseRow[]> {
   const result = await sql<ChildCauseRow>`
     SELECT ${childKey(place)} AS child, r.main_cause AS cause, sum(r.households)::int AS households, sum(r.persons)::int AS persons
-    FROM ${rollupFor(place)} r JOIN rollup_state s ON s.county_code = r.county_code
+    FROM ${rollupFor(place, childLevel(place))} r JOIN rollup_state s ON s.county_code = r.county_code
     WHERE ${rollupUnder(place)} AND r.year = least(${year}::int, s.max_year) AND r.status IN (${statusList(statuses)})
     GROUP BY 1, 2`.execute(db);
   return result.rows;
@@ -85,7 +97,7 @@ export async function countByChildAndStatus(db: Db, place: string, year: number)
   const result = await sql<ChildStatusRow>`
     SELECT ${childKey(place)} AS child, r.status, CASE WHEN r.year = ${year}::int THEN r.change ELSE '' END AS change,
            sum(r.households)::int AS households, sum(r.persons)::int AS persons
-    FROM ${rollupFor(place)} r JOIN rollup_state s ON s.county_code = r.county_code
+    FROM ${rollupFor(place, childLevel(place))} r JOIN rollup_state s ON s.county_code = r.county_code
     WHERE ${rollupUnder(place)} AND r.year = least(${year}::int, s.max_year)
     GROUP BY 1, 2, 3`.execute(db);
   return result.rows;
@@ -106,7 +118,7 @@ export async function countByYearAndStatus(db: Db, place: string, from: number, 
            sum(r.households)::int AS households, sum(r.persons)::int AS persons
     FROM generate_series(${from}::int, ${to}::int) AS g(y)
     JOIN rollup_state s ON ${countyUnder(place, 's.county_code')} AND s.min_year <= g.y
-    JOIN ${rollupFor(place)} r ON r.county_code = s.county_code AND r.year = least(g.y, s.max_year)
+    JOIN ${rollupFor(place, 'county')} r ON r.county_code = s.county_code AND r.year = least(g.y, s.max_year)
     WHERE ${rollupUnder(place)}
     GROUP BY 1, 2, 3
     ORDER BY 1`.execute(db);
@@ -133,8 +145,6 @@ export async function placeNames(db: Db, codes: readonly string[]): Promise<Map<
   return new Map(rows.map((r) => [r.code, r]));
 }
 
-export type ListingLevel = 'county' | 'township' | 'village';
-
 const KEY: Record<ListingLevel, string> = { county: 'r.county_code', township: 'r.township_code', village: 'r.village_code' };
 
 export interface RemainingRow {
@@ -149,11 +159,16 @@ export interface RemainingRow {
  * year asked is later.
  */
 export async function remainingByLevel(db: Db, place: string, level: ListingLevel, year: number, statuses: readonly string[], above: number): Promise<RemainingRow[]> {
+  // County by county (OFFSET 0 keeps the subquery apart): each reads its rows of one year and
+  // status through the key instead of the whole table under the place being scanned.
   const result = await sql<RemainingRow>`
     SELECT ${sql.raw(KEY[level])} AS code, sum(r.households)::int AS households, sum(r.persons)::int AS persons
-    FROM ${sql.raw(level === 'village' || place.length >= 9 ? 'registry_rollup' : 'registry_rollup_township')} r JOIN rollup_state s ON s.county_code = r.county_code
-    WHERE ${rollupUnder(place)} AND r.year = least(${year}::int, s.max_year)
-      AND r.status IN (${sql.join(statuses.map((x) => sql`${x}`))})
+    FROM rollup_state s CROSS JOIN LATERAL (
+      SELECT r.* FROM ${rollupFor(place, level)} r
+      WHERE r.county_code = s.county_code AND r.year = least(${year}::int, s.max_year) AND ${rollupUnder(place)}
+        AND r.status IN (${sql.join(statuses.map((x) => sql`${x}`))})
+      OFFSET 0) r
+    WHERE ${countyUnder(place, 's.county_code')}
     GROUP BY 1
     HAVING sum(r.persons) > ${above}
     ORDER BY 1`.execute(db);
@@ -166,10 +181,26 @@ export async function remainingOf(db: Db, level: ListingLevel, codes: readonly s
   const counties = [...new Set(codes.map((c) => c.slice(0, 6)))];
   const result = await sql<RemainingRow>`
     SELECT ${sql.raw(KEY[level])} AS code, sum(r.households)::int AS households, sum(r.persons)::int AS persons
-    FROM ${sql.raw(level === 'village' ? 'registry_rollup' : 'registry_rollup_township')} r JOIN rollup_state s ON s.county_code = r.county_code
+    FROM ${sql.raw(GRAIN[level])} r JOIN rollup_state s ON s.county_code = r.county_code
     WHERE r.county_code = ANY(${counties}::text[]) AND ${sql.raw(KEY[level])} = ANY(${[...codes]}::text[])
       AND r.year = least(${year}::int, s.max_year)
       AND r.status IN (${sql.join(statuses.map((x) => sql`${x}`))})
     GROUP BY 1`.execute(db);
+  return result.rows;
+}
+
+/** Remaining poor per village of these townships at the end of `year`, only villages with more than `above` persons. */
+export async function remainingInTownships(db: Db, townships: readonly string[], year: number, statuses: readonly string[], above: number): Promise<RemainingRow[]> {
+  if (townships.length === 0) return [];
+  const counties = [...new Set(townships.map((c) => c.slice(0, 6)))];
+  const result = await sql<RemainingRow>`
+    SELECT r.village_code AS code, sum(r.households)::int AS households, sum(r.persons)::int AS persons
+    FROM registry_rollup r JOIN rollup_state s ON s.county_code = r.county_code
+    WHERE r.county_code = ANY(${counties}::text[]) AND r.township_code = ANY(${[...townships]}::text[])
+      AND r.year = least(${year}::int, s.max_year)
+      AND r.status IN (${sql.join(statuses.map((x) => sql`${x}`))})
+    GROUP BY 1
+    HAVING sum(r.persons) > ${above}
+    ORDER BY 1`.execute(db);
   return result.rows;
 }

@@ -38,7 +38,7 @@ export async function lockCounties(tx: Db, counties: readonly string[]): Promise
 }
 
 /**
- * Replace the rollup rows of the counties (village and township grain): each household's status at the end of every year
+ * Replace the rollup rows of the counties (village, township and county grain): each household's status at the end of every year
  * from its first record to the county's latest, the record of a year standing until the next
  * one; `change` says what that year's record changed ('entered' first record, 'exited',
  * 'returned'); persons are the registered members.
@@ -50,6 +50,7 @@ export async function rebuildCountyRollups(tx: Db, counties: readonly string[]):
   await sql`SET LOCAL enable_nestloop = off`.execute(tx);
   await sql`DELETE FROM registry_rollup WHERE county_code = ANY(${codes}::text[])`.execute(tx);
   await sql`DELETE FROM registry_rollup_township WHERE county_code = ANY(${codes}::text[])`.execute(tx);
+  await sql`DELETE FROM registry_rollup_county WHERE county_code = ANY(${codes}::text[])`.execute(tx);
   await sql`
     INSERT INTO registry_rollup (county_code, township_code, village_code, year, status, main_cause, change, households, persons)
     WITH bounds AS (
@@ -81,11 +82,19 @@ export async function rebuildCountyRollups(tx: Db, counties: readonly string[]):
     LEFT JOIN members m ON m.county_code = sp.county_code AND m.household_no = sp.household_no
     WHERE h.county_code = ANY(${codes}::text[])
     GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(tx);
+  // Township and county rows in key order: a county's rows of one year lie together on disk.
   await sql`
     INSERT INTO registry_rollup_township (county_code, township_code, year, status, main_cause, change, households, persons)
     SELECT county_code, township_code, year, status, main_cause, change, sum(households)::int, sum(persons)::int
     FROM registry_rollup WHERE county_code = ANY(${codes}::text[])
-    GROUP BY 1, 2, 3, 4, 5, 6`.execute(tx);
+    GROUP BY 1, 2, 3, 4, 5, 6
+    ORDER BY county_code, year, township_code, status, main_cause, change`.execute(tx);
+  await sql`
+    INSERT INTO registry_rollup_county (county_code, year, status, main_cause, change, households, persons)
+    SELECT county_code, year, status, main_cause, change, sum(households)::int, sum(persons)::int
+    FROM registry_rollup_township WHERE county_code = ANY(${codes}::text[])
+    GROUP BY 1, 2, 3, 4, 5
+    ORDER BY county_code, year, status, main_cause, change`.execute(tx);
   await sql`
     UPDATE rollup_state r SET refreshed_seq = r.change_seq, refreshed_at = now(), min_year = y.min_year, max_year = y.max_year
     FROM (SELECT c.county_code, min(x.year) AS min_year, max(x.year) AS max_year
@@ -97,5 +106,5 @@ export async function rebuildCountyRollups(tx: Db, counties: readonly string[]):
 
 /** Fresh planner statistics after a bulk refresh. */
 export async function analyzeRollups(db: Db): Promise<void> {
-  await sql`ANALYZE registry_rollup, registry_rollup_township, rollup_state`.execute(db);
+  await sql`ANALYZE registry_rollup, registry_rollup_township, registry_rollup_county, rollup_state`.execute(db);
 }

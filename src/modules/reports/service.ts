@@ -44,6 +44,29 @@ export async function reportYear(db: Db, place: string, asked: number | undefine
   return { year: asked ?? span.maxYear, ...span };
 }
 
+/** A place with its path and the years its rollups cover, read once for several reports of it. */
+export interface PreparedPlace {
+  place: ReportPlace;
+  span: q.YearSpan;
+}
+
+/**
+ * The place and its year span after bringing its rollups up to date, for a caller that reads
+ * several reports of the place (the dashboard): they then skip their own preparation.
+ */
+export async function preparePlaceOnce(db: Db, code: string): Promise<PreparedPlace> {
+  await refreshStaleRollups(db, [code]);
+  const [detail, span] = await Promise.all([getPlace(db, code), q.yearSpan(db, code)]);
+  return { place: placeOf(detail), span };
+}
+
+/** The prepared place of `code` (given by the caller, else read now, refreshing stale rollups first). */
+export async function preparedOf(db: Db, code: string, prepared: PreparedPlace | undefined): Promise<PreparedPlace> {
+  if (prepared && prepared.place.code === code) return prepared;
+  const place = await preparePlace(db, code);
+  return { place, span: await q.yearSpan(db, code) };
+}
+
 export interface CauseLine {
   cause: string;
   label: string;
@@ -81,14 +104,16 @@ const causeOrder = (cause: string) => {
 export const causeLabel = (cause: string) => (cause === UNRECORDED ? '未填写' : labelOf(povertyCause, cause) ?? cause);
 
 /** Households and persons by main cause at a year-end, with shares to two decimals, and per child place. */
-export async function causeReport(db: Db, code: string, options: { year?: number; statuses?: readonly string[] } = {}): Promise<CauseReport> {
-  const place = await preparePlace(db, code);
+export async function causeReport(db: Db, code: string, options: { year?: number; statuses?: readonly string[]; prepared?: PreparedPlace } = {}): Promise<CauseReport> {
+  const { place, span } = await preparedOf(db, code, options.prepared);
   const statuses = [...(options.statuses ?? REMAINING_POOR)];
-  const { year } = await reportYear(db, code, options.year);
-  const rows = year === null ? [] : await q.countByChildAndCause(db, code, year, statuses);
+  const year = options.year ?? span.maxYear;
+  const [rows, children] = await Promise.all([
+    year === null ? [] : q.countByChildAndCause(db, code, year, statuses),
+    place.level === 5 ? [] : q.childPlaces(db, code),
+  ]);
   const byCause = new Map<string, { households: number; persons: number }>();
   const byChild = new Map<string, CauseChild>();
-  const children = place.level === 5 ? [] : await q.childPlaces(db, code);
   for (const c of children) byChild.set(c.code, { code: c.code, name: c.name, level: c.level, households: 0, persons: 0, causes: {} });
   for (const r of rows) {
     const total = byCause.get(r.cause) ?? { households: 0, persons: 0 };
@@ -180,17 +205,24 @@ function addTo(f: ProgressFigures, r: { status: string; change: string; househol
 }
 
 /** Status and exit progress of a place: every year it has, and its children at `year` (default the latest). */
-export async function progressReport(db: Db, code: string, options: { year?: number } = {}): Promise<ProgressReport> {
-  const place = await preparePlace(db, code);
-  const { year, minYear, maxYear } = await reportYear(db, code, options.year);
+export async function progressReport(db: Db, code: string, options: { year?: number; prepared?: PreparedPlace } = {}): Promise<ProgressReport> {
+  const { place, span } = await preparedOf(db, code, options.prepared);
+  const { minYear, maxYear } = span;
+  const year = options.year ?? maxYear;
+  // Independent reads, side by side (one after another on a single connection).
+  const [byYear, childRows, byChild] = await Promise.all([
+    minYear !== null && maxYear !== null ? q.countByYearAndStatus(db, code, minYear, maxYear) : [],
+    place.level < 5 ? q.childPlaces(db, code) : [],
+    year !== null ? q.countByChildAndStatus(db, code, year) : [],
+  ]);
   const years = new Map<number, ProgressYear>();
   if (minYear !== null && maxYear !== null) {
     for (let y = minYear; y <= maxYear; y++) years.set(y, { year: y, ...emptyFigures() });
-    for (const r of await q.countByYearAndStatus(db, code, minYear, maxYear)) addTo(years.get(r.year)!, r);
+    for (const r of byYear) addTo(years.get(r.year)!, r);
   }
   const children = new Map<string, ProgressChild>();
-  if (place.level < 5) for (const c of await q.childPlaces(db, code)) children.set(c.code, { code: c.code, name: c.name, level: c.level, ...emptyFigures() });
-  if (year !== null) for (const r of await q.countByChildAndStatus(db, code, year)) {
+  for (const c of childRows) children.set(c.code, { code: c.code, name: c.name, level: c.level, ...emptyFigures() });
+  for (const r of byChild) {
     const child = children.get(r.child);
     if (child) addTo(child, r);
   }
@@ -202,15 +234,34 @@ export const statusLabel = (code: string) => labelOf(householdStatus, code) ?? c
 
 export type { ListingLevel, RemainingRow, PlaceNameRow } from './queries';
 
-/** Remaining poor (未脱贫 + 返贫) per place of a level under `place` at the end of `year`, only places above `above` persons. */
-export async function remainingPoorByLevel(db: Db, place: string, level: q.ListingLevel, year: number, above: number): Promise<q.RemainingRow[]> {
-  if (level !== 'village' || above <= 0 || place.length >= 9) return q.remainingByLevel(db, place, level, year, REMAINING_POOR, above);
-  // A village has no more remaining poor than its township: read the villages of the townships over the line only.
-  const townships = await q.remainingByLevel(db, place, 'township', year, REMAINING_POOR, above);
-  if (townships.length > 50) return q.remainingByLevel(db, place, level, year, REMAINING_POOR, above);
-  const rows: q.RemainingRow[] = [];
-  for (const t of townships) rows.push(...(await q.remainingByLevel(db, t.code, level, year, REMAINING_POOR, above)));
-  return rows.sort((a, b) => a.code.localeCompare(b.code));
+/**
+ * Remaining poor (未脱贫 + 返贫) per place of each level asked under `place` at the end of
+ * `year`, only places above that level's line (`lines`: level → persons). The counties come
+ * from the county rollup; the townships are summed once for both their own line and the
+ * villages' (a village has no more remaining poor than its township, so only the villages of
+ * the townships over the village line are read).
+ */
+export async function remainingPoorByLevels(db: Db, place: string, year: number, lines: ReadonlyMap<q.ListingLevel, number>): Promise<Map<q.ListingLevel, q.RemainingRow[]>> {
+  const out = new Map<q.ListingLevel, q.RemainingRow[]>();
+  const county = lines.get('county');
+  const township = lines.get('township');
+  const village = lines.get('village');
+  const prefilter = village !== undefined && village > 0 && place.length < 9;
+  const townshipLine = Math.min(township ?? Infinity, prefilter ? village : Infinity);
+  const [counties, townships] = await Promise.all([
+    county === undefined ? undefined : q.remainingByLevel(db, place, 'county', year, REMAINING_POOR, county),
+    townshipLine === Infinity ? undefined : q.remainingByLevel(db, place, 'township', year, REMAINING_POOR, townshipLine),
+  ]);
+  if (counties) out.set('county', counties);
+  if (townships && township !== undefined) out.set('township', townships.filter((t) => t.persons > township));
+  if (village !== undefined) {
+    if (!prefilter) out.set('village', await q.remainingByLevel(db, place, 'village', year, REMAINING_POOR, village));
+    else {
+      const over = townships!.filter((t) => t.persons > village).map((t) => t.code);
+      out.set('village', over.length > 50 ? await q.remainingByLevel(db, place, 'village', year, REMAINING_POOR, village) : await q.remainingInTownships(db, over, year, REMAINING_POOR, village));
+    }
+  }
+  return out;
 }
 
 /** Remaining poor of exactly these places of one level at the end of `year` (absent: none). */

@@ -6,8 +6,8 @@
  */
 import type { Db } from '../../db/database';
 import type { PlaceScope } from '../../db/placeScope';
-import { rectificationSummary } from '../rectification/service';
-import { causeReport, progressReport, refreshStaleRollups, type ProgressFigures, type ReportPlace } from '../reports/service';
+import { rectificationTotals } from '../rectification/service';
+import { causeReport, preparePlaceOnce, progressReport, type ProgressFigures, type ReportPlace } from '../reports/service';
 import { supervisionListing } from './service';
 
 export interface DashboardChild {
@@ -39,14 +39,13 @@ const EMPTY: ProgressFigures = {
 };
 
 export async function leaderDashboard(db: Db, scope: PlaceScope, place: string, today: string): Promise<Dashboard> {
-  // Bring the rollups up to date once, then the independent reads side by side (each finds nothing
-  // stale; the cause report's default year is the progress report's: the latest).
-  await refreshStaleRollups(db, [place]);
-  const [progress, causes, listing, rectifications] = await Promise.all([
-    progressReport(db, place),
-    causeReport(db, place),
-    supervisionListing(db, scope, place, { today }),
-    rectificationSummary(db, scope, place, today),
+  // Bring the rollups up to date and read the place and its years once, then the independent
+  // reads side by side (the cause report's default year is the progress report's: the latest).
+  const [prepared, rectifications] = await Promise.all([preparePlaceOnce(db, place), rectificationTotals(db, scope, place, today)]);
+  const [progress, causes, listing] = await Promise.all([
+    progressReport(db, place, { prepared }),
+    causeReport(db, place, { prepared }),
+    supervisionListing(db, scope, place, { today, prepared }),
   ]);
   const listedPlaces = [...listing.counties, ...listing.townships, ...listing.villages];
   const listed = new Set(listedPlaces.map((l) => l.code));
@@ -73,6 +72,6 @@ export async function leaderDashboard(db: Db, scope: PlaceScope, place: string, 
       villages: listing.villages.length,
       listed: listedPlaces.map((l) => ({ code: l.code, name: l.name, level: l.level, persons: l.persons, latestPersons: l.latestPersons, delistable: l.delistable })),
     },
-    rectifications: rectifications.totals,
+    rectifications,
   };
 }

@@ -18,13 +18,13 @@ import {
   causeReport,
   dateAfterYearEnd,
   placeNamesOf,
-  preparePlace,
+  preparedOf,
   progressReport,
-  remainingPoorByLevel,
+  remainingPoorByLevels,
   remainingPoorOf,
-  reportYear,
   statusYearAt,
   type CauseReport,
+  type PreparedPlace,
   type ReportPlace,
 } from '../reports/service';
 import { decideListing, delistable, lowestThreshold, thresholdFor, type ListingLevel, type Threshold } from './listing';
@@ -85,9 +85,8 @@ function threshold(records: readonly PolicyRecord[], level: ListingLevel, code: 
 }
 
 /** The listing of a place at a date (default: the day after the latest year-end the registry has). */
-export async function supervisionListing(db: Db, scope: PlaceScope, placeCode: string, options: { asOf?: string; today: string }): Promise<Listing> {
-  const place = await preparePlace(db, placeCode);
-  const span = await reportYear(db, placeCode, undefined);
+export async function supervisionListing(db: Db, scope: PlaceScope, placeCode: string, options: { asOf?: string; today: string; prepared?: PreparedPlace }): Promise<Listing> {
+  const { place, span } = await preparedOf(db, placeCode, options.prepared);
   const notes = ['村级挂牌另有“贫困发生率超过 10%”一条，需农村户籍人口数，登记数据中没有，未计算。'];
   const asOf = options.asOf ?? (span.maxYear === null ? null : dateAfterYearEnd(span.maxYear));
   if (asOf === null || span.maxYear === null) {
@@ -98,10 +97,10 @@ export async function supervisionListing(db: Db, scope: PlaceScope, placeCode: s
   const records = await loadActivePolicies(db);
   const placeLevel = LEVEL_OF_LENGTH[placeCode.length];
   const listed: ListedPlace[] = [];
+  const lines = new Map(LEVELS.filter((level) => LEVEL_NUMBER[level] >= placeLevel).map((level) => [level, lowestThreshold(records, level)]));
+  const byLevel = await remainingPoorByLevels(db, placeCode, statusYear, lines);
   for (const level of LEVELS) {
-    if (LEVEL_NUMBER[level] < placeLevel) continue;
-    const candidates = await remainingPoorByLevel(db, placeCode, level, statusYear, lowestThreshold(records, level));
-    for (const c of candidates) {
+    for (const c of byLevel.get(level) ?? []) {
       const decision = decideListing(level, c.persons, statusYear, threshold(records, level, c.code, campaignYear));
       if (!decision.listed) continue;
       listed.push({
@@ -114,27 +113,27 @@ export async function supervisionListing(db: Db, scope: PlaceScope, placeCode: s
   }
   await complete(db, scope, listed, { campaignYear, latestYear: span.maxYear, statusYear, today: options.today });
   const here = (level: ListingLevel) => listed.filter((l) => l.level === level);
-  let lines: Listing['thresholds'] = null;
+  let thresholds: Listing['thresholds'] = null;
   if (placeCode !== '0') {
     const at = (level: ListingLevel) => threshold(records, level, placeCode, campaignYear).persons;
-    lines = { county: at('county'), township: at('township'), village: at('village') };
+    thresholds = { county: at('county'), township: at('township'), village: at('village') };
   }
-  return { place, asOf, statusYear, campaignYear, latestYear: span.maxYear, thresholds: lines, counties: here('county'), townships: here('township'), villages: here('village'), notes };
+  return { place, asOf, statusYear, campaignYear, latestYear: span.maxYear, thresholds, counties: here('county'), townships: here('township'), villages: here('village'), notes };
 }
 
 /** Names, leaders, open rectifications and latest figures of the listed places. */
 async function complete(db: Db, scope: PlaceScope, listed: ListedPlace[], at: { campaignYear: number; latestYear: number; statusYear: number; today: string }): Promise<void> {
   const codes = listed.map((l) => l.code);
-  const names = await placeNamesOf(db, [...codes, ...codes.map((c) => c.slice(0, 6))]);
-  const leaders = await q.leadersOf(db, codes, at.campaignYear);
-  const open = await openRectificationsUnder(db, scope, codes, at.today);
-  const latest = new Map<string, { households: number; persons: number }>();
-  if (at.latestYear !== at.statusYear) {
-    for (const level of LEVELS) {
-      const ofLevel = listed.filter((l) => l.level === level).map((l) => l.code);
-      for (const r of await remainingPoorOf(db, level, ofLevel, at.latestYear)) latest.set(r.code, r);
-    }
-  }
+  // Independent reads, side by side (one after another on a single connection).
+  const [names, leaders, open, latestRows] = await Promise.all([
+    placeNamesOf(db, [...codes, ...codes.map((c) => c.slice(0, 6))]),
+    q.leadersOf(db, codes, at.campaignYear),
+    openRectificationsUnder(db, scope, codes, at.today),
+    at.latestYear === at.statusYear
+      ? []
+      : Promise.all(LEVELS.map((level) => remainingPoorOf(db, level, listed.filter((l) => l.level === level).map((l) => l.code), at.latestYear))),
+  ]);
+  const latest = new Map<string, { households: number; persons: number }>(latestRows.flat().map((r) => [r.code, r]));
   for (const l of listed) {
     l.name = names.get(l.code)?.name ?? l.code;
     l.countyName = l.level === 'county' ? null : names.get(l.code.slice(0, 6))?.name ?? null;
