@@ -307,10 +307,14 @@ describe.each(testDatabases)('TOTP second factor on $name', ({ open }) => {
     expect((await adminClient.inject('POST', `/api/v1/users/${outsider.id}/reset-totp`)).statusCode).toBe(404);
     expect((await adminClient.inject('POST', '/api/v1/users/99999999/reset-totp')).statusCode).toBe(404);
 
+    // The users list says who has TOTP on (the page's tag and reset button follow it).
+    const listed = async () => (await adminClient.inject('GET', `/api/v1/users?q=${target.username}`)).json().items.map((u: { username: string; totpEnabled: boolean }) => [u.username, u.totpEnabled]);
+    expect(await listed()).toEqual([[target.username, true]]);
     const res = await adminClient.inject('POST', `/api/v1/users/${target.id}/reset-totp`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ user: { id: target.id, username: target.username, totpEnabled: false } });
     expect((await userRow(target.id)).totp_secret).toBeNull();
+    expect(await listed()).toEqual([[target.username, false]]);
     // The target's sessions end; his next login needs the password only.
     expect((await targetClient.inject('GET', '/api/v1/auth/me')).statusCode).toBe(401);
     const plain = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: target.username, password: PASSWORD } });

@@ -137,4 +137,31 @@ describe('TOTP in the browser', () => {
     await page.getByRole('button', { name: '验证并登录' }).click();
     await page.waitForURL((url) => url.pathname === '/households');
   });
+
+  it('lets the security administrator clear a lost authenticator from the users page', async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    clock.advanceMinutes(0.5);
+    expect(await submitLogin(page, 'anquan', PASSWORD)).toBe(200);
+    await page.getByLabel('动态口令').fill(codeAt(adminKey, clock.now()));
+    await page.getByRole('button', { name: '验证并登录' }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+    await page.goto(base + '/admin/users');
+    const row = page.locator('.users-table tbody tr.ant-table-row', { has: page.locator('td:first-child', { hasText: /^cunyuan$/ }) });
+    await row.getByText('动态口令', { exact: true }).waitFor();
+    await row.getByRole('button', { name: '重置动态口令' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '重置动态口令' }).click();
+    await page.getByText('已清除 cunyuan 的动态口令').waitFor();
+    await row.getByRole('button', { name: '重置动态口令' }).waitFor({ state: 'detached' });
+    expect(await row.getByText('动态口令', { exact: true }).count()).toBe(0);
+
+    // The operator signs in with his password alone, and may bind a new authenticator.
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    await signIn(page, base, 'cunyuan', PASSWORD);
+    await page.goto(base + '/totp');
+    expect(await page.getByTestId('totp-status').innerText()).toBe('未启用');
+  });
 });

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { withDatabase } from '../context';
 import { CONSOLE_ACTOR } from '../../modules/audit/service';
 import { ROLES, DEPARTMENT_LINES } from '../../modules/auth/service';
-import { consoleAdmin, createUser, disableUser, enableUser, listUsers, resetUserPassword, unlockUser } from '../../modules/users/service';
+import { consoleAdmin, createUser, disableUser, enableUser, getUser, listUsers, resetUserPassword, unlockUser } from '../../modules/users/service';
+import { resetUserTotp } from '../../modules/auth/secondFactor';
 import { ALL_PLACES } from '../../db/placeScope';
 
 const roleList = Object.entries(ROLES).map(([code, r]) => `${code}（${r.label}）`).join('、');
@@ -13,7 +14,7 @@ function printPassword(username: string, password: string): void {
 }
 
 export function registerUser(program: Command): void {
-  const user = program.command('user').description('用户管理：创建、重置密码、解锁、停用、列表（在服务器上执行，可管理三员账户）');
+  const user = program.command('user').description('用户管理：创建、重置密码、清除动态口令、解锁、停用、列表（在服务器上执行，可管理三员账户）');
 
   user
     .command('add <username>')
@@ -44,6 +45,19 @@ export function registerUser(program: Command): void {
       });
     });
 
+  user
+    .command('reset-totp <username>')
+    .description('清除动态口令（手机丢失时）：结束该用户的所有会话，下次仅凭密码登录后重新绑定')
+    .action(async (username: string) => {
+      await withDatabase(async (database) => {
+        const now = new Date();
+        const target = await getUser(database.db, ALL_PLACES, { username }, now);
+        const wasOn = target.totpEnabled;
+        await resetUserTotp(database.db, target.id, { actor: CONSOLE_ACTOR, scope: ALL_PLACES, now });
+        console.log(wasOn ? `已清除 ${target.username} 的动态口令，其会话已结束` : `${target.username} 未启用动态口令，无需清除（其会话已结束）`);
+      });
+    });
+
   for (const [name, description, change] of [
     ['unlock', '解除因登录失败造成的锁定', unlockUser],
     ['disable', '停用用户（并结束其会话）', disableUser],
@@ -71,7 +85,7 @@ export function registerUser(program: Command): void {
         for (let page = 1; ; page++) {
           const result = await listUsers(database.db, ALL_PLACES, { ...opts, page, pageSize: 200 }, now);
           for (const u of result.items) {
-            const state = [u.disabled ? '停用' : '', u.lockedUntil ? '锁定' : '', u.mustChangePassword ? '待改密码' : ''].filter(Boolean).join('、');
+            const state = [u.disabled ? '停用' : '', u.lockedUntil ? '锁定' : '', u.mustChangePassword ? '待改密码' : '', u.totpEnabled ? '动态口令' : ''].filter(Boolean).join('、');
             console.log([u.username, u.displayName, u.roleLabel, `${u.placeCode} ${u.placeName ?? ''}`.trim(), u.departmentLine ?? '', state].join('\t'));
           }
           if (page * result.pageSize >= result.total) {

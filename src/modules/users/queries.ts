@@ -14,6 +14,7 @@ const userColumns = [
   'u.disabled',
   'u.locked_until',
   'u.must_change_password',
+  'u.totp_enabled_at',
   'u.password_changed_at',
   'u.created_at',
 ] as const;

@@ -37,6 +37,7 @@ export const userSchema = z.object({
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
   mustChangePassword: z.boolean(),
+  totpEnabled: z.boolean(),
   passwordChangedAt: z.string(),
   createdAt: z.string(),
 });

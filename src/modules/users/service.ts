@@ -34,6 +34,8 @@ export interface UserView {
   disabled: boolean;
   lockedUntil: string | null;
   mustChangePassword: boolean;
+  /** TOTP (动态口令) is on for this account. */
+  totpEnabled: boolean;
   passwordChangedAt: string;
   createdAt: string;
 }
@@ -75,6 +77,7 @@ export function userViewOf(u: q.UserRecord, now: Date): UserView {
     disabled: u.disabled,
     lockedUntil: locked,
     mustChangePassword: u.must_change_password,
+    totpEnabled: u.totp_enabled_at !== null,
     passwordChangedAt: iso(u.password_changed_at)!,
     createdAt: iso(u.created_at)!,
   };

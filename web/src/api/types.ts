@@ -182,6 +182,8 @@ export interface User {
   disabled: boolean;
   lockedUntil: string | null;
   mustChangePassword: boolean;
+  /** TOTP (动态口令) is on for this account. */
+  totpEnabled: boolean;
   passwordChangedAt: string;
   createdAt: string;
 }

@@ -19,4 +19,7 @@ export const changeUser = (id: number, change: UserChange) => postJson<{ user: U
 
 export const resetUserPassword = (id: number) => postJson<UserWithPassword>(`/users/${id}/reset-password`);
 
+/** Clear a user's TOTP (lost authenticator): security administrator only; the user's sessions end. */
+export const resetUserTotp = (id: number) => postJson<{ user: { id: number; username: string; totpEnabled: boolean } }>(`/users/${id}/reset-totp`);
+
 export const getRoles = (signal?: AbortSignal) => getJson<Roles>('/roles', {}, signal);

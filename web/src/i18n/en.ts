@@ -355,6 +355,10 @@ export const en: Strings<Messages> = {
     disabledDone: 'Disabled {{name}}',
     enabledDone: 'Enabled {{name}}',
     unlockedDone: 'Unlocked {{name}}',
+    totpOn: 'TOTP',
+    totpReset: 'Reset TOTP',
+    confirmTotpReset: 'Clear the TOTP of {{name}} (e.g. a lost phone)? Their sessions end at once; they sign in with the password only and enrol again.',
+    totpResetDone: 'Cleared the TOTP of {{name}}',
     form: {
       title: 'New user',
       usernameHint: '3–32 lower-case letters, digits or _ . -',

@@ -352,6 +352,10 @@ export const zh = {
     disabledDone: '已停用 {{name}}',
     enabledDone: '已启用 {{name}}',
     unlockedDone: '已解锁 {{name}}',
+    totpOn: '动态口令',
+    totpReset: '重置动态口令',
+    confirmTotpReset: '清除用户 {{name}} 的动态口令（如手机丢失）？其原有登录立即失效，下次仅凭密码登录，再重新绑定。',
+    totpResetDone: '已清除 {{name}} 的动态口令',
     form: {
       title: '新建用户',
       usernameHint: '3–32 位小写字母、数字或 _ . -',

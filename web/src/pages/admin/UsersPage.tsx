@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, queryString } from '../../api/client';
 import type { User, UserWithPassword } from '../../api/types';
-import { changeUser, getRoles, listUsers, resetUserPassword, type UserChange, type UserQuery } from '../../api/users';
+import { changeUser, getRoles, listUsers, resetUserPassword, resetUserTotp, type UserChange, type UserQuery } from '../../api/users';
 import { useCan, useMe } from '../../app/auth';
 import { formatTime } from '../../app/labels';
 import { roleName } from '../../app/roleName';
@@ -54,12 +54,16 @@ export function UsersPage() {
   const change = (user: User, kind: UserChange) => act(user, () => changeUser(user.id, kind), DONE[kind]);
   const reset = (user: User) =>
     act(user, async () => setPassword({ result: await resetUserPassword(user.id), kind: 'reset' }));
+  // A lost authenticator: only the security administrator clears another user's TOTP (the server checks it too).
+  const mayResetTotp = (u: User) => can('users.lock') && u.totpEnabled;
+  const resetTotp = (user: User) => act(user, () => resetUserTotp(user.id), 'users.totpResetDone');
 
   const state = (u: User) => (
     <Space size={2} wrap>
       {u.disabled ? <Tag color="default">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>}
       {u.lockedUntil && <Tag color="red">{t('users.locked', { time: formatTime(u.lockedUntil) })}</Tag>}
       {u.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
+      {u.totpEnabled && <Tag color="blue">{t('users.totpOn')}</Tag>}
     </Space>
   );
 
@@ -79,7 +83,7 @@ export function UsersPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 230,
+      width: 280,
       render: (_: unknown, u) =>
         u.id === me.id ? null : (
           <Space size={0} wrap>
@@ -99,6 +103,13 @@ export function UsersPage() {
               <Button size="small" type="link" loading={busy === u.id} onClick={() => change(u, 'enable')}>
                 {t('users.enable')}
               </Button>
+            )}
+            {mayResetTotp(u) && (
+              <Popconfirm title={t('users.confirmTotpReset', { name: u.username })} onConfirm={() => resetTotp(u)} okText={t('users.totpReset')} cancelText={t('common.cancel')}>
+                <Button size="small" type="link" loading={busy === u.id}>
+                  {t('users.totpReset')}
+                </Button>
+              </Popconfirm>
             )}
             {mayReset(u) && (
               <Popconfirm title={t('users.confirmReset', { name: u.username })} onConfirm={() => reset(u)} okText={t('users.reset')} cancelText={t('common.cancel')}>
