@@ -1,10 +1,12 @@
 import { Layout, Menu, Tooltip } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from './auth';
 import { menuFor, menuPageFor } from './menu';
 import { usePlaceParam, withPlace } from './usePlaceParam';
 import { AppHeader } from './AppHeader';
+import { PageLoading } from './lazyPage';
 
 const { Sider, Content } = Layout;
 
@@ -52,7 +54,10 @@ export function AppLayout() {
           />
         </Sider>
         <Content className="app-content">
-          <Outlet />
+          {/* The frame stays while a page's code loads (app/lazyPage.tsx). */}
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Content>
       </Layout>
     </Layout>

@@ -1,21 +1,25 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { AuditPage } from '../pages/audit/AuditPage';
-import { PlacesPage } from '../pages/admin/PlacesPage';
-import { RolesPage } from '../pages/admin/RolesPage';
-import { UsersPage } from '../pages/admin/UsersPage';
 import { ForbiddenPage } from '../pages/errors/ForbiddenPage';
 import { NotFoundPage } from '../pages/errors/NotFoundPage';
-import { HouseholdCardPage } from '../pages/household-card/HouseholdCardPage';
 import { HouseholdListPage } from '../pages/households/HouseholdListPage';
 import { LoginPage } from '../pages/login/LoginPage';
-import { PasswordPage } from '../pages/login/PasswordPage';
-import { TotpPage } from '../pages/login/TotpPage';
 import { AppLayout } from './AppLayout';
+import { lazyPage, PageLoading } from './lazyPage';
 import { useMe } from './auth';
 import { RequirePermission, RequireSignedIn } from './guards';
 import { homePageFor, MENU } from './menu';
 import { MODULES } from '../modules';
+
+// The login page and the household list (most users' first page) come with the application; the
+// rest when first opened.
+const AuditPage = lazyPage(() => import('../pages/audit/AuditPage'), 'AuditPage');
+const PlacesPage = lazyPage(() => import('../pages/admin/PlacesPage'), 'PlacesPage');
+const RolesPage = lazyPage(() => import('../pages/admin/RolesPage'), 'RolesPage');
+const UsersPage = lazyPage(() => import('../pages/admin/UsersPage'), 'UsersPage');
+const HouseholdCardPage = lazyPage(() => import('../pages/household-card/HouseholdCardPage'), 'HouseholdCardPage');
+const PasswordPage = lazyPage(() => import('../pages/login/PasswordPage'), 'PasswordPage');
+const TotpPage = lazyPage(() => import('../pages/login/TotpPage'), 'TotpPage');
 
 /** The user's first page (keeping the place in the query), or 403 when his role opens none. */
 function HomeRedirect() {
@@ -30,32 +34,34 @@ const guarded = (path: string, page: ReactNode) => <RequirePermission permission
 
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route path="login" element={<LoginPage />} />
-      <Route element={<RequireSignedIn passwordPage />}>
-        <Route path="password" element={<PasswordPage />} />
-      </Route>
-      <Route element={<RequireSignedIn totpPage />}>
-        <Route path="totp" element={<TotpPage />} />
-      </Route>
-      <Route element={<RequireSignedIn />}>
-        {Object.values(MODULES).map((m) => (
-          <Fragment key={m.key}>{m.standaloneRoutes?.()}</Fragment>
-        ))}
-        <Route element={<AppLayout />}>
-          <Route index element={<HomeRedirect />} />
-          <Route path="households" element={guarded('/households', <HouseholdListPage />)} />
-          <Route path="households/:householdNo" element={guarded('/households', <HouseholdCardPage />)} />
-          <Route path="admin/users" element={guarded('/admin/users', <UsersPage />)} />
-          <Route path="admin/roles" element={guarded('/admin/roles', <RolesPage />)} />
-          <Route path="admin/places" element={guarded('/admin/places', <PlacesPage />)} />
-          <Route path="audit" element={guarded('/audit', <AuditPage />)} />
-          {Object.values(MODULES).map((m) => (
-            <Fragment key={m.key}>{m.routes()}</Fragment>
-          ))}
-          <Route path="*" element={<NotFoundPage />} />
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route path="login" element={<LoginPage />} />
+        <Route element={<RequireSignedIn passwordPage />}>
+          <Route path="password" element={<PasswordPage />} />
         </Route>
-      </Route>
-    </Routes>
+        <Route element={<RequireSignedIn totpPage />}>
+          <Route path="totp" element={<TotpPage />} />
+        </Route>
+        <Route element={<RequireSignedIn />}>
+          {Object.values(MODULES).map((m) => (
+            <Fragment key={m.key}>{m.standaloneRoutes?.()}</Fragment>
+          ))}
+          <Route element={<AppLayout />}>
+            <Route index element={<HomeRedirect />} />
+            <Route path="households" element={guarded('/households', <HouseholdListPage />)} />
+            <Route path="households/:householdNo" element={guarded('/households', <HouseholdCardPage />)} />
+            <Route path="admin/users" element={guarded('/admin/users', <UsersPage />)} />
+            <Route path="admin/roles" element={guarded('/admin/roles', <RolesPage />)} />
+            <Route path="admin/places" element={guarded('/admin/places', <PlacesPage />)} />
+            <Route path="audit" element={guarded('/audit', <AuditPage />)} />
+            {Object.values(MODULES).map((m) => (
+              <Fragment key={m.key}>{m.routes()}</Fragment>
+            ))}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
   );
 }

@@ -5,6 +5,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 export const en: Strings<Messages> = {
   common: {
+    loadingPage: 'Loading the page…',
     yes: 'Yes',
     no: 'No',
     retry: 'Retry',

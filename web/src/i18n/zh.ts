@@ -1,6 +1,7 @@
 /** 简体中文 (the default language). en.ts has the same keys. */
 export const zh = {
   common: {
+    loadingPage: '页面加载中…',
     yes: '是',
     no: '否',
     retry: '重试',

@@ -6,11 +6,14 @@ import type { ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import { RequirePermission } from '../../app/guards';
 import type { ModuleDefinition } from '../types';
-import { CoveragePage } from './CoveragePage';
-import { FieldPage } from './FieldPage';
-import { LeftBehindPage } from './LeftBehindPage';
-import { PairingPage } from './PairingPage';
-import { VisitsPage } from './VisitsPage';
+import { lazyPage } from '../../app/lazyPage';
+
+// Each page's code is fetched when the page is first opened (app/lazyPage.tsx).
+const CoveragePage = lazyPage(() => import('./CoveragePage'), 'CoveragePage');
+const FieldPage = lazyPage(() => import('./FieldPage'), 'FieldPage');
+const LeftBehindPage = lazyPage(() => import('./LeftBehindPage'), 'LeftBehindPage');
+const PairingPage = lazyPage(() => import('./PairingPage'), 'PairingPage');
+const VisitsPage = lazyPage(() => import('./VisitsPage'), 'VisitsPage');
 
 const READ = ['registry.read'];
 const MANAGE = ['assistance.manage'];

@@ -6,10 +6,13 @@ import type { ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import { RequirePermission } from '../../app/guards';
 import type { ModuleDefinition, ModulePage } from '../types';
-import { AssessedListPage } from './AssessedListPage';
 import { en, zh } from './messages';
-import { OverviewPage } from './OverviewPage';
 import './monitoring.css';
+import { lazyPage } from '../../app/lazyPage';
+
+// Each page's code is fetched when the page is first opened (app/lazyPage.tsx).
+const AssessedListPage = lazyPage(() => import('./AssessedListPage'), 'AssessedListPage');
+const OverviewPage = lazyPage(() => import('./OverviewPage'), 'OverviewPage');
 
 const OVERVIEW = ['registry.read', 'dashboard.read'];
 const LIST = ['registry.read'];

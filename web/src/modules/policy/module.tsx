@@ -6,10 +6,13 @@ import { Route } from 'react-router-dom';
 import { RequirePermission } from '../../app/guards';
 import type { ModuleDefinition } from '../types';
 import { en, zh } from './messages';
-import { PolicyComparePage } from './PolicyComparePage';
-import { PolicyDraftPage } from './PolicyDraftPage';
-import { PolicyListPage } from './PolicyListPage';
-import { PolicyViewPage } from './PolicyViewPage';
+import { lazyPage } from '../../app/lazyPage';
+
+// Each page's code is fetched when the page is first opened (app/lazyPage.tsx).
+const PolicyComparePage = lazyPage(() => import('./PolicyComparePage'), 'PolicyComparePage');
+const PolicyDraftPage = lazyPage(() => import('./PolicyDraftPage'), 'PolicyDraftPage');
+const PolicyListPage = lazyPage(() => import('./PolicyListPage'), 'PolicyListPage');
+const PolicyViewPage = lazyPage(() => import('./PolicyViewPage'), 'PolicyViewPage');
 
 const READ = ['policy.read'];
 const MANAGE = ['policy.manage'];

@@ -6,14 +6,18 @@ import type { ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import { RequirePermission } from '../../app/guards';
 import type { ModuleDefinition, ModulePage } from '../types';
-import { CaseListPage } from './CaseListPage';
-import { CasePage } from './CasePage';
 import { en, zh } from './messages';
-import { NoticeListPage, NoticePrintPage } from './NoticePages';
-import { QualityPage } from './QualityPage';
-import { TargetsPage } from './TargetsPage';
-import { TodoPage } from './TodoPage';
 import './procedures.css';
+import { lazyPage } from '../../app/lazyPage';
+
+// Each page's code is fetched when the page is first opened (app/lazyPage.tsx).
+const CaseListPage = lazyPage(() => import('./CaseListPage'), 'CaseListPage');
+const CasePage = lazyPage(() => import('./CasePage'), 'CasePage');
+const NoticeListPage = lazyPage(() => import('./NoticePages'), 'NoticeListPage');
+const NoticePrintPage = lazyPage(() => import('./NoticePages'), 'NoticePrintPage');
+const QualityPage = lazyPage(() => import('./QualityPage'), 'QualityPage');
+const TargetsPage = lazyPage(() => import('./TargetsPage'), 'TargetsPage');
+const TodoPage = lazyPage(() => import('./TodoPage'), 'TodoPage');
 
 const READ = ['registry.read'];
 

@@ -6,11 +6,14 @@ import type { ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import { RequirePermission } from '../../app/guards';
 import type { ModuleDefinition } from '../types';
-import { CoveragePage } from './CoveragePage';
-import { DisclosurePage } from './DisclosurePage';
-import { FundsPage } from './FundsPage';
-import { LoansPage } from './LoansPage';
-import { ProjectsPage } from './ProjectsPage';
+import { lazyPage } from '../../app/lazyPage';
+
+// Each page's code is fetched when the page is first opened (app/lazyPage.tsx).
+const CoveragePage = lazyPage(() => import('./CoveragePage'), 'CoveragePage');
+const DisclosurePage = lazyPage(() => import('./DisclosurePage'), 'DisclosurePage');
+const FundsPage = lazyPage(() => import('./FundsPage'), 'FundsPage');
+const LoansPage = lazyPage(() => import('./LoansPage'), 'LoansPage');
+const ProjectsPage = lazyPage(() => import('./ProjectsPage'), 'ProjectsPage');
 
 const READ = ['funds.read'];
 const guard = (page: ReactNode) => <RequirePermission permissions={READ}>{page}</RequirePermission>;

@@ -6,10 +6,13 @@ import type { ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import { RequirePermission } from '../../app/guards';
 import type { ModuleDefinition } from '../types';
-import { CauseReportPage } from './CauseReportPage';
-import { DashboardPage } from './DashboardPage';
-import { MonthlyReportPage } from './MonthlyReportPage';
-import { ProgressReportPage } from './ProgressReportPage';
+import { lazyPage } from '../../app/lazyPage';
+
+// Each page's code is fetched when the page is first opened (app/lazyPage.tsx).
+const CauseReportPage = lazyPage(() => import('./CauseReportPage'), 'CauseReportPage');
+const DashboardPage = lazyPage(() => import('./DashboardPage'), 'DashboardPage');
+const MonthlyReportPage = lazyPage(() => import('./MonthlyReportPage'), 'MonthlyReportPage');
+const ProgressReportPage = lazyPage(() => import('./ProgressReportPage'), 'ProgressReportPage');
 
 const READ = ['dashboard.read'];
 const guard = (page: ReactNode) => <RequirePermission permissions={READ}>{page}</RequirePermission>;

@@ -6,8 +6,11 @@ import type { ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import { RequirePermission } from '../../app/guards';
 import type { ModuleDefinition } from '../types';
-import { ListedPlacePage } from './ListedPlacePage';
-import { ListingPage } from './ListingPage';
+import { lazyPage } from '../../app/lazyPage';
+
+// Each page's code is fetched when the page is first opened (app/lazyPage.tsx).
+const ListedPlacePage = lazyPage(() => import('./ListedPlacePage'), 'ListedPlacePage');
+const ListingPage = lazyPage(() => import('./ListingPage'), 'ListingPage');
 
 const READ = ['dashboard.read'];
 const guard = (page: ReactNode) => <RequirePermission permissions={READ}>{page}</RequirePermission>;

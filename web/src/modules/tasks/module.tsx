@@ -6,8 +6,11 @@ import type { ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import { RequirePermission } from '../../app/guards';
 import type { ModuleDefinition } from '../types';
-import { RectificationLedgerPage } from './RectificationLedgerPage';
-import { TaskLedgerPage } from './TaskLedgerPage';
+import { lazyPage } from '../../app/lazyPage';
+
+// Each page's code is fetched when the page is first opened (app/lazyPage.tsx).
+const RectificationLedgerPage = lazyPage(() => import('./RectificationLedgerPage'), 'RectificationLedgerPage');
+const TaskLedgerPage = lazyPage(() => import('./TaskLedgerPage'), 'TaskLedgerPage');
 
 const READ = ['dashboard.read'];
 const guard = (page: ReactNode) => <RequirePermission permissions={READ}>{page}</RequirePermission>;
