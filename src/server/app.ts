@@ -1,5 +1,6 @@
 /** Assembles the Fastify application: error shape, module routes, the web app. */
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
 import { existsSync } from 'node:fs';
@@ -26,9 +27,21 @@ export interface AppOptions {
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/**
+ * The built scripts and styles under assets/ carry a hash of their content in their name: a
+ * browser keeps them for a year without asking again. Everything else (index.html, the service
+ * worker, the manifest) is checked with the server on every use, so a new version is seen at once.
+ */
+export function cacheControlFor(path: string): string {
+  return /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.(js|css)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: options.trustProxy ?? false });
   await app.register(multipart, { limits: { fileSize: 1024 * 1024 * 1024, files: 1 } });
+  // Slow connections: answers over 1 KB of a compressible type (JSON lists, scripts, styles, CSV)
+  // go out as brotli or gzip when the browser accepts it; spreadsheets (already zipped) as they are.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) {
@@ -52,7 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webDir = options.webDir ?? join(ROOT, 'web', 'dist');
   if (existsSync(webDir)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: webDir, wildcard: true });
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, setHeaders: (reply, path) => reply.header('cache-control', cacheControlFor(path)) });
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
       return reply.status(404).send({ error: { code: 'not_found', message: `没有这个接口：${request.method} ${request.url}` } });
