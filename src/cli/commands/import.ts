@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
 import { withDatabase } from '../context';
+import { snapshotsToKeep } from '../../db/snapshots';
 import { buildErrorReport, buildTemplate, runImportJob, type ImportPhase, type ImportReport } from '../../modules/imports/service';
 
 const PHASES: Record<ImportPhase, string> = { reading: '读取校验', checking: '比对系统', writing: '写入', assessing: '重新评估', done: '完成' };
@@ -49,13 +50,18 @@ export function registerImport(program: Command): void {
         cliProgress.Presets.shades_classic,
       );
       bar.start(100, 0, { phase: PHASES.reading });
+      let snapshot: string | undefined;
       const { jobId, report } = await withDatabase((database) =>
         runImportJob(database, { path: file, fileName: basename(file) }, {
           dryRun: opts.dryRun ?? false,
+          onSnapshot: (written) => {
+            snapshot = written;
+          },
           onProgress: (p) => bar.update(Math.round(p.fraction * 100), { phase: PHASES[p.phase] }),
         }),
       ).finally(() => bar.stop());
       for (const line of summaryLines(report, jobId)) console.log(line);
+      if (snapshot) console.log(`数据快照：${snapshot}（嵌入式数据库，保留最近 ${snapshotsToKeep()} 份）`);
       if (report.errorCount > 0 && opts.errors) {
         writeFileSync(opts.errors, await buildErrorReport(report.errors));
         console.log(`错误报告：${opts.errors}`);

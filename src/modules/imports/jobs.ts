@@ -6,6 +6,7 @@
  */
 import { rm } from 'node:fs/promises';
 import type { Database } from '../../db/database';
+import { takeSnapshot } from '../../db/snapshots';
 import { notFound } from '../../server/errors';
 import * as q from './queries';
 import { importRegistry, type ImportOptions, type ImportPhase, type ImportReport, type ImportSource } from './service';
@@ -53,11 +54,14 @@ function summary(report: ImportReport): string {
   return `${verb}完成：${report.rows} 行；户 新增 ${h.added}、更新 ${h.updated}、未变 ${h.unchanged}；人 新增 ${p.added}、更新 ${p.updated}、未变 ${p.unchanged}`;
 }
 
+const wroteSomething = (report: ImportReport) =>
+  report.households.added + report.households.updated + report.persons.added + report.persons.updated + report.incomes + report.statusRecords + report.riskEvents > 0;
+
 function resultOf(report: ImportReport) {
   return { ...report, errors: report.errors.slice(0, RESULT_ERRORS) };
 }
 
-async function execute(database: Database, id: number, source: ImportSource, options: ImportOptions, removeFile: boolean): Promise<ImportReport> {
+async function execute(database: Database, id: number, source: ImportSource, options: JobOptions, removeFile: boolean): Promise<ImportReport> {
   const live: Live = { phase: 'reading', fraction: 0, fileName: source.fileName, dryRun: options.dryRun ?? false, userId: options.actor?.userId ?? null };
   running.set(id, live);
   try {
@@ -73,6 +77,15 @@ async function execute(database: Database, id: number, source: ImportSource, opt
     });
     const file = report.errorCount > 0 ? { name: ERROR_REPORT, mediaType: XLSX_MEDIA_TYPE, content: await buildErrorReport(report.errors) } : null;
     await q.finishJob(database.db, id, { status: report.ok ? 'done' : 'failed', message: summary(report), result: resultOf(report), file });
+    if (report.ok && !report.dryRun && wroteSomething(report)) {
+      // Embedded mode: a snapshot of what the import wrote (db/snapshots.ts). The import stands if it fails.
+      try {
+        const file = await takeSnapshot(database, `import-${id}`);
+        if (file) options.onSnapshot?.(file);
+      } catch (e) {
+        console.error(`导入 #${id} 后的数据快照失败（导入本身已完成）：${(e as Error).message}`);
+      }
+    }
     return report;
   } catch (e) {
     await q.finishJob(database.db, id, { status: 'failed', message: `导入时发生内部错误：${(e as Error).message}`, result: null, file: null });
@@ -83,11 +96,16 @@ async function execute(database: Database, id: number, source: ImportSource, opt
   }
 }
 
-export interface StartOptions extends ImportOptions {
+export interface StartOptions extends JobOptions {
   /** Delete the file when the job ends (uploaded temporary files). */
   removeFile?: boolean;
   /** Called if the background run fails unexpectedly (the job is marked failed either way). */
   onCrash?: (error: Error) => void;
+}
+
+export interface JobOptions extends ImportOptions {
+  /** Told of the snapshot taken after the import (embedded mode). */
+  onSnapshot?: (file: string) => void;
 }
 
 /** Queue an import and run it in the background; returns the job id at once. */
@@ -106,7 +124,7 @@ export async function importJobSettled(id: number): Promise<void> {
 }
 
 /** Run an import as a job and wait for it (the CLI). */
-export async function runImportJob(database: Database, source: ImportSource, options: ImportOptions = {}): Promise<{ jobId: number; report: ImportReport }> {
+export async function runImportJob(database: Database, source: ImportSource, options: JobOptions = {}): Promise<{ jobId: number; report: ImportReport }> {
   const jobId = await q.createJob(database.db, IMPORT_JOB, { fileName: source.fileName, dryRun: options.dryRun ?? false });
   const report = await execute(database, jobId, source, options, false);
   return { jobId, report };
