@@ -30,6 +30,7 @@ beforeAll(async () => {
   household = await createHousehold(database, places);
   await createFundSource(database.db, { placeCode: places.countyCode, year, kind: 'central', name: '中央财政专项扶贫资金', amount: 100_000_000 }, { actor: CONSOLE_ACTOR, today: `${year}-01-01` });
   const operator = await createActiveUser(database, 'zijinxian', '资金县业务员', 'county_operator', places.countyCode);
+  await createActiveUser(database, 'zijincun', '资金村信息员', 'village_operator', places.villageCodes[0]);
   app = await buildApp({ database, access: { requireLogin: true } });
   base = await listen(app);
   browser = await launchChromium();
@@ -126,5 +127,22 @@ describe('funds in the browser', () => {
     await card.getByRole('button', { name: '保存光伏收益' }).click();
     expect((await answer).status()).toBe(200);
     await expect.poll(() => ruleTag('photovoltaic_welfare_share').innerText()).toBe('达标');
+  });
+
+  it('shows a village operator his area\'s funds without asking for the county\'s fund rules', async () => {
+    const village = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    try {
+      const refused: string[] = [];
+      village.on('response', (r) => {
+        if (r.url().includes('/api/v1/') && r.status() >= 400 && !r.url().endsWith('/auth/me')) refused.push(`${r.status()} ${r.url()}`);
+      });
+      await signIn(village, base, 'zijincun', undefined, '/funds');
+      await village.getByTestId('fund-rules-county-only').waitFor();
+      await village.locator('.sources-table').waitFor();
+      expect(await village.locator('.fund-rules').count()).toBe(0);
+      expect(refused).toEqual([]);
+    } finally {
+      await village.close();
+    }
   });
 });

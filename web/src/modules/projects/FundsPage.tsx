@@ -3,11 +3,11 @@
  * their balances, allocations to projects or households, disbursements with vouchers, and the
  * per-person fund shared 6:3:1. Writing needs 'funds.write'; every amount is in yuan.
  */
-import { Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Table, Tabs, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/auth';
+import { useCan, useMe } from '../../app/auth';
 import { useApi } from '../../app/useApi';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { useSelectedPlace } from '../../app/useSelectedPlace';
@@ -33,7 +33,10 @@ export function FundsPage() {
   const sources = useApi('s' + key, (signal) => listSources({ place, year }, signal));
   const allocations = useApi('a' + key, (signal) => listAllocations({ place, year }, signal));
   const disbursements = useApi('d' + key, (signal) => listDisbursements({ place, year }, signal));
-  const county = selected.effectiveCode.length >= 6 ? selected.effectiveCode.slice(0, 6) : undefined;
+  // The fund rules are reckoned for a whole county: read only by users whose scope holds the county.
+  const me = useMe();
+  const holdsCounty = me.placeCode === '0' || me.placeCode.length <= 6;
+  const county = holdsCounty && selected.effectiveCode.length >= 6 ? selected.effectiveCode.slice(0, 6) : undefined;
   const rules = useApi('r' + county + year, (signal) => (county ? getRules({ place: county, year }, signal) : Promise.resolve(undefined)));
   const reload = () => [sources, allocations, disbursements, rules].forEach((s) => s.reload());
   const writable = can('funds.write');
@@ -83,6 +86,7 @@ export function FundsPage() {
       </div>
       <div className="no-print" style={{ marginBottom: 8 }}><YearInput year={year} onChange={setYear} /></div>
       {county && <RulesCard state={rules} />}
+      {!holdsCounty && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('projects.rulesCountyOnly')} data-testid="fund-rules-county-only" />}
       {county && writable && <PvRevenueCard place={selected.effectiveCode} year={year} onSaved={rules.reload} />}
       {selected.effectiveCode.length >= 6 && <SplitCard place={selected.effectiveCode} year={year} />}
       <Tabs
