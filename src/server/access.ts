@@ -187,30 +187,51 @@ export function requireUser(request: FastifyRequest, options: { beforePasswordCh
   return { user: request.user, scope: request.scope };
 }
 
+const REQUIREMENT = Symbol('fupin.accessRequirement');
+
+function declare(handler: preHandlerAsyncHookHandler, requirement: AccessRequirement): preHandlerAsyncHookHandler {
+  return Object.assign(handler, { [REQUIREMENT]: requirement });
+}
+
 /**
  * preHandler of routes on one's own account that any signed-in user may use (his TOTP):
  * the declaration that no permission is needed beyond being signed in.
  */
 export function requireSignedIn(options: { beforePasswordChange?: boolean; beforeTotpEnrolment?: boolean } = {}): preHandlerAsyncHookHandler {
-  return async (request) => {
+  return declare(async (request) => {
     requireUser(request, options);
-  };
+  }, { kind: 'signedIn' });
 }
 
 /** preHandler of the second login step: a half-session, or 401. */
-export const requirePendingLogin: preHandlerAsyncHookHandler = async (request) => {
+export const requirePendingLogin: preHandlerAsyncHookHandler = declare(async (request) => {
   if (!request.pendingLogin) throw unauthenticated(request);
-};
+}, { kind: 'pendingLogin' });
 
 /** preHandler: 401 for anonymous, 403 for a role that has none of the permissions. */
 export function requirePermission(...permissions: [Permission, ...Permission[]]): preHandlerAsyncHookHandler {
-  return async (request) => {
+  return declare(async (request) => {
     const { user } = requireUser(request);
     if (!permissions.some((p) => user.permissions.includes(p))) {
       const names = permissions.map((p) => `「${PERMISSIONS[p]}」`).join('或');
       throw new AppError(403, 'forbidden', `您的角色（${roleLabel(user.role)}）没有${names}权限`, { permissions, role: user.role });
     }
-  };
+  }, { kind: 'permission', permissions });
+}
+
+/**
+ * What a route's preHandler demands, as the API description (/api/docs) shows it: any one of
+ * `permissions`, any signed-in user, or the half-session of the second login step.
+ */
+export type AccessRequirement = { kind: 'permission'; permissions: Permission[] } | { kind: 'signedIn' } | { kind: 'pendingLogin' };
+
+/** The requirement a route's preHandler (one function or a list) declared with the functions above, or null. */
+export function accessRequirementOf(preHandler: unknown): AccessRequirement | null {
+  for (const handler of [preHandler].flat()) {
+    const requirement = (handler as { [REQUIREMENT]?: AccessRequirement } | null | undefined)?.[REQUIREMENT];
+    if (requirement) return requirement;
+  }
+  return null;
 }
 
 /** Who did it, for `recordAudit`: `recordAudit(tx, { ...auditActorOf(request), action, … })`. */

@@ -11,6 +11,7 @@ import type { Database } from '../db/database';
 import { AppError } from './errors';
 import { registerRoutes } from './routes';
 import { installAccess, type AccessOptions } from './access';
+import { installApiDocs } from './apiDocs';
 
 export interface AppOptions {
   database: Database;
@@ -60,6 +61,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   await installAccess(app, { ...options.access, database: options.database });
+  // Before the routes: the OpenAPI description collects them as they are registered (/api/docs).
+  await installApiDocs(app);
   await app.register(async (api) => registerRoutes(api, options.database), { prefix: '/api/v1' });
 
   const webDir = options.webDir ?? join(ROOT, 'web', 'dist');

@@ -17,7 +17,12 @@ import { loginAs, makeUser, START, type Client } from './helpers';
 import { manualClock, securityPolicy } from '../../src/modules/auth/service';
 
 /** Routes any signed-in user reaches (they call requireUser themselves): no permission to declare. */
-const ANY_SIGNED_IN = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/password']);
+const ANY_SIGNED_IN = new Set([
+  'GET /api/v1/auth/me',
+  'POST /api/v1/auth/password',
+  // Swagger UI's own script and style files (the API description, /api/docs/json, is behind requireSignedIn).
+  'GET /api/docs/static/*',
+]);
 
 interface Case {
   name: string;

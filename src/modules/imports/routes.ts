@@ -17,10 +17,10 @@ import { AppError, badRequest, notFound } from '../../server/errors';
 import { buildTemplate, getImportErrorReport, getImportJob, startImportJob, type ImportJobView } from './service';
 import { XLSX_MEDIA_TYPE } from './workbooks';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const uploadQuery = z.object({ dryRun: z.enum(['true', 'false', '1', '0']).optional() });
+export const idParams = z.object({ id: z.coerce.number().int().positive() });
+export const uploadQuery = z.object({ dryRun: z.enum(['true', 'false', '1', '0']).optional() });
 
-const jobSchema = z.object({
+export const jobSchema = z.object({
   jobId: z.number(),
   status: z.enum(['queued', 'running', 'done', 'failed']),
   phase: z.string().nullable(),

@@ -5,13 +5,13 @@ import type { Database } from '../../db/database';
 import { requirePermission, requireUser } from '../../server/access';
 import { NATION, getPlace, listPlaceChildren, searchPlaces } from './service';
 
-const placeCode = z
+export const placeCode = z
   .string()
   .regex(/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '行政区划代码应为 0（全国）或 2、4、6、9、12 位数字');
 
 const step = z.object({ code: z.string(), name: z.string(), level: z.number().int() });
-const placeSchema = step.extend({ parentCode: z.string().nullable(), path: z.array(step) });
-const childrenSchema = z.object({
+export const placeSchema = step.extend({ parentCode: z.string().nullable(), path: z.array(step) });
+export const childrenSchema = z.object({
   place: step,
   children: z.array(
     step.extend({
@@ -22,11 +22,11 @@ const childrenSchema = z.object({
     }),
   ),
 });
-const searchQuery = z.object({
+export const searchQuery = z.object({
   q: z.string().trim().min(1, '请输入要查找的地名或代码').max(50, '查找内容不超过 50 个字'),
   within: placeCode.default(NATION),
 });
-const searchSchema = z.array(step.extend({ path: z.array(step) }));
+export const searchSchema = z.array(step.extend({ path: z.array(step) }));
 
 const readPlaces = { preHandler: requirePermission('places.read') };
 

@@ -8,7 +8,7 @@ import { qualityReport, recordSurvey } from './service';
 
 const placeCode = z.string().regex(/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '应为 0 或 2/4/6/9/12 位行政区划代码');
 const count = z.number();
-const surveyBody = z.strictObject({
+export const surveyBody = z.strictObject({
   placeCode,
   year: z.number(),
   surveyedOn: z.string(),
@@ -21,7 +21,7 @@ const surveyBody = z.strictObject({
   satisfied: count,
   note: z.string().max(1000).nullable().optional(),
 });
-const ratesQuery = z.object({ place: placeCode.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const ratesQuery = z.object({ place: placeCode.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 export async function registerQualityRoutes(api: FastifyInstance, database: Database): Promise<void> {
   const { db } = database;

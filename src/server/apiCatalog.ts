@@ -1,0 +1,353 @@
+/**
+ * The API catalogue: for every route under /api/v1, its module (an OpenAPI tag), a short Chinese
+ * summary, and where the module has them the zod schemas its handler validates with. It is read
+ * only when the OpenAPI description is built (src/server/apiDocs.ts, served at /api/docs):
+ * the routes themselves keep validating in their handlers, so nothing here changes how a route
+ * answers. test/server/apiDocs.test.ts fails when a registered route is missing from it.
+ */
+import { z } from 'zod';
+import * as assistance from '../modules/assistance/schemas';
+import * as audit from '../modules/audit/schemas';
+import { SECURITY_PROFILES, type PasswordPolicy, type SecurityProfile } from '../modules/auth/policy';
+import * as auth from '../modules/auth/schemas';
+import * as imports from '../modules/imports/routes';
+import { riskEventInput, riskEventRemoval } from '../modules/monitoring/riskEvents';
+import * as monitoring from '../modules/monitoring/schemas';
+import * as places from '../modules/places/routes';
+import * as policy from '../modules/policy/schemas';
+import * as procedures from '../modules/procedures/schemas';
+import * as projectOut from '../modules/projects/outputs';
+import * as projects from '../modules/projects/schemas';
+import * as quality from '../modules/quality/routes';
+import * as rectification from '../modules/rectification/schemas';
+import { incomeInputSchema } from '../modules/registry/incomes';
+import * as registry from '../modules/registry/schemas';
+import * as reports from '../modules/reports/schemas';
+import * as supervision from '../modules/supervision/schemas';
+import * as targets from '../modules/targets/routes';
+import * as tasks from '../modules/tasks/schemas';
+import * as users from '../modules/users/schemas';
+
+/** What the description says of one route. */
+export interface RouteDoc {
+  /** Short Chinese summary (the line Swagger UI lists). */
+  summary: string;
+  /** Longer Chinese notes, when the summary is not enough. */
+  description?: string;
+  /** The query string the handler parses. */
+  query?: z.ZodType;
+  /** The JSON body the handler parses, or an upload (multipart/form-data with a `file` field). */
+  body?: z.ZodType | 'upload';
+  /** The JSON answer on success. */
+  response?: z.ZodType;
+  /** The success status when not 200 (201 created, 202 job started, 204 no content). */
+  status?: 201 | 202 | 204;
+  /** Takes `reveal=idNumber,phone` (registry routes showing ID numbers and phones). */
+  reveal?: true;
+  /** A file answer instead of JSON. */
+  file?: 'xlsx' | 'binary';
+}
+
+export interface ModuleDocs {
+  /** The OpenAPI tag: the module's Chinese name. */
+  tag: string;
+  /** English description of the tag (with the source folder). */
+  description: string;
+  /** 'METHOD /path' as registered under /api/v1 (without the prefix). */
+  routes: Record<string, RouteDoc>;
+}
+
+const xlsx = (summary: string, query?: z.ZodType, description?: string): RouteDoc => ({ summary, query, file: 'xlsx', ...(description ? { description } : {}) });
+const ok = z.object({ ok: z.literal(true) });
+const idOnly = z.object({ id: z.number() });
+const jobStarted = z.object({ jobId: z.number() });
+const itemsOf = (item: z.ZodType) => z.object({ items: z.array(item) });
+const householdListQuery = registry.householdListQuerySchema;
+
+/**
+ * Answers whose module has no zod schema, described here only. Each is checked against the
+ * type the handler returns (`satisfies`), so a field dropped from the answer fails to compile.
+ */
+const passwordPolicyAnswer = z.object({
+  profile: z.enum(Object.keys(SECURITY_PROFILES) as [SecurityProfile, ...SecurityProfile[]]),
+  profileLabel: z.string(),
+  minLength: z.number().int(),
+  maxLength: z.number().int(),
+  minClasses: z.number().int().describe('四类字符（小写、大写、数字、符号）至少几类'),
+  forbidUsername: z.boolean().describe('密码不得包含用户名'),
+  maxAgeDays: z.number().int().nullable().describe('密码有效天数；null 为不过期'),
+}) satisfies z.ZodType<{ profile: SecurityProfile; profileLabel: string } & PasswordPolicy>;
+const revealNote = '证件号码、电话默认脱敏；加 reveal=idNumber,phone 显示明文（须有「查看完整身份证号和电话」权限（person.reveal），并记入审计）。';
+
+export const API_CATALOG: Record<string, ModuleDocs> = {
+  system: {
+    tag: '系统',
+    description: 'System: health check (src/server/routes.ts)',
+    routes: {
+      'GET /health': { summary: '健康检查（服务与数据库类型）', response: z.object({ ok: z.boolean(), database: z.string() }) },
+    },
+  },
+  auth: {
+    tag: '登录与会话',
+    description: 'Authentication: login (password, then TOTP), logout, current user, own password and TOTP (src/modules/auth)',
+    routes: {
+      'POST /auth/login': {
+        summary: '登录（用户名与密码）',
+        description: '成功时设置会话 Cookie fupin_session 与 fupin_csrf，并返回 CSRF 令牌；开启动态口令的账户先得到半会话，须再调用 /auth/login/totp。须为 JSON 请求。',
+        body: auth.loginBodySchema,
+        response: z.union([auth.loginResponseSchema, auth.loginSecondFactorSchema]),
+      },
+      'POST /auth/login/totp': { summary: '登录第二步：提交动态口令', body: auth.totpCodeBodySchema, response: auth.loginResponseSchema },
+      'POST /auth/logout': { summary: '退出登录（清除会话）', status: 204 },
+      'GET /auth/password-policy': { summary: '密码策略（长度、复杂度、有效期）', response: passwordPolicyAnswer },
+      'GET /auth/me': { summary: '当前登录用户', response: auth.meSchema },
+      'POST /auth/password': { summary: '修改本人密码', body: auth.passwordBodySchema, status: 204 },
+      'GET /auth/totp': { summary: '本人动态口令状态', response: auth.totpStatusSchema },
+      'POST /auth/totp/enrol': { summary: '开始绑定动态口令（返回二维码）', response: auth.totpEnrolmentSchema },
+      'POST /auth/totp/confirm': { summary: '确认绑定动态口令', body: auth.totpCodeBodySchema, response: auth.totpStatusSchema },
+      'POST /auth/totp/disable': { summary: '停用本人动态口令', body: auth.totpCodeBodySchema, response: auth.totpStatusSchema },
+      'POST /users/:id/reset-totp': { summary: '重置他人动态口令（安全管理员）', response: auth.totpResetSchema },
+    },
+  },
+  users: {
+    tag: '用户与角色',
+    description: 'Users and roles: administration, password reset, lock and unlock (src/modules/users)',
+    routes: {
+      'GET /roles': { summary: '角色、权限与部门条线一览', response: users.rolesSchema },
+      'GET /users': { summary: '用户列表', query: users.userListQuerySchema, response: users.userPageSchema },
+      'POST /users': { summary: '新建用户（返回一次性密码）', body: users.newUserSchema, response: users.userWithPasswordSchema, status: 201 },
+      'POST /users/:id/reset-password': { summary: '重置用户密码（返回一次性密码）', response: users.userWithPasswordSchema },
+      'POST /users/:id/disable': { summary: '停用用户', response: users.userChangeSchema },
+      'POST /users/:id/enable': { summary: '启用用户', response: users.userChangeSchema },
+      'POST /users/:id/unlock': { summary: '解锁用户（登录失败锁定后）', response: users.userChangeSchema },
+    },
+  },
+  audit: {
+    tag: '审计',
+    description: 'Audit log: search, hash-chain check, export (src/modules/audit)',
+    routes: {
+      'GET /audit/events': { summary: '审计日志查询', query: audit.auditListQuerySchema, response: audit.auditPageSchema },
+      'GET /audit/chain': { summary: '校验审计日志哈希链', response: audit.chainReportSchema },
+      'GET /audit/events/export.xlsx': xlsx('导出审计日志', audit.auditFilterQuerySchema),
+    },
+  },
+  places: {
+    tag: '行政区划',
+    description: 'Places: administrative divisions, search and children with counts (src/modules/places)',
+    routes: {
+      'GET /places/search': { summary: '按名称或代码查找地区', query: places.searchQuery, response: places.searchSchema },
+      'GET /places/:code': { summary: '地区及其上级路径', response: places.placeSchema },
+      'GET /places/:code/children': { summary: '下级地区及户数、人数', response: places.childrenSchema },
+    },
+  },
+  registry: {
+    tag: '建档立卡',
+    description: 'Registry: households, members, incomes, timeline, export (src/modules/registry, src/modules/exports)',
+    routes: {
+      'GET /households': { summary: '贫困户列表（筛选、分页、排序）', description: revealNote, reveal: true, query: householdListQuery, response: registry.householdPageSchema },
+      'GET /households/export.xlsx': { ...xlsx('导出贫困户花名册', registry.householdFilterSchema, revealNote), reveal: true },
+      'GET /households/:householdNo': { summary: '贫困户详情（户卡）', description: revealNote, reveal: true, response: registry.householdDetailSchema },
+      'GET /households/:householdNo/timeline': { summary: '贫困户变更时间线', response: registry.timelineSchema },
+      'PATCH /households/:householdNo': { summary: '修改户信息', body: registry.householdPatchSchema, response: registry.householdDetailSchema },
+      'POST /households/:householdNo/members': { summary: '新增家庭成员', body: registry.memberInputSchema, response: registry.memberChangeSchema, status: 201 },
+      'PATCH /households/:householdNo/members/:memberKey': { summary: '修改家庭成员', body: registry.memberPatchSchema, response: registry.memberChangeSchema },
+      'PUT /households/:householdNo/incomes/:year': { summary: '录入或修改某年度家庭收入', body: incomeInputSchema, response: registry.householdDetailSchema },
+      'DELETE /households/:householdNo/incomes/:year': { summary: '删除某年度家庭收入', response: registry.householdDetailSchema },
+    },
+  },
+  imports: {
+    tag: '数据导入',
+    description: 'Registry import: upload as a background job, progress, error report, template (src/modules/imports)',
+    routes: {
+      'POST /imports': { summary: '上传建档立卡表导入（后台任务）', description: '以 multipart/form-data 上传 .xlsx 或 .csv；dryRun=true 只检查不写入。返回任务编号。', query: imports.uploadQuery, body: 'upload', response: jobStarted, status: 202 },
+      'GET /imports/template': xlsx('下载导入模板'),
+      'GET /imports/:id': { summary: '导入任务进度与结果', response: imports.jobSchema },
+      'GET /imports/:id/errors.xlsx': xlsx('下载导入错误报告'),
+    },
+  },
+  monitoring: {
+    tag: '防返贫监测',
+    description: 'Monitoring: recompute jobs, overview, assessed households, checklist, risk events (src/modules/monitoring)',
+    routes: {
+      'POST /monitoring/recompute': { summary: '重新评估（后台任务）', body: monitoring.recomputeBody, response: jobStarted, status: 202 },
+      'GET /monitoring/jobs/:id': { summary: '评估任务进度', response: monitoring.jobSchema },
+      'GET /monitoring/overview': { summary: '监测概况（各类户数）', query: monitoring.overviewQuery, response: monitoring.overviewSchema },
+      'GET /monitoring/households': { summary: '评估结果列表', query: monitoring.householdListQuery, response: monitoring.householdPageSchema },
+      'GET /monitoring/households/export.xlsx': xlsx('导出评估结果', monitoring.householdListQuery),
+      'GET /households/:householdNo/assessment': { summary: '户的评估清单（逐项结果）', query: monitoring.assessmentQuery, response: monitoring.checklistSchema },
+      'GET /households/:householdNo/risk-events': { summary: '户的风险事件', response: monitoring.riskEventListSchema },
+      'POST /households/:householdNo/risk-events': { summary: '登记风险事件', body: riskEventInput, response: monitoring.riskEventSchema, status: 201 },
+      'DELETE /households/:householdNo/risk-events/:eventId': { summary: '撤销风险事件', body: riskEventRemoval, status: 204 },
+    },
+  },
+  reports: {
+    tag: '统计报表',
+    description: 'Reports: poverty causes and progress of a place, JSON and .xlsx (src/modules/reports)',
+    routes: {
+      'GET /reports/causes': { summary: '致贫原因统计', query: reports.causeQuerySchema, response: reports.causeReportSchema },
+      'GET /reports/causes/export.xlsx': xlsx('导出致贫原因统计', reports.causeQuerySchema),
+      'GET /reports/progress': { summary: '脱贫进展统计', query: reports.progressQuerySchema, response: reports.progressReportSchema },
+      'GET /reports/progress/export.xlsx': xlsx('导出脱贫进展统计', reports.progressQuerySchema),
+    },
+  },
+  supervision: {
+    tag: '挂牌督战',
+    description: 'Supervision: listed places, leaders, findings, the leader dashboard (src/modules/supervision)',
+    routes: {
+      'GET /supervision/listing': { summary: '挂牌督战地区清单', query: supervision.listingQuery, response: supervision.listingSchema },
+      'GET /supervision/listing/export.xlsx': xlsx('导出挂牌督战清单', supervision.listingQuery),
+      'GET /dashboard': { summary: '领导驾驶舱', query: supervision.listingQuery, response: supervision.dashboardSchema },
+      'GET /supervision/places/:code': { summary: '挂牌地区详情', query: supervision.detailQuery, response: supervision.detailSchema },
+      'PUT /supervision/places/:code/leader': { summary: '指定包保领导', body: supervision.leaderInput },
+      'POST /supervision/places/:code/findings': { summary: '登记督战发现的问题（转整改）', body: supervision.findingInput, response: rectification.detailSchema, status: 201 },
+    },
+  },
+  rectification: {
+    tag: '问题整改',
+    description: 'Rectification: problems found, their steps and deadlines (src/modules/rectification)',
+    routes: {
+      'GET /rectifications': { summary: '整改问题列表', query: rectification.listQuery, response: rectification.pageSchema },
+      'GET /rectifications/summary': { summary: '整改进度汇总', query: rectification.listQuery, response: rectification.summarySchema },
+      'GET /rectifications/export.xlsx': xlsx('导出整改台账', rectification.listQuery),
+      'GET /rectifications/:id': { summary: '整改问题详情', response: rectification.detailSchema },
+      'POST /rectifications': { summary: '登记整改问题', body: rectification.rectificationInput, response: rectification.detailSchema, status: 201 },
+      'POST /rectifications/:id/steps': { summary: '整改办理（下一步）', body: rectification.stepInput, response: rectification.detailSchema },
+    },
+  },
+  tasks: {
+    tag: '工作任务',
+    description: 'Plans and tasks: work plans, their tasks, progress reports, department summary (src/modules/tasks)',
+    routes: {
+      'GET /plans': { summary: '工作计划列表', query: tasks.taskQuery, response: tasks.planListSchema },
+      'GET /plans/template.xlsx': xlsx('下载工作计划导入模板'),
+      'GET /plans/:id': { summary: '工作计划详情', response: tasks.planSchema },
+      'POST /plans': { summary: '新建工作计划', body: tasks.planInput, response: tasks.planSchema, status: 201 },
+      'POST /plans/import': { summary: '导入工作计划表', description: '以 multipart/form-data 上传计划表（字段 file）与计划信息（placeCode、year、title 等字段）。', body: 'upload', response: tasks.planSchema, status: 201 },
+      'GET /tasks': { summary: '工作任务列表', query: tasks.taskQuery, response: tasks.taskPageSchema },
+      'GET /tasks/export.xlsx': xlsx('导出工作任务台账', tasks.taskQuery),
+      'GET /tasks/departments': { summary: '各部门任务完成情况', query: tasks.taskQuery, response: tasks.departmentSummarySchema },
+      'GET /tasks/:id': { summary: '工作任务详情', response: tasks.taskDetailSchema },
+      'POST /tasks/:id/progress': { summary: '报告任务进展', body: tasks.progressInput, response: tasks.taskDetailSchema },
+    },
+  },
+  policy: {
+    tag: '政策参数',
+    description: 'Policy records: versions of the rules (lines, criteria), comparison, what-if runs, activation (src/modules/policy)',
+    routes: {
+      'GET /policies': { summary: '政策参数版本列表', query: policy.listQuery, response: policy.policyListSchema },
+      'GET /policies/export.xlsx': xlsx('导出政策参数版本', policy.listQuery),
+      'GET /policies/effective': { summary: '某地某年生效的政策参数', query: policy.effectiveQuery, response: policy.effectiveSchema },
+      'GET /policies/compare': { summary: '比较两个政策参数版本', query: policy.compareQuery, response: policy.comparisonSchema },
+      'POST /policies/what-if': { summary: '政策测算（后台任务）', body: policy.whatIfBody, response: policy.jobIdSchema, status: 202 },
+      'GET /policies/what-if/:jobId': { summary: '政策测算任务进度与结果', response: monitoring.jobSchema },
+      'GET /policies/what-if/:jobId/changes.xlsx': xlsx('导出测算中结果变化的户'),
+      'GET /policies/:id': { summary: '政策参数版本详情', response: policy.policyViewSchema },
+      'GET /policies/:id/fields': { summary: '政策规则用到的字段说明', response: policy.ruleFieldsSchema },
+      'POST /policies': { summary: '新建政策参数草稿', body: policy.draftBody, response: policy.policyViewSchema, status: 201 },
+      'PUT /policies/:id': { summary: '修改政策参数草稿', body: policy.draftBody, response: policy.policyViewSchema },
+      'POST /policies/:id/activate': { summary: '生效政策参数并重新评估', response: policy.activationSchema },
+    },
+  },
+  procedures: {
+    tag: '识别与退出程序',
+    description: 'Procedures: identification and exit cases, evidence, public notices, objections, spot checks (src/modules/procedures)',
+    routes: {
+      'GET /procedures/definitions': { summary: '程序定义（步骤与办理角色）', query: procedures.placeQuery },
+      'GET /procedures/cases': { summary: '程序案件列表', query: procedures.caseQuerySchema, response: procedures.casePageSchema },
+      'GET /procedures/cases/export.xlsx': xlsx('导出程序案件', procedures.caseQuerySchema),
+      'GET /procedures/summary': { summary: '程序办理汇总', query: procedures.placeQuery },
+      'GET /procedures/cases/:id': { summary: '程序案件详情', response: procedures.caseDetailSchema },
+      'POST /procedures/cases': { summary: '发起识别或退出程序', body: procedures.startSchema, response: procedures.caseDetailSchema, status: 201 },
+      'POST /procedures/cases/actions': { summary: '办理程序步骤（可批量）', body: procedures.actionSchema },
+      'POST /procedures/evidence': { summary: '上传佐证材料', description: '以 multipart/form-data 上传（字段 file，不超过 20 MB）。', query: procedures.evidenceFields, body: 'upload', status: 201 },
+      'GET /procedures/evidence/:id': { summary: '下载佐证材料', file: 'binary' },
+      'GET /procedures/notices': { summary: '公示列表', query: procedures.placeQuery, response: procedures.noticeListSchema },
+      'GET /procedures/notices/:id': { summary: '公示详情', response: procedures.noticeSchema },
+      'POST /procedures/notices': { summary: '发布公示', body: procedures.publishSchema, response: procedures.noticeSchema, status: 201 },
+      'POST /procedures/notices/:id/objections': { summary: '登记公示异议', body: procedures.objectionSchema, response: procedures.objectionViewSchema, status: 201 },
+      'POST /procedures/objections/:id/resolve': { summary: '处理公示异议', body: procedures.resolutionSchema, response: procedures.objectionViewSchema },
+      'POST /procedures/spot-checks': { summary: '抽查（随机抽取户）', body: procedures.drawSchema, status: 201 },
+      'GET /procedures/spot-checks/:id': { summary: '抽查结果' },
+    },
+  },
+  targets: {
+    tag: '目标任务',
+    description: 'Targets: yearly poverty-reduction targets and monthly progress (src/modules/targets)',
+    routes: {
+      'GET /targets/overview': { summary: '减贫目标与完成情况', query: targets.overviewQuery },
+      'GET /targets/progress': { summary: '逐月脱贫进度', query: targets.progressQuery },
+      'PUT /targets': { summary: '设定年度减贫目标', body: targets.targetBody },
+    },
+  },
+  quality: {
+    tag: '三率一度',
+    description: 'Quality: surveys and the rates of missed and wrong exits and satisfaction (src/modules/quality)',
+    routes: {
+      'POST /quality/surveys': { summary: '录入三率一度抽样调查', body: quality.surveyBody, status: 201 },
+      'GET /quality/rates': { summary: '三率一度（漏评率、错退率、满意度）', query: quality.ratesQuery },
+    },
+  },
+  assistance: {
+    tag: '结对帮扶',
+    description: 'Assistance: cadres, pairings, teams, visits, measures, coverage, left-behind register, field app sync (src/modules/assistance)',
+    routes: {
+      'GET /assistance/cadres': { summary: '帮扶干部列表', query: assistance.placeQuery },
+      'POST /assistance/cadres': { summary: '登记帮扶干部', body: assistance.cadreInput, response: idOnly, status: 201 },
+      'GET /assistance/unpaired': { summary: '未结对的户', query: assistance.placeQuery },
+      'GET /assistance/unpaired/export.xlsx': xlsx('导出未结对户', assistance.placeQuery),
+      'POST /assistance/pairings': { summary: '结对（干部与户）', body: assistance.pairInput, status: 201 },
+      'POST /assistance/pairings/import': { summary: '导入结对表', description: '以 multipart/form-data 上传 .xlsx 或 .csv。', body: 'upload', status: 201 },
+      'POST /assistance/pairings/:county/:id/end': { summary: '解除结对', body: assistance.endPairingInput, response: ok },
+      'GET /assistance/teams': { summary: '驻村工作队', query: assistance.placeQuery },
+      'POST /assistance/teams': { summary: '登记驻村工作队队员', body: assistance.teamInput, response: idOnly, status: 201 },
+      'POST /assistance/visits': { summary: '登记走访（可带照片）', body: assistance.visitInput, status: 201 },
+      'GET /assistance/visits': { summary: '走访记录', query: assistance.visitListQuery },
+      'GET /assistance/visits/:id/photos/:sha256': { summary: '走访照片', file: 'binary' },
+      'GET /assistance/overdue': { summary: '逾期未走访的户', query: assistance.overdueQuery },
+      'GET /assistance/overdue/export.xlsx': xlsx('导出逾期未走访', assistance.overdueQuery),
+      'GET /assistance/measure-types': { summary: '帮扶措施类型' },
+      'POST /assistance/measures': { summary: '登记帮扶措施', body: assistance.measureInput, response: idOnly, status: 201 },
+      'GET /assistance/households/:householdNo/plan': { summary: '户的帮扶计划与措施' },
+      'GET /assistance/coverage': { summary: '帮扶措施覆盖情况', query: assistance.coverageQuery },
+      'GET /assistance/coverage/export.xlsx': xlsx('导出帮扶措施覆盖', assistance.coverageQuery),
+      'GET /assistance/left-behind': { summary: '三留守人员登记', query: assistance.leftBehindQuery },
+      'GET /assistance/left-behind/export.xlsx': xlsx('导出三留守登记', assistance.leftBehindQuery),
+      'PUT /assistance/left-behind/contacts': { summary: '设定三留守人员联系人', body: assistance.contactInput, response: ok },
+      'GET /assistance/field/households': { summary: '移动端：本人结对的户（离线包）' },
+      'POST /assistance/sync': { summary: '移动端：同步离线记录', body: assistance.syncInput },
+    },
+  },
+  projects: {
+    tag: '项目资金',
+    description: 'Projects, funds and micro-loans: project ledger, fund sources, allocations, disbursements, loans (src/modules/projects)',
+    routes: {
+      'GET /projects': { summary: '扶贫项目列表', query: projects.projectListQuery, response: projectOut.projectPageSchema },
+      'GET /projects/export.xlsx': xlsx('导出项目台账', projects.projectListQuery),
+      'GET /projects/coverage': { summary: '项目受益覆盖', query: projects.placeYearQuery, response: projectOut.coverageSchema },
+      'GET /projects/coverage/export.xlsx': xlsx('导出项目受益覆盖', projects.placeYearQuery),
+      'GET /projects/:id': { summary: '项目详情', response: projectOut.projectDetailSchema },
+      'POST /projects': { summary: '新建项目', body: projects.projectInput, response: projectOut.projectDetailSchema, status: 201 },
+      'PATCH /projects/:id': { summary: '修改项目', body: projects.projectChange, response: projectOut.projectDetailSchema },
+      'POST /projects/:id/status': { summary: '变更项目状态', body: projects.statusInput, response: projectOut.projectDetailSchema },
+      'PUT /projects/:id/beneficiaries': { summary: '设定项目受益户', body: projects.beneficiariesInput, response: projectOut.projectDetailSchema },
+      'GET /funds/sources': { summary: '资金来源', query: projects.fundListQuery, response: z.array(projectOut.sourceSchema) },
+      'GET /funds/allocations': { summary: '资金分配', query: projects.fundListQuery, response: z.array(projectOut.allocationSchema) },
+      'GET /funds/disbursements': { summary: '资金拨付', query: projects.fundListQuery, response: z.array(projectOut.disbursementSchema) },
+      'GET /funds/export.xlsx': xlsx('导出资金台账', projects.fundListQuery),
+      'POST /funds/sources': { summary: '登记资金来源', body: projects.sourceInput, response: projectOut.sourceSchema, status: 201 },
+      'POST /funds/allocations': { summary: '分配资金', body: projects.allocationInput, response: projectOut.allocationSchema, status: 201 },
+      'POST /funds/disbursements': { summary: '拨付资金', body: projects.disbursementInput, response: z.object({ id: z.number(), allocation: projectOut.allocationSchema }), status: 201 },
+      'PUT /funds/pv-revenue': { summary: '录入光伏收益', body: projects.pvRevenueInput },
+      'GET /funds/rules': { summary: '资金使用规则检查', query: projects.placeYearQuery, response: projectOut.rulePanelSchema },
+      'GET /funds/split': { summary: '按人均测算分配', query: projects.splitQuery, response: projectOut.splitSchema },
+      'GET /funds/disclosure': { summary: '资金公告公示', query: projects.fundListQuery, response: projectOut.disclosureSchema },
+      'GET /loans': { summary: '小额信贷列表', query: projects.loanListQuery, response: projectOut.loanPageSchema },
+      'GET /loans/export.xlsx': xlsx('导出小额信贷台账', projects.loanListQuery),
+      'GET /loans/:id': { summary: '小额信贷详情', response: projectOut.loanDetailSchema },
+      'POST /loans': { summary: '登记小额信贷', body: projects.loanInput, response: projectOut.loanDetailSchema, status: 201 },
+      'POST /loans/:id/repayments': { summary: '登记还款', body: projects.repaymentInput, response: projectOut.loanDetailSchema },
+      'POST /loans/:id/extensions': { summary: '办理展期', body: projects.extensionInput, response: projectOut.loanDetailSchema },
+      'POST /loans/overdue-check': { summary: '检查逾期贷款', query: projects.placeYearQuery, response: projectOut.overdueCheckSchema },
+    },
+  },
+};
