@@ -20,8 +20,8 @@ export type Db = Kysely<DB>;
 /** One connection held for a unit of bulk work: temporary tables and COPY live here. */
 export interface Session {
   db: Db;
-  /** Run a `COPY … FROM STDIN` statement fed by text chunks (PostgreSQL text format). */
-  copyIn(copySql: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void>;
+  /** Run a `COPY … FROM STDIN` statement fed by chunks of whole lines: text, or its UTF-8 bytes (PostgreSQL text format). */
+  copyIn(copySql: string, chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<void>;
   /** Run one or more SQL statements without parameters. */
   exec(text: string): Promise<void>;
 }
@@ -93,7 +93,7 @@ async function openPostgres(url: string): Promise<Database> {
           db: single,
           async copyIn(copySql, chunks) {
             const stream = client.query(copyFrom(copySql));
-            await pipeline(Readable.from(chunks as AsyncIterable<string>), stream);
+            await pipeline(Readable.from(chunks as AsyncIterable<string | Uint8Array>), stream);
           },
           async exec(text) {
             await client.query(text);
@@ -164,15 +164,15 @@ async function openPglite(dataDir: string): Promise<Database> {
           async copyIn(copySql, chunks) {
             // PGlite takes COPY input as one blob: feed it in batches of about 8 MB.
             const statement = copySql.replace(/FROM\s+STDIN/i, "FROM '/dev/blob'");
-            let batch: string[] = [];
+            let batch: (string | Uint8Array)[] = [];
             let size = 0;
             const flush = async () => {
               if (batch.length === 0) return;
-              await lite.query(statement, [], { blob: new Blob(batch) });
+              await lite.query(statement, [], { blob: new Blob(batch as BlobPart[]) });
               batch = [];
               size = 0;
             };
-            for await (const chunk of chunks as AsyncIterable<string>) {
+            for await (const chunk of chunks as AsyncIterable<string | Uint8Array>) {
               batch.push(chunk);
               size += chunk.length;
               if (size >= 8 * 1024 * 1024) await flush();

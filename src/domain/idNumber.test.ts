@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageOn, checkCharacter, completeIdNumber, maskIdNumber, maskPhone, parseIdNumber } from './idNumber';
+import { ageOn, checkCharacter, completeIdNumber, maskIdNumber, maskPhone, parseIdNumber, parseIdNumberSlowly } from './idNumber';
 
 const TODAY = new Date(2024, 5, 15, 12, 0);
 
@@ -128,5 +128,21 @@ describe('ageOn', () => {
     ['2018-09-01', '2024-09-01', 6],
   ])('born %s, on %s: %i', (birth, on, age) => {
     expect(ageOn(birth, on)).toBe(age);
+  });
+});
+
+describe('parseIdNumber: the fast path gives what the general path gives', () => {
+  it('for valid numbers and every single-character change of them', () => {
+    const ids = ['411426198005010013', '41142619800501003X', '11010519491231002X', '411425200002291239', completeIdNumber('41142620240615002'), completeIdNumber('41142618900101001')];
+    const variants = new Set<string>();
+    for (const id of ids) {
+      variants.add(id).add(id.toLowerCase()).add(' ' + id).add(id + ' ').add(id.slice(0, 17)).add(id + '1');
+      for (let i = 0; i < 18; i++) for (const c of '0123456789Xx A') variants.add(id.slice(0, i) + c + id.slice(i + 1));
+    }
+    for (const y of ['1889', '1890', '1900', '2000', '2023', '2024', '2025']) {
+      for (const md of ['0101', '0229', '0230', '0228', '0431', '0430', '1231', '1232', '1301', '0001', '0100', '0614', '0615', '0616']) variants.add(completeIdNumber(`411426${y}${md}001`));
+    }
+    expect(variants.size).toBeGreaterThan(1000);
+    for (const raw of variants) expect([raw, parseIdNumber(raw, TODAY)]).toEqual([raw, parseIdNumberSlowly(raw, TODAY)]);
   });
 });

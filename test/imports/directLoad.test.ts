@@ -92,6 +92,28 @@ describe.each(testDatabases)('direct import path on $name', ({ open }) => {
     }
   });
 
+  it('households whose rows are scattered through the file (a head on a later row, ID numbers with blanks or a lower-case x) give what the staging path gives', async () => {
+    const places = await createPlaceTree(database);
+    const grouped = richRows(places, 6);
+    // Rows of households 1-3 interleaved, then households 4-6 with each household's rows reversed (head last).
+    const rows = [0, 3, 6, 1, 4, 7, 2, 5, 8].map((i) => grouped[i]);
+    for (let h = 3; h < 6; h++) rows.push(grouped[h * 3 + 2], grouped[h * 3 + 1], grouped[h * 3]);
+    const xRow = rows.findIndex((r) => String(r['证件号码']).endsWith('X'));
+    if (xRow >= 0) rows[xRow] = { ...rows[xRow], 证件号码: String(rows[xRow]['证件号码']).toLowerCase() };
+    rows[1] = { ...rows[1], 证件号码: ` ${rows[1]['证件号码']} ` };
+    const path = writeCsv(dir, `scattered-${places.countyCode}.csv`, rows, { headers: HEADERS });
+    const direct = await importRegistry(database, { path, fileName: 'scattered.csv' }, { statusYear: 2021, recompute: false });
+    expect(direct.errors).toEqual([]);
+    expect(direct).toMatchObject({ ok: true, path: 'direct', rows: 18, households: { added: 6 }, persons: { added: 18 } });
+    const viaDirect = await snapshot(database, places.countyCode);
+    expect(viaDirect.households.map((h) => [h.head_name, h.size])).toEqual([1, 2, 3, 4, 5, 6].map((h) => [`户主${h}`, 3]));
+    await clearCounty(database, places.countyCode);
+    const staged = await importRegistry(database, { path, fileName: 'scattered.csv' }, { statusYear: 2021, recompute: false, direct: false });
+    expect(staged).toMatchObject({ ok: true, path: 'staging', households: direct.households, persons: direct.persons });
+    expect(await snapshot(database, places.countyCode)).toEqual(viaDirect);
+    await clearCounty(database, places.countyCode);
+  });
+
   it('marks the county’s rollups stale although the person trigger is set aside during a bulk load, and puts keys, indexes and trigger back', async () => {
     const places = await createPlaceTree(database);
     const before = await registryIndexes(database);

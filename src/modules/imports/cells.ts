@@ -40,6 +40,17 @@ const GRADES: Record<string, string> = {
   一: '1', 二: '2', 三: '3', 四: '4',
 };
 
+/**
+ * A copy of a short string that does not keep the block it was cut from alive (V8 shares the
+ * parent of a slice of 13 characters or more); used for what is remembered across rows.
+ */
+export function detach(text: string): string {
+  if (text.length < 13) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i += 12) out += text.slice(i, i + 12);
+  return out;
+}
+
 /** Text as COPY wants it (backslash, tab and line breaks escaped). */
 export function copyEscape(text: string): string {
   if (!COPY_SPECIAL.test(text)) return text;

@@ -16,7 +16,8 @@
 import { sql } from 'kysely';
 import type { Db, Session } from '../../db/database';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS } from './columns';
-import { COPY_NULL } from './cells';
+import { COPY_NULL, detach } from './cells';
+import { CopyBuffer, TextStore } from './copyBuffer';
 
 /** Thrown (and caught by importRegistry) when the direct path cannot take this file: run it again on the staging path. */
 export class RestartOnStaging extends Error {
@@ -121,8 +122,8 @@ interface LoadedHousehold {
   members: number;
   headName: string;
   headId: string;
-  /** The household columns as COPY text (HOUSEHOLD_COLUMNS order). */
-  part: string;
+  /** The household columns as COPY text (HOUSEHOLD_COLUMNS order): a handle in DirectLoad.parts. */
+  part: number;
 }
 
 /**
@@ -132,7 +133,10 @@ interface LoadedHousehold {
  * strings kept per household are the checker's own (no copies of the row's text).
  */
 export class DirectLoad {
-  private readonly households = new Map<string, LoadedHousehold>();
+  private readonly households: LoadedHousehold[] = [];
+  /** Households by number, built on the first row that does not follow a row of its household (rare). */
+  private byNo: Map<string, LoadedHousehold> | null = null;
+  private readonly parts = new TextStore('utf8');
   /** The person line being built (reused): county, ID number, household number, sex, birth date, person columns. */
   private readonly line: string[] = new Array(HOUSEHOLD_START - 1).fill('');
   persons = 0;
@@ -140,53 +144,73 @@ export class DirectLoad {
   constructor(private readonly countiesWithData: Set<string>) {}
 
   get householdCount(): number {
-    return this.households.size;
+    return this.households.length;
   }
 
-  take(f: readonly string[]): string {
+  /** The household of the row before (rows of a household usually follow each other). */
+  private last: LoadedHousehold | null = null;
+
+  /** Writes the person line of a checked row to `out`, and counts the row into its household. */
+  take(f: readonly string[], out: CopyBuffer): void {
     const no = f[2];
-    let h = this.households.get(no);
+    let h: LoadedHousehold | undefined;
     if (f[1] === 't') {
       const part = f[HOUSEHOLD_START];
       const village = villageCodeOf(part);
       if (village === COPY_NULL) throw new RestartOnStaging(`户 ${no} 以名称给出所在地`);
-      const county = village.slice(0, 6);
+      const { county, township } = this.placeOf(village);
       if (this.countiesWithData.has(county)) throw new RestartOnStaging(`县 ${county} 已有登记户`);
-      h = { row: Number(f[0]), no, county, township: village.slice(0, 9), members: 0, headName: COPY_NULL, headId: COPY_NULL, part };
-      this.households.set(no, h);
+      h = { row: Number(f[0]), no, county, township, members: 0, headName: COPY_NULL, headId: COPY_NULL, part: this.parts.add(part) };
+      this.households.push(h);
+      this.byNo?.set(no, h);
+    } else {
+      // RowChecker gives a household's carrier row before any other row of it.
+      h = this.last !== null && this.last.no === no ? this.last : this.householdNumbered(no);
     }
-    // RowChecker gives a household's carrier row before any other row of it.
-    h = h!;
+    this.last = h;
     h.members++;
     if (f[RELATION] === 'head') {
-      h.headName = f[NAME];
-      h.headId = f[3];
+      // Kept to the end: copies, not slices of the block the row was read from.
+      h.headName = detach(f[NAME]);
+      h.headId = detach(f[3]);
     }
     this.persons++;
-    const out = this.line;
-    out[0] = h.county;
-    out[1] = f[3];
-    out[2] = no;
-    out[3] = f[4];
-    out[4] = f[5];
-    for (let i = PERSON_START; i < HOUSEHOLD_START; i++) out[i - 1] = f[i];
-    return out.join('\t') + '\n';
+    const line = this.line;
+    line[0] = h.county;
+    line[1] = f[3];
+    line[2] = no;
+    line[3] = f[4];
+    line[4] = f[5];
+    for (let i = PERSON_START; i < HOUSEHOLD_START; i++) line[i - 1] = f[i];
+    out.line(line.join('\t'));
+  }
+
+  /** One pair of strings per township code (a county has a few dozen), instead of a pair per household. */
+  private readonly townships = new Map<string, { county: string; township: string }>();
+  private placeOf(village: string): { county: string; township: string } {
+    const code = village.slice(0, 9);
+    let place = this.townships.get(code);
+    if (place === undefined) {
+      place = { county: code.slice(0, 6), township: code };
+      this.townships.set(code, place);
+    }
+    return place;
+  }
+
+  private householdNumbered(no: string): LoadedHousehold {
+    if (this.byNo === null) this.byNo = new Map(this.households.map((h) => [h.no, h]));
+    return this.byNo.get(no)!;
   }
 
   /** The households as COPY text for import_household, in chunks of about 1 MB. */
-  *householdChunks(): Generator<string> {
-    let lines: string[] = [];
-    let size = 0;
-    for (const h of this.households.values()) {
-      const line = `${h.row}\t${h.no}\t${h.county}\t${h.township}\t${h.members}\t${h.headName}\t${h.headId}\t0\t${h.part}\n`;
-      lines.push(line);
-      size += line.length;
-      if (size >= 1 << 20) {
-        yield lines.join('');
-        lines = [];
-        size = 0;
-      }
+  *householdChunks(): Generator<Uint8Array> {
+    const out = new CopyBuffer();
+    for (const h of this.households) {
+      out.write(`${h.row}\t${h.no}\t${h.county}\t${h.township}\t${h.members}\t${h.headName}\t${h.headId}\t0\t`);
+      out.writeBytes(this.parts.bytes(h.part));
+      out.endLine();
+      yield* out.take();
     }
-    if (lines.length > 0) yield lines.join('');
+    yield* out.take(1);
   }
 }

@@ -7,7 +7,8 @@
 import { parseIdNumber } from '../../domain/idNumber';
 import { restoreNeutralised } from '../../domain/spreadsheetSafe';
 import { columnByKey, HOUSEHOLD_COLUMNS, PERSON_COLUMNS, PLACE_NAME_KEYS, type ColumnSpec, type HeaderLayout } from './columns';
-import { CELL_TEXT, COPY_NULL, CellProblem, columnReader, lostPrecision, readCell, type CellReader } from './cells';
+import { CELL_TEXT, COPY_NULL, CellProblem, columnReader, detach, lostPrecision, readCell, type CellReader } from './cells';
+import { TextStore } from './copyBuffer';
 import { IdNumberSet } from './idNumberSet';
 import type { ProblemList } from './problems';
 import type { SheetRow } from './sheet';
@@ -17,8 +18,8 @@ interface HouseholdSeen {
   index: number;
   no: string;
   firstRow: number;
-  /** The household's trimmed cells joined by \u001f, to compare later rows with. */
-  signature: string;
+  /** The household's trimmed cells joined by \u001f, to compare later rows with (a handle in RowChecker.signatures). */
+  signature: number;
   valid: boolean;
   /** COPY text of the household columns until one valid row carries it into staging. */
   part: string | null;
@@ -48,7 +49,8 @@ export class RowChecker {
   readonly households = new Map<string, HouseholdSeen>();
   private readonly list: HouseholdSeen[] = [];
   /** ID number → index of its household, for duplicates within the file. */
-  private readonly ids = new IdNumberSet();
+  private readonly ids: IdNumberSet;
+  private readonly signatures = new TextStore('utf16le');
   private readonly householdAt: Int32Array;
   private readonly personAt: Int32Array;
   private readonly noAt: number;
@@ -67,7 +69,10 @@ export class RowChecker {
     layout: HeaderLayout,
     private readonly problems: ProblemList,
     private readonly today: Date = new Date(),
+    /** About how many rows to expect (sizes the ID number table; capped at 4 million). */
+    rowsHint = 0,
   ) {
+    this.ids = new IdNumberSet(Math.min(Math.max(rowsHint, 1 << 16), 1 << 22));
     const position = (c: ColumnSpec) => layout.positions.get(c) ?? -1;
     this.householdAt = Int32Array.from(HOUSEHOLD_COLUMNS.map(position));
     this.personAt = Int32Array.from(PERSON_COLUMNS.map(position));
@@ -95,6 +100,9 @@ export class RowChecker {
     let household: HouseholdSeen | null = null;
     if (rawNo === '') {
       this.problems.add(row.row, noColumn.header, '', '户编号不能为空');
+    } else if (this.previous !== null && rawNo === this.previous.no && kindAt(row, this.noAt) === CELL_TEXT) {
+      // The household of the row before (its number read and checked then): the common case.
+      household = this.householdOf(row, this.previous.no);
     } else {
       const no = readCell(noColumn, rawNo, kindAt(row, this.noAt));
       if (no instanceof CellProblem) this.problems.add(row.row, noColumn.header, rawNo, no.message);
@@ -134,7 +142,7 @@ export class RowChecker {
       this.previous = seen;
       return seen;
     }
-    const first = seen === this.previous ? this.previousCells : seen.signature.split(SEPARATOR);
+    const first = seen === this.previous ? this.previousCells : this.signatures.text(seen.signature).split(SEPARATOR);
     let same = true;
     for (let i = 0; i < current.length; i++) {
       if (current[i] !== first[i]) {
@@ -157,43 +165,45 @@ export class RowChecker {
     return seen;
   }
 
+  /** Records a problem of a household column on the household's first row; false (the household is not valid). */
+  private householdProblem(row: SheetRow, current: string[], i: number, message: string): false {
+    this.problems.add(row.row, HOUSEHOLD_COLUMNS[i].header, current[i], message);
+    return false;
+  }
+
   private newHousehold(row: SheetRow, no: string, current: string[]): HouseholdSeen {
     const parts: string[] = [];
     let valid = true;
-    const problem = (i: number, message: string) => {
-      valid = false;
-      this.problems.add(row.row, HOUSEHOLD_COLUMNS[i].header, current[i], message);
-    };
     for (let i = 0; i < current.length; i++) {
       const column = HOUSEHOLD_COLUMNS[i];
       const text = current[i];
       if (text === '') {
-        if (column.required) problem(i, `${column.header}不能为空`);
+        if (column.required) valid = this.householdProblem(row, current, i, `${column.header}不能为空`);
         parts.push(COPY_NULL);
         continue;
       }
       const value = this.householdReaders[i](text, kindAt(row, this.householdAt[i]));
       if (value instanceof CellProblem) {
-        problem(i, value.message);
+        valid = this.householdProblem(row, current, i, value.message);
         parts.push(COPY_NULL);
       } else parts.push(value);
     }
-    if (parts[STATUS] === 'monitored' && current[MONITOR] === '') problem(MONITOR, '户状态为“监测对象”时须填写监测对象类别');
+    if (parts[STATUS] === 'monitored' && current[MONITOR] === '') valid = this.householdProblem(row, current, MONITOR, '户状态为“监测对象”时须填写监测对象类别');
     if (current[VILLAGE_CODE] === '' && PLACE_NAMES.some((i) => current[i] === '')) {
-      problem(VILLAGE_CODE, '村代码为空时须填写省、市、县、乡镇、村的名称');
+      valid = this.householdProblem(row, current, VILLAGE_CODE, '村代码为空时须填写省、市、县、乡镇、村的名称');
     }
-    if (current[INCOME_YEAR] === '' && INCOME_AMOUNTS.some((i) => current[i] !== '')) problem(INCOME_YEAR, '填写了收入时须同时填写收入年度');
+    if (current[INCOME_YEAR] === '' && INCOME_AMOUNTS.some((i) => current[i] !== '')) valid = this.householdProblem(row, current, INCOME_YEAR, '填写了收入时须同时填写收入年度');
     if (current[EVENT_COST] !== '' || current[EVENT_TYPE] !== '' || current[EVENT_DATE] !== '') {
-      if (current[EVENT_TYPE] === '') problem(EVENT_TYPE, '填写了风险事件时须同时填写风险事件类型');
-      if (current[EVENT_DATE] === '') problem(EVENT_DATE, '填写了风险事件时须同时填写风险发生日期');
+      if (current[EVENT_TYPE] === '') valid = this.householdProblem(row, current, EVENT_TYPE, '填写了风险事件时须同时填写风险事件类型');
+      if (current[EVENT_DATE] === '') valid = this.householdProblem(row, current, EVENT_DATE, '填写了风险事件时须同时填写风险发生日期');
     }
-    if (parts[EVENT_DATE] !== COPY_NULL && parts[EVENT_DATE] > this.today.toISOString().slice(0, 10)) problem(EVENT_DATE, '风险发生日期晚于今天');
-    if (parts[EVENT_COST] !== COPY_NULL && Number(parts[EVENT_COST]) < 0) problem(EVENT_COST, '风险刚性支出不能为负数');
+    if (parts[EVENT_DATE] !== COPY_NULL && parts[EVENT_DATE] > this.today.toISOString().slice(0, 10)) valid = this.householdProblem(row, current, EVENT_DATE, '风险发生日期晚于今天');
+    if (parts[EVENT_COST] !== COPY_NULL && Number(parts[EVENT_COST]) < 0) valid = this.householdProblem(row, current, EVENT_COST, '风险刚性支出不能为负数');
     return {
       index: this.list.length,
       no,
       firstRow: row.row,
-      signature: current.join(SEPARATOR),
+      signature: this.signatures.add(current.join(SEPARATOR)),
       valid,
       part: parts.join('\t'),
       headRow: 0,
@@ -281,24 +291,21 @@ export class RowChecker {
 }
 
 /**
- * A copy of a short string that does not keep the block it was cut from alive (V8 shares the
- * parent of a slice of 13 characters or more); used for what is remembered across rows.
- */
-function detach(text: string): string {
-  if (text.length < 13) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i += 12) out += text.slice(i, i + 12);
-  return out;
-}
-
-/**
  * The trimmed text of a cell; the ' that our exports put before text starting like a formula
  * (= + - @) is taken off again, so that an exported file imports unchanged.
  */
 function cellText(cells: string[], position: number): string {
   if (position < 0 || position >= cells.length) return '';
-  const text = cells[position].trim();
+  let text = cells[position];
+  if (text.length === 0) return text;
+  // Most cells have nothing to trim: look at both ends before calling trim().
+  if (mayBeSpace(text.charCodeAt(0)) || mayBeSpace(text.charCodeAt(text.length - 1))) text = text.trim();
   return text.charCodeAt(0) === 39 ? restoreNeutralised(text) : text;
+}
+
+/** True for every character String.prototype.trim() removes (and a few more, which only cost a trim() call). */
+function mayBeSpace(c: number): boolean {
+  return c <= 32 || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || (c >= 0x2000 && c <= 0x205f) || c === 0x3000 || c === 0xfeff;
 }
 
 function kindAt(row: SheetRow, position: number): number {

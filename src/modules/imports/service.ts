@@ -268,7 +268,7 @@ async function loadDirect(a: Attempt, countiesWithData: Set<string>): Promise<vo
   }
   const loader = new direct.DirectLoad(countiesWithData);
   try {
-    await s.copyIn(direct.PERSON_COPY, stagingChunks(a.sheet, problems, a.state, a.today, readProgress(a), (line) => loader.take(line)));
+    await s.copyIn(direct.PERSON_COPY, stagingChunks(a.sheet, problems, a.state, a.today, readProgress(a), (fields, out) => loader.take(fields, out)));
   } catch (e) {
     // An ID number already registered (the unique index is there when the registry is not empty).
     if (isUniqueViolation(e)) throw new direct.RestartOnStaging('证件号码已登记');

@@ -18,6 +18,8 @@ export interface SheetSource {
   rows(): AsyncIterable<SheetRow[]>;
   /** Share of the file read so far, 0..1. */
   progress(): number;
+  /** About how many rows the file holds, when the reader can tell cheaply (sizes tables up front). */
+  rowsHint?: number;
   close?(): Promise<void>;
 }
 

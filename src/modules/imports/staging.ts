@@ -1,9 +1,10 @@
 /**
  * From sheet rows to COPY text: find the header row (title rows above it are skipped), match it
- * to the column specification, then check each row and emit the valid ones in ~1 MB chunks
- * (as staging lines, or as what `emit` makes of them).
+ * to the column specification, then check each row and emit the valid ones in ~1 MB chunks of
+ * UTF-8 (as staging lines, or as what `emit` writes of them).
  */
 import { layoutOf, type HeaderLayout } from './columns';
+import { CopyBuffer } from './copyBuffer';
 import { ImportFileError, type ProblemList } from './problems';
 import { RowChecker } from './rowChecker';
 import type { SheetRow, SheetSource } from './sheet';
@@ -12,7 +13,6 @@ import type { SheetRow, SheetSource } from './sheet';
 const HEADER_SEARCH_ROWS = 10;
 /** A row matching at least this many known headers is taken as the header row. */
 const HEADER_MIN_MATCHES = 3;
-const CHUNK_CHARS = 1 << 20;
 
 export interface StagingState {
   layout: HeaderLayout | null;
@@ -45,23 +45,18 @@ export async function* stagingChunks(
   state: StagingState,
   today: Date,
   onBatch: () => void,
-  /** The COPY line of a valid row's staging fields (the direct path makes a person line of them). */
-  emit: (fields: readonly string[]) => string = (fields) => fields.join('\t') + '\n',
-): AsyncGenerator<string> {
+  /** Writes the COPY line of a valid row's staging fields (the direct path makes a person line of them). */
+  emit: (fields: readonly string[], out: CopyBuffer) => void = (fields, out) => out.line(fields.join('\t')),
+): AsyncGenerator<Uint8Array> {
   const candidates: SheetRow[] = [];
-  let lines: string[] = [];
-  let size = 0;
+  const out = new CopyBuffer();
   const take = (row: SheetRow) => {
     const checked = state.checker!.checkFields(row);
-    if (checked !== null) {
-      const line = emit(checked);
-      lines.push(line);
-      size += line.length;
-    }
+    if (checked !== null) emit(checked, out);
   };
   const startWith = (pending: SheetRow[]) => {
     state.layout = headerLayout(pending);
-    state.checker = new RowChecker(state.layout, problems, today);
+    state.checker = new RowChecker(state.layout, problems, today, sheet.rowsHint);
     const headerIndex = pending.findIndex((r) => layoutOf(r.cells).positions.size >= HEADER_MIN_MATCHES);
     for (const row of pending.slice(headerIndex + 1)) take(row);
   };
@@ -76,16 +71,12 @@ export async function* stagingChunks(
       if (layoutOf(row.cells).positions.size >= HEADER_MIN_MATCHES || candidates.length >= HEADER_SEARCH_ROWS) startWith(candidates);
     }
     onBatch();
-    if (size >= CHUNK_CHARS) {
-      yield lines.join('');
-      lines = [];
-      size = 0;
-    }
+    yield* out.take();
   }
   if (state.checker === null) {
     if (candidates.length === 0) throw new ImportFileError('工作表是空的：没有表头，也没有数据');
     startWith(candidates);
   }
   if (state.checker!.rows === 0) throw new ImportFileError('文件只有表头，没有数据行');
-  if (lines.length > 0) yield lines.join('');
+  yield* out.take(1);
 }
