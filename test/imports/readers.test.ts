@@ -97,10 +97,10 @@ describe('worksheet XML', () => {
     { row: 4, cells: ['公式<值>', '', '12.5'], kinds: [0, 1, 1] },
   ];
 
-  function scan(pieces: string[]): SheetRow[] {
+  function scan(pieces: (string | Uint8Array)[]): SheetRow[] {
     const rows: SheetRow[] = [];
     const scanner = new SheetScanner(shared, (r) => rows.push(r));
-    for (const p of pieces) scanner.push(p);
+    for (const p of pieces) scanner.push(typeof p === 'string' ? Buffer.from(p) : p);
     scanner.end();
     return rows;
   }
@@ -109,22 +109,39 @@ describe('worksheet XML', () => {
     expect(scan([xml])).toEqual(expected);
   });
 
-  it('gives the same rows wherever the XML is cut', () => {
+  it('gives the same rows wherever the XML is cut, between characters or inside one', () => {
     for (let i = 1; i < xml.length; i++) expect(scan([xml.slice(0, i), xml.slice(i)]), `cut at ${i}`).toEqual(expected);
+    const bytes = Buffer.from(xml);
+    for (let i = 1; i < bytes.length; i++) expect(scan([bytes.subarray(0, i), bytes.subarray(i)]), `cut at byte ${i}`).toEqual(expected);
+    // One byte at a time: every tag, entity and UTF-8 sequence arrives in pieces.
+    expect(scan([...bytes].map((b) => Uint8Array.of(b)))).toEqual(expected);
+  });
+
+  it('reads numbers as written: small whole numbers, leading zeros, decimals, exponents, text in <v>', () => {
+    const sheet = SHEET(
+      '<row r="1"><c r="A1"><v>0</v></c><c r="B1"><v>2019</v></c><c r="C1"><v>99999</v></c><c r="D1"><v>100000</v></c>' +
+        '<c r="E1"><v>007</v></c><c r="F1"><v>-3.5</v></c><c r="G1"><v>1E+17</v></c><c r="H1" t="str"><v>甲&amp;乙</v></c><c r="I1"><v></v></c></row>',
+    );
+    expect(scan([sheet])[0].cells).toEqual(['0', '2019', '99999', '100000', '007', '-3.5', '1E+17', '甲&乙', '']);
   });
 
   it('reads rich shared strings without their phonetic runs', () => {
     const scanner = new SharedStringsScanner();
-    scanner.push('<sst><si><t>一</t></si><si><r><t>二</t></r><r><t>三</t></r><rPh><t>さん</t></rPh></si><si><t/></si></sst>');
-    scanner.end();
-    expect(scanner.strings).toEqual(['一', '二三', '']);
+    const sst = Buffer.from('<sst><si><t>一</t></si><si><r><t>二</t></r><r><t>三</t></r><rPh><t>さん</t></rPh></si><si><t/></si><si><t>&#x4E00;&amp;二</t></si></sst>');
+    for (let i = 1; i < sst.length; i++) {
+      const scanner = new SharedStringsScanner();
+      scanner.push(sst.subarray(0, i));
+      scanner.push(sst.subarray(i));
+      scanner.end();
+      expect(scanner.strings, `cut at byte ${i}`).toEqual(['一', '二三', '', '一&二']);
+    }
   });
 
   it('refuses a cell over 32,767 characters as soon as it passes the limit', () => {
     const scanner = new SheetScanner([], () => {});
-    scanner.push('<sheetData><row r="7"><c r="B7" t="inlineStr"><is><t>');
+    scanner.push(Buffer.from('<sheetData><row r="7"><c r="B7" t="inlineStr"><is><t>'));
     expect(() => {
-      for (let i = 0; i < 10; i++) scanner.push('长'.repeat(5000));
+      for (let i = 0; i < 10; i++) scanner.push(Buffer.from('长'.repeat(5000)));
     }).toThrow(/第7行 B 列的单元格超过32767个字符/);
   });
 

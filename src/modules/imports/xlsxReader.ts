@@ -9,7 +9,7 @@ import { MAX_CELL_CHARS } from './columns';
 import { CELL_BOOLEAN, CELL_NUMBER, CELL_TEXT } from './cells';
 import { ImportFileError } from './problems';
 import type { SheetRow, SheetSource } from './sheet';
-import { attributeOf, decodeEntities, XmlScanner } from './xmlScanner';
+import { attributeOf, decodeEntities, findByte, XmlScanner } from './xmlScanner';
 import { openZip, type ZipArchive } from './zipArchive';
 
 /** Shared strings beyond this many characters in all are refused (a 1M-row registry has about 60 million). */
@@ -39,36 +39,59 @@ const R = 114;
 const T = 116;
 
 /** Where the value of a one-letter attribute written as ` r="` starts inside the tag s[lt..gt], or -1. */
-function attributeIn(s: string, lt: number, gt: number, letter: number): number {
+function attributeIn(s: Uint8Array, lt: number, gt: number, letter: number): number {
   for (let i = lt + 2; i < gt - 3; i++) {
-    if (s.charCodeAt(i) === letter && s.charCodeAt(i + 1) === 61 && s.charCodeAt(i + 2) === 34 && s.charCodeAt(i - 1) === 32) return i + 3;
+    if (s[i] === letter && s[i + 1] === 61 && s[i + 2] === 34 && s[i - 1] === 32) return i + 3;
   }
   return -1;
 }
 
 /** True when the tag s[lt..gt] has `letter=` written some other way than ` r="` (then the general path reads it). */
-function unusualAttribute(s: string, lt: number, gt: number, letter: number): boolean {
+function unusualAttribute(s: Uint8Array, lt: number, gt: number, letter: number): boolean {
   for (let i = lt + 2; i < gt - 1; i++) {
-    if (s.charCodeAt(i) !== letter) continue;
-    const next = s.charCodeAt(i + 1);
+    if (s[i] !== letter) continue;
+    const next = s[i + 1];
     if (next === 61 || next === 32 || next === 9 || next === 10 || next === 13) return true;
   }
   return false;
 }
 
 /** The decimal number at s[i…] (up to the first non-digit); -1 when there is none. */
-function digitsAt(s: string, i: number): number {
+function digitsAt(s: Uint8Array, i: number): number {
   let n = 0;
   let j = i;
-  for (let c = s.charCodeAt(j); c >= 48 && c <= 57; c = s.charCodeAt(++j)) n = n * 10 + (c - 48);
+  for (let c = s[j]; c >= 48 && c <= 57; c = s[++j]) n = n * 10 + (c - 48);
   return j === i ? -1 : n;
 }
 
 /** Column index of a cell reference at s[i…] (B7 → 1). */
-function columnAt(s: string, i: number): number {
+function columnAt(s: Uint8Array, i: number): number {
   let n = 0;
-  for (let c = s.charCodeAt(i); c >= 65 && c <= 90; c = s.charCodeAt(++i)) n = n * 26 + (c - 64);
+  for (let c = s[i]; c >= 65 && c <= 90; c = s[++i]) n = n * 26 + (c - 64);
   return n - 1;
+}
+
+/** Strings of the whole numbers below this, made once: most number cells of a registry are years, amounts and counts. */
+const SMALL_NUMBERS = 100_000;
+const smallNumbers: string[] = [];
+
+/** The text of s[from..end): a small whole number from the table, other ASCII as Latin-1, else UTF-8 with entities decoded. */
+function valueText(s: Buffer, from: number, end: number): string {
+  let n = 0;
+  let ascii = true;
+  let plain = true;
+  for (let i = from; i < end; i++) {
+    const c = s[i];
+    if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
+    else {
+      plain = false;
+      if (c >= 128 || c === 38) ascii = false;
+    }
+  }
+  if (plain && end > from && end - from <= 5 && (s[from] !== 48 || end - from === 1)) {
+    return (smallNumbers[n] ??= String(n));
+  }
+  return ascii ? s.toString('latin1', from, end) : decodeEntities(s.toString('utf8', from, end));
 }
 
 export class SharedStringsScanner extends XmlScanner {
@@ -182,55 +205,75 @@ export class SheetScanner extends XmlScanner {
    * The forms nearly every cell takes — `<c r="B7" t="s"><v>12</v></c>`, `</c>`, `<row r="7" …>`,
    * `</row>` — read in place: a million-row sheet has some fifty million cells.
    */
-  protected override fastTag(s: string, lt: number, gt: number): number {
-    const c1 = s.charCodeAt(lt + 1);
-    const c2 = s.charCodeAt(lt + 2);
+  protected override fastTag(s: Buffer, lt: number, gt: number): number {
+    const c1 = s[lt + 1];
+    const c2 = s[lt + 2];
     if (c1 === 99 /* c */ && (c2 === 32 || c2 === 62 || c2 === 47)) return this.fastCell(s, lt, gt);
     if (c1 === 47 /* / */) {
       if (c2 === 99 && gt === lt + 3) {
         this.finishCell();
         return gt + 1;
       }
-      if (c2 === 114 && gt === lt + 5 && s.startsWith('</row', lt)) {
+      if (c2 === 114 && gt === lt + 5 && s[lt + 3] === 111 && s[lt + 4] === 119) {
         this.finishRow();
         return gt + 1;
       }
       return -1;
     }
-    if (c1 === 114 /* r */ && s.startsWith('<row', lt) && (s.charCodeAt(lt + 4) === 32 || gt === lt + 4)) {
+    if (c1 === 114 /* r */ && s[lt + 2] === 111 && s[lt + 3] === 119 && (s[lt + 4] === 32 || gt === lt + 4)) {
       const r = attributeIn(s, lt, gt, R);
       if (r < 0 && unusualAttribute(s, lt, gt, R)) return -1;
       this.rowNo = r >= 0 ? digitsAt(s, r) : this.rowNo + 1;
       this.cells = [];
       this.kinds = [];
       this.column = -1;
-      if (s.charCodeAt(gt - 1) === 47) this.finishRow();
+      if (s[gt - 1] === 47) this.finishRow();
       return gt + 1;
     }
     return -1;
   }
 
-  private fastCell(s: string, lt: number, gt: number): number {
-    const r = attributeIn(s, lt, gt, R);
-    if (r < 0 && unusualAttribute(s, lt, gt, R)) return -1;
-    const t = attributeIn(s, lt, gt, T);
-    if (t < 0 && unusualAttribute(s, lt, gt, T)) return -1;
-    this.column = r >= 0 ? columnAt(s, r) : this.column + 1;
-    this.type = t < 0 ? 'n' : s.charCodeAt(t + 1) === 34 ? s[t] : s.slice(t, s.indexOf('"', t));
+  private fastCell(s: Buffer, lt: number, gt: number): number {
+    // The attributes, read forward once: r gives the column, t the type, others (s, the style) are skipped.
+    const last = s[gt - 1] === 47 ? gt - 1 : gt;
+    let column = -1;
+    let type = 'n';
+    let i = lt + 2;
+    for (;;) {
+      while (s[i] === 32) i++;
+      if (i >= last) break;
+      const name = s[i];
+      if (s[i + 1] !== 61 || s[i + 2] !== 34) return -1;
+      const end = findByte(s, 34, i + 3);
+      if (end < 0 || end >= last) return -1;
+      if (name === R) {
+        column = columnAt(s, i + 3);
+      } else if (name === T) {
+        type = end === i + 4 ? (s[i + 3] === 115 ? 's' : String.fromCharCode(s[i + 3])) : s.toString('latin1', i + 3, end);
+      } else if (name === 60 || name === 62 || name === 47) {
+        return -1;
+      }
+      i = end + 1;
+      if (s[i] !== 32 && i < last) return -1;
+    }
+    this.column = column >= 0 ? column : this.column + 1;
+    this.type = type;
     this.value = '';
-    if (s.charCodeAt(gt - 1) === 47) {
+    if (s[gt - 1] === 47) {
       this.finishCell();
       return gt + 1;
     }
     // <v>…</v></c> in this block: take the value without the general path.
-    if (s.charCodeAt(gt + 1) !== 60 || s.charCodeAt(gt + 2) !== 118 || s.charCodeAt(gt + 3) !== 62) return gt + 1;
-    const end = s.indexOf('<', gt + 4);
-    if (end < 0 || !s.startsWith('</v></c>', end)) return gt + 1;
+    if (s[gt + 1] !== 60 || s[gt + 2] !== 118 || s[gt + 3] !== 62) return gt + 1;
+    const end = findByte(s, 60, gt + 4);
+    if (end < 0 || end + 8 > s.length || s[end + 1] !== 47 || s[end + 2] !== 118 || s[end + 3] !== 62 || s[end + 4] !== 60 || s[end + 5] !== 47 || s[end + 6] !== 99 || s[end + 7] !== 62) {
+      return gt + 1;
+    }
     if (this.type === 's') {
       const index = digitsAt(s, gt + 4);
-      this.storeCell(index >= 0 && s.charCodeAt(gt + 4) !== 60 ? this.shared[index] : undefined, CELL_TEXT);
+      this.storeCell(index >= 0 && s[gt + 4] !== 60 ? this.shared[index] : undefined, CELL_TEXT);
     } else {
-      this.value = decodeEntities(s.slice(gt + 4, end));
+      this.value = valueText(s, gt + 4, end);
       this.finishCell();
     }
     return end + 8;
@@ -302,9 +345,7 @@ async function findParts(zip: ZipArchive): Promise<WorkbookParts> {
 async function readSharedStrings(zip: ZipArchive, entry: Entry | null): Promise<string[]> {
   if (!entry) return [];
   const scanner = new SharedStringsScanner();
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of zip.read(entry)) scanner.push(decoder.decode(chunk, { stream: true }));
-  scanner.push(decoder.decode());
+  for await (const chunk of zip.read(entry)) scanner.push(chunk);
   scanner.end();
   return scanner.strings;
 }
@@ -322,15 +363,13 @@ export async function openXlsx(path: string): Promise<SheetSource> {
         consumed = parts.sharedStrings?.compressedSize ?? 0;
         let batch: SheetRow[] = [];
         const scanner = new SheetScanner(shared, (row) => batch.push(row));
-        const decoder = new TextDecoder('utf-8');
         for await (const chunk of zip.read(parts.sheet, (n) => (consumed += n))) {
-          scanner.push(decoder.decode(chunk, { stream: true }));
+          scanner.push(chunk);
           if (batch.length > 0) {
             yield batch;
             batch = [];
           }
         }
-        scanner.push(decoder.decode());
         scanner.end();
         if (batch.length > 0) yield batch;
       } finally {

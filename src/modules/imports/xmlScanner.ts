@@ -5,7 +5,8 @@
  * held: the subclass refuses it once it passes Excel's limit. Tags longer than 64 KB are refused.
  *
  * A general SAX parser (saxes) buffers a text node whole before reporting it and costs an event
- * and an attribute object per tag; a sheet of a million rows has some 200 million tags.
+ * and an attribute object per tag; a sheet of a million rows has some 200 million tags. The
+ * scanner reads bytes, not decoded text (see XmlScanner).
  */
 import { ImportFileError } from './problems';
 
@@ -43,10 +44,64 @@ export function attributeOf(tag: string, name: string): string | null {
   }
 }
 
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const BANG = 33;
+const QUESTION = 63;
+const AMP = 38;
+const SEMICOLON = 59;
+const COMMENT_OPEN = Buffer.from('<!--');
+const COMMENT_CLOSE = Buffer.from('-->');
+const CDATA_OPEN = Buffer.from('<![CDATA[');
+const CDATA_CLOSE = Buffer.from(']]>');
+
+/**
+ * Where byte `b` next occurs in s from `from`, or -1. A loop in JavaScript: the distances here
+ * are a few bytes (tag to tag), where Buffer#indexOf's call into C++ costs more than the search.
+ */
+export function findByte(s: Uint8Array, b: number, from: number): number {
+  for (let i = from; i < s.length; i++) if (s[i] === b) return i;
+  return -1;
+}
+
+/** True when bytes s[at…] begin with `prefix`. */
+function startsWithBytes(s: Uint8Array, at: number, prefix: Uint8Array): boolean {
+  if (at + prefix.length > s.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (s[at + i] !== prefix[i]) return false;
+  return true;
+}
+
+/**
+ * Where text s[from..end) can be cut without splitting a UTF-8 sequence or an entity (&am|p;):
+ * end itself, or the start of the unfinished sequence or entity at its end.
+ */
+function safeCut(s: Uint8Array, from: number, end: number): number {
+  let cut = end;
+  // Back over continuation bytes to the lead byte of the last sequence; cut before it if it is incomplete.
+  let lead = end - 1;
+  while (lead >= from && lead > end - 4 && (s[lead] & 0xc0) === 0x80) lead--;
+  if (lead >= from) {
+    const b = s[lead];
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    if (lead + length > end) cut = lead;
+  }
+  for (let i = cut - 1; i >= from && i > cut - 12; i--) {
+    if (s[i] === SEMICOLON) break;
+    if (s[i] === AMP) return i;
+  }
+  return cut;
+}
+
+/**
+ * Scans UTF-8 bytes as they arrive: nothing is decoded but the names of tags taken by the general
+ * path, their text, and text a subclass collects. A sheet of cells with shared strings is ASCII
+ * tags around digits: read as bytes, it needs no text decoder and no string per tag.
+ */
 export abstract class XmlScanner {
   /** When true, text between tags is passed to `onText`. */
   protected collecting = false;
-  private carry = '';
+  private carry: Buffer | null = null;
 
   /** An opening (or self-closing) tag: local name (namespace prefix dropped) and the tag's text after '<'. */
   protected abstract onOpen(name: string, tag: string, selfClosing: boolean): void;
@@ -55,58 +110,56 @@ export abstract class XmlScanner {
   protected abstract onText(text: string): void;
 
   /**
-   * A subclass's shortcut for its most frequent tags, read in place without slicing: given the
-   * tag at s[lt..gt], return where scanning continues (past what it consumed), or -1 for the
-   * general path.
+   * A subclass's shortcut for its most frequent tags, read in place: given the tag at s[lt..gt]
+   * (bytes), return where scanning continues (past what it consumed), or -1 for the general path.
    */
-  protected fastTag(_s: string, _lt: number, _gt: number): number {
+  protected fastTag(_s: Buffer, _lt: number, _gt: number): number {
     return -1;
   }
 
-  push(chunk: string): void {
-    const s = this.carry.length > 0 ? this.carry + chunk : chunk;
-    this.carry = '';
+  push(chunk: Uint8Array): void {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const s = this.carry !== null ? Buffer.concat([this.carry, bytes]) : bytes;
+    this.carry = null;
     const len = s.length;
     let pos = 0;
     while (pos < len) {
-      const lt = s.indexOf('<', pos);
+      const lt = findByte(s, LT, pos);
       if (this.collecting && lt !== pos) {
         const end = lt < 0 ? len : lt;
         if (lt < 0) {
-          // Keep a possibly cut entity (&am|p;) for the next chunk.
-          const amp = s.lastIndexOf('&', end - 1);
-          if (amp >= pos && s.indexOf(';', amp) < 0 && end - amp < 12) {
-            this.onText(decodeEntities(s.slice(pos, amp)));
-            this.carry = s.slice(amp);
-            return;
-          }
+          // Keep a cut UTF-8 sequence or entity for the next chunk.
+          const cut = safeCut(s, pos, end);
+          if (cut > pos) this.onText(decodeEntities(s.toString('utf8', pos, cut)));
+          if (cut < end) this.carry = Buffer.from(s.subarray(cut, end));
+          return;
         }
-        this.onText(decodeEntities(s.slice(pos, end)));
+        this.onText(decodeEntities(s.toString('utf8', pos, end)));
       }
       if (lt < 0) return;
-      const second = s.charCodeAt(lt + 1);
-      if (second === 33 /* ! */ && lt + 9 > len) return this.keep(s.slice(lt));
-      if (second === 33 && (s.startsWith('<!--', lt) || s.startsWith('<![CDATA[', lt))) {
-        const cdata = s.startsWith('<![CDATA[', lt);
-        const close = s.indexOf(cdata ? ']]>' : '-->', lt + 4);
-        if (close < 0) return this.keep(s.slice(lt));
-        if (cdata && this.collecting) this.onText(s.slice(lt + 9, close));
+      const second = s[lt + 1];
+      if (second === BANG && lt + 9 > len) return this.keep(s, lt);
+      if (second === BANG && (startsWithBytes(s, lt, COMMENT_OPEN) || startsWithBytes(s, lt, CDATA_OPEN))) {
+        const cdata = startsWithBytes(s, lt, CDATA_OPEN);
+        const close = s.indexOf(cdata ? CDATA_CLOSE : COMMENT_CLOSE, lt + 4);
+        if (close < 0) return this.keep(s, lt);
+        if (cdata && this.collecting) this.onText(s.toString('utf8', lt + 9, close));
         pos = close + 3;
         continue;
       }
-      const gt = s.indexOf('>', lt + 1);
-      if (gt < 0) return this.keep(s.slice(lt));
+      const gt = findByte(s, GT, lt + 1);
+      if (gt < 0) return this.keep(s, lt);
       const next = this.fastTag(s, lt, gt);
       if (next >= 0) {
         pos = next;
         continue;
       }
       pos = gt + 1;
-      if (second === 47 /* / */) {
-        this.onClose(localName(s.slice(lt + 2, gt).trimEnd()));
-      } else if (second !== 63 /* ? */ && second !== 33) {
-        const selfClosing = s.charCodeAt(gt - 1) === 47;
-        const tag = s.slice(lt + 1, selfClosing ? gt - 1 : gt);
+      if (second === SLASH) {
+        this.onClose(localName(s.toString('utf8', lt + 2, gt).trimEnd()));
+      } else if (second !== QUESTION && second !== BANG) {
+        const selfClosing = s[gt - 1] === SLASH;
+        const tag = s.toString('utf8', lt + 1, selfClosing ? gt - 1 : gt);
         let n = 0;
         while (n < tag.length) {
           const c = tag.charCodeAt(n);
@@ -118,14 +171,14 @@ export abstract class XmlScanner {
     }
   }
 
-  private keep(rest: string): void {
-    if (rest.length > MAX_TAG) throw new ImportFileError('工作簿的 XML 内容异常（标签过长），文件已损坏或不是 Excel 生成的文件');
-    this.carry = rest;
+  private keep(s: Buffer, from: number): void {
+    if (s.length - from > MAX_TAG) throw new ImportFileError('工作簿的 XML 内容异常（标签过长），文件已损坏或不是 Excel 生成的文件');
+    this.carry = Buffer.from(s.subarray(from));
   }
 
   /** Call after the last chunk: an unfinished tag means a truncated part. */
   end(): void {
-    if (this.carry.trim().length > 0 && !this.collecting) throw new ImportFileError('工作簿的 XML 内容不完整，文件已损坏');
+    if (this.carry !== null && this.carry.toString('utf8').trim().length > 0 && !this.collecting) throw new ImportFileError('工作簿的 XML 内容不完整，文件已损坏');
   }
 }
 

@@ -72,6 +72,13 @@ function rawStream(zip: ZipFile, entry: Entry): Promise<Readable> {
   });
 }
 
+/**
+ * Let inflating (on libuv's thread pool) run up to 4 MB ahead of the reader, instead of one 256 KB
+ * chunk: the reader then rarely waits for it. zlib streams pass this option on to their Transform,
+ * though its type does not list it.
+ */
+const INFLATE_AHEAD = { highWaterMark: 4 << 20 } as object;
+
 export async function openZip(path: string): Promise<ZipArchive> {
   const zip = await openZipFile(path);
   try {
@@ -85,7 +92,7 @@ export async function openZip(path: string): Promise<ZipArchive> {
       if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new ImportFileError(NOT_A_WORKBOOK);
       const raw = await rawStream(zip, entry);
       if (onCompressed) raw.on('data', (chunk: Buffer) => onCompressed(chunk.length));
-      const inflated: Readable = entry.compressionMethod === 8 ? raw.pipe(createInflateRaw({ chunkSize: 256 * 1024 })) : raw;
+      const inflated: Readable = entry.compressionMethod === 8 ? raw.pipe(createInflateRaw({ chunkSize: 256 * 1024, ...INFLATE_AHEAD })) : raw;
       raw.on('error', (e) => inflated.destroy(e));
       let total = 0;
       try {
