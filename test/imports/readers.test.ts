@@ -3,6 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CsvSplitter, openCsv } from '../../src/modules/imports/csvReader';
 import { openXlsx, SharedStringsScanner, SheetScanner } from '../../src/modules/imports/xlsxReader';
+import { decodeBatch, EncodingSheetScanner, rowsFromWorker } from '../../src/modules/imports/sheetWorker';
 import { ImportFileError } from '../../src/modules/imports/problems';
 import type { SheetRow } from '../../src/modules/imports/sheet';
 import { buildZip, gbkBytes, tempDir, workbookEntries } from './files';
@@ -143,6 +144,49 @@ describe('worksheet XML', () => {
     expect(() => {
       for (let i = 0; i < 10; i++) scanner.push(Buffer.from('长'.repeat(5000)));
     }).toThrow(/第7行 B 列的单元格超过32767个字符/);
+  });
+
+  it('encodes rows into batches that decode to what the scanner gives', () => {
+    const batches: { ints: Int32Array; texts: string[] }[] = [];
+    const scanner = new EncodingSheetScanner(shared.length, (b) => batches.push(b));
+    scanner.push(Buffer.from(xml));
+    scanner.end();
+    scanner.flush();
+    expect(batches.flatMap((b) => decodeBatch(b, shared))).toEqual(expected);
+    const numbers = SHEET('<row r="1"><c r="A1"><v>2019</v></c><c r="B1"><v>123456789</v></c><c r="C1"><v>1234567890</v></c><c r="D1"><v>007</v></c><c r="E1"><v>0</v></c></row>');
+    const rows: { ints: Int32Array; texts: string[] }[] = [];
+    const again = new EncodingSheetScanner(0, (b) => rows.push(b));
+    again.push(Buffer.from(numbers));
+    again.flush();
+    expect(decodeBatch(rows[0], [])[0].cells).toEqual(['2019', '123456789', '1234567890', '007', '0']);
+    const bad = new EncodingSheetScanner(2, () => {});
+    expect(() => bad.push(Buffer.from(SHEET('<row r="5"><c r="C5" t="s"><v>2</v></c></row>')))).toThrow('第5行 C 列引用了不存在的共享字符串，文件已损坏');
+  });
+
+  it('reads a large sheet in a worker thread: the same rows, its errors, and it stops when the reader stops', async () => {
+    const sst = '<sst><si><t>户编号</t></si><si><t>张&amp;三</t></si></sst>';
+    const path = join(dir, 'worker.xlsx');
+    writeFileSync(path, buildZip(workbookEntries(xml, sst)));
+    const inWorker = { readInWorker: rowsFromWorker, workerFromBytes: 0 };
+    expect(await readAll(await openXlsx(path, inWorker))).toEqual(expected);
+    // Many batches, read both ways.
+    let many = '';
+    for (let r = 1; r <= 5000; r++) many += `<row r="${r}"><c r="A${r}" t="s"><v>${r % 2}</v></c><c r="B${r}"><v>${r * 7}</v></c><c r="D${r}" t="inlineStr"><is><t>第${r}行</t></is></c></row>`;
+    writeFileSync(path, buildZip(workbookEntries(SHEET(many), sst)));
+    const inThread = await readAll(await openXlsx(path));
+    expect(inThread).toHaveLength(5000);
+    expect(inThread[4999]).toEqual({ row: 5000, cells: ['户编号', '35000', '', '第5000行'], kinds: [0, 1, 0, 0] });
+    expect(await readAll(await openXlsx(path, inWorker))).toEqual(inThread);
+    // The reader stops after the first batch: the worker ends with it.
+    let batches = 0;
+    for await (const batch of (await openXlsx(path, inWorker)).rows()) {
+      batches += batch.length > 0 ? 1 : 0;
+      break;
+    }
+    expect(batches).toBe(1);
+    // A reference to a shared string that does not exist, found in the worker, reaches the reader as the file's error.
+    writeFileSync(path, buildZip(workbookEntries(SHEET('<row r="1"><c r="A1" t="s"><v>9</v></c></row>'), sst)));
+    await expect(readAll(await openXlsx(path, inWorker))).rejects.toThrow(new ImportFileError('第1行 A 列引用了不存在的共享字符串，文件已损坏'));
   });
 
   it('reads a hand-built .xlsx through the zip with shared strings', async () => {

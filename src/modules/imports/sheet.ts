@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { openCsv } from './csvReader';
 import { ImportFileError } from './problems';
+import { rowsFromWorker } from './sheetWorker';
 import { openXlsx } from './xlsxReader';
 
 export interface SheetRow {
@@ -60,5 +61,5 @@ export async function detectFormat(path: string, fileName: string): Promise<Shee
 }
 
 export async function openSheet(path: string, format: SheetFormat): Promise<SheetSource> {
-  return format === 'csv' ? openCsv(path) : openXlsx(path);
+  return format === 'csv' ? openCsv(path) : openXlsx(path, { readInWorker: rowsFromWorker });
 }

@@ -125,10 +125,10 @@ export class SharedStringsScanner extends XmlScanner {
 }
 
 export class SheetScanner extends XmlScanner {
-  private rowNo = 0;
+  protected rowNo = 0;
   private cells: string[] = [];
   private kinds: number[] = [];
-  private column = -1;
+  protected column = -1;
   private type = '';
   private value = '';
   private inInline = false;
@@ -165,10 +165,7 @@ export class SheetScanner extends XmlScanner {
         return;
       case 'row': {
         const r = attributeOf(tag, 'r');
-        this.rowNo = r ? Number(r) : this.rowNo + 1;
-        this.cells = [];
-        this.kinds = [];
-        this.column = -1;
+        this.startRow(r ? Number(r) : this.rowNo + 1);
         if (selfClosing) this.finishRow();
         return;
       }
@@ -223,10 +220,7 @@ export class SheetScanner extends XmlScanner {
     if (c1 === 114 /* r */ && s[lt + 2] === 111 && s[lt + 3] === 119 && (s[lt + 4] === 32 || gt === lt + 4)) {
       const r = attributeIn(s, lt, gt, R);
       if (r < 0 && unusualAttribute(s, lt, gt, R)) return -1;
-      this.rowNo = r >= 0 ? digitsAt(s, r) : this.rowNo + 1;
-      this.cells = [];
-      this.kinds = [];
-      this.column = -1;
+      this.startRow(r >= 0 ? digitsAt(s, r) : this.rowNo + 1);
       if (s[gt - 1] === 47) this.finishRow();
       return gt + 1;
     }
@@ -271,7 +265,7 @@ export class SheetScanner extends XmlScanner {
     }
     if (this.type === 's') {
       const index = digitsAt(s, gt + 4);
-      this.storeCell(index >= 0 && s[gt + 4] !== 60 ? this.shared[index] : undefined, CELL_TEXT);
+      this.sharedCell(index >= 0 && s[gt + 4] !== 60 ? index : -1);
     } else {
       this.value = valueText(s, gt + 4, end);
       this.finishCell();
@@ -283,7 +277,7 @@ export class SheetScanner extends XmlScanner {
     this.collecting = false;
     switch (this.type) {
       case 's':
-        return this.storeCell(/^\d+$/.test(this.value) ? this.shared[Number(this.value)] : undefined, CELL_TEXT);
+        return this.sharedCell(/^\d+$/.test(this.value) ? Number(this.value) : -1);
       case 'n':
         return this.storeCell(this.value, CELL_NUMBER);
       case 'b':
@@ -293,15 +287,32 @@ export class SheetScanner extends XmlScanner {
     }
   }
 
-  private storeCell(text: string | undefined, kind: number): void {
-    if (text === undefined) throw new ImportFileError(`第${this.rowNo}行 ${columnLetters(this.column)} 列引用了不存在的共享字符串，文件已损坏`);
+  protected missingShared(): ImportFileError {
+    return new ImportFileError(`第${this.rowNo}行 ${columnLetters(this.column)} 列引用了不存在的共享字符串，文件已损坏`);
+  }
+
+  /** A cell holding shared string `index` (-1: not a number). */
+  protected sharedCell(index: number): void {
+    const text = index >= 0 ? this.shared[index] : undefined;
+    if (text === undefined) throw this.missingShared();
+    this.storeCell(text, CELL_TEXT);
+  }
+
+  protected storeCell(text: string, kind: number): void {
     if (this.column >= 0 && this.column < 16384) {
       this.cells[this.column] = text;
       this.kinds[this.column] = kind;
     }
   }
 
-  private finishRow(): void {
+  protected startRow(rowNo: number): void {
+    this.rowNo = rowNo;
+    this.cells = [];
+    this.kinds = [];
+    this.column = -1;
+  }
+
+  protected finishRow(): void {
     const cells = this.cells;
     for (let i = 0; i < cells.length; i++) {
       if (cells[i] === undefined) {
@@ -313,7 +324,7 @@ export class SheetScanner extends XmlScanner {
   }
 }
 
-interface WorkbookParts {
+export interface WorkbookParts {
   sheet: Entry;
   sharedStrings: Entry | null;
 }
@@ -323,7 +334,7 @@ function resolveTarget(target: string): string {
 }
 
 /** The first worksheet and the shared-string table, found through workbook.xml and its relationships. */
-async function findParts(zip: ZipArchive): Promise<WorkbookParts> {
+export async function findParts(zip: ZipArchive): Promise<WorkbookParts> {
   const workbook = await zip.text('xl/workbook.xml');
   if (workbook === null) throw new ImportFileError('不是有效的 .xlsx 工作簿（缺少 xl/workbook.xml，可能是改了扩展名的其他文件）');
   const rels = (await zip.text('xl/_rels/workbook.xml.rels')) ?? '';
@@ -342,7 +353,7 @@ async function findParts(zip: ZipArchive): Promise<WorkbookParts> {
   return { sheet, sharedStrings: zip.entries.get(sharedName) ?? null };
 }
 
-async function readSharedStrings(zip: ZipArchive, entry: Entry | null): Promise<string[]> {
+export async function readSharedStrings(zip: ZipArchive, entry: Entry | null): Promise<string[]> {
   if (!entry) return [];
   const scanner = new SharedStringsScanner();
   for await (const chunk of zip.read(entry)) scanner.push(chunk);
@@ -350,15 +361,30 @@ async function readSharedStrings(zip: ZipArchive, entry: Entry | null): Promise<
   return scanner.strings;
 }
 
-export async function openXlsx(path: string): Promise<SheetSource> {
+export interface XlsxOptions {
+  /** Reads the sheet's rows in another thread (sheetWorker.ts; given by sheet.ts, which avoids an import cycle). */
+  readInWorker?: (path: string, onConsumed: (bytes: number) => void) => AsyncGenerator<SheetRow[]>;
+  /** Sheets of at least this many bytes of XML are read in the worker (default 16 MB; FUPIN_XLSX_WORKER_BYTES). */
+  workerFromBytes?: number;
+}
+
+const WORKER_FROM_BYTES = Number(process.env.FUPIN_XLSX_WORKER_BYTES ?? 16 * 1024 * 1024);
+
+export async function openXlsx(path: string, options: XlsxOptions = {}): Promise<SheetSource> {
   const zip = await openZip(path);
   let consumed = 0;
   let total = 1;
   try {
     const parts = await findParts(zip);
     total = parts.sheet.compressedSize + (parts.sharedStrings?.compressedSize ?? 0) || 1;
+    const inWorker = options.readInWorker !== undefined && parts.sheet.uncompressedSize >= (options.workerFromBytes ?? WORKER_FROM_BYTES);
     async function* rows(): AsyncGenerator<SheetRow[]> {
       try {
+        if (inWorker) {
+          zip.close();
+          yield* options.readInWorker!(path, (n) => (consumed = n));
+          return;
+        }
         const shared = await readSharedStrings(zip, parts.sharedStrings);
         consumed = parts.sharedStrings?.compressedSize ?? 0;
         let batch: SheetRow[] = [];
