@@ -17,6 +17,9 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
 import { openDatabase, type Database } from '../src/db/database';
 import { completeIdNumber } from '../src/domain/idNumber';
 import { COLUMNS } from '../src/modules/imports/columns';
@@ -187,7 +190,7 @@ async function child(step: string, target: string, dir: string): Promise<object>
       await database.db.insertInto('place').values(placeRows()).onConflict((oc) => oc.column('code').doNothing()).execute();
       return {};
     }
-    await database.session((s) => s.exec('TRUNCATE household, person, household_income, household_status_history CASCADE; DROP TABLE IF EXISTS bare_copy'));
+    if (step !== 'floor') await database.session((s) => s.exec('TRUNCATE household, person, household_income, household_status_history CASCADE; DROP TABLE IF EXISTS bare_copy'));
     const started = Date.now();
     if (step === 'copy') {
       await database.session(async (s) => {
@@ -198,6 +201,7 @@ async function child(step: string, target: string, dir: string): Promise<object>
       await database.session((s) => s.exec('DROP TABLE bare_copy'));
       return { seconds, peakRss: process.resourceUsage().maxRSS * 1024 };
     }
+    if (step === 'floor') return floor(database, dir);
     const file = join(dir, `registry.${step}`);
     const phases: Record<string, number> = {};
     let phase = '';
@@ -227,6 +231,57 @@ async function child(step: string, target: string, dir: string): Promise<object>
   } finally {
     await database.close();
   }
+}
+
+/**
+ * The floor of any import into this schema, on PostgreSQL: the rows an import wrote (persons and
+ * households, exported as COPY text first, untimed) COPYed into empty copies of the two tables
+ * from a Node stream, as the baseline is, then every index of the two tables built. No reading,
+ * no checking, no incomes or status history: what a file's rows cost the database alone.
+ */
+async function floor(database: Database, dir: string): Promise<object> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(`SET search_path = ${SCHEMA}`);
+    for (const table of ['person', 'household']) {
+      await pipeline(client.query(copyTo(`COPY ${table} TO STDOUT`)), createWriteStream(join(dir, `${table}.copy`)));
+    }
+  } finally {
+    await client.end();
+  }
+  const indexes = await database.session(async (s) => {
+    await s.exec('DROP TABLE IF EXISTS floor_person, floor_household; CHECKPOINT');
+    const result = await s.db.selectFrom('pg_indexes' as never).select(['tablename', 'indexdef'] as never[]).where('schemaname' as never, '=', SCHEMA as never).where('tablename' as never, 'in', ['person', 'household'] as never).execute();
+    return (result as unknown as { tablename: string; indexdef: string }[]).map((r) =>
+      r.indexdef.replace(/^CREATE (UNIQUE )?INDEX (\S+) ON (\S+\.)?(person|household) /, (_, u, name, __, table) => `CREATE ${u ?? ''}INDEX floor_${name} ON floor_${table} `),
+    );
+  });
+  const started = Date.now();
+  await database.session(async (s) => {
+    await s.exec('BEGIN; CREATE TABLE floor_person (LIKE person INCLUDING DEFAULTS); CREATE TABLE floor_household (LIKE household INCLUDING DEFAULTS)');
+    await s.copyIn('COPY floor_person FROM STDIN', lineBlocks(join(dir, 'person.copy')));
+    await s.copyIn('COPY floor_household FROM STDIN', lineBlocks(join(dir, 'household.copy')));
+    for (const index of indexes) await s.exec(index);
+    await s.exec('COMMIT');
+  });
+  const seconds = (Date.now() - started) / 1000;
+  await database.session((s) => s.exec('DROP TABLE floor_person, floor_household'));
+  rmSync(join(dir, 'person.copy'));
+  rmSync(join(dir, 'household.copy'));
+  return { seconds, indexes: indexes.length, peakRss: process.resourceUsage().maxRSS * 1024 };
+}
+
+/** A file's bytes in blocks of whole lines. */
+async function* lineBlocks(path: string): AsyncGenerator<Buffer> {
+  let rest: Buffer = Buffer.alloc(0);
+  for await (const block of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+    const bytes = rest.length > 0 ? Buffer.concat([rest, block]) : block;
+    const cut = bytes.lastIndexOf(10) + 1;
+    if (cut > 0) yield bytes.subarray(0, cut);
+    rest = bytes.subarray(cut);
+  }
+  if (rest.length > 0) yield rest;
 }
 
 function run(step: string, target: string, dir: string): Record<string, number> {
@@ -268,6 +323,11 @@ async function main(): Promise<void> {
             `${target.padEnd(8)} import ${format.padEnd(4)}                 ${r.seconds.toFixed(1).padStart(6)} s  ${Math.round(r.rows / r.seconds).toString().padStart(7)} rows/s  ratio ${(r.seconds / copy.seconds).toFixed(2)}  peak RSS ${mb(r.peakRss)}` +
               `  (${r.households} households, ${r.persons} persons; read ${r.reading.toFixed(1)} s, check ${r.checking.toFixed(1)} s, write ${r.writing.toFixed(1)} s, ${r.indexesRebuilt} indexes rebuilt)`,
           );
+          console.log(lines[lines.length - 1]);
+        }
+        if (target === 'postgres') {
+          const f = run('floor', target, dir);
+          lines.push(`${target.padEnd(8)} floor (rows COPYed + ${f.indexes} indexes)  ${f.seconds.toFixed(1).padStart(6)} s  ${Math.round(persons / f.seconds).toString().padStart(7)} rows/s  ratio ${(f.seconds / copy.seconds).toFixed(2)}  (no reading or checking: what any import of these rows costs the database)`);
           console.log(lines[lines.length - 1]);
         }
       } finally {
