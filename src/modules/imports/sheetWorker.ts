@@ -108,8 +108,10 @@ export class EncodingSheetScanner extends SheetScanner {
   /** Send the rows so far (call once more at the end). */
   flush(): void {
     if (this.rows === 0) return;
-    const ints = this.ints.slice(0, this.used);
+    // The batch takes the array (its buffer is transferred, not copied); the next batch gets a new one.
+    const ints = this.ints.subarray(0, this.used);
     const batch = { ints, texts: this.texts, rows: this.rows };
+    this.ints = new Int32Array(this.ints.length);
     this.used = 0;
     this.texts = [];
     this.rows = 0;

@@ -76,7 +76,7 @@ const SMALL_NUMBERS = 100_000;
 const smallNumbers: string[] = [];
 
 /** The text of s[from..end): a small whole number from the table, other ASCII as Latin-1, else UTF-8 with entities decoded. */
-function valueText(s: Buffer, from: number, end: number): string {
+function valueText(s: Uint8Array, buffer: Buffer, from: number, end: number): string {
   let n = 0;
   let ascii = true;
   let plain = true;
@@ -91,7 +91,7 @@ function valueText(s: Buffer, from: number, end: number): string {
   if (plain && end > from && end - from <= 5 && (s[from] !== 48 || end - from === 1)) {
     return (smallNumbers[n] ??= String(n));
   }
-  return ascii ? s.toString('latin1', from, end) : decodeEntities(s.toString('utf8', from, end));
+  return ascii ? buffer.toString('latin1', from, end) : decodeEntities(buffer.toString('utf8', from, end));
 }
 
 export class SharedStringsScanner extends XmlScanner {
@@ -202,22 +202,24 @@ export class SheetScanner extends XmlScanner {
    * The forms nearly every cell takes — `<c r="B7" t="s"><v>12</v></c>`, `</c>`, `<row r="7" …>`,
    * `</row>` — read in place: a million-row sheet has some fifty million cells.
    */
-  protected override fastTag(s: Buffer, lt: number, gt: number): number {
+  protected override fastTag(s: Uint8Array, lt: number, buffer: Buffer): number {
     const c1 = s[lt + 1];
     const c2 = s[lt + 2];
-    if (c1 === 99 /* c */ && (c2 === 32 || c2 === 62 || c2 === 47)) return this.fastCell(s, lt, gt);
+    if (c1 === 99 /* c */ && (c2 === 32 || c2 === 62 || c2 === 47)) return this.fastCell(s, lt, buffer);
     if (c1 === 47 /* / */) {
-      if (c2 === 99 && gt === lt + 3) {
+      if (c2 === 99 && s[lt + 3] === 62) {
         this.finishCell();
-        return gt + 1;
+        return lt + 4;
       }
-      if (c2 === 114 && gt === lt + 5 && s[lt + 3] === 111 && s[lt + 4] === 119) {
+      if (c2 === 114 && s[lt + 3] === 111 && s[lt + 4] === 119 && s[lt + 5] === 62) {
         this.finishRow();
-        return gt + 1;
+        return lt + 6;
       }
       return -1;
     }
-    if (c1 === 114 /* r */ && s[lt + 2] === 111 && s[lt + 3] === 119 && (s[lt + 4] === 32 || gt === lt + 4)) {
+    if (c1 === 114 /* r */ && s[lt + 2] === 111 && s[lt + 3] === 119 && (s[lt + 4] === 32 || s[lt + 4] === 62)) {
+      const gt = findByte(s, 62, lt + 4);
+      if (gt < 0) return -1;
       const r = attributeIn(s, lt, gt, R);
       if (r < 0 && unusualAttribute(s, lt, gt, R)) return -1;
       this.startRow(r >= 0 ? digitsAt(s, r) : this.rowNo + 1);
@@ -227,28 +229,39 @@ export class SheetScanner extends XmlScanner {
     return -1;
   }
 
-  private fastCell(s: Buffer, lt: number, gt: number): number {
-    // The attributes, read forward once: r gives the column, t the type, others (s, the style) are skipped.
-    const last = s[gt - 1] === 47 ? gt - 1 : gt;
+  private fastCell(s: Uint8Array, lt: number, buffer: Buffer): number {
+    // The attributes, read forward once up to the tag's end: r gives the column, t the type,
+    // others (s, the style) are skipped. Anything unusual (other quoting or spacing, a cut at the
+    // end of the block) goes to the general path.
     let column = -1;
     let type = 'n';
     let i = lt + 2;
+    let gt: number;
     for (;;) {
-      while (s[i] === 32) i++;
-      if (i >= last) break;
-      const name = s[i];
+      let c = s[i];
+      while (c === 32) c = s[++i];
+      if (c === 62) {
+        gt = i;
+        break;
+      }
+      if (c === 47) {
+        if (s[i + 1] !== 62) return -1;
+        gt = i + 1;
+        break;
+      }
       if (s[i + 1] !== 61 || s[i + 2] !== 34) return -1;
       const end = findByte(s, 34, i + 3);
-      if (end < 0 || end >= last) return -1;
-      if (name === R) {
+      if (end < 0) return -1;
+      if (c === R) {
         column = columnAt(s, i + 3);
-      } else if (name === T) {
-        type = end === i + 4 ? (s[i + 3] === 115 ? 's' : String.fromCharCode(s[i + 3])) : s.toString('latin1', i + 3, end);
-      } else if (name === 60 || name === 62 || name === 47) {
+      } else if (c === T) {
+        type = end === i + 4 ? (s[i + 3] === 115 ? 's' : String.fromCharCode(s[i + 3])) : buffer.toString('latin1', i + 3, end);
+      } else if (c === 60 || c === undefined) {
         return -1;
       }
       i = end + 1;
-      if (s[i] !== 32 && i < last) return -1;
+      c = s[i];
+      if (c !== 32 && c !== 62 && c !== 47) return -1;
     }
     this.column = column >= 0 ? column : this.column + 1;
     this.type = type;
@@ -267,7 +280,7 @@ export class SheetScanner extends XmlScanner {
       const index = digitsAt(s, gt + 4);
       this.sharedCell(index >= 0 && s[gt + 4] !== 60 ? index : -1);
     } else {
-      this.value = valueText(s, gt + 4, end);
+      this.value = valueText(s, buffer, gt + 4, end);
       this.finishCell();
     }
     return end + 8;
