@@ -114,6 +114,39 @@ describe.each(testDatabases)('direct import path on $name', ({ open }) => {
     await clearCounty(database, places.countyCode);
   });
 
+  it('a long file goes in segments (households written while the reading goes on), its scattered households written again, and gives what the staging path gives', async () => {
+    const places = await createPlaceTree(database);
+    const grouped = richRows(places, 400);
+    // The second row of every 50th household moved to the end: it comes back after its household was written.
+    const late = new Set(grouped.map((_, i) => i).filter((i) => i % 150 === 1));
+    const rows = [...grouped.filter((_, i) => !late.has(i)), ...grouped.filter((_, i) => late.has(i))];
+    for (const [name, path] of [['csv', writeCsv(dir, `long-${places.countyCode}.csv`, rows, { headers: HEADERS })], ['xlsx', await writeXlsx(dir, `long-${places.countyCode}.xlsx`, rows, { headers: HEADERS })]] as const) {
+      const direct = await importRegistry(database, { path, fileName: `long.${name}` }, { statusYear: 2021, recompute: false, segmentBytes: 1 });
+      expect(direct.errors).toEqual([]);
+      expect(direct).toMatchObject({ ok: true, path: 'direct', rows: 1200, households: { added: 400, updated: 0, unchanged: 0 }, persons: { added: 1200 }, incomes: 400, statusRecords: 400, riskEvents: 80 });
+      const viaDirect = await snapshot(database, places.countyCode);
+      expect(viaDirect.households.filter((h) => h.size !== 3)).toEqual([]);
+      await clearCounty(database, places.countyCode);
+      const staged = await importRegistry(database, { path, fileName: `long.${name}` }, { statusYear: 2021, recompute: false, direct: false });
+      expect(staged).toMatchObject({ ok: true, path: 'staging', households: direct.households, persons: direct.persons, incomes: 400, statusRecords: 400, riskEvents: 80 });
+      expect(await snapshot(database, places.countyCode)).toEqual(viaDirect);
+      await clearCounty(database, places.countyCode);
+    }
+    // A bad village code found after the segments were written: nothing of the file stays.
+    const bad = rows.map((r, i) => (i === rows.length - 1 ? r : i >= 600 && i < 603 ? { ...r, 村代码: '999999999999' } : r));
+    const refused = await importRegistry(database, { path: writeCsv(dir, `long-bad-${places.countyCode}.csv`, bad, { headers: HEADERS }), fileName: 'long-bad.csv' }, { recompute: false, segmentBytes: 1 });
+    expect(refused.ok).toBe(false);
+    expect(refused.errors.map((e) => e.column)).toContain('村代码');
+    expect(await snapshot(database, places.countyCode)).toMatchObject({ households: [], persons: [], incomes: [], history: [], events: [] });
+    // A household without a head in the middle: its segment cannot be written (head_name is required); the rest is
+    // only staged, the check names the household, and nothing of the file stays.
+    const headless = rows.map((r) => (r['户编号'] === rows[600]['户编号'] ? { ...r, 户主姓名: null, 与户主关系: r['与户主关系'] === '户主' ? '其他' : r['与户主关系'] } : r));
+    const noHead = await importRegistry(database, { path: writeCsv(dir, `long-headless-${places.countyCode}.csv`, headless, { headers: HEADERS }), fileName: 'long-headless.csv' }, { recompute: false, segmentBytes: 1 });
+    expect(noHead).toMatchObject({ ok: false, path: 'direct' });
+    expect(noHead.errors).toEqual([expect.objectContaining({ column: '与户主关系', message: expect.stringContaining(`户 ${rows[600]['户编号']} 没有户主`) })]);
+    expect(await snapshot(database, places.countyCode)).toMatchObject({ households: [], persons: [], incomes: [], history: [], events: [] });
+  });
+
   it('marks the county’s rollups stale although the person trigger is set aside during a bulk load, and puts keys, indexes and trigger back', async () => {
     const places = await createPlaceTree(database);
     const before = await registryIndexes(database);

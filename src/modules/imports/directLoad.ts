@@ -37,10 +37,84 @@ export async function createHouseholdStaging(s: Session, sqlTypes: (kind: (typeo
       row_no integer NOT NULL, household_no text NOT NULL, county_code text NOT NULL, township_code text NOT NULL,
       members integer NOT NULL, head_member_name text, head_id text, others integer NOT NULL,
       ${HOUSEHOLD_COLUMNS.map((c) => `${c.key} ${sqlTypes(c)}`).join(', ')}
-    ) ON COMMIT DROP`);
+    ) ON COMMIT DROP;
+    CREATE TEMP TABLE import_household_segment (LIKE import_household) ON COMMIT DROP`);
 }
 
-export const HOUSEHOLD_COPY = `COPY import_household (row_no, household_no, county_code, township_code, members, head_member_name, head_id, others, ${HOUSEHOLD_COLUMNS.map((c) => c.key).join(', ')}) FROM STDIN`;
+/** Households are COPYed a segment at a time into import_household_segment, written from there, then kept in import_household. */
+export const HOUSEHOLD_SEGMENT_COPY = `COPY import_household_segment (row_no, household_no, county_code, township_code, members, head_member_name, head_id, others, ${HOUSEHOLD_COLUMNS.map((c) => c.key).join(', ')}) FROM STDIN`;
+
+/** Thrown into the reading when the COPY side has stopped (it failed, or the file was refused). */
+class QueueClosed extends Error {}
+
+/**
+ * COPY chunks handed from the reading of the file (the producer) to the COPY statements (the
+ * consumer), at most `limit` bytes waiting. The reading goes on while the connection is busy with
+ * a segment's household writes, so PostgreSQL's core does those while Node reads.
+ */
+export class ChunkQueue {
+  private readonly chunks: Uint8Array[] = [];
+  private bytes = 0;
+  private done = false;
+  private error: unknown = null;
+  private closed = false;
+  private wakeConsumer: (() => void) | null = null;
+  private wakeProducer: (() => void) | null = null;
+
+  constructor(private readonly limit: number) {}
+
+  private wake(which: 'consumer' | 'producer'): void {
+    const w = which === 'consumer' ? this.wakeConsumer : this.wakeProducer;
+    if (which === 'consumer') this.wakeConsumer = null;
+    else this.wakeProducer = null;
+    w?.();
+  }
+
+  /** Fill the queue from `chunks` until they end (or fail, or the queue is closed). */
+  async fill(chunks: AsyncIterable<Uint8Array>): Promise<void> {
+    try {
+      for await (const chunk of chunks) {
+        if (this.closed) throw new QueueClosed();
+        this.chunks.push(chunk);
+        this.bytes += chunk.length;
+        this.wake('consumer');
+        while (this.bytes > this.limit && !this.closed) await new Promise<void>((resolve) => (this.wakeProducer = resolve));
+        if (this.closed) throw new QueueClosed();
+      }
+      this.done = true;
+    } catch (e) {
+      if (!(e instanceof QueueClosed)) this.error = e;
+      this.done = true;
+    }
+    this.wake('consumer');
+  }
+
+  /** True when every chunk has been taken and the reading ended without error. */
+  get finished(): boolean {
+    return this.done && this.error === null && this.chunks.length === 0;
+  }
+
+  /** The consumer stops: the reading stops at its next chunk. */
+  close(): void {
+    this.closed = true;
+    this.wake('producer');
+  }
+
+  /** Chunks until at least `bytes` have been taken or the reading ends; the reading's error is thrown here. */
+  async *segment(bytes: number): AsyncGenerator<Uint8Array> {
+    let taken = 0;
+    while (taken < bytes) {
+      while (this.chunks.length === 0 && !this.done) await new Promise<void>((resolve) => (this.wakeConsumer = resolve));
+      if (this.error !== null) throw this.error;
+      const chunk = this.chunks.shift();
+      if (chunk === undefined) return;
+      this.bytes -= chunk.length;
+      taken += chunk.length;
+      this.wake('producer');
+      yield chunk;
+    }
+  }
+}
 
 /** Counties that hold at least one household (one index probe per county on household_status_idx). */
 export async function countiesWithHouseholds(db: Db): Promise<Set<string>> {
@@ -83,6 +157,24 @@ export async function idNumberInOtherCounty(db: Db): Promise<boolean> {
   return result.rows[0].found;
 }
 
+/**
+ * Undo the writing of households of this load: those numbered (null: all staged so far). Their
+ * household, income, status-history and risk-event records go, and with `restage` their staging
+ * lines too (they are staged again from their final lines). Returns what was removed.
+ */
+export async function removeWritten(db: Db, numbers: string[] | null, restage = false) {
+  const mine = numbers === null
+    ? sql`(county_code, household_no) IN (SELECT county_code, household_no FROM import_household)`
+    : sql`(county_code, household_no) IN (SELECT county_code, household_no FROM import_household WHERE household_no = ANY(${numbers}))`;
+  const count = async (statement: ReturnType<typeof sql>) => Number((await statement.execute(db)).numAffectedRows ?? 0);
+  const incomes = await count(sql`DELETE FROM household_income WHERE ${mine}`);
+  const statusRecords = await count(sql`DELETE FROM household_status_history WHERE ${mine}`);
+  const riskEvents = await count(sql`DELETE FROM risk_event WHERE ${mine}`);
+  const households = await count(sql`DELETE FROM household WHERE ${mine}`);
+  if (restage && numbers !== null) await sql`DELETE FROM import_household WHERE household_no = ANY(${numbers})`.execute(db);
+  return { households, incomes, statusRecords, riskEvents };
+}
+
 /** The primary key of `person` as `ALTER TABLE … ADD CONSTRAINT` text, dropped for a bulk load. */
 export async function dropPersonKey(s: Session, db: Db): Promise<string> {
   const result = await sql<{ name: string; definition: string }>`
@@ -115,6 +207,8 @@ function villageCodeOf(part: string): string {
 }
 
 interface LoadedHousehold {
+  /** Position in DirectLoad.households. */
+  index: number;
   row: number;
   no: string;
   county: string;
@@ -140,6 +234,10 @@ export class DirectLoad {
   /** The person line being built (reused): county, ID number, household number, sex, birth date, person columns. */
   private readonly line: string[] = new Array(HOUSEHOLD_START - 1).fill('');
   persons = 0;
+  /** Households before this position have been written (a segment); see `segment`. */
+  private written = 0;
+  /** Written households that got another row afterwards (their rows apart in the file): written again at the end. */
+  private readonly reopened = new Set<LoadedHousehold>();
 
   constructor(private readonly countiesWithData: Set<string>) {}
 
@@ -160,12 +258,13 @@ export class DirectLoad {
       if (village === COPY_NULL) throw new RestartOnStaging(`户 ${no} 以名称给出所在地`);
       const { county, township } = this.placeOf(village);
       if (this.countiesWithData.has(county)) throw new RestartOnStaging(`县 ${county} 已有登记户`);
-      h = { row: Number(f[0]), no, county, township, members: 0, headName: COPY_NULL, headId: COPY_NULL, part: this.parts.add(part) };
+      h = { index: this.households.length, row: Number(f[0]), no, county, township, members: 0, headName: COPY_NULL, headId: COPY_NULL, part: this.parts.add(part) };
       this.households.push(h);
       this.byNo?.set(no, h);
     } else {
       // RowChecker gives a household's carrier row before any other row of it.
       h = this.last !== null && this.last.no === no ? this.last : this.householdNumbered(no);
+      if (h.index < this.written && h !== this.last) this.reopened.add(h);
     }
     this.last = h;
     h.members++;
@@ -202,10 +301,30 @@ export class DirectLoad {
     return this.byNo.get(no)!;
   }
 
-  /** The households as COPY text for import_household, in chunks of about 1 MB. */
-  *householdChunks(): Generator<Uint8Array> {
+  /**
+   * The households not yet written, but the last one (its rows may go on), as COPY text for the
+   * household staging table; marks them written. `all` takes the last one too (the file has ended).
+   */
+  segment(all: boolean): Generator<Uint8Array> | null {
+    const end = all ? this.households.length : this.households.length - 1;
+    if (end <= this.written) return null;
+    const from = this.written;
+    this.written = end;
+    return this.householdChunks(this.households.slice(from, end));
+  }
+
+  /** Written households that got rows after they were written: written again (the caller removes the first writing). */
+  takeReopened(): { numbers: string[]; chunks: Generator<Uint8Array> } | null {
+    if (this.reopened.size === 0) return null;
+    const households = [...this.reopened];
+    this.reopened.clear();
+    return { numbers: households.map((h) => h.no), chunks: this.householdChunks(households) };
+  }
+
+  /** Households as COPY text for the household staging table, in chunks of about 1 MB. */
+  private *householdChunks(households: LoadedHousehold[]): Generator<Uint8Array> {
     const out = new CopyBuffer();
-    for (const h of this.households) {
+    for (const h of households) {
       out.write(`${h.row}\t${h.no}\t${h.county}\t${h.township}\t${h.members}\t${h.headName}\t${h.headId}\t0\t`);
       out.writeBytes(this.parts.bytes(h.part));
       out.endLine();

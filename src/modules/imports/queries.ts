@@ -205,7 +205,10 @@ function affected(result: { numAffectedRows?: bigint }): number {
  * size), then insert the new ones. `fresh`: the file's counties had no households (the direct
  * path, checked before), so there is nothing to update or to skip.
  */
-export async function writeHouseholds(db: Db, present: Set<string>, fresh = false): Promise<WriteCounts> {
+/** Where the fresh households of a write are read from: the whole file's, or one segment's of the direct path. */
+export type HouseholdSource = 'import_household' | 'import_household_segment';
+
+export async function writeHouseholds(db: Db, present: Set<string>, fresh = false, source: HouseholdSource = 'import_household'): Promise<WriteCounts> {
   const given = HOUSEHOLD_TABLE_KEYS.filter((k) => present.has(k)).map((k): [string, string] => [k, householdValue(k)]);
   const set = [...HOUSEHOLD_ALWAYS, ...given];
   const targets = set.map(([k]) => k).join(', ');
@@ -223,7 +226,7 @@ export async function writeHouseholds(db: Db, present: Set<string>, fresh = fals
     .raw(
       `INSERT INTO household (county_code, household_no, ${inserts.map(([k]) => k).join(', ')})
        SELECT h.county_code, h.household_no, ${inserts.map(([, v]) => v).join(', ')}
-       FROM import_household h
+       FROM ${source} h
        ${fresh ? '' : 'WHERE NOT EXISTS (SELECT 1 FROM household d WHERE d.household_no = h.household_no)'}`,
     )
     .execute(db);
@@ -258,10 +261,10 @@ export async function writePersons(db: Db, present: Set<string>): Promise<WriteC
   return { added: affected(added), updated: affected(updated) };
 }
 
-const INCOME_SOURCE = `
+const incomeSource = (source: HouseholdSource) => `
   SELECT h.county_code, h.household_no, h.income_year AS year, x.wages, x.production_net, x.property, x.transfer, x.production_cost,
          x.size AS household_size, round((x.wages + x.production_net + x.property + x.transfer - x.production_cost) / x.size, 2) AS per_capita_net
-  FROM import_household h
+  FROM ${source} h
   CROSS JOIN LATERAL (SELECT coalesce(h.wages, 0) AS wages, coalesce(h.production_net, 0) AS production_net,
                              coalesce(h.property, 0) AS property, coalesce(h.transfer, 0) AS transfer,
                              coalesce(h.production_cost, 0) AS production_cost, greatest(h.members + h.others, 1) AS size) x
@@ -270,11 +273,11 @@ const INCOME_VALUES = 'wages, production_net, property, transfer, production_cos
 const prefixed = (alias: string, list: string) => list.split(', ').map((c) => `${alias}.${c}`).join(', ');
 
 /** The year's income of each household that gave one (per-capita net over the household's size); returns records written. */
-export async function writeIncomes(db: Db, fresh = false): Promise<number> {
+export async function writeIncomes(db: Db, fresh = false, source: HouseholdSource = 'import_household'): Promise<number> {
   const updated = fresh ? {} : await sql
     .raw(
       `UPDATE household_income i SET (${INCOME_VALUES}) = (${prefixed('n', INCOME_VALUES)})
-       FROM (${INCOME_SOURCE}) n
+       FROM (${incomeSource(source)}) n
        WHERE (i.county_code, i.household_no, i.year) = (n.county_code, n.household_no, n.year)
          AND (${prefixed('i', INCOME_VALUES)}) IS DISTINCT FROM (${prefixed('n', INCOME_VALUES)})`,
     )
@@ -282,7 +285,7 @@ export async function writeIncomes(db: Db, fresh = false): Promise<number> {
   const added = await sql
     .raw(
       `INSERT INTO household_income (county_code, household_no, year, ${INCOME_VALUES})
-       SELECT n.county_code, n.household_no, n.year, ${prefixed('n', INCOME_VALUES)} FROM (${INCOME_SOURCE}) n
+       SELECT n.county_code, n.household_no, n.year, ${prefixed('n', INCOME_VALUES)} FROM (${incomeSource(source)}) n
        ${fresh ? '' : 'WHERE NOT EXISTS (SELECT 1 FROM household_income i WHERE (i.county_code, i.household_no, i.year) = (n.county_code, n.household_no, n.year))'}`,
     )
     .execute(db);
@@ -293,7 +296,7 @@ export async function writeIncomes(db: Db, fresh = false): Promise<number> {
  * The risk event each household of the file gave: a new one is added; one of the same type on
  * the same day is the same event (its cost and nothing else is updated). Returns records written.
  */
-export async function writeRiskEvents(db: Db, fresh = false): Promise<number> {
+export async function writeRiskEvents(db: Db, fresh = false, source: HouseholdSource = 'import_household'): Promise<number> {
   const updated = fresh ? {} : await sql`
     UPDATE risk_event e SET cost = coalesce(h.event_cost, 0)
     FROM import_household h
@@ -301,17 +304,17 @@ export async function writeRiskEvents(db: Db, fresh = false): Promise<number> {
       AND e.cost IS DISTINCT FROM coalesce(h.event_cost, 0)`.execute(db);
   const added = await sql`
     INSERT INTO risk_event (county_code, household_no, type, occurred_on, cost)
-    SELECT h.county_code, h.household_no, h.event_type, h.event_date, coalesce(h.event_cost, 0) FROM import_household h
+    SELECT h.county_code, h.household_no, h.event_type, h.event_date, coalesce(h.event_cost, 0) FROM ${sql.table(source)} h
     WHERE h.event_type IS NOT NULL AND NOT EXISTS (SELECT 1 FROM risk_event e
       WHERE (e.county_code, e.household_no, e.type, e.occurred_on) = (h.county_code, h.household_no, h.event_type, h.event_date))`.execute(db);
   return affected(updated) + affected(added);
 }
 
 /** A status-history record for each household's status in the file's year (its 收入年度, else `year`); returns records written. */
-export async function writeStatusHistory(db: Db, year: number, fresh = false): Promise<number> {
+export async function writeStatusHistory(db: Db, year: number, fresh = false, from: HouseholdSource = 'import_household'): Promise<number> {
   // Fresh households are exactly as the file gives them: no need to read them back.
   const source = fresh
-    ? sql`SELECT h.county_code, h.household_no, coalesce(h.income_year, ${year}::smallint) AS year, h.status, h.monitor_category FROM import_household h`
+    ? sql`SELECT h.county_code, h.household_no, coalesce(h.income_year, ${year}::smallint) AS year, h.status, h.monitor_category FROM ${sql.table(from)} h`
     : sql`
     SELECT d.county_code, d.household_no, coalesce(h.income_year, ${year}::smallint) AS year, d.status, d.monitor_category
     FROM import_household h JOIN household d ON (d.county_code, d.household_no) = (h.county_code, h.household_no)`;

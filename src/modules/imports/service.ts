@@ -60,6 +60,8 @@ export interface ImportOptions {
    * false forces the staging path (tests compare the two).
    */
   direct?: boolean;
+  /** Person COPY text per segment of the direct path (default 16 MB); tests make it small to exercise segments. */
+  segmentBytes?: number;
   /**
    * Re-assess the imported counties once the import has committed (default true), for the income
    * years the file gave (else the latest year on record). Benchmarks of the import alone pass false.
@@ -250,13 +252,29 @@ function isUniqueViolation(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
 }
 
+/** A constraint the rows break (not null, check, foreign key, unique: SQLSTATE class 23). */
+function isIntegrityViolation(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('23');
+}
+
+/** Person COPY text per segment of the direct path, and what may wait between the reading and the COPY. */
+const SEGMENT_BYTES = 16 << 20;
+const QUEUE_BYTES = 32 << 20;
+
 /**
  * The direct path (see directLoad.ts): persons COPYed straight into the registry, households
  * staged from memory. Into a registry with fewer persons than `bulkLoadRows`, the person key,
  * the secondary indexes and the person insert trigger are set aside during the load and rebuilt
  * once at the end, inside the transaction.
+ *
+ * The persons go in segments of about 16 MB of COPY text. Between two segments the households
+ * whose rows have ended are written (household, income, status history, risk event) while the
+ * reading goes on into a queue: PostgreSQL does the household writes during the reading, on its
+ * own core, instead of after it. A household whose rows come back after it was written is
+ * written again at the end.
  */
-async function loadDirect(a: Attempt, countiesWithData: Set<string>): Promise<void> {
+async function loadDirect(a: Attempt, countiesWithData: Set<string>, segmentBytes = SEGMENT_BYTES): Promise<void> {
   const { s, tx, problems, report } = a;
   const bulk = await direct.personsBelow(tx, a.writing.bulkLoadRows);
   const indexes = bulk ? [...(await q.secondaryIndexes(tx, 'household')), ...(await q.secondaryIndexes(tx, 'person'))] : [];
@@ -266,17 +284,71 @@ async function loadDirect(a: Attempt, countiesWithData: Set<string>): Promise<vo
     personKey = await direct.dropPersonKey(s, tx);
     await s.exec(`ALTER TABLE person DISABLE TRIGGER ${direct.PERSON_ROLLUP_TRIGGER}`);
   }
+  await direct.createHouseholdStaging(s, q.stagedType);
   const loader = new direct.DirectLoad(countiesWithData);
+  const written = { households: 0, incomes: 0, statusRecords: 0, riskEvents: 0 };
+  const segment = 'import_household_segment';
+  const writeFrom = async (source: q.HouseholdSource, into: typeof written) => {
+    into.households += (await q.writeHouseholds(tx, presentColumns(a), true, source)).added;
+    into.incomes += await q.writeIncomes(tx, true, source);
+    into.statusRecords += await q.writeStatusHistory(tx, a.writing.statusYear, true, source);
+    into.riskEvents += await q.writeRiskEvents(tx, true, source);
+  };
+  // False once a segment's households could not be written (a fault the checks after the reading name): from then on
+  // households are only staged, and the writing, if the checks find nothing, happens once at the end as it used to.
+  let writing = true;
+  const writeSegment = async (chunks: Iterable<Uint8Array>) => {
+    await s.exec(`TRUNCATE ${segment}`);
+    await s.copyIn(direct.HOUSEHOLD_SEGMENT_COPY, chunks);
+    await s.exec(`INSERT INTO import_household SELECT * FROM ${segment}`);
+    if (!writing) return;
+    await s.exec('SAVEPOINT import_segment');
+    try {
+      const tally = { households: 0, incomes: 0, statusRecords: 0, riskEvents: 0 };
+      await writeFrom(segment, tally);
+      await s.exec('RELEASE SAVEPOINT import_segment');
+      for (const key of Object.keys(tally) as (keyof typeof tally)[]) written[key] += tally[key];
+    } catch (e) {
+      // A household added to one of the counties by someone else since the load began: update instead.
+      if (isUniqueViolation(e)) throw new direct.RestartOnStaging('户已由他人登记');
+      if (!isIntegrityViolation(e)) throw e;
+      await s.exec('ROLLBACK TO SAVEPOINT import_segment');
+      writing = false;
+      await direct.removeWritten(tx, null);
+      Object.assign(written, { households: 0, incomes: 0, statusRecords: 0, riskEvents: 0 });
+    }
+  };
+  const queue = new direct.ChunkQueue(QUEUE_BYTES);
+  const reading = queue.fill(stagingChunks(a.sheet, problems, a.state, a.today, readProgress(a), (fields, out) => loader.take(fields, out), Math.min(segmentBytes, 1 << 20)));
   try {
-    await s.copyIn(direct.PERSON_COPY, stagingChunks(a.sheet, problems, a.state, a.today, readProgress(a), (fields, out) => loader.take(fields, out)));
-  } catch (e) {
-    // An ID number already registered (the unique index is there when the registry is not empty).
-    if (isUniqueViolation(e)) throw new direct.RestartOnStaging('证件号码已登记');
-    throw e;
+    for (;;) {
+      try {
+        await s.copyIn(direct.PERSON_COPY, queue.segment(segmentBytes));
+      } catch (e) {
+        // An ID number already registered (the unique index is there when the registry is not empty).
+        if (isUniqueViolation(e)) throw new direct.RestartOnStaging('证件号码已登记');
+        throw e;
+      }
+      if (queue.finished) break;
+      const households = loader.segment(false);
+      if (households !== null) await writeSegment(households);
+    }
+  } finally {
+    queue.close();
+    await reading;
   }
   afterReading(a);
-  await direct.createHouseholdStaging(s, q.stagedType);
-  await s.copyIn(direct.HOUSEHOLD_COPY, loader.householdChunks());
+  const last = loader.segment(true);
+  if (last !== null) await writeSegment(last);
+  const reopened = loader.takeReopened();
+  if (reopened !== null) {
+    const removed = await direct.removeWritten(tx, reopened.numbers, true);
+    written.households -= removed.households;
+    written.incomes -= removed.incomes;
+    written.statusRecords -= removed.statusRecords;
+    written.riskEvents -= removed.riskEvents;
+    await writeSegment(reopened.chunks);
+  }
   await s.exec('SET LOCAL default_statistics_target = 10; ANALYZE import_household');
   const codeHeader = columnByKey('village_code').header;
   for (const bad of await direct.unknownVillageCodes(tx, q.PROBLEM_LIMIT)) {
@@ -287,18 +359,19 @@ async function loadDirect(a: Attempt, countiesWithData: Set<string>): Promise<vo
   if (problems.count > 0) throw new Rollback();
   const progress = writeProgress(a);
   progress(0);
-  try {
-    report.households = counts(loader.householdCount, await q.writeHouseholds(tx, presentColumns(a), true));
-    report.persons = { added: loader.persons, updated: 0, unchanged: 0 };
-    progress(0.3);
-    report.incomes = await q.writeIncomes(tx, true);
-    report.statusRecords = await q.writeStatusHistory(tx, a.writing.statusYear, true);
-    report.riskEvents = await q.writeRiskEvents(tx, true);
-  } catch (e) {
-    // A household added to one of the counties by someone else since the check: update instead.
-    if (isUniqueViolation(e)) throw new direct.RestartOnStaging('户已由他人登记');
-    throw e;
+  if (!writing) {
+    try {
+      await writeFrom('import_household', written);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new direct.RestartOnStaging('户已由他人登记');
+      throw e;
+    }
   }
+  report.households = { added: written.households, updated: 0, unchanged: loader.householdCount - written.households };
+  report.persons = { added: loader.persons, updated: 0, unchanged: 0 };
+  report.incomes = written.incomes;
+  report.statusRecords = written.statusRecords;
+  report.riskEvents = written.riskEvents;
   progress(0.5);
   if (bulk && !report.dryRun) {
     await s.exec(personKey);
@@ -358,7 +431,7 @@ async function importOnce(
         };
         progress('reading', 0);
         report.path = tryDirect ? 'direct' : 'staging';
-        if (tryDirect) await loadDirect(attempt, await direct.countiesWithHouseholds(tx));
+        if (tryDirect) await loadDirect(attempt, await direct.countiesWithHouseholds(tx), options.segmentBytes);
         else await loadStaged(attempt);
         if (dryRun) throw new Rollback();
         imported = await q.importedCountyYears(tx);

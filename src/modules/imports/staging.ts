@@ -47,6 +47,8 @@ export async function* stagingChunks(
   onBatch: () => void,
   /** Writes the COPY line of a valid row's staging fields (the direct path makes a person line of them). */
   emit: (fields: readonly string[], out: CopyBuffer) => void = (fields, out) => out.line(fields.join('\t')),
+  /** Chunks are handed on once they hold this many bytes (the last one whatever it holds). */
+  chunkBytes = 1 << 20,
 ): AsyncGenerator<Uint8Array> {
   const candidates: SheetRow[] = [];
   const out = new CopyBuffer();
@@ -71,7 +73,7 @@ export async function* stagingChunks(
       if (layoutOf(row.cells).positions.size >= HEADER_MIN_MATCHES || candidates.length >= HEADER_SEARCH_ROWS) startWith(candidates);
     }
     onBatch();
-    yield* out.take();
+    yield* out.take(chunkBytes);
   }
   if (state.checker === null) {
     if (candidates.length === 0) throw new ImportFileError('工作表是空的：没有表头，也没有数据');
