@@ -3,6 +3,7 @@
  * table, inline strings, numbers and booleans. Nothing but the shared strings and one block of
  * XML is held in memory.
  */
+import { availableParallelism } from 'node:os';
 import { posix } from 'node:path';
 import type { Entry } from 'yauzl';
 import { MAX_CELL_CHARS } from './columns';
@@ -377,11 +378,19 @@ export async function readSharedStrings(zip: ZipArchive, entry: Entry | null): P
 export interface XlsxOptions {
   /** Reads the sheet's rows in another thread (sheetWorker.ts; given by sheet.ts, which avoids an import cycle). */
   readInWorker?: (path: string, onConsumed: (bytes: number) => void) => AsyncGenerator<SheetRow[]>;
-  /** Sheets of at least this many bytes of XML are read in the worker (default 16 MB; FUPIN_XLSX_WORKER_BYTES). */
+  /** Sheets of at least this many bytes of XML are read in the worker (default: see WORKER_FROM_BYTES). */
   workerFromBytes?: number;
 }
 
-const WORKER_FROM_BYTES = Number(process.env.FUPIN_XLSX_WORKER_BYTES ?? 16 * 1024 * 1024);
+/**
+ * Sheets of 16 MB of XML or more are read in the worker when the machine has a core for it
+ * besides the checking and the database (3 or more). On 2 cores the three already share both,
+ * and the worker measured no faster than reading in the main thread while holding the shared
+ * strings twice. FUPIN_XLSX_WORKER_BYTES sets the size (a huge number: never).
+ */
+const WORKER_FROM_BYTES = process.env.FUPIN_XLSX_WORKER_BYTES !== undefined
+  ? Number(process.env.FUPIN_XLSX_WORKER_BYTES)
+  : availableParallelism() > 2 ? 16 * 1024 * 1024 : Number.POSITIVE_INFINITY;
 
 export async function openXlsx(path: string, options: XlsxOptions = {}): Promise<SheetSource> {
   const zip = await openZip(path);
