@@ -13,17 +13,21 @@ import * as auth from '../modules/auth/schemas';
 import * as imports from '../modules/imports/routes';
 import { riskEventInput, riskEventRemoval } from '../modules/monitoring/riskEvents';
 import * as monitoring from '../modules/monitoring/schemas';
+import { PROCEDURES, STEP_KINDS } from '../domain/workflow/flowSchema';
+import type { PlannedStep } from '../domain/workflow/plan';
 import * as places from '../modules/places/routes';
 import * as policy from '../modules/policy/schemas';
 import * as procedures from '../modules/procedures/schemas';
 import * as projectOut from '../modules/projects/outputs';
 import * as projects from '../modules/projects/schemas';
+import type { QualityThresholds, Rate, SurveyTotals } from '../modules/quality/rates';
 import * as quality from '../modules/quality/routes';
 import * as rectification from '../modules/rectification/schemas';
 import { incomeInputSchema } from '../modules/registry/incomes';
 import * as registry from '../modules/registry/schemas';
 import * as reports from '../modules/reports/schemas';
 import * as supervision from '../modules/supervision/schemas';
+import type { MonthPoint, YearProgress } from '../modules/targets/progress';
 import * as targets from '../modules/targets/routes';
 import * as tasks from '../modules/tasks/schemas';
 import * as users from '../modules/users/schemas';
@@ -77,6 +81,79 @@ const passwordPolicyAnswer = z.object({
   forbidUsername: z.boolean().describe('密码不得包含用户名'),
   maxAgeDays: z.number().int().nullable().describe('密码有效天数；null 为不过期'),
 }) satisfies z.ZodType<{ profile: SecurityProfile; profileLabel: string } & PasswordPolicy>;
+const plannedStepAnswer = z.object({
+  code: z.string(),
+  label: z.string(),
+  kind: z.enum(STEP_KINDS),
+  roles: z.array(z.string()).describe('办理角色'),
+  evidence: z.array(z.object({ code: z.string(), label: z.string() })).describe('须上传的佐证材料'),
+  returnTo: z.number().int().describe('退回到的步骤序号（从 0 起）'),
+  noticeDays: z.number().int().nullable().describe('公示天数；非公示步骤为 null'),
+  sampleShare: z.number().nullable().describe('抽查比例；非抽查步骤为 null'),
+}) satisfies z.ZodType<PlannedStep>;
+const procedureDefinitionsAnswer = z.object({
+  place: z.string(),
+  year: z.number().int(),
+  procedures: z.array(
+    z.object({ code: z.enum(PROCEDURES), label: z.string(), policyKey: z.string(), outcomes: z.record(z.string(), z.string()).describe('发起时的户状态 → 完成后的户状态'), steps: z.array(plannedStepAnswer) }),
+  ),
+});
+const targetPlace = z.object({ code: z.string(), name: z.string(), level: z.number().int().optional().describe('全国（0）时无') });
+const yearProgressAnswer = z.object({
+  targetPersons: z.number().int().nullable(),
+  targetHouseholds: z.number().int().nullable(),
+  exitedPersons: z.number().int(),
+  exitedHouseholds: z.number().int(),
+  inProgressPersons: z.number().int(),
+  forecastPersons: z.number().int(),
+  share: z.number().nullable().describe('已脱贫人数占目标的比例；未设目标为 null'),
+  status: z.enum(['met', 'on_track', 'behind', 'planned', 'no_target']),
+  statusLabel: z.string(),
+}) satisfies z.ZodType<YearProgress>;
+const overviewRowAnswer = z.object({ code: z.string(), name: z.string(), byYear: z.record(z.string(), yearProgressAnswer).describe('按年度（键为年份）') });
+const targetOverviewAnswer = z.object({
+  place: targetPlace,
+  years: z.array(z.number().int()),
+  currentYear: z.number().int(),
+  total: overviewRowAnswer,
+  rows: z.array(overviewRowAnswer).describe('有目标或有脱贫的下级地区'),
+  behind: z.array(z.string()).describe('落后于计划的下级地区代码'),
+});
+const monthPointAnswer = z.object({ month: z.number().int(), persons: z.number().int(), cumulative: z.number().int(), planned: z.number().nullable() }) satisfies z.ZodType<MonthPoint>;
+const monthlyProgressAnswer = z.object({
+  place: targetPlace,
+  year: z.number().int(),
+  target: yearProgressAnswer,
+  months: z.array(monthPointAnswer),
+  recordedWithoutCase: z.number().int().describe('已记脱贫但系统中无办结程序的人数'),
+});
+const surveyTotalsAnswer = z.object({
+  surveys: z.number().int(),
+  ruralPopulation: z.number().int(),
+  personsSampled: z.number().int(),
+  missedPersons: z.number().int(),
+  exitedPersonsSampled: z.number().int(),
+  wronglyExitedPersons: z.number().int(),
+  respondents: z.number().int(),
+  satisfied: z.number().int(),
+}) satisfies z.ZodType<SurveyTotals>;
+const rateAnswer = z.object({
+  key: z.enum(['incidence', 'missedRate', 'wrongExitRate', 'approval']),
+  label: z.string(),
+  value: z.number().nullable().describe('无抽样数据时为 null'),
+  threshold: z.number(),
+  rule: z.enum(['below', 'atMost', 'atLeast']).describe('below 须低于标准，atMost 不超过，atLeast 不低于'),
+  breach: z.boolean().nullable().describe('是否未达标；无数据时为 null'),
+  explanation: z.string(),
+}) satisfies z.ZodType<Rate>;
+const qualityRowAnswer = z.object({ code: z.string(), name: z.string(), remainingPoor: z.number().int().describe('未脱贫人数'), totals: surveyTotalsAnswer, rates: z.array(rateAnswer), breached: z.array(rateAnswer.shape.key) });
+const qualityReportAnswer = z.object({
+  place: z.object({ code: z.string(), name: z.string() }),
+  year: z.number().int(),
+  thresholds: z.object({ maxIncidence: z.number(), maxMissedRate: z.number(), maxWrongExitRate: z.number(), minApproval: z.number() }) satisfies z.ZodType<QualityThresholds>,
+  total: qualityRowAnswer,
+  rows: z.array(qualityRowAnswer).describe('有抽样调查或有未脱贫人口的下级地区'),
+});
 const revealNote = '证件号码、电话默认脱敏；加 reveal=idNumber,phone 显示明文（须有「查看完整身份证号和电话」权限（person.reveal），并记入审计）。';
 
 export const API_CATALOG: Record<string, ModuleDocs> = {
@@ -252,7 +329,7 @@ export const API_CATALOG: Record<string, ModuleDocs> = {
     tag: '识别与退出程序',
     description: 'Procedures: identification and exit cases, evidence, public notices, objections, spot checks (src/modules/procedures)',
     routes: {
-      'GET /procedures/definitions': { summary: '程序定义（步骤与办理角色）', query: procedures.placeQuery },
+      'GET /procedures/definitions': { summary: '程序定义（步骤与办理角色）', query: procedures.placeQuery, response: procedureDefinitionsAnswer },
       'GET /procedures/cases': { summary: '程序案件列表', query: procedures.caseQuerySchema, response: procedures.casePageSchema },
       'GET /procedures/cases/export.xlsx': xlsx('导出程序案件', procedures.caseQuerySchema),
       'GET /procedures/summary': { summary: '程序办理汇总', query: procedures.placeQuery },
@@ -274,8 +351,8 @@ export const API_CATALOG: Record<string, ModuleDocs> = {
     tag: '目标任务',
     description: 'Targets: yearly poverty-reduction targets and monthly progress (src/modules/targets)',
     routes: {
-      'GET /targets/overview': { summary: '减贫目标与完成情况', query: targets.overviewQuery },
-      'GET /targets/progress': { summary: '逐月脱贫进度', query: targets.progressQuery },
+      'GET /targets/overview': { summary: '减贫目标与完成情况', query: targets.overviewQuery, response: targetOverviewAnswer },
+      'GET /targets/progress': { summary: '逐月脱贫进度', query: targets.progressQuery, response: monthlyProgressAnswer },
       'PUT /targets': { summary: '设定年度减贫目标', body: targets.targetBody },
     },
   },
@@ -284,7 +361,7 @@ export const API_CATALOG: Record<string, ModuleDocs> = {
     description: 'Quality: surveys and the rates of missed and wrong exits and satisfaction (src/modules/quality)',
     routes: {
       'POST /quality/surveys': { summary: '录入三率一度抽样调查', body: quality.surveyBody, status: 201 },
-      'GET /quality/rates': { summary: '三率一度（漏评率、错退率、满意度）', query: quality.ratesQuery },
+      'GET /quality/rates': { summary: '三率一度（漏评率、错退率、满意度）', query: quality.ratesQuery, response: qualityReportAnswer },
     },
   },
   assistance: {
@@ -305,7 +382,7 @@ export const API_CATALOG: Record<string, ModuleDocs> = {
       'GET /assistance/visits/:id/photos/:sha256': { summary: '走访照片', file: 'binary' },
       'GET /assistance/overdue': { summary: '逾期未走访的户', query: assistance.overdueQuery },
       'GET /assistance/overdue/export.xlsx': xlsx('导出逾期未走访', assistance.overdueQuery),
-      'GET /assistance/measure-types': { summary: '帮扶措施类型' },
+      'GET /assistance/measure-types': { summary: '帮扶措施类型', response: itemsOf(z.object({ code: z.string(), label: z.string() })) },
       'POST /assistance/measures': { summary: '登记帮扶措施', body: assistance.measureInput, response: idOnly, status: 201 },
       'GET /assistance/households/:householdNo/plan': { summary: '户的帮扶计划与措施' },
       'GET /assistance/coverage': { summary: '帮扶措施覆盖情况', query: assistance.coverageQuery },

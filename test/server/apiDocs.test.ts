@@ -11,6 +11,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database';
 import { manualClock, securityPolicy } from '../../src/modules/auth/service';
+import { upsertTargets } from '../../src/modules/targets/queries';
 import { jobSchema as importJobSchema } from '../../src/modules/imports/routes';
 import { overviewQuery } from '../../src/modules/monitoring/schemas';
 import { householdListQuerySchema, householdPageSchema } from '../../src/modules/registry/schemas';
@@ -173,6 +174,8 @@ describe.each(testDatabases)('API description on $name', ({ open }) => {
 
   it('describes the answers real requests get', async () => {
     const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+    // A target for a village, so the overview lists a row.
+    await upsertTargets(database.db, [{ place_code: places.villageCodes[0], year: 2024, persons: 10, households: 3, source: null, updated_by: 'test' }], new Date(START));
     const cases: [string, string][] = [
       ['/api/v1/auth/password-policy', '/api/v1/auth/password-policy'],
       ['/api/v1/auth/me', '/api/v1/auth/me'],
@@ -184,6 +187,11 @@ describe.each(testDatabases)('API description on $name', ({ open }) => {
       ['/api/v1/reports/causes', `/api/v1/reports/causes?place=${places.countyCode}`],
       ['/api/v1/reports/progress', `/api/v1/reports/progress?place=${places.countyCode}`],
       ['/api/v1/policies', '/api/v1/policies'],
+      ['/api/v1/assistance/measure-types', '/api/v1/assistance/measure-types'],
+      ['/api/v1/quality/rates', `/api/v1/quality/rates?place=${places.countyCode}&year=2024`],
+      ['/api/v1/targets/overview', `/api/v1/targets/overview?place=${places.townshipCodes[0]}&from=2023&to=2025`],
+      ['/api/v1/targets/progress', `/api/v1/targets/progress?place=${places.townshipCodes[0]}&year=2024`],
+      ['/api/v1/procedures/definitions', `/api/v1/procedures/definitions?place=${places.countyCode}`],
     ];
     for (const [path, url] of cases) {
       const res = await operator.inject('GET', url);
@@ -192,6 +200,14 @@ describe.each(testDatabases)('API description on $name', ({ open }) => {
       const validate = ajv.compile(schema);
       expect(validate(res.json()), `${url}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
+    const measureTypes = await operator.inject('GET', '/api/v1/assistance/measure-types');
+    expect(measureTypes.json().items.length).toBeGreaterThan(0);
+    const definitions = await operator.inject('GET', `/api/v1/procedures/definitions?place=${places.countyCode}`);
+    expect(definitions.json().procedures[0].steps.length).toBeGreaterThan(0);
+    const overview = await operator.inject('GET', `/api/v1/targets/overview?place=${places.townshipCodes[0]}&from=2023&to=2025`);
+    expect(overview.json().rows.length).toBeGreaterThan(0);
+    const rates = await operator.inject('GET', `/api/v1/quality/rates?place=${places.countyCode}&year=2024`);
+    expect(rates.json().rows.length).toBeGreaterThan(0);
     // And a wrong answer does not pass: the schemas do constrain.
     const page = ajv.compile(doc.paths['/api/v1/households'].get.responses['200'].content!['application/json'].schema);
     expect(page({ total: 1, page: 1, pageSize: 5, items: [{ householdNo: 1 }] })).toBe(false);
