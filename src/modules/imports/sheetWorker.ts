@@ -12,7 +12,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { CELL_NUMBER, CELL_TEXT } from './cells';
 import { ImportFileError } from './problems';
 import type { SheetRow } from './sheet';
-import { findParts, readSharedStrings, SheetScanner } from './xlsxReader';
+import { fillGaps, findParts, integerText, readSharedStrings, SheetScanner } from './xlsxReader';
 import { openZip } from './zipArchive';
 
 /** How a cell's value is given in a batch. */
@@ -24,9 +24,6 @@ const CREDIT = 4;
 /** Rows per batch. */
 const BATCH_ROWS = 2000;
 
-/** Strings of small whole numbers, made once (years, amounts, counts). */
-const INTEGERS: string[] = [];
-const integerText = (n: number) => (n < 100_000 ? (INTEGERS[n] ??= String(n)) : String(n));
 
 export interface RowBatch {
   /** Per row: row number, cell count, then per cell: column, kind, how (SHARED/INTEGER/TEXT), value. */
@@ -148,12 +145,7 @@ export function decodeBatch(batch: Pick<RowBatch, 'ints' | 'texts'>, shared: str
       cells[column] = how === SHARED ? shared[value] : how === INTEGER ? integerText(value) : texts[value];
       kinds[column] = kind;
     }
-    for (let c = 0; c < cells.length; c++) {
-      if (cells[c] === undefined) {
-        cells[c] = '';
-        kinds[c] = CELL_TEXT;
-      }
-    }
+    fillGaps(cells, kinds);
     rows.push({ row, cells, kinds });
   }
   return rows;

@@ -72,9 +72,23 @@ function columnAt(s: Uint8Array, i: number): number {
   return n - 1;
 }
 
-/** Strings of the whole numbers below this, made once: most number cells of a registry are years, amounts and counts. */
-const SMALL_NUMBERS = 100_000;
+/** Strings of the whole numbers below 100,000, made once: most number cells of a registry are years, amounts and counts. */
 const smallNumbers: string[] = [];
+
+/** The text of a whole number, from the table when it is small. */
+export function integerText(n: number): string {
+  return n < 100_000 ? (smallNumbers[n] ??= String(n)) : String(n);
+}
+
+/** Cells the sheet left out (and holes before the last cell) as empty text. */
+export function fillGaps(cells: string[], kinds: number[]): void {
+  for (let i = 0; i < cells.length; i++) {
+    if (cells[i] === undefined) {
+      cells[i] = '';
+      kinds[i] = CELL_TEXT;
+    }
+  }
+}
 
 /** The text of s[from..end): a small whole number from the table, other ASCII as Latin-1, else UTF-8 with entities decoded. */
 function valueText(s: Uint8Array, buffer: Buffer, from: number, end: number): string {
@@ -90,7 +104,7 @@ function valueText(s: Uint8Array, buffer: Buffer, from: number, end: number): st
     }
   }
   if (plain && end > from && end - from <= 5 && (s[from] !== 48 || end - from === 1)) {
-    return (smallNumbers[n] ??= String(n));
+    return integerText(n);
   }
   return ascii ? buffer.toString('latin1', from, end) : decodeEntities(buffer.toString('utf8', from, end));
 }
@@ -327,14 +341,8 @@ export class SheetScanner extends XmlScanner {
   }
 
   protected finishRow(): void {
-    const cells = this.cells;
-    for (let i = 0; i < cells.length; i++) {
-      if (cells[i] === undefined) {
-        cells[i] = '';
-        this.kinds[i] = CELL_TEXT;
-      }
-    }
-    this.emit({ row: this.rowNo, cells, kinds: this.kinds });
+    fillGaps(this.cells, this.kinds);
+    this.emit({ row: this.rowNo, cells: this.cells, kinds: this.kinds });
   }
 }
 
