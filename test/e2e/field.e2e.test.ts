@@ -14,7 +14,7 @@ import { addMeasure, createCadre, pairHouseholds } from '../../src/modules/assis
 import { buildApp } from '../../src/server/app';
 import { createHousehold, createPlaceTree, type CreatedHousehold } from '../helpers/factory';
 import { launchChromium, listen, SCREENSHOTS } from './browser';
-import { createActiveUser, signIn } from './session';
+import { createActiveUser, PASSWORD, signIn, submitLogin } from './session';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082', 'hex');
 
@@ -102,3 +102,32 @@ it('records a visit with a photo offline and shows it exactly once after coming 
   expect(await panel.locator(`[data-plan-year="${YEAR - 1}"]`).innerText()).toBe('医疗扶持（主要）');
   expect(await panel.innerText()).toContain(`${YEAR - 1} 年帮扶措施（一户一策）`);
 }, 90_000);
+
+it('a double tap on 保存走访 saves one visit, says so and clears the form', async () => {
+  await page.goto(`${base}/assistance/field`);
+  await page.locator('.field-households .ant-list-item', { hasText: '扎西' }).click();
+  await page.locator('.field-findings').fill('双击保存：只应记一次');
+  const synced = page.waitForResponse((r) => r.url().endsWith('/api/v1/assistance/sync') && r.status() === 200);
+  await page.locator('.field-save').dblclick();
+  await synced;
+  await page.locator('.field-saved', { hasText: '走访已保存' }).waitFor();
+  expect(await page.locator('.field-findings').inputValue()).toBe('');
+  await page.locator('.field-visit-item', { hasText: '双击保存：只应记一次' }).first().waitFor();
+  expect(await page.locator('.field-visit-item', { hasText: '双击保存：只应记一次' }).count()).toBe(1);
+  const rows = await database.db.selectFrom('visit').select('id').where('findings', '=', '双击保存：只应记一次').execute();
+  expect(rows).toHaveLength(1);
+}, 60_000);
+
+it('a pairing cadre who signs in on a 390×844 phone lands in the field app', async () => {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  try {
+    const fresh = await phone.newPage();
+    await fresh.goto(`${base}/`);
+    await fresh.waitForURL((url) => url.pathname === '/login');
+    expect(await submitLogin(fresh, 'fieldcadre', PASSWORD)).toBe(200);
+    await fresh.waitForURL((url) => url.pathname === '/assistance/field');
+    await fresh.locator('.field-households .ant-list-item', { hasText: '扎西' }).waitFor();
+  } finally {
+    await phone.close();
+  }
+}, 60_000);

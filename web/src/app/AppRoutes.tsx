@@ -10,6 +10,7 @@ import { useMe } from './auth';
 import { RequirePermission, RequireSignedIn } from './guards';
 import { homePageFor, MENU } from './menu';
 import { MODULES } from '../modules';
+import { FIELD_APP_PATH, FIELD_APP_PERMISSION } from '../modules/assistance/fieldApp';
 
 // The login page and the household list (most users' first page) come with the application; the
 // rest when first opened.
@@ -21,10 +22,18 @@ const HouseholdCardPage = lazyPage(() => import('../pages/household-card/Househo
 const PasswordPage = lazyPage(() => import('../pages/login/PasswordPage'), 'PasswordPage');
 const TotpPage = lazyPage(() => import('../pages/login/TotpPage'), 'TotpPage');
 
-/** The user's first page (keeping the place in the query), or 403 when his role opens none. */
+/** A phone-sized screen (the field app's width). */
+const onPhone = () => typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 767px)').matches;
+
+/**
+ * The user's first page (keeping the place in the query), or 403 when his role opens none. A
+ * pairing cadre on a phone lands in the field app (走访端), the page he works in.
+ */
 function HomeRedirect() {
   const { search } = useLocation();
-  const home = homePageFor(useMe().permissions);
+  const me = useMe();
+  if (me.role === 'pairing_cadre' && me.permissions.includes(FIELD_APP_PERMISSION) && onPhone()) return <Navigate to={FIELD_APP_PATH} replace />;
+  const home = homePageFor(me.permissions);
   return home ? <Navigate to={`${home}${search}`} replace /> : <ForbiddenPage />;
 }
 

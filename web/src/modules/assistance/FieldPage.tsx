@@ -5,7 +5,7 @@
  * Installable: a web manifest and a service worker that keeps the app shell.
  */
 import { Alert, Button, Card, Input, List, Space, Switch, Tag, Upload } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getJson, postJson } from '../../api/client';
 import { getVisits, type Visit } from './api';
@@ -164,20 +164,41 @@ function VisitForm({ household, online, onBack, onSubmit }: { household: FieldHo
   const [food, setFood] = useState<boolean | null>(household.foodSecure);
   const [visits, setVisits] = useState<Visit[]>([]);
   const [saved, setSaved] = useState(false);
+  const [note, setNote] = useState<{ type: 'success' | 'error'; text: string }>();
+  // A double tap saves once: the second tap finds the save under way. The visit keeps its id until
+  // it is saved, so a retry after a failure is the same visit (the server keeps one per id).
+  const saving = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const draftId = useRef<string>(crypto.randomUUID());
 
   useEffect(() => {
     if (online) getVisits({ householdNo: household.householdNo }).then((r) => setVisits(r.items), () => undefined);
   }, [household.householdNo, online, saved]);
 
   const save = async () => {
-    const photos = photo ? [{ contentType: photo.type, data: await readFile(photo) }] : [];
-    const visitedOn = new Date().toISOString().slice(0, 10);
-    await onSubmit({ kind: 'visit', changeId: crypto.randomUUID(), visit: { id: crypto.randomUUID(), householdNo: household.householdNo, visitedOn, findings, measuresDiscussed: measures || null, latitude: null, longitude: null, photos } });
-    if (food !== household.foodSecure) await onSubmit({ kind: 'fact', changeId: crypto.randomUUID(), householdNo: household.householdNo, field: 'foodSecure', base: household.foodSecure, value: food });
-    setFindings('');
-    setMeasures('');
-    setPhoto(undefined);
-    setSaved((s) => !s);
+    if (saving.current) return;
+    saving.current = true;
+    setBusy(true);
+    setNote(undefined);
+    try {
+      const photos = photo ? [{ contentType: photo.type, data: await readFile(photo) }] : [];
+      const visitedOn = new Date().toISOString().slice(0, 10);
+      const id = draftId.current;
+      await onSubmit({ kind: 'visit', changeId: id, visit: { id, householdNo: household.householdNo, visitedOn, findings, measuresDiscussed: measures || null, latitude: null, longitude: null, photos } });
+      if (food !== household.foodSecure) await onSubmit({ kind: 'fact', changeId: `${id}-food`, householdNo: household.householdNo, field: 'foodSecure', base: household.foodSecure, value: food });
+      const when = new Date().toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
+      setNote({ type: 'success', text: t(navigator.onLine ? 'assistance.field.savedOnline' : 'assistance.field.savedOffline', { when }) });
+      draftId.current = crypto.randomUUID();
+      setFindings('');
+      setMeasures('');
+      setPhoto(undefined);
+      setSaved((s) => !s);
+    } catch (e) {
+      setNote({ type: 'error', text: t('assistance.field.saveFailed', { message: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      saving.current = false;
+      setBusy(false);
+    }
   };
 
   return (
@@ -186,10 +207,11 @@ function VisitForm({ household, online, onBack, onSubmit }: { household: FieldHo
         <Input.TextArea className="field-findings" rows={3} placeholder={t('assistance.field.findings')} value={findings} onChange={(e) => setFindings(e.target.value)} />
         <Input.TextArea rows={2} placeholder={t('assistance.field.measures')} value={measures} onChange={(e) => setMeasures(e.target.value)} />
         <Space>{t('assistance.field.foodSecure')}<Switch checked={!!food} onChange={setFood} /></Space>
-        <Upload accept="image/jpeg,image/png,image/webp" maxCount={1} beforeUpload={(f) => (setPhoto(f), false)} onRemove={() => setPhoto(undefined)}>
+        <Upload accept="image/jpeg,image/png,image/webp" maxCount={1} fileList={photo ? [{ uid: 'photo', name: photo.name, status: 'done' }] : []} beforeUpload={(f) => (setPhoto(f), false)} onRemove={() => setPhoto(undefined)}>
           <Button className="field-photo">{t('assistance.field.photo')}</Button>
         </Upload>
-        <Button className="field-save" type="primary" block disabled={!findings.trim()} onClick={save}>{t('assistance.field.save')}</Button>
+        <Button className="field-save" type="primary" block disabled={!findings.trim()} loading={busy} onClick={save}>{t('assistance.field.save')}</Button>
+        {note && <Alert className="field-saved" type={note.type} showIcon message={note.text} closable onClose={() => setNote(undefined)} />}
         <List
           className="field-visits"
           header={t('assistance.field.visits')}

@@ -7,6 +7,7 @@ import { Route } from 'react-router-dom';
 import { RequirePermission } from '../../app/guards';
 import type { ModuleDefinition } from '../types';
 import { lazyPage } from '../../app/lazyPage';
+import { FIELD_APP_PATH, FIELD_APP_PERMISSION } from './fieldApp';
 
 // Each page's code is fetched when the page is first opened (app/lazyPage.tsx).
 const CoveragePage = lazyPage(() => import('./CoveragePage'), 'CoveragePage');
@@ -17,7 +18,7 @@ const VisitsPage = lazyPage(() => import('./VisitsPage'), 'VisitsPage');
 
 const READ = ['registry.read'];
 const MANAGE = ['assistance.manage'];
-const FIELD = ['assistance.write'];
+const FIELD = [FIELD_APP_PERMISSION];
 const guard = (permissions: string[], page: ReactNode) => <RequirePermission permissions={permissions}>{page}</RequirePermission>;
 
 const zh = {
@@ -35,6 +36,7 @@ const zh = {
   field: {
     online: '在线', offline: '离线', queued: '待同步', keepMine: '保留我的修改', keepServer: '采用服务器的值', none: '暂无结对户', lastVisit: '最近走访', back: '返回', desktop: '电脑版', title: '扶贫走访',
     findings: '走访发现的情况', measures: '商议的帮扶措施', foodSecure: '不愁吃', photo: '拍照/选择照片', save: '保存走访', visits: '走访记录', photoCount: '照片 {{count}} 张',
+    savedOnline: '走访已保存（{{when}}）', savedOffline: '走访已保存在手机上（{{when}}），联网后自动上传', saveFailed: '保存失败：{{message}}，填写的内容仍在，请重试',
     risk: { red: '红色', yellow: '黄色', green: '绿色', undetermined: '待定', none: '未评估' },
     criteria: { income: '收入', food: '吃', clothing: '穿', education: '义教', medical: '医疗', housing: '住房', water: '饮水' },
   },
@@ -55,6 +57,7 @@ const en: typeof zh = {
   field: {
     online: 'Online', offline: 'Offline', queued: 'Queued', keepMine: 'Keep my change', keepServer: 'Use the server value', none: 'No paired households', lastVisit: 'Last visit', back: 'Back', desktop: 'Desktop', title: 'Field visits',
     findings: 'What you found', measures: 'Measures discussed', foodSecure: 'Enough food', photo: 'Take/choose a photo', save: 'Save visit', visits: 'Visits', photoCount: '{{count}} photo(s)',
+    savedOnline: 'Visit saved ({{when}})', savedOffline: 'Visit saved on the phone ({{when}}); it uploads when online', saveFailed: 'Not saved: {{message}}; your entries are kept, please try again',
     risk: { red: 'Red', yellow: 'Yellow', green: 'Green', undetermined: 'Undetermined', none: 'Not assessed' },
     criteria: { income: 'Income', food: 'Food', clothing: 'Clothing', education: 'School', medical: 'Medical', housing: 'Housing', water: 'Water' },
   },
@@ -67,7 +70,7 @@ export const assistanceModule: ModuleDefinition = {
     { path: '/assistance/visits', label: 'assistance.menu.visits', permissions: READ },
     { path: '/assistance/coverage', label: 'assistance.menu.coverage', permissions: READ },
     { path: '/assistance/left-behind', label: 'assistance.menu.leftBehind', permissions: READ },
-    { path: '/assistance/field', label: 'assistance.menu.field', permissions: FIELD },
+    { path: FIELD_APP_PATH, label: 'assistance.menu.field', permissions: FIELD },
   ],
   routes: () => (
     <>
