@@ -843,3 +843,17 @@ export interface LoanExtensionTable {
   created_by: string | null;
   created_at: Timestamp;
 }
+
+export interface DB {
+  idempotency_request: IdempotencyRequestTable;
+}
+
+export interface IdempotencyRequestTable {
+  user_id: number;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  content_type: string | null;
+  response_body: string | null;
+  created_at: Timestamp;
+}

@@ -12,6 +12,7 @@ import { AppError } from './errors';
 import { registerRoutes } from './routes';
 import { installAccess, type AccessOptions } from './access';
 import { installApiDocs } from './apiDocs';
+import { installIdempotency } from './idempotency';
 
 export interface AppOptions {
   database: Database;
@@ -40,6 +41,8 @@ export function cacheControlFor(path: string): string {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: options.trustProxy ?? false });
   await app.register(multipart, { limits: { fileSize: 1024 * 1024 * 1024, files: 1 } });
+  // Before compression: the kept answer of a create is the plain JSON, not the compressed bytes.
+  installIdempotency(app, options.database);
   // Slow connections: answers over 1 KB of a compressible type (JSON lists, scripts, styles, CSV)
   // go out as brotli or gzip when the browser accepts it; spreadsheets (already zipped) as they are.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });

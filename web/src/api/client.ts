@@ -66,24 +66,44 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not report a 401 to the sign-in state (the login and who-am-I requests answer it themselves). */
   quietUnauthenticated?: boolean;
+  /**
+   * The Idempotency-Key of a state-changing request (default: a new one per call). A form that
+   * may be submitted again (a double tap) passes one key per filled-in form, so the server makes
+   * one record.
+   */
+  idempotencyKey?: string;
 }
+
+/** A fresh key for one user action (see RequestOptions.idempotencyKey). */
+export const newIdempotencyKey = () => crypto.randomUUID();
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && method !== 'HEAD') {
+  const changing = method !== 'GET' && method !== 'HEAD';
+  if (changing) {
     const token = csrfToken();
     if (token) headers[CSRF_HEADER] = token;
+    headers['idempotency-key'] = options.idempotencyKey ?? newIdempotencyKey();
   }
-  let response: Response;
-  try {
-    response = await fetch(apiUrl(path, options.query), {
+  const send = () =>
+    fetch(apiUrl(path, options.query), {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
       credentials: 'same-origin',
     });
+  let response: Response;
+  try {
+    try {
+      response = await send();
+    } catch (error) {
+      // The connection dropped: send once more. A state-changing request repeats its key, so if
+      // the first one did arrive the server answers with its result instead of doing it twice.
+      if (options.signal?.aborted) throw error;
+      response = await send();
+    }
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw new ApiError(0, 'network', i18n.t('errors.network'));
@@ -110,6 +130,6 @@ export async function request<T>(method: string, path: string, options: RequestO
 
 export const getJson = <T>(path: string, query: Query = {}, signal?: AbortSignal) => request<T>('GET', path, { query, signal });
 
-export const postJson = <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body });
+export const postJson = <T>(path: string, body: unknown = {}, idempotencyKey?: string) => request<T>('POST', path, { body, idempotencyKey });
 
 export const patchJson = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
