@@ -76,9 +76,21 @@ function validIdNumber(text: string, today: Date): IdNumberResult | null {
   return { ok: true, idNumber, converted: false, sex: digitAt(text, 16) % 2 === 1 ? 'M' : 'F', birthDate, addressCode: text.slice(0, 6) };
 }
 
+/**
+ * An ID number as typed or pasted: full-width digits and Ｘ (an IME's 全角 input) made half-width,
+ * spaces anywhere (blanks, the ideographic space, a copied "4114 2619…") removed, a final x
+ * upper-cased. Nothing else is changed: a letter or sign other than X stays and is refused.
+ */
+export function normaliseIdText(raw: string): string {
+  return raw
+    .replace(/[\uFF10-\uFF19\uFF38\uFF58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000]+/g, '')
+    .toUpperCase();
+}
+
 /** The general path of parseIdNumber (every form, every reason); exported so tests can hold the fast path to it. */
 export function parseIdNumberSlowly(raw: string, today: Date = new Date()): IdNumberResult {
-  const text = raw.trim().toUpperCase();
+  const text = normaliseIdText(raw);
   let id: string;
   let converted = false;
   if (/^\d{15}$/.test(text)) {
