@@ -21,6 +21,7 @@ const UsersPage = lazyPage(() => import('../pages/admin/UsersPage'), 'UsersPage'
 const HouseholdCardPage = lazyPage(() => import('../pages/household-card/HouseholdCardPage'), 'HouseholdCardPage');
 const PasswordPage = lazyPage(() => import('../pages/login/PasswordPage'), 'PasswordPage');
 const TotpPage = lazyPage(() => import('../pages/login/TotpPage'), 'TotpPage');
+const ImportPage = lazyPage(() => import('../pages/households/ImportPage'), 'ImportPage');
 
 /** A phone-sized screen (the field app's width). */
 const onPhone = () => typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 767px)').matches;
@@ -59,6 +60,7 @@ export function AppRoutes() {
           <Route element={<AppLayout />}>
             <Route index element={<HomeRedirect />} />
             <Route path="households" element={guarded('/households', <HouseholdListPage />)} />
+            <Route path="households/import" element={<RequirePermission permissions={['registry.import']}><ImportPage /></RequirePermission>} />
             <Route path="households/:householdNo" element={guarded('/households', <HouseholdCardPage />)} />
             <Route path="admin/users" element={guarded('/admin/users', <UsersPage />)} />
             <Route path="admin/roles" element={guarded('/admin/roles', <RolesPage />)} />

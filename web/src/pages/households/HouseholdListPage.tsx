@@ -1,5 +1,6 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Space } from 'antd';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { householdExportUrl, listHouseholds } from '../../api/households';
 import { queryString } from '../../api/client';
@@ -38,11 +39,18 @@ export function HouseholdListPage() {
         className="list-panel"
         title={<PlaceHeading />}
         extra={
-          can('registry.export') && (
-            <Button icon={<DownloadOutlined />} href={householdExportUrl({ ...filter, sort: query.sort, order: query.order })}>
-              {t('households.export')}
-            </Button>
-          )
+          <Space>
+            {can('registry.import') && (
+              <Link to="/households/import">
+                <Button className="households-import" icon={<UploadOutlined />}>{t('imports.open')}</Button>
+              </Link>
+            )}
+            {can('registry.export') && (
+              <Button icon={<DownloadOutlined />} href={householdExportUrl({ ...filter, sort: query.sort, order: query.order })}>
+                {t('households.export')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <HouseholdFilters query={query} onChange={update} />
