@@ -237,6 +237,7 @@ export const API_CATALOG: Record<string, ModuleDocs> = {
     description: 'Registry import: upload as a background job, progress, error report, template (src/modules/imports)',
     routes: {
       'POST /imports': { summary: '上传建档立卡表导入（后台任务）', description: '以 multipart/form-data 上传 .xlsx 或 .csv；dryRun=true 只检查不写入。返回任务编号。', query: imports.uploadQuery, body: 'upload', response: jobStarted, status: 202 },
+      'POST /imports/household': { summary: '新增农户（按导入规则检查；dryRun 只检查）', description: '户与成员按导入模板的字段填写，经与导入相同的检查写入；本县已有的户编号答 409，检查不通过答 400 并逐项列出（成员序号、字段、值、问题）。', body: imports.householdFormBody, status: 201 },
       'GET /imports/template': xlsx('下载导入模板'),
       'GET /imports/:id': { summary: '导入任务进度与结果', response: imports.jobSchema },
       'GET /imports/:id/errors.xlsx': xlsx('下载导入错误报告'),

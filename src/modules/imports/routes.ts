@@ -16,6 +16,9 @@ import { auditActorOf, requirePermission, requireUser } from '../../server/acces
 import { AppError, badRequest, notFound } from '../../server/errors';
 import { buildTemplate, getImportErrorReport, getImportJob, startImportJob, type ImportJobView } from './service';
 import { XLSX_MEDIA_TYPE } from './workbooks';
+import { addHouseholdFromForm, HouseholdFormRefused, newHouseholdInput } from './householdForm';
+
+export const householdFormBody = newHouseholdInput;
 
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const uploadQuery = z.object({ dryRun: z.enum(['true', 'false', '1', '0']).optional() });
@@ -69,6 +72,18 @@ export async function registerImportRoutes(api: FastifyInstance, database: Datab
       { dryRun: dryRun === 'true' || dryRun === '1', scope, actor: auditActorOf(request), removeFile: true, onCrash: (e) => request.log.error(e) },
     );
     return reply.status(202).send({ jobId });
+  });
+
+  // 新增农户: one household from a form, through the import's checks (householdForm.ts).
+  api.post('/imports/household', allowed, async (request, reply) => {
+    const { scope } = requireUser(request);
+    try {
+      const report = await addHouseholdFromForm(database, request.body, { scope, actor: auditActorOf(request), today: request.server.security.clock.now() });
+      return reply.status(report.dryRun ? 200 : 201).send({ householdNo: (request.body as { household: { household_no: string } }).household.household_no, report });
+    } catch (e) {
+      if (e instanceof HouseholdFormRefused) throw new AppError(e.status, e.status === 409 ? 'household_exists' : 'invalid_input', e.message, e.problems);
+      throw e;
+    }
   });
 
   api.get('/imports/template', allowed, async (_request, reply) => {
