@@ -132,3 +132,56 @@ it('a county operator imports three households from the template, after a bad fi
   await page.goto(`${base}/households/${HOUSEHOLDS[0].no}`);
   await page.getByText('导入甲妻').first().waitFor();
 }, 120_000);
+
+it('a county operator adds a household in the 新增农户 form: a bad ID is named with its member, then it is saved and opens its card', async () => {
+  await page.goto(`${base}/households`);
+  await page.locator('.households-new').click();
+  await page.waitForURL((url) => url.pathname === '/households/new');
+  const no = `XZ${tag}1`;
+  await page.locator('.nh-year input').fill('2019');
+  await page.locator('.nh-no').fill(no);
+  await page.locator('.nh-village .place-search').click();
+  await page.keyboard.type('测试1镇1村');
+  await page.locator('.ant-select-item-option', { hasText: '测试1镇1村村委会' }).click();
+  await page.locator('.nh-attribute').click();
+  await page.locator('.ant-select-item-option', { hasText: '一般贫困户' }).click();
+  await page.locator('.nh-status').click();
+  await page.locator('.ant-select-item-option', { hasText: '未脱贫' }).click();
+  await page.locator('.nh-member').nth(0).locator('.nh-name').fill('表单户主');
+  await page.locator('.nh-member').nth(0).locator('.nh-id').fill(idNumberFor(places.countyCode, '19700101', 901));
+  await page.locator('.nh-add-member').click();
+  await page.locator('.nh-member').nth(1).locator('.nh-name').fill('表单之子');
+  await page.locator('.nh-member').nth(1).locator('.nh-id').fill('41142619800501001X');
+  await page.locator('.nh-member').nth(1).locator('.nh-relation').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '配偶' }).click();
+
+  // Unsaved entries: leaving asks first (a reload too), and staying keeps them.
+  expect(await page.evaluate(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  })).toBe(true);
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page.getByRole('button', { name: '返回农户名单' }).click();
+  expect(new URL(page.url()).pathname).toBe('/households/new');
+
+  await page.locator('.nh-check').click();
+  const refused = page.locator('.nh-outcome.ant-alert-error');
+  await refused.waitFor();
+  expect(await refused.innerText()).toMatch(/第 2 位成员的【证件号码】“41142619800501001X”：.*校验位错误/);
+  expect(await database.db.selectFrom('household').select('household_no').where('household_no', '=', no).execute()).toEqual([]);
+
+  await page.locator('.nh-member').nth(1).locator('.nh-id').fill(idNumberFor(places.countyCode, '20100101', 902));
+  await page.locator('.nh-member').nth(1).locator('.nh-relation').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '之子' }).click();
+  const checked = page.waitForResponse((r) => r.url().endsWith('/api/v1/imports/household'));
+  await page.locator('.nh-check').click();
+  expect((await checked).status(), await (await checked).text()).toBe(200);
+  await page.locator('.nh-outcome.ant-alert-success').waitFor();
+  expect(await page.locator('.nh-outcome').innerText()).toContain('检查通过：可以保存（2 人）');
+  await page.locator('.nh-save').dblclick();
+  await page.waitForURL((url) => url.pathname === `/households/${no}`);
+  await page.getByText('表单之子').first().waitFor();
+  const rows = await database.db.selectFrom('person').select('name').where('household_no', '=', no).orderBy('name').execute();
+  expect(rows.map((r) => r.name).sort()).toEqual(['表单之子', '表单户主'].sort());
+}, 120_000);

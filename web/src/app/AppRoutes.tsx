@@ -22,6 +22,7 @@ const HouseholdCardPage = lazyPage(() => import('../pages/household-card/Househo
 const PasswordPage = lazyPage(() => import('../pages/login/PasswordPage'), 'PasswordPage');
 const TotpPage = lazyPage(() => import('../pages/login/TotpPage'), 'TotpPage');
 const ImportPage = lazyPage(() => import('../pages/households/ImportPage'), 'ImportPage');
+const NewHouseholdPage = lazyPage(() => import('../pages/households/NewHouseholdPage'), 'NewHouseholdPage');
 
 /** A phone-sized screen (the field app's width). */
 const onPhone = () => typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 767px)').matches;
@@ -61,6 +62,7 @@ export function AppRoutes() {
             <Route index element={<HomeRedirect />} />
             <Route path="households" element={guarded('/households', <HouseholdListPage />)} />
             <Route path="households/import" element={<RequirePermission permissions={['registry.import']}><ImportPage /></RequirePermission>} />
+            <Route path="households/new" element={<RequirePermission permissions={['registry.import']}><NewHouseholdPage /></RequirePermission>} />
             <Route path="households/:householdNo" element={guarded('/households', <HouseholdCardPage />)} />
             <Route path="admin/users" element={guarded('/admin/users', <UsersPage />)} />
             <Route path="admin/roles" element={guarded('/admin/roles', <RolesPage />)} />

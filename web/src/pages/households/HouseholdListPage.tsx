@@ -1,4 +1,4 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Space } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -40,6 +40,11 @@ export function HouseholdListPage() {
         title={<PlaceHeading />}
         extra={
           <Space>
+            {can('registry.import') && (
+              <Link to="/households/new">
+                <Button className="households-new" icon={<PlusOutlined />}>{t('newHousehold.open')}</Button>
+              </Link>
+            )}
             {can('registry.import') && (
               <Link to="/households/import">
                 <Button className="households-import" icon={<UploadOutlined />}>{t('imports.open')}</Button>
