@@ -10,3 +10,4 @@ export { detectFormat, openSheet } from './sheet';
 export type { SheetFormat, SheetRow, SheetSource } from './types';
 export { SheetFileError } from './fileError';
 export { CELL_BOOLEAN, CELL_NUMBER, CELL_TEXT, MAX_CELL_CHARS } from './cellKinds';
+export { streamWorkbook, workbookBuffer, XLSX_MEDIA_TYPE, type CellValue, type SafeSheet, type SafeWorkbook, type SheetSpec, type WriterColumn } from './writer';
