@@ -8,7 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { openDatabase, type Database } from '../../src/db/database';
 import { getImportJob } from '../../src/modules/imports/service';
-import { cancelJob, getJob, jobSettled, startJob, sweepAbandonedJobs } from '../../src/modules/jobs/service';
+import { cancelJob, getJob, jobSettled, refreshHeartbeats, startJob, sweepAbandonedJobs } from '../../src/modules/jobs/service';
 import { tempDir } from '../imports/files';
 
 const dir = tempDir();
@@ -60,6 +60,11 @@ describe.each(tiers)('jobs whose process is gone, on $name', ({ name, env, open 
       expect((await database.db.selectFrom('job').select('status').where('id', '=', killed).executeTakeFirstOrThrow()).status).toBe('running');
       const live = await runningHere(database);
       created.push(live.id);
+      // Its heartbeat is refreshed while it runs (every 20 s on PostgreSQL; here at once).
+      await database.db.updateTable('job').set({ heartbeat_at: new Date(0) }).where('id', '=', live.id).execute();
+      expect(await refreshHeartbeats(database)).toBeGreaterThanOrEqual(1);
+      const beaten = await database.db.selectFrom('job').select('heartbeat_at').where('id', '=', live.id).executeTakeFirstOrThrow();
+      expect(beaten.heartbeat_at!.getTime()).toBeGreaterThan(0);
 
       const swept = await sweepAbandonedJobs(database);
       const mine = swept.find((j) => j.id === killed);

@@ -79,6 +79,7 @@ export interface JobView {
 }
 
 interface Live {
+  database: Database;
   kind: string;
   params: object;
   progress: number;
@@ -93,28 +94,39 @@ const running = new Map<number, Live>();
 /** Jobs of this process until they have settled (their record final and `afterwards` run). */
 const unsettled = new Map<number, Promise<void>>();
 
-let heartbeat: NodeJS.Timeout | null = null;
+/** One heartbeat timer per database with jobs running in this process. */
+const heartbeats = new Map<Database, NodeJS.Timeout>();
 
-function beatWhileRunning(database: Database): void {
-  if (heartbeat || database.kind === 'pglite') return;
-  // PostgreSQL: other processes (another server, the CLI) may look at these jobs. An embedded database is one process's alone.
-  heartbeat = setInterval(() => {
-    if (running.size === 0) {
-      clearInterval(heartbeat!);
-      heartbeat = null;
-      return;
-    }
-    q.beat(database.db, [...running.keys()]).catch(() => {});
-  }, HEARTBEAT_SECONDS * 1000);
-  heartbeat.unref();
+/** Refresh the heartbeat of this process's running jobs in `database`; returns how many there are. */
+export async function refreshHeartbeats(database: Database): Promise<number> {
+  const ids = [...running].filter(([, live]) => live.database === database).map(([id]) => id);
+  await q.beat(database.db, ids);
+  return ids.length;
 }
 
-function newLive(kind: string, params: object): { live: Live; settle: () => void } {
+function beatWhileRunning(database: Database): void {
+  if (heartbeats.has(database) || database.kind === 'pglite') return;
+  // PostgreSQL: other processes (another server, the CLI) may look at these jobs. An embedded database is one process's alone.
+  const timer = setInterval(() => {
+    refreshHeartbeats(database).then(
+      (beaten) => {
+        if (beaten > 0) return;
+        clearInterval(timer);
+        heartbeats.delete(database);
+      },
+      () => {},
+    );
+  }, HEARTBEAT_SECONDS * 1000);
+  timer.unref();
+  heartbeats.set(database, timer);
+}
+
+function newLive(database: Database, kind: string, params: object): { live: Live; settle: () => void } {
   let settle = () => {};
   const done = new Promise<void>((resolve) => {
     settle = resolve;
   });
-  return { live: { kind, params, progress: 0, stage: null, message: null, startedAt: new Date(), abort: new AbortController(), done }, settle };
+  return { live: { database, kind, params, progress: 0, stage: null, message: null, startedAt: new Date(), abort: new AbortController(), done }, settle };
 }
 
 function failureOf(spec: JobSpec<unknown>, e: Error): string {
@@ -153,7 +165,7 @@ async function execute<T>(database: Database, id: number, spec: JobSpec<T>, live
 /** Queue the work and run it in the background; returns the job id at once. */
 export async function startJob<T>(database: Database, spec: JobSpec<T>, onCrash?: (e: Error) => void): Promise<number> {
   const id = await q.createJob(database.db, spec.kind, spec.params, THIS_PROCESS, spec.ifAbandoned ?? null);
-  const { live, settle } = newLive(spec.kind, spec.params);
+  const { live, settle } = newLive(database, spec.kind, spec.params);
   running.set(id, live);
   unsettled.set(id, live.done);
   execute(database, id, spec, live)
@@ -168,7 +180,7 @@ export async function startJob<T>(database: Database, spec: JobSpec<T>, onCrash?
 /** Run the work as a job and wait for it (the CLI). */
 export async function runJob<T>(database: Database, spec: JobSpec<T>): Promise<{ jobId: number; result: T }> {
   const id = await q.createJob(database.db, spec.kind, spec.params, THIS_PROCESS, spec.ifAbandoned ?? null);
-  const { live, settle } = newLive(spec.kind, spec.params);
+  const { live, settle } = newLive(database, spec.kind, spec.params);
   unsettled.set(id, live.done);
   try {
     return { jobId: id, result: await execute(database, id, spec, live) };
