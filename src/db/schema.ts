@@ -109,6 +109,12 @@ export interface JobTable {
   created_at: Timestamp;
   started_at: Date | null;
   finished_at: Date | null;
+  // 016_job_owner_jobs.sql
+  owner_host: string | null;
+  owner_pid: number | null;
+  owner_token: string | null;
+  heartbeat_at: Date | null;
+  if_abandoned: string | null;
 }
 
 export interface JobFileTable {

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CsvSplitter, openCsv } from '../../src/modules/imports/csvReader';
-import { openXlsx, SharedStringsScanner, SheetScanner } from '../../src/modules/imports/xlsxReader';
-import { decodeBatch, EncodingSheetScanner, rowsFromWorker } from '../../src/modules/imports/sheetWorker';
+import { CsvSplitter, openCsv } from '../../src/spreadsheet/csvReader';
+import { openXlsx, SharedStringsScanner, SheetScanner } from '../../src/spreadsheet/xlsxReader';
+import { decodeBatch, EncodingSheetScanner, rowsFromWorker } from '../../src/spreadsheet/sheetWorker';
 import { ImportFileError } from '../../src/modules/imports/problems';
-import type { SheetRow } from '../../src/modules/imports/sheet';
+import type { SheetRow } from '../../src/spreadsheet/sheet';
 import { buildZip, gbkBytes, tempDir, workbookEntries } from './files';
 
 const dir = tempDir();

@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
 import { withDatabase } from '../context';
 import { snapshotsToKeep } from '../../db/snapshots';
-import { buildErrorReport, buildTemplate, runImportJob, type ImportPhase, type ImportReport } from '../../modules/imports/service';
+import { buildErrorReport, buildTemplate, IMPORT_JOB, runImportJob, type ImportPhase, type ImportReport } from '../../modules/imports/service';
+import { sweepAbandonedJobs } from '../../modules/jobs/service';
 
 const PHASES: Record<ImportPhase, string> = { reading: '读取校验', checking: '比对系统', writing: '写入', assessing: '重新评估', done: '完成' };
 const SHOWN_ERRORS = 20;
@@ -51,15 +52,19 @@ export function registerImport(program: Command): void {
       );
       bar.start(100, 0, { phase: PHASES.reading });
       let snapshot: string | undefined;
-      const { jobId, report } = await withDatabase((database) =>
-        runImportJob(database, { path: file, fileName: basename(file) }, {
+      const { jobId, report } = await withDatabase(async (database) => {
+        // An import left running by a process that is gone (killed): say so, and that it wrote nothing.
+        for (const job of await sweepAbandonedJobs(database)) {
+          if (job.kind === IMPORT_JOB) console.log(`上次的导入（${(job.params as { fileName?: string }).fileName ?? ''}）没有完成：${job.message}`);
+        }
+        return runImportJob(database, { path: file, fileName: basename(file) }, {
           dryRun: opts.dryRun ?? false,
           onSnapshot: (written) => {
             snapshot = written;
           },
           onProgress: (p) => bar.update(Math.round(p.fraction * 100), { phase: PHASES[p.phase] }),
-        }),
-      ).finally(() => bar.stop());
+        });
+      }).finally(() => bar.stop());
       for (const line of summaryLines(report, jobId)) console.log(line);
       if (snapshot) console.log(`数据快照：${snapshot}（嵌入式数据库，保留最近 ${snapshotsToKeep()} 份）`);
       if (report.errorCount > 0 && opts.errors) {

@@ -4,6 +4,7 @@ import { openDatabase } from '../../db/database';
 import { buildApp } from '../../server/app';
 import { prepareFirstStart } from '../firstStart';
 import { checkAllOverdueLoans } from '../../modules/projects/loans';
+import { scheduleJobSweep } from '../../modules/jobs/service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -32,8 +33,11 @@ export function registerServe(program: Command): void {
       await prepareFirstStart(database, { demo: opts.demo, log: (m) => console.log(m) });
       const app = await buildApp({ database });
       const overdueTimer = scheduleOverdueCheck(() => checkAllOverdueLoans(database.db), (m) => console.log(m));
+      // Jobs left running by a process that is gone (killed mid-import): failed with a reason, now and every minute.
+      const sweepTimer = scheduleJobSweep(database, (m) => console.log(m));
       const shutdown = async () => {
         clearInterval(overdueTimer);
+        clearInterval(sweepTimer);
         await app.close();
         await database.close();
         process.exit(0);

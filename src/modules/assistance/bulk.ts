@@ -1,11 +1,11 @@
 /**
- * Bulk pairing from a spreadsheet (.xlsx or .csv, read row by row by the imports module's
+ * Bulk pairing from a spreadsheet (.xlsx or .csv, read row by row by src/spreadsheet's
  * readers). Columns: 户编号, 干部编号, 结对日期. All or nothing: every problem is reported with
  * its row, and nothing is written unless every row and every cadre's quota passes.
  */
 import type { Db } from '../../db/database';
 import { AppError, badRequest } from '../../server/errors';
-import { detectFormat, ImportFileError, openSheet } from '../imports/service';
+import { detectFormat, SheetFileError as ImportFileError, openSheet } from '../../spreadsheet';
 import { loadActivePolicies } from '../policy/service';
 import { pairWithin, quotaRefusal, type Actor } from './pairing';
 import type { HouseholdAccess } from '../../server/access';

@@ -1,8 +1,7 @@
 /** The auditor's export: matching events, newest first, streamed into an .xlsx with Chinese headers. */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database';
-import { safeCellValue } from '../../domain/spreadsheetSafe';
+import { streamWorkbook } from '../../spreadsheet';
 import { AUDIT_OUTCOME_LABELS, auditActionLabel } from './labels';
 import { streamAuditEvents, type AuditFilter } from './queries';
 
@@ -32,39 +31,33 @@ const json = (v: unknown) => (v === null || v === undefined ? null : JSON.string
 
 /** Write the workbook to `out`; returns the number of events written. */
 export async function writeAuditWorkbook(db: Db, filter: AuditFilter, out: Writable, roleLabel: (role: string) => string): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('审计日志');
-  sheet.columns = COLUMNS;
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
+  const workbook = streamWorkbook(out, { styles: true });
+  const sheet = workbook.addSheet({ name: '审计日志', columns: COLUMNS, boldHeader: true });
   let written = 0;
   for await (const rows of streamAuditEvents(db, filter)) {
     for (const e of rows) {
       if (written >= AUDIT_EXPORT_LIMIT) break;
-      sheet
-        .addRow({
-          id: e.id,
-          at: beijing(new Date(e.at)),
-          username: safeCellValue(e.username),
-          role: safeCellValue(e.role ? roleLabel(e.role) : null),
-          address: safeCellValue(e.address),
-          action: safeCellValue(auditActionLabel(e.action)),
-          actionCode: safeCellValue(e.action),
-          objectType: safeCellValue(e.object_type),
-          objectId: safeCellValue(e.object_id),
-          placeCode: safeCellValue(e.place_code),
-          outcome: AUDIT_OUTCOME_LABELS[e.outcome] ?? safeCellValue(e.outcome),
-          note: safeCellValue(e.note),
-          before: safeCellValue(json(e.before)),
-          after: safeCellValue(json(e.after)),
-          hash: e.hash,
-        })
-        .commit();
+      sheet.addRow({
+        id: e.id,
+        at: beijing(new Date(e.at)),
+        username: e.username,
+        role: e.role ? roleLabel(e.role) : null,
+        address: e.address,
+        action: auditActionLabel(e.action),
+        actionCode: e.action,
+        objectType: e.object_type,
+        objectId: e.object_id,
+        placeCode: e.place_code,
+        outcome: AUDIT_OUTCOME_LABELS[e.outcome] ?? e.outcome,
+        note: e.note,
+        before: json(e.before),
+        after: json(e.after),
+        hash: e.hash,
+      });
       written++;
     }
     if (written >= AUDIT_EXPORT_LIMIT) break;
   }
-  sheet.commit();
   await workbook.commit();
   return written;
 }

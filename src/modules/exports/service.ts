@@ -6,11 +6,10 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database';
 import { maskIdNumber } from '../../domain/idNumber';
-import { safeCellValue } from '../../domain/spreadsheetSafe';
 import type { HouseholdAccess } from '../../server/access';
+import { streamWorkbook } from '../../spreadsheet';
 import { recordAudit } from '../audit/service';
 import { countRegistryRows, readRegistryRows, type ChangeAuthor, type HouseholdFilters, type RegistryRow } from '../registry/service';
 import { REGISTRY_EXPORT_COLUMNS, type RevealOptions } from './columns';
@@ -89,9 +88,8 @@ async function prepareHouseholdExport(db: Db, access: HouseholdAccess, filters: 
   const first = await batches.next();
   return {
     async writeTo(output) {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
-      const sheet = workbook.addWorksheet('建档立卡户', { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.columns = REGISTRY_EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+      const workbook = streamWorkbook(output);
+      const sheet = workbook.addSheet({ name: '建档立卡户', frozenHeader: true, columns: REGISTRY_EXPORT_COLUMNS });
       const counts: ExportCounts = { households: 0, persons: 0, rows: 0 };
       let lastHousehold: string | null = null;
       const stop = new AbortController();
@@ -99,7 +97,7 @@ async function prepareHouseholdExport(db: Db, access: HouseholdAccess, filters: 
       const write = async (rows: RegistryRow[]) => {
         if (output.destroyed) throw interrupted();
         for (const row of rows) {
-          sheet.addRow(REGISTRY_EXPORT_COLUMNS.map((c) => safeCellValue(c.value(row, options.reveal)))).commit();
+          sheet.addRow(REGISTRY_EXPORT_COLUMNS.map((c) => c.value(row, options.reveal)));
           counts.rows++;
           if (row.id_number !== null) counts.persons++;
           if (row.household_no !== lastHousehold) counts.households++;
@@ -110,7 +108,6 @@ async function prepareHouseholdExport(db: Db, access: HouseholdAccess, filters: 
       try {
         if (!first.done) await write(first.value);
         for await (const rows of batches) await write(rows);
-        sheet.commit();
         await Promise.race([workbook.commit(), closed]);
       } catch (e) {
         output.destroy(e as Error);

@@ -4,12 +4,11 @@
  * so it works on strings directly and allocates nothing on success.
  */
 import { allowedLabels, codeOf, povertyCause, type Enumeration } from '../../domain/enums';
+import { CELL_NUMBER } from '../../spreadsheet';
 import type { ColumnSpec } from './columns';
 
 /** How a spreadsheet stored the cell: CSV cells are always text. */
-export const CELL_TEXT = 0;
-export const CELL_NUMBER = 1;
-export const CELL_BOOLEAN = 2;
+export { CELL_BOOLEAN, CELL_NUMBER, CELL_TEXT } from '../../spreadsheet';
 
 export const COPY_NULL = '\\N';
 

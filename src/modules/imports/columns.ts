@@ -137,9 +137,6 @@ export const COLUMNS: readonly ColumnSpec[] = [
 /** Place names used when 村代码 is absent: all five are then needed. */
 export const PLACE_NAME_KEYS = ['province', 'city', 'county', 'township', 'village'] as const;
 
-/** Longest cell Excel itself can hold. */
-export const MAX_CELL_CHARS = 32767;
-
 /** Header text compared loosely: blanks removed, full-width brackets as ASCII, a trailing * (required mark) dropped. */
 export function normaliseHeader(text: string): string {
   return text

@@ -1,21 +1,24 @@
 /**
- * An import is a job record (queued → running → done | failed) with progress and a result; its
- * error report is kept as an .xlsx beside it. Progress of a running import is held in memory and
- * shown from there: the import holds the database session, and an embedded database has only
- * one connection.
+ * An import is a job (modules/jobs: queued → running → done | failed) with progress and a
+ * result; its error report is kept as an .xlsx beside it. The import itself is handed in by
+ * service.ts (`importJobs(importRegistry)`), so this file does not import it back.
  */
 import { rm } from 'node:fs/promises';
 import type { Database } from '../../db/database';
 import { takeSnapshot } from '../../db/snapshots';
 import { notFound } from '../../server/errors';
-import * as q from './queries';
-import { importRegistry, type ImportOptions, type ImportPhase, type ImportReport, type ImportSource } from './service';
+import { cancelJob, getJob, getJobFile, jobSettled, runJob, startJob, type JobSpec } from '../jobs/service';
+import type { ImportOptions, ImportPhase, ImportReport, ImportSource } from './types';
 import { buildErrorReport, XLSX_MEDIA_TYPE } from './workbooks';
 
 export const IMPORT_JOB = 'import';
 const ERROR_REPORT = 'errors.xlsx';
 /** Errors kept in the job's result; all of them (up to 10,000) are in the error report. */
 const RESULT_ERRORS = 100;
+
+/** What an abandoned import (its process killed) means for the data, before and after its commit. */
+export const ABANDONED_BEFORE_COMMIT = '导入在一个事务中进行，进程中断时全部撤销：没有写入任何数据，请重新导入。';
+export const ABANDONED_AFTER_COMMIT = '导入的数据已经写入，但导入后的重新评估没有完成：请重新评估导入的地区。';
 
 export interface ImportJobView {
   id: number;
@@ -34,17 +37,19 @@ export interface ImportJobView {
   finishedAt: Date | null;
 }
 
-interface Live {
-  phase: ImportPhase;
-  fraction: number;
-  fileName: string;
-  dryRun: boolean;
-  userId: number | null;
+export interface JobOptions extends ImportOptions {
+  /** Told of the snapshot taken after the import (embedded mode). */
+  onSnapshot?: (file: string) => void;
 }
 
-const running = new Map<number, Live>();
-/** Background runs by job id, until they end. */
-const background = new Map<number, Promise<unknown>>();
+export interface StartOptions extends JobOptions {
+  /** Delete the file when the job ends (uploaded temporary files). */
+  removeFile?: boolean;
+  /** Called if the background run fails unexpectedly (the job is marked failed either way). */
+  onCrash?: (error: Error) => void;
+}
+
+type Importer = (database: Database, source: ImportSource, options: ImportOptions) => Promise<ImportReport>;
 
 function summary(report: ImportReport): string {
   const verb = report.dryRun ? '试导入（未写入）' : '导入';
@@ -61,103 +66,87 @@ function resultOf(report: ImportReport) {
   return { ...report, errors: report.errors.slice(0, RESULT_ERRORS) };
 }
 
-async function execute(database: Database, id: number, source: ImportSource, options: JobOptions, removeFile: boolean): Promise<ImportReport> {
-  const live: Live = { phase: 'reading', fraction: 0, fileName: source.fileName, dryRun: options.dryRun ?? false, userId: options.actor?.userId ?? null };
-  running.set(id, live);
+/** Embedded mode: a snapshot of what the import wrote (db/snapshots.ts). The import stands if it fails. */
+async function snapshotAfter(database: Database, id: number, report: ImportReport, options: JobOptions): Promise<void> {
+  if (!report.ok || report.dryRun || !wroteSomething(report)) return;
   try {
-    await q.markJobRunning(database.db, id);
-    const report = await importRegistry(database, source, {
-      ...options,
-      jobId: id,
-      onProgress: (p) => {
-        live.phase = p.phase;
-        live.fraction = p.fraction;
-        options.onProgress?.(p);
-      },
-    });
-    const file = report.errorCount > 0 ? { name: ERROR_REPORT, mediaType: XLSX_MEDIA_TYPE, content: await buildErrorReport(report.errors) } : null;
-    await q.finishJob(database.db, id, { status: report.ok ? 'done' : 'failed', message: summary(report), result: resultOf(report), file });
-    if (report.ok && !report.dryRun && wroteSomething(report)) {
-      // Embedded mode: a snapshot of what the import wrote (db/snapshots.ts). The import stands if it fails.
-      try {
-        const file = await takeSnapshot(database, `import-${id}`);
-        if (file) options.onSnapshot?.(file);
-      } catch (e) {
-        console.error(`导入 #${id} 后的数据快照失败（导入本身已完成）：${(e as Error).message}`);
-      }
-    }
-    return report;
+    const file = await takeSnapshot(database, `import-${id}`);
+    if (file) options.onSnapshot?.(file);
   } catch (e) {
-    await q.finishJob(database.db, id, { status: 'failed', message: `导入时发生内部错误：${(e as Error).message}`, result: null, file: null });
-    throw e;
-  } finally {
-    running.delete(id);
-    if (removeFile) await rm(source.path, { force: true });
+    console.error(`导入 #${id} 后的数据快照失败（导入本身已完成）：${(e as Error).message}`);
   }
 }
 
-export interface StartOptions extends JobOptions {
-  /** Delete the file when the job ends (uploaded temporary files). */
-  removeFile?: boolean;
-  /** Called if the background run fails unexpectedly (the job is marked failed either way). */
-  onCrash?: (error: Error) => void;
-}
-
-export interface JobOptions extends ImportOptions {
-  /** Told of the snapshot taken after the import (embedded mode). */
-  onSnapshot?: (file: string) => void;
-}
-
-/** Queue an import and run it in the background; returns the job id at once. */
-export async function startImportJob(database: Database, source: ImportSource, options: StartOptions = {}): Promise<number> {
-  const id = await q.createJob(database.db, IMPORT_JOB, { fileName: source.fileName, dryRun: options.dryRun ?? false, userId: options.actor?.userId ?? null });
-  const run = execute(database, id, source, options, options.removeFile ?? false)
-    .catch((e: Error) => options.onCrash?.(e))
-    .finally(() => background.delete(id));
-  background.set(id, run);
-  return id;
-}
-
-/** Resolves when a background import of this process has ended (at once if none is running). */
-export async function importJobSettled(id: number): Promise<void> {
-  await background.get(id);
-}
-
-/** Run an import as a job and wait for it (the CLI). */
-export async function runImportJob(database: Database, source: ImportSource, options: JobOptions = {}): Promise<{ jobId: number; report: ImportReport }> {
-  const jobId = await q.createJob(database.db, IMPORT_JOB, { fileName: source.fileName, dryRun: options.dryRun ?? false });
-  const report = await execute(database, jobId, source, options, false);
-  return { jobId, report };
-}
-
-/** The job as the API shows it; a running job's progress comes from memory (never waits on the database). */
-export async function getImportJob(database: Database, id: number): Promise<ImportJobView> {
-  // A copy: the import goes on while the database answers, the view is of the moment asked.
-  const current = running.get(id);
-  const live = current && { ...current };
-  const row = live && database.kind === 'pglite' ? null : await q.findJob(database.db, id, IMPORT_JOB);
-  if (!row && !live) throw notFound('导入任务');
-  const params = (row?.params ?? live ?? {}) as { fileName?: string; dryRun?: boolean; userId?: number | null };
+function importSpec(importer: Importer, database: Database, source: ImportSource, options: JobOptions, userId: boolean, removeFile: boolean): JobSpec<ImportReport> {
+  const dryRun = options.dryRun ?? false;
   return {
-    id,
-    userId: params.userId ?? null,
-    status: live ? 'running' : row!.status,
-    phase: live ? live.phase : row!.status === 'done' || row!.status === 'failed' ? 'done' : null,
-    progress: live ? live.fraction : row!.progress,
-    message: row?.message ?? null,
-    fileName: params.fileName ?? null,
-    dryRun: params.dryRun ?? false,
-    result: row?.result ?? null,
-    hasErrorReport: row?.hasErrorReport ?? false,
-    createdAt: row?.createdAt ?? new Date(),
-    startedAt: row?.startedAt ?? null,
-    finishedAt: row?.finishedAt ?? null,
+    kind: IMPORT_JOB,
+    params: userId ? { fileName: source.fileName, dryRun, userId: options.actor?.userId ?? null } : { fileName: source.fileName, dryRun },
+    label: '导入',
+    ifAbandoned: ABANDONED_BEFORE_COMMIT,
+    failure: (e) => `导入时发生内部错误：${e.message}`,
+    afterwards: (report, jobId) => snapshotAfter(database, jobId, report, options),
+    work: async (job) => {
+      try {
+        job.report(0, undefined, 'reading');
+        const report = await importer(database, source, {
+          ...options,
+          jobId: job.jobId,
+          onCommitted: async () => {
+            await job.setIfAbandoned(ABANDONED_AFTER_COMMIT);
+            await options.onCommitted?.();
+          },
+          onProgress: (p) => {
+            job.report(p.fraction, undefined, p.phase);
+            options.onProgress?.(p);
+          },
+        });
+        const file = report.errorCount > 0 ? { name: ERROR_REPORT, mediaType: XLSX_MEDIA_TYPE, content: await buildErrorReport(report.errors) } : null;
+        return { status: report.ok ? 'done' : 'failed', message: summary(report), result: report, stored: resultOf(report), file };
+      } finally {
+        if (removeFile) await rm(source.path, { force: true });
+      }
+    },
   };
 }
 
-/** The error report of a finished import. */
-export async function getImportErrorReport(database: Database, id: number): Promise<{ mediaType: string; content: Uint8Array }> {
-  const file = await q.findJobFile(database.db, id, ERROR_REPORT);
-  if (!file) throw notFound('导入错误报告');
-  return file;
+/** The import's job functions, given the import itself. */
+export function importJobs(importer: Importer) {
+  /** Queue an import and run it in the background; returns the job id at once. */
+  async function startImportJob(database: Database, source: ImportSource, options: StartOptions = {}): Promise<number> {
+    return startJob(database, importSpec(importer, database, source, options, true, options.removeFile ?? false), options.onCrash);
+  }
+
+  /** Run an import as a job and wait for it (the CLI). */
+  async function runImportJob(database: Database, source: ImportSource, options: JobOptions = {}): Promise<{ jobId: number; report: ImportReport }> {
+    const { jobId, result } = await runJob(database, importSpec(importer, database, source, options, false, false));
+    return { jobId, report: result };
+  }
+
+  /** The job as the API shows it; a running job's progress comes from memory (never waits on the database). */
+  async function getImportJob(database: Database, id: number): Promise<ImportJobView> {
+    const job = await getJob(database, id, [IMPORT_JOB], '导入任务');
+    const { kind: _kind, params, stage, hasFiles, ...rest } = job;
+    const given = (params ?? {}) as { fileName?: string; dryRun?: boolean; userId?: number | null };
+    const phase = job.status === 'running' ? ((stage as ImportPhase | null) ?? 'reading') : job.status === 'done' || job.status === 'failed' ? 'done' : null;
+    return { ...rest, userId: given.userId ?? null, phase, fileName: given.fileName ?? null, dryRun: given.dryRun ?? false, hasErrorReport: hasFiles };
+  }
+
+  /** The error report of a finished import. */
+  async function getImportErrorReport(database: Database, id: number): Promise<{ mediaType: string; content: Uint8Array }> {
+    const file = await getJobFile(database, id, ERROR_REPORT);
+    if (!file) throw notFound('导入错误报告');
+    return file;
+  }
+
+  return {
+    startImportJob,
+    runImportJob,
+    getImportJob,
+    getImportErrorReport,
+    /** Resolves when a background import of this process has ended (at once if none is running). */
+    importJobSettled: jobSettled,
+    /** Stop an import of this process at its next progress report: nothing is written. */
+    cancelImportJob: cancelJob,
+  };
 }

@@ -32,9 +32,4 @@ export class ProblemList {
 }
 
 /** A problem with the file as a whole (not a spreadsheet, wrong headers, a zip bomb…): nothing is read further. */
-export class ImportFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImportFileError';
-  }
-}
+export { SheetFileError as ImportFileError } from '../../spreadsheet';

@@ -11,7 +11,7 @@ import { CELL_TEXT, COPY_NULL, CellProblem, columnReader, detach, lostPrecision,
 import { TextStore } from './copyBuffer';
 import { IdNumberSet } from './idNumberSet';
 import type { ProblemList } from './problems';
-import type { SheetRow } from './sheet';
+import type { SheetRow } from '../../spreadsheet';
 
 interface HouseholdSeen {
   /** Position in RowChecker.list. */

@@ -5,104 +5,24 @@
  */
 import type { Database, Db, Session } from '../../db/database';
 import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
-import { CONSOLE_ACTOR, recordAudit, type AuditActor } from '../audit/service';
+import { CONSOLE_ACTOR, recordAudit } from '../audit/service';
 import { recomputeAssessments } from '../monitoring/service';
 import { createPlaceResolver, type PlaceNames } from '../places/service';
 import { COLUMNS, columnByKey } from './columns';
-import { ImportFileError, ProblemList, type ImportProblem } from './problems';
+import { ImportFileError, ProblemList } from './problems';
 import * as q from './queries';
-import { detectFormat, openSheet, type SheetFormat } from './sheet';
+import { detectFormat, openSheet } from '../../spreadsheet';
 import * as direct from './directLoad';
 import { stagingChunks, type StagingState } from './staging';
+import { importJobs } from './jobs';
+import type { ImportCounts, ImportOptions, ImportPhase, ImportReport, ImportSource } from './types';
 
 export { ImportFileError, type ImportProblem } from './problems';
 export { buildErrorReport, buildTemplate } from './workbooks';
-/** The row-by-row spreadsheet readers, for other modules' small uploads (assistance: bulk pairing). */
-export { detectFormat, openSheet, type SheetRow } from './sheet';
-export { startImportJob, runImportJob, getImportJob, getImportErrorReport, importJobSettled, type ImportJobView } from './jobs';
-
-export interface ImportSource {
-  /** The file on disk (uploads are streamed to a temporary file first). */
-  path: string;
-  /** The name the user gave it (its extension decides the format). */
-  fileName: string;
-}
-
-export type ImportPhase = 'reading' | 'checking' | 'writing' | 'assessing' | 'done';
-
-export interface ImportProgress {
-  phase: ImportPhase;
-  /** Share of the whole import done, 0..1. */
-  fraction: number;
-}
-
-export interface ImportOptions {
-  /** Validate everything, including against the database, and write nothing. */
-  dryRun?: boolean;
-  onProgress?: (progress: ImportProgress) => void;
-  /** Places the importing user may change; households elsewhere are refused. */
-  scope?: PlaceScope;
-  /** Year of the status-history record when the file has no 收入年度 (default: this year). */
-  statusYear?: number;
-  /** Bound for birth dates in ID numbers (default: now). */
-  today?: Date;
-  /** Who imports, for the audit event (default: the server console). */
-  actor?: AuditActor;
-  /** The job running the import, named in the audit event. */
-  jobId?: number;
-  /**
-   * A load of at least this many persons into a registry no larger than the load (an initial
-   * load) rebuilds the registry's secondary indexes once instead of updating them row by row.
-   */
-  bulkLoadRows?: number;
-  /**
-   * Take the direct path when none of the file's counties has households yet (default true);
-   * false forces the staging path (tests compare the two).
-   */
-  direct?: boolean;
-  /** Person COPY text per segment of the direct path (default 16 MB); tests make it small to exercise segments. */
-  segmentBytes?: number;
-  /**
-   * Re-assess the imported counties once the import has committed (default true), for the income
-   * years the file gave (else the latest year on record). Benchmarks of the import alone pass false.
-   */
-  recompute?: boolean;
-}
-
-export interface ImportCounts {
-  added: number;
-  updated: number;
-  unchanged: number;
-}
-
-export interface ImportReport {
-  /** True when the file was accepted (and, unless a dry run, written). */
-  ok: boolean;
-  dryRun: boolean;
-  fileName: string;
-  format: SheetFormat | null;
-  /** Data rows read (blank rows and the header not counted). */
-  rows: number;
-  households: ImportCounts;
-  persons: ImportCounts;
-  /** Income records added or changed. */
-  incomes: number;
-  /** Status-history records added or changed. */
-  statusRecords: number;
-  /** Risk events added or changed. */
-  riskEvents: number;
-  /** Secondary indexes dropped and rebuilt around the writes (a bulk load); 0 otherwise. */
-  indexesRebuilt: number;
-  /** How the rows went in: straight into the registry (a county's first load) or through staging (see directLoad.ts). */
-  path: 'direct' | 'staging';
-  /** The re-assessment run after the import: households assessed per county and year. */
-  assessed: { county: string; year: number; households: number }[];
-  errorCount: number;
-  /** The errors, sorted by row (the first 10,000). */
-  errors: ImportProblem[];
-  warnings: string[];
-  seconds: number;
-}
+export type { ImportCounts, ImportOptions, ImportPhase, ImportProgress, ImportReport, ImportSource } from './types';
+export { IMPORT_JOB, type ImportJobView, type JobOptions, type StartOptions } from './jobs';
+/** Imports as jobs (jobs.ts is handed the import, so it need not import this file). */
+export const { startImportJob, runImportJob, getImportJob, getImportErrorReport, importJobSettled, cancelImportJob } = importJobs(importRegistry);
 
 const READ_SHARE = 0.75;
 const CHECK_SHARE = 0.1;
@@ -390,6 +310,7 @@ export async function importRegistry(database: Database, source: ImportSource, o
   if (outcome instanceof direct.RestartOnStaging) outcome = await importOnce(database, source, options, false, progress);
   if (outcome instanceof direct.RestartOnStaging) throw new Error(`导入未能完成：${outcome.message}`);
   const { report, problems, warnings, imported } = outcome;
+  if (problems.count === 0 && !dryRun) await options.onCommitted?.();
   if (problems.count === 0 && !dryRun && options.recompute !== false) {
     progress('assessing', 1);
     report.assessed = await reassessImported(database, imported);

@@ -7,7 +7,7 @@ import { layoutOf, type HeaderLayout } from './columns';
 import { CopyBuffer } from './copyBuffer';
 import { ImportFileError, type ProblemList } from './problems';
 import { RowChecker } from './rowChecker';
-import type { SheetRow, SheetSource } from './sheet';
+import type { SheetRow, SheetSource } from '../../spreadsheet';
 
 /** Rows above the header that may hold a title or notes. */
 const HEADER_SEARCH_ROWS = 10;

@@ -2,11 +2,11 @@
 import ExcelJS from 'exceljs';
 import { povertyCause } from '../../domain/enums';
 import { completeIdNumber } from '../../domain/idNumber';
-import { safeCellValue } from '../../domain/spreadsheetSafe';
+import { workbookBuffer } from '../../spreadsheet';
 import { COLUMNS, type ColumnKind, type ColumnSpec } from './columns';
 import type { ImportProblem } from './problems';
 
-export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MEDIA_TYPE } from '../../spreadsheet';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
@@ -16,24 +16,19 @@ async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
 
 /** 行号, 列, 值, 错误说明 — one line per problem; user values neutralised against formula injection. */
 export async function buildErrorReport(problems: ImportProblem[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('错误');
-  sheet.columns = [
+  const columns = [
     { header: '行号', key: 'row', width: 8 },
     { header: '列', key: 'column', width: 16 },
     { header: '值', key: 'value', width: 28 },
     { header: '错误说明', key: 'message', width: 90 },
   ];
-  sheet.getRow(1).font = { bold: true };
-  for (const p of problems) {
-    sheet.addRow({
-      row: p.row === 0 ? '整个文件' : p.row,
-      column: safeCellValue(p.column),
-      value: safeCellValue(p.value),
-      message: safeCellValue(p.message),
-    });
-  }
-  return toBuffer(workbook);
+  return workbookBuffer(
+    (workbook) => {
+      const sheet = workbook.addSheet({ name: '错误', columns, boldHeader: true });
+      for (const p of problems) sheet.addRow({ row: p.row === 0 ? '整个文件' : p.row, column: p.column, value: p.value, message: p.message });
+    },
+    { styles: true },
+  );
 }
 
 const EXAMPLE: Record<string, string | number> = {

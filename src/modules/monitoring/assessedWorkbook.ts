@@ -2,16 +2,14 @@
  * The list of assessed households (same filters as the page) as an .xlsx, streamed page by page:
  * Chinese headers and labels, one column per criterion, the risk reasons in words.
  */
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database';
 import { OUTCOME_LABELS } from '../../domain/assessment/assessHousehold';
 import { RISK_GRADE_LABELS, type RiskGrade } from '../../domain/assessment/gradeRisk';
 import type { Outcome } from '../../domain/assessment/types';
 import { labelOf, monitorCategory } from '../../domain/enums';
 import { CRITERIA } from '../../domain/policy/rulesSchema';
-import { safeCellValue } from '../../domain/spreadsheetSafe';
+import { streamWorkbook } from '../../spreadsheet';
 import type { HouseholdAccess } from '../../server/access';
 import { listAssessedHouseholds, type AssessedHousehold, type AssessedHouseholdFilter } from './overview';
 
@@ -48,18 +46,16 @@ const PAGE = 2000;
 
 /** Write the filtered list to `output` as an .xlsx and end it; returns the rows written. */
 export async function writeAssessedWorkbook(db: Db, access: HouseholdAccess, filter: AssessedHouseholdFilter, output: Writable): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('评估结果', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+  const workbook = streamWorkbook(output);
+  const sheet = workbook.addSheet({ name: '评估结果', frozenHeader: true, columns: COLUMNS });
   let rows = 0;
   for (let page = 1; ; page++) {
     const { items, total } = await listAssessedHouseholds(db, access, filter, { page, pageSize: PAGE });
-    for (const h of items) sheet.addRow(COLUMNS.map((c) => safeCellValue(c.value(h)))).commit();
+    for (const h of items) sheet.addRow(COLUMNS.map((c) => c.value(h)));
     rows += items.length;
-    if (output.writableNeedDrain) await once(output, 'drain');
+    await sheet.drained();
     if (items.length < PAGE || rows >= total) break;
   }
-  sheet.commit();
   await workbook.commit();
   return rows;
 }

@@ -34,34 +34,6 @@ export function groupWhere(group: Pick<PolicyGroup, 'under' | 'notUnder'>): Expr
   return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
 }
 
-// --- jobs -------------------------------------------------------------------------------------
-
-export async function createJob(db: Db, kind: string, params: object): Promise<number> {
-  const row = await db.insertInto('job').values({ kind, params: JSON.stringify(params) }).returning('id').executeTakeFirstOrThrow();
-  return Number(row.id);
-}
-
-export async function markJobRunning(db: Db, id: number): Promise<void> {
-  await db.updateTable('job').set({ status: 'running', started_at: new Date() }).where('id', '=', id).execute();
-}
-
-export async function finishJob(db: Db, id: number, outcome: { status: 'done' | 'failed'; message: string; result: object | null }): Promise<void> {
-  await db
-    .updateTable('job')
-    .set({ status: outcome.status, progress: 1, message: outcome.message, result: outcome.result === null ? null : JSON.stringify(outcome.result), finished_at: new Date() })
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function findJob(db: Db, id: number, kinds: string[]) {
-  return db
-    .selectFrom('job')
-    .select(['id', 'kind', 'status', 'progress', 'message', 'params', 'result', 'created_at as createdAt', 'started_at as startedAt', 'finished_at as finishedAt'])
-    .where('id', '=', id)
-    .where('kind', 'in', kinds)
-    .executeTakeFirst();
-}
-
 // --- recompute --------------------------------------------------------------------------------
 
 const RECOMPUTE_LOCK = 7_270_004;

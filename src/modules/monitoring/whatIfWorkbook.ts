@@ -1,16 +1,14 @@
 /** The households a what-if would change, as an .xlsx streamed in keyset batches (Chinese headers and labels). */
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database';
 import { OUTCOME_LABELS } from '../../domain/assessment/assessHousehold';
 import { RISK_GRADE_LABELS, type RiskGrade } from '../../domain/assessment/gradeRisk';
 import type { Outcome } from '../../domain/assessment/types';
-import { safeCellValue } from '../../domain/spreadsheetSafe';
+import { streamWorkbook } from '../../spreadsheet';
 import type { HouseholdKey } from './assessmentQueries';
 import { whatIfChangePage } from './queries';
 
-export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MEDIA_TYPE } from '../../spreadsheet';
 
 const outcome = (o: string) => OUTCOME_LABELS[o as Outcome] ?? o;
 const grade = (g: string) => RISK_GRADE_LABELS[g as RiskGrade] ?? g;
@@ -28,27 +26,21 @@ const COLUMNS: { header: string; width: number; value: (r: Awaited<ReturnType<ty
   { header: '新风险等级', width: 12, value: (r) => grade(r.grade_after) },
 ];
 
-async function drained(output: Writable): Promise<void> {
-  if (output.writableNeedDrain) await once(output, 'drain');
-}
-
 /** Write the workbook to `output` and end it; returns the rows written. */
 export async function writeWhatIfWorkbook(db: Db, jobId: number, output: Writable, batch = 2000): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('测算变化的户', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+  const workbook = streamWorkbook(output);
+  const sheet = workbook.addSheet({ name: '测算变化的户', frozenHeader: true, columns: COLUMNS });
   let after: HouseholdKey | null = null;
   let rows = 0;
   for (;;) {
     const page = await whatIfChangePage(db, jobId, after, batch);
-    for (const r of page) sheet.addRow(COLUMNS.map((c) => safeCellValue(c.value(r)))).commit();
+    for (const r of page) sheet.addRow(COLUMNS.map((c) => c.value(r)));
     rows += page.length;
-    await drained(output);
+    await sheet.drained();
     if (page.length < batch) break;
     const last = page[page.length - 1];
     after = { countyCode: last.county_code, householdNo: last.household_no };
   }
-  sheet.commit();
   await workbook.commit();
   return rows;
 }

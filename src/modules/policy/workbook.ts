@@ -1,6 +1,5 @@
 /** The list of policy versions as an .xlsx (Chinese headers; text neutralised against formula injection). */
-import ExcelJS from 'exceljs';
-import { safeCellValue } from '../../domain/spreadsheetSafe';
+import { workbookBuffer } from '../../spreadsheet';
 import { STATUS_LABELS, type PolicyView } from './records';
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -20,9 +19,8 @@ const COLUMNS: { header: string; width: number; value: (p: PolicyView) => string
 
 /** The versions, one row each, as an .xlsx buffer (a list of policy records is small). */
 export async function policyListWorkbook(items: PolicyView[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('政策参数版本', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  for (const p of items) sheet.addRow(COLUMNS.map((c) => safeCellValue(c.value(p))));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer((workbook) => {
+    const sheet = workbook.addSheet({ name: '政策参数版本', frozenHeader: true, columns: COLUMNS });
+    for (const p of items) sheet.addRow(COLUMNS.map((c) => c.value(p)));
+  });
 }

@@ -8,7 +8,7 @@
  * and an attribute object per tag; a sheet of a million rows has some 200 million tags. The
  * scanner reads bytes, not decoded text (see XmlScanner).
  */
-import { ImportFileError } from './problems';
+import { SheetFileError as ImportFileError } from './fileError';
 
 const MAX_TAG = 64 * 1024;
 const ENTITY = /&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g;

@@ -2,29 +2,12 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { openCsv } from './csvReader';
-import { ImportFileError } from './problems';
+import { SheetFileError as ImportFileError } from './fileError';
 import { rowsFromWorker } from './sheetWorker';
+import type { SheetFormat, SheetSource } from './types';
 import { openXlsx } from './xlsxReader';
 
-export interface SheetRow {
-  /** Row number as the user sees it (the first line or sheet row is 1). */
-  row: number;
-  cells: string[];
-  /** How each cell was stored (CELL_TEXT / CELL_NUMBER / CELL_BOOLEAN); null when all are text (CSV). */
-  kinds: number[] | null;
-}
-
-export interface SheetSource {
-  /** Rows in batches (one batch per block read), so a million rows cost few awaits. */
-  rows(): AsyncIterable<SheetRow[]>;
-  /** Share of the file read so far, 0..1. */
-  progress(): number;
-  /** About how many rows the file holds, when the reader can tell cheaply (sizes tables up front). */
-  rowsHint?: number;
-  close?(): Promise<void>;
-}
-
-export type SheetFormat = 'csv' | 'xlsx';
+export type { SheetFormat, SheetRow, SheetSource } from './types';
 
 async function firstBytes(path: string, n: number): Promise<Buffer> {
   const handle = await open(path, 'r');

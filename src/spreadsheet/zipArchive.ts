@@ -6,7 +6,7 @@
 import { createInflateRaw } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { ImportFileError } from './problems';
+import { SheetFileError as ImportFileError } from './fileError';
 
 export const MAX_ENTRIES = 10_000;
 export const MAX_UNCOMPRESSED = 2 * 1024 ** 3;

@@ -10,9 +10,9 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { MAX_CELL_CHARS } from './columns';
-import { ImportFileError } from './problems';
-import type { SheetRow, SheetSource } from './sheet';
+import { MAX_CELL_CHARS } from './cellKinds';
+import { SheetFileError as ImportFileError } from './fileError';
+import type { SheetRow, SheetSource } from './types';
 
 const BLOCK = 1 << 16;
 /** A record may not grow beyond this many characters while incomplete (about 60 full cells). */

@@ -9,9 +9,9 @@
  * the checking never holds more than those in memory.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { CELL_NUMBER, CELL_TEXT } from './cells';
-import { ImportFileError } from './problems';
-import type { SheetRow } from './sheet';
+import { CELL_NUMBER, CELL_TEXT } from './cellKinds';
+import { SheetFileError as ImportFileError } from './fileError';
+import type { SheetRow } from './types';
 import { fillGaps, findParts, integerText, readSharedStrings, SheetScanner } from './xlsxReader';
 import { openZip } from './zipArchive';
 

@@ -6,10 +6,9 @@
 import { availableParallelism } from 'node:os';
 import { posix } from 'node:path';
 import type { Entry } from 'yauzl';
-import { MAX_CELL_CHARS } from './columns';
-import { CELL_BOOLEAN, CELL_NUMBER, CELL_TEXT } from './cells';
-import { ImportFileError } from './problems';
-import type { SheetRow, SheetSource } from './sheet';
+import { CELL_BOOLEAN, CELL_NUMBER, CELL_TEXT, MAX_CELL_CHARS } from './cellKinds';
+import { SheetFileError as ImportFileError } from './fileError';
+import type { SheetRow, SheetSource } from './types';
 import { attributeOf, decodeEntities, findByte, XmlScanner } from './xmlScanner';
 import { openZip, type ZipArchive } from './zipArchive';
 
