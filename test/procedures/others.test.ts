@@ -111,6 +111,31 @@ describe.each(testDatabases)('identification, monitoring entry and risk eliminat
     expect((await caseOf(c, id)).overdue).toBe(false);
   });
 
+  const addMeasure = (h: { countyCode: string; householdNo: string }, startedOn: string) =>
+    database.db.insertInto('household_measure').values({ county_code: h.countyCode, household_no: h.householdNo, year: Number(startedOn.slice(0, 4)), measure_type: 'industry', role: 'auxiliary', persons: 2, started_on: startedOn }).execute();
+
+  it('eliminates the risk only with income above the monitoring line for six months (yearly records count from 1 January), naming the failing condition', async () => {
+    const places = await createPlaceTree(database, 1, 1);
+    const team = await makeTeam(app, database, places);
+    // 2023 exactly at the 6000-yuan line (not above), 2024 one yuan per person above it.
+    const h = await eligibleHousehold(database, places, {
+      status: 'monitored',
+      monitorCategory: 'marginal',
+      history: [{ year: 2022, status: 'monitored', monitorCategory: 'marginal' }],
+      incomes: [{ year: 2023, wages: 12000 }, { year: 2024, wages: 12002 }],
+    });
+    await addMeasure(h, '2023-05-01');
+    const start = async () => (await team.as('village')).inject('POST', '/api/v1/procedures/cases', { procedure: 'risk_elimination', householdNo: h.householdNo });
+    setDay(clock, '2024-06-30');
+    const early = await start();
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('收入稳定高于监测线的条件不满足：自 2024-01-01 起（2024 年收入记录）高于监测线仅 5 个月，不满 6 个月');
+    expect(early.json().error.message).not.toContain('帮扶措施落实的条件不满足');
+    setDay(clock, '2024-07-01');
+    const ready = await start();
+    expect(ready.statusCode, ready.body).toBe(201);
+  });
+
   it('eliminates the risk only after the monitoring period, with income above the line and a member able to work', async () => {
     setDay(clock, '2024-02-01');
     const places = await createPlaceTree(database, 1, 1);
@@ -120,6 +145,7 @@ describe.each(testDatabases)('identification, monitoring entry and risk eliminat
     const entry = (await v0.inject('POST', '/api/v1/procedures/cases', { procedure: 'monitoring_entry', householdNo: h.householdNo, source: 'cadre_discovery', monitorCategory: 'unstable' })).json().id;
     await reviewAndDecide(team, places, entry, ['review_minutes', 'consent']);
 
+    await addMeasure(h, '2024-01-31');
     setDay(clock, '2024-07-31');
     let v = await team.as('village');
     const early = await v.inject('POST', '/api/v1/procedures/cases', { procedure: 'risk_elimination', householdNo: h.householdNo });
@@ -137,6 +163,11 @@ describe.each(testDatabases)('identification, monitoring entry and risk eliminat
 
     setDay(clock, '2024-08-01');
     v = await team.as('village');
+    const noMeasure = await v.inject('POST', '/api/v1/procedures/cases', { procedure: 'risk_elimination', householdNo: h.householdNo });
+    expect(noMeasure.statusCode).toBe(409);
+    expect(noMeasure.json().error.message).toContain('帮扶措施落实的条件不满足：纳入监测（2024-02-01）以来至今落实的帮扶措施 0 项，须至少 1 项；另有 1 项措施开始日期不在此期间或未登记，不计入');
+    expect(noMeasure.json().error.message).not.toContain('收入稳定高于监测线的条件不满足');
+    await addMeasure(h, '2024-08-01');
     const started = await v.inject('POST', '/api/v1/procedures/cases', { procedure: 'risk_elimination', householdNo: h.householdNo });
     expect(started.statusCode).toBe(201);
     await reviewAndDecide(team, places, started.json().id, ['review_minutes', 'income_check']);

@@ -17,7 +17,8 @@ import type { Author } from './act';
 import { assessmentFor } from './assessment';
 import { insertCase, insertSteps, openCaseOf, type CaseRow } from './caseQueries';
 import { planOf, type CaseParams } from './caseState';
-import { householdByNo, memberLabour, monitoredSinceByCase, monitoredSinceYear, type ProcedureHousehold } from './householdQueries';
+import { monitoringLineFor } from '../../domain/policy/lines';
+import { deliveredMeasures, householdByNo, memberLabour, yearIncomes, monitoredSinceByCase, monitoredSinceYear, type ProcedureHousehold } from './householdQueries';
 import { policyPlan, type PolicyPlan } from './policyPlan';
 
 export const MONITORING_SOURCES: Record<string, string> = {
@@ -59,6 +60,10 @@ async function procedureConditions(db: Db, h: ProcedureHousehold, input: StartIn
         members: await memberLabour(db, h.county_code, h.household_no),
         caseOpenMonths: p.numbers.riskEliminationCaseOpenMonths,
         needsLabour: p.numbers.riskEliminationNeedsLabour,
+        incomes: (await yearIncomes(db, h.county_code, h.household_no)).map((r) => ({ year: r.year, perCapitaNet: r.perCapitaNet, line: monitoringLineFor(p.rules, r.year)?.amount ?? null })),
+        stableMonths: p.numbers.riskEliminationStableMonths,
+        measures: await deliveredMeasures(db, h.county_code, h.household_no),
+        minMeasures: p.numbers.riskEliminationMinMeasures,
       });
       if (problems.length) throw refused('conditions_not_met', [`${who}不能发起风险消除`, ...problems]);
       return { variant: null, params: { reason: input.reason ?? '收入稳定高于监测线，“两不愁三保障”及饮水安全达标，拟消除风险' } };
