@@ -100,7 +100,7 @@ describe.each(testDatabases)('identification, monitoring entry and risk eliminat
     const started = await start(dept, { source: 'department_warning', monitorCategory: 'sudden', discoveredOn: '2024-06-10' });
     expect(started.statusCode).toBe(201);
     const id = started.json().id;
-    expect(started.json()).toMatchObject({ variant: 'department_warning', dueOn: '2024-06-25', overdue: true, stepCount: 3, reason: '突发严重困难户（部门筛查预警）' });
+    expect(started.json()).toMatchObject({ variant: 'department_warning', dueOn: '2024-06-25', overdue: true, stepCount: 3, reason: '突发严重困难户（部门筛查预警）；收入核算期 2023-06 至 2024-05（纳入监测前 12 个月）：仅登记年度收入，应按 2023 年全年收入核算，但无 2023 年收入记录，2023 年监测线 6000 元' });
     expect(started.json().history[0].stepLabel).toBe('发起（部门筛查预警）');
 
     const v = await team.as('village');

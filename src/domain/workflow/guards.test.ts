@@ -3,7 +3,7 @@ import { NATIONAL_RULES } from '../policy/defaults';
 import { addDays, chinaDateOf, isCalendarDate, monthsBetween } from './dates';
 import { DEFAULT_PROCEDURE_FLOWS } from './defaultFlows';
 import { exitProblems, riskEliminationProblems, startProblems, type AssessmentSummary } from './guards';
-import { incomeStabilityProblem, measuresProblem } from './riskElimination';
+import { incomeStabilityProblem, measuresProblem, monitoringIncomePeriod } from './riskElimination';
 import { planProcedure } from './plan';
 
 const plan = (p: 'exit' | 'identification' | 'monitoring_entry' | 'risk_elimination') => planProcedure(DEFAULT_PROCEDURE_FLOWS, NATIONAL_RULES.procedures, p, 2021);
@@ -109,6 +109,15 @@ describe('risk elimination: income stable for six months and a measure delivered
     expect(measuresProblem([m('2024-02-01')], '2024-02-01', '2024-08-01', 1)).toBeNull();
     expect(measuresProblem([m('2024-01-31'), m('2024-08-02'), m(null)], '2024-02-01', '2024-08-01', 1)).toBe('帮扶措施落实的条件不满足：纳入监测（2024-02-01）以来至今落实的帮扶措施 0 项，须至少 1 项；另有 3 项措施开始日期不在此期间或未登记，不计入');
     expect(measuresProblem([], '2024-02-01', '2024-08-01', 1)).toBe('帮扶措施落实的条件不满足：纳入监测（2024-02-01）以来至今落实的帮扶措施 0 项，须至少 1 项');
+  });
+});
+
+describe('monitoring entry income period (monitoring.lookbackMonths)', () => {
+  it('is the whole months before the month of discovery; yearly income falls back to the last full year in it', () => {
+    expect(monitoringIncomePeriod('2024-06-10', 12)).toMatchObject({ from: '2023-06', to: '2024-05', year: 2023, text: '收入核算期 2023-06 至 2024-05（纳入监测前 12 个月）' });
+    expect(monitoringIncomePeriod('2024-01-01', 12)).toMatchObject({ from: '2023-01', to: '2023-12', year: 2023 });
+    expect(monitoringIncomePeriod('2024-01-31', 6)).toMatchObject({ from: '2023-07', to: '2023-12', year: 2023 });
+    expect(monitoringIncomePeriod('2024-03-05', 24)).toMatchObject({ from: '2022-03', to: '2024-02', year: 2023 });
   });
 });
 

@@ -58,3 +58,18 @@ export function measuresProblem(measures: readonly DeliveredMeasure[], since: st
   const note = others > 0 ? `；另有 ${others} 项措施开始日期不在此期间或未登记，不计入` : '';
   return `帮扶措施落实的条件不满足：${window}落实的帮扶措施 ${counted.length} 项，须至少 ${minMeasures} 项${note}`;
 }
+
+/**
+ * The income period of a monitoring entry (POLICY.md §3, 2020 rules on): the `months` whole
+ * months ending with the month before the household was found; with only yearly income
+ * recorded, the last full calendar year inside that period is used, and the text says so.
+ */
+export function monitoringIncomePeriod(discoveredOn: string, months: number): { from: string; to: string; year: number; text: string } {
+  const [y, m] = discoveredOn.split('-').map(Number);
+  const monthIndex = (yy: number, mm: number) => yy * 12 + (mm - 1);
+  const ym = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  const end = monthIndex(y, m) - 1;
+  const start = end - months + 1;
+  const year = end % 12 === 11 ? Math.floor(end / 12) : Math.floor(end / 12) - 1;
+  return { from: ym(start), to: ym(end), year, text: `收入核算期 ${ym(start)} 至 ${ym(end)}（纳入监测前 ${months} 个月）` };
+}

@@ -18,6 +18,7 @@ import { assessmentFor } from './assessment';
 import { insertCase, insertSteps, openCaseOf, type CaseRow } from './caseQueries';
 import { planOf, type CaseParams } from './caseState';
 import { monitoringLineFor } from '../../domain/policy/lines';
+import { monitoringIncomePeriod } from '../../domain/workflow/riskElimination';
 import { deliveredMeasures, householdByNo, memberLabour, yearIncomes, monitoredSinceByCase, monitoredSinceYear, type ProcedureHousehold } from './householdQueries';
 import { policyPlan, type PolicyPlan } from './policyPlan';
 
@@ -79,8 +80,9 @@ async function procedureConditions(db: Db, h: ProcedureHousehold, input: StartIn
       const discoveredOn = input.discoveredOn ?? author.today;
       if (!isCalendarDate(discoveredOn) || discoveredOn > author.today) throw badRequest(`发现日期（discoveredOn）${discoveredOn} 无效：应为不晚于今天的日期 YYYY-MM-DD`);
       const dueOn = addDays(discoveredOn, p.numbers.monitoringEntryDays);
-      const reason = input.reason ?? `${labelOf(monitorCategories, category)}（${MONITORING_SOURCES[source]}）`;
-      return { variant: source, params: { reason, source, monitorCategory: category, discoveredOn, dueOn } };
+      const incomeBasis = await entryIncomeBasis(db, h, discoveredOn, p);
+      const reason = input.reason ?? `${labelOf(monitorCategories, category)}（${MONITORING_SOURCES[source]}）；${incomeBasis}`;
+      return { variant: source, params: { reason, source, monitorCategory: category, discoveredOn, dueOn, incomeBasis } };
     }
     case 'identification': {
       const variant = h.status === 'not_poor' ? 'new' : 'return';
@@ -88,6 +90,16 @@ async function procedureConditions(db: Db, h: ProcedureHousehold, input: StartIn
       return { variant, params: { reason: input.reason ?? (variant === 'new' ? `申请纳入建档立卡${cause}` : `返贫，拟重新纳入建档立卡${cause}`) } };
     }
   }
+}
+
+/** The income a monitoring entry is judged on: the policy's months before discovery, or (yearly records only) the last full year in them. */
+async function entryIncomeBasis(db: Db, h: ProcedureHousehold, discoveredOn: string, p: PolicyPlan): Promise<string> {
+  const period = monitoringIncomePeriod(discoveredOn, p.rules.monitoring.lookbackMonths);
+  const record = (await yearIncomes(db, h.county_code, h.household_no)).find((r) => r.year === period.year);
+  const line = monitoringLineFor(p.rules, period.year);
+  const lineText = line ? `，${period.year} 年监测线 ${line.amount} 元` : '';
+  if (!record) return `${period.text}：仅登记年度收入，应按 ${period.year} 年全年收入核算，但无 ${period.year} 年收入记录${lineText}`;
+  return `${period.text}：仅登记年度收入，按 ${period.year} 年全年人均纯收入 ${record.perCapitaNet} 元核算${lineText}`;
 }
 
 /** Start a case; `assertReach` refuses (404) a household outside the user's reach. */
