@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database';
 import type { ManualClock } from '../../src/modules/auth/service';
 import { loginAs, type Client } from '../access/helpers';
+import { waitForJob } from '../../src/modules/monitoring/service';
 import { testDatabases } from '../helpers/databases';
 import { createHousehold, createPlaceTree, type TestPlaces } from '../helpers/factory';
 import { act, caseOf, ELIGIBLE_MEMBER, eligibleHousehold, makeTeam, PNG, procedureApp, setDay, upload, type Team, makeProcedureUser } from './helpers';
@@ -39,6 +40,30 @@ describe.each(testDatabases)('identification, monitoring entry and risk eliminat
     expect(done.statusCode, done.body).toBe(200);
     return c;
   }
+
+  it('identifies in a relative-poverty region only below the year\'s adjusted line (4000 yuan at 2014 prices), the reason showing that line', async () => {
+    setDay(clock, '2024-06-03');
+    const places = await createPlaceTree(database, 1, 1);
+    const team = await makeTeam(app, database, places);
+    const admin = await loginAs(app, (await makeProcedureUser(database, 'policy_admin', '0')).username);
+    const relativePoverty = { householdLine: 4000, priceBaseYear: 2014, householdLineByYear: { 2018: 4350 }, villageIncomeLine: 8000, villagePoorShareMin: 0.05, householdExitShare: 0.45, villageExitShare: 0.6, provincialRuralIncomeByYear: { 2018: 17167.7 } };
+    const draft = await admin.inject('POST', '/api/v1/policies', { regionCode: places.countyCode, effectiveYear: 2016, title: '相对贫困标准', rules: { income: { standard: 'relative' }, relativePoverty } });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const activated = await admin.inject('POST', `/api/v1/policies/${draft.json().id}/activate`);
+    expect(activated.statusCode, activated.body).toBe(200);
+    await waitForJob(activated.json().jobId);
+    const make = (perCapita: number) => createHousehold(database, places, { status: 'not_poor', identifiedYear: null, history: [], incomes: [{ year: 2018, wages: perCapita * 2 }] });
+    const below = await make(4349.99);
+    const at = await make(4350);
+    const v = await team.as('village');
+    const start = (no: string) => v.inject('POST', '/api/v1/procedures/cases', { procedure: 'identification', householdNo: no, year: 2018 });
+    const ok = await start(below.householdNo);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().reason).toBe('申请纳入建档立卡，主要致贫原因：因病；人均可支配收入 4,349.99 元，低于2018 年相对贫困户识别标准 4,350 元（4,000 元（2014 年不变价）按 2018 年价格调整），属相对贫困户');
+    const no = await start(at.householdNo);
+    expect(no.statusCode).toBe(409);
+    expect(no.json().error.message).toContain('人均可支配收入 4,350.00 元，不低于2018 年相对贫困户识别标准 4,350 元（4,000 元（2014 年不变价）按 2018 年价格调整），不属相对贫困户');
+  });
 
   it('identifies a new poor household after review, a 7-day notice, township review and county decision', async () => {
     setDay(clock, '2024-06-03');

@@ -16,7 +16,7 @@ export const riskTypeCode = z.enum(RISK_TYPES);
 
 export const RISK_REASONS = [
   'income_not_above_line', 'criterion_failed', 'serious_event',
-  'income_below_monitoring_line', 'income_fall', 'open_risk',
+  'income_below_monitoring_line', 'income_fall', 'open_risk', 'relative_exit_short',
 ] as const;
 
 export const CRITERIA = ['income', 'food', 'clothing', 'education', 'medical', 'housing', 'water'] as const;

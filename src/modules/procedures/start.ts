@@ -18,6 +18,7 @@ import { assessmentFor } from './assessment';
 import { insertCase, insertSteps, openCaseOf, type CaseRow } from './caseQueries';
 import { planOf, type CaseParams } from './caseState';
 import { monitoringLineFor } from '../../domain/policy/lines';
+import { relativePovertyLineFor, relativePovertyVerdict } from '../../domain/policy/targets';
 import { monitoringIncomePeriod } from '../../domain/workflow/riskElimination';
 import { deliveredMeasures, householdByNo, memberLabour, yearIncomes, monitoredSinceByCase, monitoredSinceYear, type ProcedureHousehold } from './householdQueries';
 import { policyPlan, type PolicyPlan } from './policyPlan';
@@ -87,7 +88,10 @@ async function procedureConditions(db: Db, h: ProcedureHousehold, input: StartIn
     case 'identification': {
       const variant = h.status === 'not_poor' ? 'new' : 'return';
       const cause = h.main_cause ? `，主要致贫原因：${labelOf(povertyCause, h.main_cause)}` : '';
-      return { variant, params: { reason: input.reason ?? (variant === 'new' ? `申请纳入建档立卡${cause}` : `返贫，拟重新纳入建档立卡${cause}`) } };
+      const relative = await relativeIdentification(db, h, p, year);
+      if (relative?.refusal) throw refused('conditions_not_met', [`${who}不能发起识别`, relative.refusal]);
+      const basis = relative ? `；${relative.text}` : '';
+      return { variant, params: { reason: input.reason ?? (variant === 'new' ? `申请纳入建档立卡${cause}${basis}` : `返贫，拟重新纳入建档立卡${cause}${basis}`) } };
     }
   }
 }
@@ -100,6 +104,22 @@ async function entryIncomeBasis(db: Db, h: ProcedureHousehold, discoveredOn: str
   const lineText = line ? `，${period.year} 年监测线 ${line.amount} 元` : '';
   if (!record) return `${period.text}：仅登记年度收入，应按 ${period.year} 年全年收入核算，但无 ${period.year} 年收入记录${lineText}`;
   return `${period.text}：仅登记年度收入，按 ${period.year} 年全年人均纯收入 ${record.perCapitaNet} 元核算${lineText}`;
+}
+
+/**
+ * Where a relative-poverty standard applies (Guangdong 2016–2020), identification reads the
+ * household's per-capita income of the year (else the latest before it) against the year's
+ * identification line: below it the verdict is the reason; at or above it, or with no income
+ * recorded, the start is refused.
+ */
+async function relativeIdentification(db: Db, h: ProcedureHousehold, p: PolicyPlan, year: number): Promise<{ text: string; refusal?: string } | null> {
+  const line = relativePovertyLineFor(p.rules, year);
+  if (!line) return null;
+  const record = (await yearIncomes(db, h.county_code, h.household_no)).filter((r) => r.year <= year).pop();
+  if (!record) return { text: '', refusal: `按相对贫困标准识别须有收入记录：无 ${year} 年及以前的收入记录（${line.text}）` };
+  const verdict = relativePovertyVerdict(record.perCapitaNet, line);
+  const from = record.year === year ? '' : `（${year} 年无收入记录，按 ${record.year} 年）`;
+  return verdict.poor ? { text: `${verdict.text}${from}` } : { text: '', refusal: `${verdict.text}${from}，不属相对贫困户` };
 }
 
 /** Start a case; `assertReach` refuses (404) a household outside the user's reach. */

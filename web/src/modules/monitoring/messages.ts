@@ -13,6 +13,7 @@ export const zh = {
   reasons: {
     income_not_above_line: '收入未超过贫困线', criterion_failed: '两不愁三保障或饮水未达标', serious_event: '发生严重风险事件',
     income_below_monitoring_line: '收入低于监测线', income_fall: '收入大幅下降', open_risk: '存在未消除风险',
+    relative_exit_short: '未达到相对贫困退出收入',
   },
   overview: {
     title: '监测总览', year: '{{year}} 年', noYear: '尚无评估结果', computedAt: '评估时间 {{time}}', households: '评估户数', persons: '人数',
@@ -73,6 +74,7 @@ export const en: typeof zh = {
   reasons: {
     income_not_above_line: 'Income not above the poverty line', criterion_failed: 'A basic need or water not met', serious_event: 'Serious risk event',
     income_below_monitoring_line: 'Income below the monitoring line', income_fall: 'Sharp fall in income', open_risk: 'Risk not yet eliminated',
+    relative_exit_short: 'Short of the relative-poverty exit income',
   },
   overview: {
     title: 'Monitoring overview', year: 'Year {{year}}', noYear: 'No assessment yet', computedAt: 'Assessed {{time}}', households: 'Households assessed', persons: 'Persons',
