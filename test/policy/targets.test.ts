@@ -11,7 +11,7 @@ import type { Database } from '../../src/db/database';
 import { buildTestApp, type Client } from '../access/helpers';
 import { testDatabases } from '../helpers/databases';
 import { createHousehold, createPlaceTree, type CreatedHousehold, type TestPlaces } from '../helpers/factory';
-import { api, finishedJob, signedIn } from '../monitoring/helpers';
+import { api, finishedJob, goodColumns, incomeOf, insuredAdult, signedIn } from '../monitoring/helpers';
 
 describe.each(testDatabases)('policy targets on $name', ({ open }) => {
   let database: Database;
@@ -115,6 +115,48 @@ describe.each(testDatabases)('policy targets on $name', ({ open }) => {
     await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['按地区', '逐户']);
     expect(book.worksheets[1].rowCount).toBe(4);
+  });
+
+  it('what-if on a draft changing each setting reports the households and places it would change', async () => {
+    const places = await createPlaceTree(database, 1, 1);
+    for (let i = 0; i < 19; i++) await createHousehold(database, places);
+    await createHousehold(database, places, { status: 'monitored', monitorCategory: 'unstable', exitYear: 2019 });
+    const members = [insuredAdult('甲', '1970-01-01'), insuredAdult('乙', '1971-01-01')].map((m, i) => ({ ...m, relation: i === 0 ? 'head' : 'spouse' }));
+    const good = (perCapita: number) => createHousehold(database, places, { status: 'not_poor', identifiedYear: null, history: [], members, incomes: [incomeOf(2020, perCapita, 2)], columns: goodColumns() });
+    const below = await good(4999.99);
+    const at = await good(5000);
+    const supported = await createHousehold(database, places, { incomes: [{ year: 2020, productionNet: 4400, wages: 5000 }] });
+    await addIndustry(supported, 2020);
+    await activePolicy(places, { income: { industryIncomeTarget: 2000 } });
+
+    const relativePoverty = { householdLine: 4000, priceBaseYear: 2014, householdLineByYear: { 2020: 5000 }, villageIncomeLine: 8000, villagePoorShareMin: 0.05, householdExitShare: 0.45, villageExitShare: 0.6, provincialRuralIncomeByYear: { 2020: 20143.4 } };
+    const policy = {
+      regionCode: places.countyCode, effectiveYear: 2016, title: '测算', rules: {
+        income: { industryIncomeTarget: 2500, standard: 'relative' },
+        relativePoverty,
+        monitoring: { capByYear: { 2020: { share: 0.04, deepPovertyShare: 0.1 } } },
+        procedures: { riskEliminationStableMonths: 12, riskEliminationMinMeasures: 2, countySpotCheckShare: 0.2 },
+        exitStandards: { countyCentralSpotCheckShare: 0.3 },
+      },
+    };
+    const started = await api(admin, 'POST', '/api/v1/policies/what-if', { policy, year: 2020, place: places.countyCode });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const job = await finishedJob(admin, `/api/v1/policies/what-if/${started.body.jobId}`, started.body.jobId);
+    expect(job.status, job.message).toBe('done');
+    const w = job.result;
+    // Guangdong-style identification line of 5000 (4000 at 2014 prices adjusted): one fen below it turns red; at it,
+    // yellow as before (below the national monitoring line), now short of the relative exit income.
+    expect(w.transitions).toEqual(expect.arrayContaining([
+      expect.objectContaining({ gradeBefore: 'yellow', gradeAfter: 'red', outcomeBefore: 'meets', outcomeAfter: 'does_not_meet', households: 1 }),
+      expect.objectContaining({ gradeBefore: 'yellow', gradeAfter: 'yellow', outcomeBefore: 'meets', outcomeAfter: 'does_not_meet', households: 1 }),
+    ]));
+    void below; void at;
+    expect(w.targets.capCounties).toEqual([expect.objectContaining({ code: places.countyCode, overBefore: false, overAfter: true, after: '监测对象 2 人，占建档立卡人口 42 人的 4.76%，超过上限 4%（2020 年规则）' })]);
+    expect(w.targets.industryHouseholds).toEqual([expect.objectContaining({ householdNo: supported.householdNo, before: '人均产业收入 2,200.00 元，达到产业增收目标 2,000 元', after: '人均产业收入 2,200.00 元，低于产业增收目标 2,500 元' })]);
+    expect(w.targets.industryPlaces).toEqual([expect.objectContaining({ code: places.townshipCodes[0], meetingBefore: 1, meetingAfter: 0 })]);
+    expect(w.targets.procedureSettings.map((p: { path: string; after: unknown }) => [p.path, p.after])).toEqual(expect.arrayContaining([
+      ['procedures.riskEliminationStableMonths', 12], ['procedures.riskEliminationMinMeasures', 2], ['procedures.countySpotCheckShare', 0.2], ['exitStandards.countyCentralSpotCheckShare', 0.3],
+    ]));
   });
 
   it('refuses a draft with an impossible value, naming the field in Chinese', async () => {

@@ -125,3 +125,13 @@ describe('Guangdong relative poverty (seed 003): below 4000 yuan at 2014 prices,
   });
   it('at the exit income no income reason remains', () => expect(gradeGd(7725.47).reasons.filter((r) => r.code !== 'income_below_monitoring_line')).toEqual([]));
 });
+
+describe('shares beside a threshold', () => {
+  it('show two decimals, more when needed to differ from the threshold', async () => {
+    const { shareBeside } = await import('../policy/targets');
+    expect(shareBeside(2 / 42, 0.04)).toBe('4.76%');
+    expect(shareBeside(0.05, 0.05)).toBe('5%');
+    expect(shareBeside(0.05002, 0.05)).toBe('5.002%');
+    expect(shareBeside(0.1, 0.05)).toBe('10%');
+  });
+});

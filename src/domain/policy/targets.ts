@@ -46,12 +46,22 @@ export function monitoringCapFor(rules: PolicyRules, year: number, countyCode: s
   return { share: deep ? entry.value.deepPovertyShare : entry.value.share, deepPoverty: deep, fromYear: entry.year };
 }
 
+/** A share in percent with two decimals, or up to four when needed to differ from the threshold it is compared with (POLICY §7). */
+export function shareBeside(value: number, threshold: number): string {
+  let text = '';
+  for (let digits = 2; digits <= 4; digits++) {
+    text = String(Number((value * 100).toFixed(digits)));
+    if (value === threshold || Number(text) !== Number((threshold * 100).toFixed(digits))) break;
+  }
+  return `${text}%`;
+}
+
 /** Over the cap when monitored persons exceed (超过) the share of registered persons; exactly at it is not over. */
 export function capVerdict(monitored: number, registered: number, cap: MonitoringCap | null, year: number): { over: boolean; text: string } {
   if (!cap) return { over: false, text: `${year} 年不设监测对象规模上限` };
   const kind = cap.deepPoverty ? '深度贫困县' : '';
   const limit = `${kind}上限 ${percent(cap.share)}（${cap.fromYear} 年规则）`;
-  const actual = registered > 0 ? percent(monitored / registered) : '—';
+  const actual = registered > 0 ? shareBeside(monitored / registered, cap.share) : '—';
   const head = `监测对象 ${monitored} 人，占建档立卡人口 ${registered} 人的 ${actual}`;
   // Compared in whole hundredths of a percent: share × registered can carry float noise.
   const over = monitored * 1e6 > Math.round(cap.share * 1e6) * registered;
