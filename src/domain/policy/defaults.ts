@@ -209,8 +209,8 @@ export const DEFAULT_POLICY_RECORDS: PolicyRecord[] = [
     effectiveYear: 2016,
     version: 1,
     status: 'active',
-    title: '商丘市产业增收目标',
-    note: 'seed 001“5个2”：有产业扶持的未脱贫户人均产业收入 2000 元以上（目标指标，不影响退出和风险等级）。',
+    title: '商丘市产业增收目标（2016–2019）',
+    note: 'seed 001“5个2”：有产业扶持的未脱贫户人均产业收入 2000 元以上（目标指标，不影响退出和风险等级）。2020 年起由“商丘市红黄绿三色评定”一并规定。',
     rules: { income: { industryIncomeTarget: 2000 } },
   },
   {
@@ -230,6 +230,7 @@ export const DEFAULT_POLICY_RECORDS: PolicyRecord[] = [
         ],
       },
       procedures: { monitoringPublicNoticeDays: 5 },
+      income: { industryIncomeTarget: 2000 },
     },
   },
 ];
