@@ -25,6 +25,14 @@ const VARIANTS: { name: string; rules: (year: number) => PolicyRules }[] = [
   { name: 'national defaults', rules: national },
   { name: 'Guangdong relative standard', rules: (year) => resolvePolicy(DEFAULT_POLICY_RECORDS, '441882', year).rules },
   {
+    name: 'Guangdong relative standard with nominal identification lines entered',
+    rules: (year) => {
+      const r = structuredClone(resolvePolicy(DEFAULT_POLICY_RECORDS, '441882', year).rules);
+      r.relativePoverty!.householdLineByYear = { 2019: 4400, 2020: 5500, 2021: 5600 };
+      return r;
+    },
+  },
+  {
     name: '2004 water scale (safe), one family doctor, no previous-year check, fewer red criteria',
     rules: (year) => {
       const r = structuredClone(national(year));
@@ -113,7 +121,7 @@ describe.each(testDatabases)('bulk SQL agrees with the pure rules on $name', ({ 
   it('covered every outcome, grade, reason and suggestion', () => {
     expect([...seen].sort()).toEqual([
       'criterion_failed', 'does_not_meet', 'green', 'income_below_monitoring_line', 'income_fall', 'income_not_above_line',
-      'marginal', 'meets', 'none', 'open_risk', 'red', 'serious_event', 'sudden', 'undetermined', 'unstable', 'yellow',
+      'marginal', 'meets', 'none', 'open_risk', 'red', 'relative_exit_short', 'serious_event', 'sudden', 'undetermined', 'unstable', 'yellow',
     ]);
   });
 });

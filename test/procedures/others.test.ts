@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database';
 import type { ManualClock } from '../../src/modules/auth/service';
 import { loginAs, type Client } from '../access/helpers';
+import { waitForJob } from '../../src/modules/monitoring/service';
 import { testDatabases } from '../helpers/databases';
 import { createHousehold, createPlaceTree, type TestPlaces } from '../helpers/factory';
 import { act, caseOf, ELIGIBLE_MEMBER, eligibleHousehold, makeTeam, PNG, procedureApp, setDay, upload, type Team, makeProcedureUser } from './helpers';
@@ -39,6 +40,30 @@ describe.each(testDatabases)('identification, monitoring entry and risk eliminat
     expect(done.statusCode, done.body).toBe(200);
     return c;
   }
+
+  it('identifies in a relative-poverty region only below the year\'s adjusted line (4000 yuan at 2014 prices), the reason showing that line', async () => {
+    setDay(clock, '2024-06-03');
+    const places = await createPlaceTree(database, 1, 1);
+    const team = await makeTeam(app, database, places);
+    const admin = await loginAs(app, (await makeProcedureUser(database, 'policy_admin', '0')).username);
+    const relativePoverty = { householdLine: 4000, priceBaseYear: 2014, householdLineByYear: { 2018: 4350 }, villageIncomeLine: 8000, villagePoorShareMin: 0.05, householdExitShare: 0.45, villageExitShare: 0.6, provincialRuralIncomeByYear: { 2018: 17167.7 } };
+    const draft = await admin.inject('POST', '/api/v1/policies', { regionCode: places.countyCode, effectiveYear: 2016, title: '相对贫困标准', rules: { income: { standard: 'relative' }, relativePoverty } });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const activated = await admin.inject('POST', `/api/v1/policies/${draft.json().id}/activate`);
+    expect(activated.statusCode, activated.body).toBe(200);
+    await waitForJob(activated.json().jobId);
+    const make = (perCapita: number) => createHousehold(database, places, { status: 'not_poor', identifiedYear: null, history: [], incomes: [{ year: 2018, wages: perCapita * 2 }] });
+    const below = await make(4349.99);
+    const at = await make(4350);
+    const v = await team.as('village');
+    const start = (no: string) => v.inject('POST', '/api/v1/procedures/cases', { procedure: 'identification', householdNo: no, year: 2018 });
+    const ok = await start(below.householdNo);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().reason).toBe('申请纳入建档立卡，主要致贫原因：因病；人均可支配收入 4,349.99 元，低于2018 年相对贫困户识别标准 4,350 元（4,000 元（2014 年不变价）按 2018 年价格调整），属相对贫困户');
+    const no = await start(at.householdNo);
+    expect(no.statusCode).toBe(409);
+    expect(no.json().error.message).toContain('人均可支配收入 4,350.00 元，不低于2018 年相对贫困户识别标准 4,350 元（4,000 元（2014 年不变价）按 2018 年价格调整），不属相对贫困户');
+  });
 
   it('identifies a new poor household after review, a 7-day notice, township review and county decision', async () => {
     setDay(clock, '2024-06-03');
@@ -100,7 +125,7 @@ describe.each(testDatabases)('identification, monitoring entry and risk eliminat
     const started = await start(dept, { source: 'department_warning', monitorCategory: 'sudden', discoveredOn: '2024-06-10' });
     expect(started.statusCode).toBe(201);
     const id = started.json().id;
-    expect(started.json()).toMatchObject({ variant: 'department_warning', dueOn: '2024-06-25', overdue: true, stepCount: 3, reason: '突发严重困难户（部门筛查预警）' });
+    expect(started.json()).toMatchObject({ variant: 'department_warning', dueOn: '2024-06-25', overdue: true, stepCount: 3, reason: '突发严重困难户（部门筛查预警）；收入核算期 2023-06 至 2024-05（纳入监测前 12 个月）：仅登记年度收入，应按 2023 年全年收入核算，但无 2023 年收入记录，2023 年监测线 6000 元' });
     expect(started.json().history[0].stepLabel).toBe('发起（部门筛查预警）');
 
     const v = await team.as('village');
@@ -109,6 +134,31 @@ describe.each(testDatabases)('identification, monitoring entry and risk eliminat
     const c = await reviewAndDecide(team, places, id, ['review_minutes', 'consent']);
     expect(await householdOf(h.householdNo)).toMatchObject({ status: 'monitored', monitor_category: 'sudden' });
     expect((await caseOf(c, id)).overdue).toBe(false);
+  });
+
+  const addMeasure = (h: { countyCode: string; householdNo: string }, startedOn: string) =>
+    database.db.insertInto('household_measure').values({ county_code: h.countyCode, household_no: h.householdNo, year: Number(startedOn.slice(0, 4)), measure_type: 'industry', role: 'auxiliary', persons: 2, started_on: startedOn }).execute();
+
+  it('eliminates the risk only with income above the monitoring line for six months (yearly records count from 1 January), naming the failing condition', async () => {
+    const places = await createPlaceTree(database, 1, 1);
+    const team = await makeTeam(app, database, places);
+    // 2023 exactly at the 6000-yuan line (not above), 2024 one yuan per person above it.
+    const h = await eligibleHousehold(database, places, {
+      status: 'monitored',
+      monitorCategory: 'marginal',
+      history: [{ year: 2022, status: 'monitored', monitorCategory: 'marginal' }],
+      incomes: [{ year: 2023, wages: 12000 }, { year: 2024, wages: 12002 }],
+    });
+    await addMeasure(h, '2023-05-01');
+    const start = async () => (await team.as('village')).inject('POST', '/api/v1/procedures/cases', { procedure: 'risk_elimination', householdNo: h.householdNo });
+    setDay(clock, '2024-06-30');
+    const early = await start();
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('收入稳定高于监测线的条件不满足：自 2024-01-01 起（2024 年收入记录）高于监测线仅 5 个月，不满 6 个月');
+    expect(early.json().error.message).not.toContain('帮扶措施落实的条件不满足');
+    setDay(clock, '2024-07-01');
+    const ready = await start();
+    expect(ready.statusCode, ready.body).toBe(201);
   });
 
   it('eliminates the risk only after the monitoring period, with income above the line and a member able to work', async () => {
@@ -120,6 +170,7 @@ describe.each(testDatabases)('identification, monitoring entry and risk eliminat
     const entry = (await v0.inject('POST', '/api/v1/procedures/cases', { procedure: 'monitoring_entry', householdNo: h.householdNo, source: 'cadre_discovery', monitorCategory: 'unstable' })).json().id;
     await reviewAndDecide(team, places, entry, ['review_minutes', 'consent']);
 
+    await addMeasure(h, '2024-01-31');
     setDay(clock, '2024-07-31');
     let v = await team.as('village');
     const early = await v.inject('POST', '/api/v1/procedures/cases', { procedure: 'risk_elimination', householdNo: h.householdNo });
@@ -137,6 +188,11 @@ describe.each(testDatabases)('identification, monitoring entry and risk eliminat
 
     setDay(clock, '2024-08-01');
     v = await team.as('village');
+    const noMeasure = await v.inject('POST', '/api/v1/procedures/cases', { procedure: 'risk_elimination', householdNo: h.householdNo });
+    expect(noMeasure.statusCode).toBe(409);
+    expect(noMeasure.json().error.message).toContain('帮扶措施落实的条件不满足：纳入监测（2024-02-01）以来至今落实的帮扶措施 0 项，须至少 1 项；另有 1 项措施开始日期不在此期间或未登记，不计入');
+    expect(noMeasure.json().error.message).not.toContain('收入稳定高于监测线的条件不满足');
+    await addMeasure(h, '2024-08-01');
     const started = await v.inject('POST', '/api/v1/procedures/cases', { procedure: 'risk_elimination', householdNo: h.householdNo });
     expect(started.statusCode).toBe(201);
     await reviewAndDecide(team, places, started.json().id, ['review_minutes', 'income_check']);

@@ -99,3 +99,39 @@ describe('risk grading: red / yellow / green', () => {
     expect(g.missing).toContain('家庭年纯收入（近 12 个月因灾刚性支出 5,000.00 元）');
   });
 });
+
+describe('Guangdong relative poverty (seed 003): below 4000 yuan at 2014 prices, adjusted to the year, is red', () => {
+  // 2018 exit income: 45% of 17,167.7 = 7,725.47 yuan; the 2018 nominal line entered as 4,350.
+  const gd = defaultPolicy('441882100200', 2018);
+  const withNominal: typeof gd = { ...gd, rules: { ...gd.rules, relativePoverty: { ...gd.rules.relativePoverty!, householdLineByYear: { 2018: 4350 } } } };
+  const gradeGd = (perCapita: number, p = withNominal) => {
+    const assessment = assessHousehold(household({ incomes: [income(2018, perCapita)] }), p, { year: 2018 });
+    return gradeRisk({ assessment, events: [], openRiskTypes: [] }, p.rules);
+  };
+  it('one fen below the adjusted line is red, and the reason shows the adjusted line', () => {
+    const g = gradeGd(4349.99);
+    expect(g.grade).toBe('red');
+    expect(g.reasons.map((r) => r.text)).toEqual(['人均可支配收入 4,349.99 元，低于2018 年相对贫困户识别标准 4,350 元（4,000 元（2014 年不变价）按 2018 年价格调整），属相对贫困户']);
+  });
+  it('exactly at the adjusted line is yellow: not relatively poor, but short of the exit income', () => {
+    const g = gradeGd(4350);
+    expect(g.grade).toBe('yellow');
+    expect(g.reasons).toEqual([{ code: 'relative_exit_short', grade: 'yellow', text: '人均可支配收入 4,350.00 元，不低于2018 年相对贫困户识别标准 4,350 元（4,000 元（2014 年不变价）按 2018 年价格调整），但未达到退出收入标准 7,725.47 元' }]);
+  });
+  it('without the year\'s nominal value the 4000 stands in, and the reason says so', () => {
+    const g = gradeGd(3999.99, gd);
+    expect(g.reasons[0].text).toBe('人均可支配收入 3,999.99 元，低于相对贫困户识别标准 4,000 元（2014 年不变价）（未填写 2018 年名义值，按不变价标准），属相对贫困户');
+    expect(gradeGd(4000, gd).grade).toBe('yellow');
+  });
+  it('at the exit income no income reason remains', () => expect(gradeGd(7725.47).reasons.filter((r) => r.code !== 'income_below_monitoring_line')).toEqual([]));
+});
+
+describe('shares beside a threshold', () => {
+  it('show two decimals, more when needed to differ from the threshold', async () => {
+    const { shareBeside } = await import('../policy/targets');
+    expect(shareBeside(2 / 42, 0.04)).toBe('4.76%');
+    expect(shareBeside(0.05, 0.05)).toBe('5%');
+    expect(shareBeside(0.05002, 0.05)).toBe('5.002%');
+    expect(shareBeside(0.1, 0.05)).toBe('10%');
+  });
+});

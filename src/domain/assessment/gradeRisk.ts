@@ -7,6 +7,7 @@
  * red or yellow reason but data missing, the grade is 不能判定.
  */
 import { monitoringLineFor } from '../policy/lines';
+import { relativePovertyLineFor, relativePovertyVerdict } from '../policy/targets';
 import type { PolicyRules, RISK_REASONS } from '../policy/rulesSchema';
 import { CRITERION_LABELS } from './criterion';
 import { lineYuan, percent, yuan } from './format';
@@ -49,7 +50,7 @@ function incomeReasons(a: HouseholdAssessment, rules: PolicyRules, reasons: Risk
   if (meetsLine === null || x === null || line === null) missing.push(`${a.year} 年人均纯收入或收入标准`);
   else if (!meetsLine) {
     const verb = a.income.comparison === 'above' ? '未超过' : '未达到';
-    reasons.push({ code: 'income_not_above_line', grade: 'red', text: `人均纯收入 ${yuan(x)}，${verb}收入标准 ${lineYuan(line)}` });
+    if (!relativeReason(a, x, rules, reasons)) reasons.push({ code: 'income_not_above_line', grade: 'red', text: `人均纯收入 ${yuan(x)}，${verb}收入标准 ${lineYuan(line)}` });
   } else {
     const monitoring = monitoringLineFor(rules, a.year);
     if (monitoring && x < monitoring.amount) {
@@ -63,6 +64,20 @@ function incomeReasons(a: HouseholdAssessment, rules: PolicyRules, reasons: Risk
       reasons.push({ code: 'income_fall', grade: 'yellow', text: `人均纯收入由上年 ${yuan(prev)}降至 ${yuan(x)}，下降 ${percent(fall)}，超过 ${percent(rules.risk.incomeFallShare)}` });
     }
   }
+}
+
+/**
+ * Guangdong 2016–2020 (POLICY §6): red only below the relative-poverty identification line
+ * (< 4000 yuan at 2014 prices, the year's nominal value where entered); at or above it but
+ * short of the exit income, yellow. False where no relative standard applies.
+ */
+function relativeReason(a: HouseholdAssessment, x: number, rules: PolicyRules, reasons: RiskReason[]): boolean {
+  const line = relativePovertyLineFor(rules, a.year);
+  if (!line) return false;
+  const verdict = relativePovertyVerdict(x, line);
+  if (verdict.poor) reasons.push({ code: 'income_not_above_line', grade: 'red', text: verdict.text });
+  else reasons.push({ code: 'relative_exit_short', grade: 'yellow', text: `${verdict.text}，但未达到退出收入标准 ${lineYuan(a.income.line!)}` });
+  return true;
 }
 
 function seriousEventReason(input: RiskInput, rules: PolicyRules, asOf: string, reasons: RiskReason[], missing: string[]): void {

@@ -15,12 +15,13 @@ export const NATIONAL_RULES: PolicyRules = {
       2016: 2952, 2017: 2952, 2018: 2995, 2019: 3218, 2020: 4000,
     },
     checkPreviousYear: true,
-    industryIncomeTarget: 2000,
+    industryIncomeTarget: null,
   },
   monitoring: {
     lineByYear: { 2020: { multipleOfPovertyLine: 1.5 }, 2021: { amount: 6000 } },
     capByYear: { 2020: { share: 0.05, deepPovertyShare: 0.1 }, 2021: null },
     lookbackMonths: 12,
+    deepPovertyCounties: [],
   },
   education: {
     compulsoryAgeFrom: 6,
@@ -160,6 +161,7 @@ export const DEFAULT_POLICY_RECORDS: PolicyRecord[] = [
       relativePoverty: {
         householdLine: 4000,
         priceBaseYear: 2014,
+        householdLineByYear: {},
         villageIncomeLine: 8000,
         villagePoorShareMin: 0.05,
         householdExitShare: 0.45,
@@ -202,6 +204,16 @@ export const DEFAULT_POLICY_RECORDS: PolicyRecord[] = [
     rules: { pairing: { model: 'county_321' } },
   },
   {
+    id: 'shangqiu-industry',
+    regionCode: '4114',
+    effectiveYear: 2016,
+    version: 1,
+    status: 'active',
+    title: '商丘市产业增收目标（2016–2019）',
+    note: 'seed 001“5个2”：有产业扶持的未脱贫户人均产业收入 2000 元以上（目标指标，不影响退出和风险等级）。2020 年起由“商丘市红黄绿三色评定”一并规定。',
+    rules: { income: { industryIncomeTarget: 2000 } },
+  },
+  {
     id: 'shangqiu-risk',
     regionCode: '4114',
     effectiveYear: 2020,
@@ -218,6 +230,7 @@ export const DEFAULT_POLICY_RECORDS: PolicyRecord[] = [
         ],
       },
       procedures: { monitoringPublicNoticeDays: 5 },
+      income: { industryIncomeTarget: 2000 },
     },
   },
 ];

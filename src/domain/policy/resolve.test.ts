@@ -103,3 +103,11 @@ describe('the default records', () => {
     expect(resolvePolicy(DEFAULT_POLICY_RECORDS, '411426', 2019).rules.risk.openRiskTypes).toContain('accident');
   });
 });
+
+describe('the industry income target (seed 001, 商丘 only, from 2016)', () => {
+  it('is 2000 in 商丘 from 2016 on and unset elsewhere', () => {
+    const target = (place: string, year: number) => resolvePolicy(DEFAULT_POLICY_RECORDS, place, year).rules.income.industryIncomeTarget;
+    expect([target('411426', 2015), target('411426', 2016), target('411426', 2019), target('411426', 2020), target('411426', 2024)]).toEqual([null, 2000, 2000, 2000, 2000]);
+    expect(target('441882', 2018)).toBeNull();
+  });
+});

@@ -16,7 +16,7 @@ export const riskTypeCode = z.enum(RISK_TYPES);
 
 export const RISK_REASONS = [
   'income_not_above_line', 'criterion_failed', 'serious_event',
-  'income_below_monitoring_line', 'income_fall', 'open_risk',
+  'income_below_monitoring_line', 'income_fall', 'open_risk', 'relative_exit_short',
 ] as const;
 
 export const CRITERIA = ['income', 'food', 'clothing', 'education', 'medical', 'housing', 'water'] as const;
@@ -28,8 +28,9 @@ const monitoringLine = label('监测线（{ multipleOfPovertyLine: 扶贫标准�
 ]));
 
 const relativePoverty = z.strictObject({
-  householdLine: yuan('相对贫困户识别标准（元/人·年）'),
+  householdLine: yuan('相对贫困户识别标准（元/人·年，不变价）'),
   priceBaseYear: label('不变价基年', z.number().int().min(1990).max(2100)),
+  householdLineByYear: byYear('相对贫困户识别标准的当年名义值（元/人·年，按年；未填写的年份用不变价标准）', z.number().positive()).optional(),
   villageIncomeLine: yuan('相对贫困村人均可支配收入标准（元）'),
   villagePoorShareMin: share('相对贫困村贫困人口占比下限'),
   householdExitShare: share('贫困户退出：占全省农村居民人均可支配收入的比例'),
@@ -49,16 +50,17 @@ export const assessmentRules = {
     standard: label('收入标准类型', z.enum(['absolute', 'relative'])),
     povertyLineByYear: byYear('扶贫标准（元/人·年，按年）', z.number().positive()),
     checkPreviousYear: label('有上年记录时同时核对上年收入', z.boolean()),
-    industryIncomeTarget: yuan('贫困户人均产业增收目标（元/年）'),
+    industryIncomeTarget: label('有产业扶持的未脱贫户人均产业收入目标（元/年，空为不设）', z.number().positive().nullable()),
   })),
   relativePoverty: label('相对贫困标准', relativePoverty.optional()),
   monitoring: label('防返贫监测', z.strictObject({
     lineByYear: byYear('监测线（按年）', monitoringLine),
     capByYear: byYear('监测对象规模上限（按年，空为不设上限）', z.strictObject({
-      share: share('占建档立卡人口比例上限'),
+      share: share('监测对象占建档立卡人口比例上限'),
       deepPovertyShare: share('深度贫困地区比例上限'),
     }).nullable()),
-    lookbackMonths: positiveInt('收入核算期（月）'),
+    lookbackMonths: positiveInt('纳入监测的收入核算期（月）'),
+    deepPovertyCounties: codes('深度贫困县（县代码，按深度贫困地区比例上限）').optional(),
   })),
   education: label('义务教育', z.strictObject({
     compulsoryAgeFrom: label('义务教育起始年龄', z.number().int().min(3).max(18)),

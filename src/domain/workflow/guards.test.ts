@@ -3,6 +3,7 @@ import { NATIONAL_RULES } from '../policy/defaults';
 import { addDays, chinaDateOf, isCalendarDate, monthsBetween } from './dates';
 import { DEFAULT_PROCEDURE_FLOWS } from './defaultFlows';
 import { exitProblems, riskEliminationProblems, startProblems, type AssessmentSummary } from './guards';
+import { incomeStabilityProblem, measuresProblem, monitoringIncomePeriod } from './riskElimination';
 import { planProcedure } from './plan';
 
 const plan = (p: 'exit' | 'identification' | 'monitoring_entry' | 'risk_elimination') => planProcedure(DEFAULT_PROCEDURE_FLOWS, NATIONAL_RULES.procedures, p, 2021);
@@ -64,6 +65,10 @@ describe('risk elimination', () => {
     members: [{ name: '张三', labour: 'ordinary' }, { name: '李四', labour: 'none' }],
     caseOpenMonths: 6,
     needsLabour: true,
+    incomes: [{ year: 2020, perCapitaNet: 9000, line: 6000 }, { year: 2021, perCapitaNet: 9000, line: 6000 }],
+    stableMonths: 6,
+    measures: [{ label: '产业扶持', startedOn: '2021-03-01' }],
+    minMeasures: 1,
   };
   it('passes after six months with a member able to work', () => expect(riskEliminationProblems(base)).toEqual([]));
   it('refuses before six months are over', () => {
@@ -79,6 +84,40 @@ describe('risk elimination', () => {
     const low = { ...meets, riskReasons: [{ code: 'income_below_monitoring_line', text: '人均纯收入 5000 元，低于 2021 年监测线 6000 元' }] };
     expect(riskEliminationProblems({ ...base, assessment: low })).toEqual(['人均纯收入 5000 元，低于 2021 年监测线 6000 元']);
     expect(riskEliminationProblems({ ...base, assessment: fails })).toHaveLength(3);
+  });
+});
+
+describe('risk elimination: income stable for six months and a measure delivered', () => {
+  const line = 6000;
+  it('counts the months from 1 January of the first year of the run above the line: exactly six passes', () => {
+    const incomes = [{ year: 2023, perCapitaNet: line, line }, { year: 2024, perCapitaNet: line + 1, line }];
+    expect(incomeStabilityProblem(incomes, '2024-07-01', 6)).toBeNull();
+    expect(incomeStabilityProblem(incomes, '2024-06-30', 6)).toBe('收入稳定高于监测线的条件不满足：自 2024-01-01 起（2024 年收入记录）高于监测线仅 5 个月，不满 6 个月');
+  });
+  it('refuses when the latest income is at or below the line, or missing', () => {
+    expect(incomeStabilityProblem([{ year: 2024, perCapitaNet: line, line }], '2024-12-01', 6)).toBe('收入稳定高于监测线的条件不满足：2024 年人均纯收入 6000 元，未超过监测线 6000 元（须连续 6 个月以上稳定高于监测线）');
+    expect(incomeStabilityProblem([], '2024-12-01', 6)).toContain('无收入记录');
+    expect(incomeStabilityProblem([{ year: 2024, perCapitaNet: 7000, line: null }], '2024-12-01', 6)).toContain('2024 年监测线缺失');
+  });
+  it('a gap in the yearly records ends the run', () => {
+    const incomes = [{ year: 2021, perCapitaNet: 9000, line }, { year: 2024, perCapitaNet: 9000, line }];
+    expect(incomeStabilityProblem(incomes, '2024-03-01', 6)).toContain('自 2024-01-01 起');
+    expect(incomeStabilityProblem(incomes, '2024-03-01', 2)).toBeNull();
+  });
+  it('counts measures started since monitoring began and not after today', () => {
+    const m = (startedOn: string | null) => ({ label: '产业扶持', startedOn });
+    expect(measuresProblem([m('2024-02-01')], '2024-02-01', '2024-08-01', 1)).toBeNull();
+    expect(measuresProblem([m('2024-01-31'), m('2024-08-02'), m(null)], '2024-02-01', '2024-08-01', 1)).toBe('帮扶措施落实的条件不满足：纳入监测（2024-02-01）以来至今落实的帮扶措施 0 项，须至少 1 项；另有 3 项措施开始日期不在此期间或未登记，不计入');
+    expect(measuresProblem([], '2024-02-01', '2024-08-01', 1)).toBe('帮扶措施落实的条件不满足：纳入监测（2024-02-01）以来至今落实的帮扶措施 0 项，须至少 1 项');
+  });
+});
+
+describe('monitoring entry income period (monitoring.lookbackMonths)', () => {
+  it('is the whole months before the month of discovery; yearly income falls back to the last full year in it', () => {
+    expect(monitoringIncomePeriod('2024-06-10', 12)).toMatchObject({ from: '2023-06', to: '2024-05', year: 2023, text: '收入核算期 2023-06 至 2024-05（纳入监测前 12 个月）' });
+    expect(monitoringIncomePeriod('2024-01-01', 12)).toMatchObject({ from: '2023-01', to: '2023-12', year: 2023 });
+    expect(monitoringIncomePeriod('2024-01-31', 6)).toMatchObject({ from: '2023-07', to: '2023-12', year: 2023 });
+    expect(monitoringIncomePeriod('2024-03-05', 24)).toMatchObject({ from: '2022-03', to: '2024-02', year: 2023 });
   });
 });
 

@@ -6,6 +6,7 @@
 import { householdStatus, labelOf, labourCapacity } from '../enums';
 import { monthsBetween } from './dates';
 import type { ProcedurePlan } from './plan';
+import { incomeStabilityProblem, measuresProblem, type DeliveredMeasure, type YearIncome } from './riskElimination';
 
 export const statusLabel = (code: string) => labelOf(householdStatus, code);
 
@@ -45,12 +46,22 @@ export interface RiskEliminationFacts {
   members: { name: string; labour: string | null }[];
   caseOpenMonths: number;
   needsLabour: boolean;
+  /** Yearly per-capita income with each year's monitoring line. */
+  incomes: YearIncome[];
+  /** procedures.riskEliminationStableMonths */
+  stableMonths: number;
+  /** The household's assistance measures (any year). */
+  measures: DeliveredMeasure[];
+  /** procedures.riskEliminationMinMeasures */
+  minMeasures: number;
 }
 
 /**
- * Risk elimination: 两不愁三保障 and water secure, income not below the monitoring line, the
- * case open long enough, and (by default) a member able to work — never for a household whose
- * members cannot work (they stay monitored after 兜底 support).
+ * Risk elimination: 两不愁三保障 and water secure, income not below the monitoring line and
+ * stably above it for the policy's months, the case open long enough, at least the policy's
+ * number of measures delivered since monitoring began, and (by default) a member able to
+ * work — never for a household whose members cannot work (they stay monitored after 兜底
+ * support). Every condition that fails is named.
  */
 export function riskEliminationProblems(f: RiskEliminationFacts): string[] {
   const problems = exitProblems(f.assessment);
@@ -60,6 +71,10 @@ export function riskEliminationProblems(f: RiskEliminationFacts): string[] {
     const months = monthsBetween(f.monitoredSince, f.today);
     if (months < f.caseOpenMonths) problems.push(`自 ${f.monitoredSince} 纳入监测仅 ${Math.max(months, 0)} 个月，不满 ${f.caseOpenMonths} 个月`);
   }
+  const stable = incomeStabilityProblem(f.incomes, f.today, f.stableMonths);
+  if (stable) problems.push(stable);
+  const measures = measuresProblem(f.measures, f.monitoredSince, f.today, f.minMeasures);
+  if (measures) problems.push(measures);
   if (f.needsLabour) {
     const able = f.members.filter((m) => m.labour !== null && m.labour !== 'lost' && m.labour !== 'none');
     if (able.length === 0) {

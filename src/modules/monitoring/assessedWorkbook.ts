@@ -24,6 +24,7 @@ const REASON_TEXT: Record<string, string> = {
   income_below_monitoring_line: '收入低于监测线',
   income_fall: '收入大幅下降',
   open_risk: '存在未消除风险',
+  relative_exit_short: '未达到相对贫困退出收入',
 };
 
 type Column = { header: string; width: number; value: (h: AssessedHousehold) => string | number | null };

@@ -57,7 +57,8 @@ function flagColumns(plan: AssessmentPlan): string {
   const r = plan.risk;
   const redCriteria = r.redCriteria.map((c) => `j.c_${c}`);
   const flags: Record<(typeof RISK_REASONS)[number], string> = {
-    income_not_above_line: 'j.meets_line IS FALSE',
+    income_not_above_line: r.relativeLine === null ? 'j.meets_line IS FALSE' : `j.meets_line IS FALSE AND j.pcn < ${floatLit(r.relativeLine)}`,
+    relative_exit_short: r.relativeLine === null ? 'false' : `j.meets_line IS FALSE AND j.pcn >= ${floatLit(r.relativeLine)}`,
     criterion_failed: anyOf(redCriteria.map((c) => `${c} = 'F'`)),
     serious_event: `j.spent > 0 AND j.annual IS NOT NULL AND j.spent > j.annual * ${floatLit(r.seriousEventShare)}`,
     income_below_monitoring_line: r.monitoringLine === null ? 'false' : `j.meets_line IS TRUE AND j.pcn < ${floatLit(r.monitoringLine)}`,
@@ -76,7 +77,7 @@ function riskColumns(plan: AssessmentPlan): string {
   const r = plan.risk;
   const flag = (code: string) => `k.r_${code}`;
   const red = anyOf(['income_not_above_line', 'criterion_failed', 'serious_event'].map(flag));
-  const yellow = anyOf(['income_below_monitoring_line', 'income_fall', 'open_risk'].map(flag));
+  const yellow = anyOf(['income_below_monitoring_line', 'income_fall', 'open_risk', 'relative_exit_short'].map(flag));
   const triggered = anyOf(r.triggers.map(flag));
   const sudden = anyOf((['serious_event', 'income_fall'] as const).filter((c) => r.triggers.includes(c)).map(flag));
   const mask = RISK_REASONS.map((code, i) => `CASE WHEN ${flag(code)} THEN ${1 << i} ELSE 0 END`).join(' + ');

@@ -7,6 +7,7 @@
 import { incomeStandardFor } from '../../domain/assessment/income';
 import { monthsBefore } from '../../domain/assessment/riskTypes';
 import { monitoringLineFor } from '../../domain/policy/lines';
+import { relativePovertyLineFor } from '../../domain/policy/targets';
 import type { Criterion, PolicyRules, RISK_REASONS } from '../../domain/policy/rulesSchema';
 
 export type RiskReasonCode = (typeof RISK_REASONS)[number];
@@ -38,6 +39,8 @@ export interface AssessmentPlan {
   water: PolicyRules['water'];
   risk: {
     monitoringLine: number | null;
+    /** Guangdong's identification line of the year: below it red, at or above it (short of exit) yellow. */
+    relativeLine: number | null;
     incomeFallShare: number;
     /** Criteria other than income whose failure is red (income has its own reason). */
     redCriteria: Criterion[];
@@ -82,6 +85,7 @@ export function assessmentPlan(rules: PolicyRules, year: number): AssessmentPlan
     water: rules.water,
     risk: {
       monitoringLine: monitoringLineFor(rules, year)?.amount ?? null,
+      relativeLine: relativePovertyLineFor(rules, year)?.amount ?? null,
       incomeFallShare: r.incomeFallShare,
       redCriteria: r.redCriteria.filter((c) => c !== 'income'),
       seriousEventTypes: [...r.seriousEventTypes],

@@ -37,6 +37,7 @@ describe('policyGroups', () => {
 
   it('ignores records not yet in effect in the year, and drafts', () => {
     expect(summary('411426', 2020)).toEqual([{ region: '4114', notUnder: [], versions: ['national', 'shangqiu-risk'] }]);
-    expect(summary('411426', 2019)).toEqual([{ region: '0', notUnder: [], versions: ['national'] }]);
+    expect(summary('411426', 2019)).toEqual([{ region: '4114', notUnder: [], versions: ['national', 'shangqiu-industry'] }]);
+    expect(summary('411426', 2015)).toEqual([{ region: '0', notUnder: [], versions: ['national'] }]);
   });
 });

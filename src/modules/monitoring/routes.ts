@@ -5,13 +5,16 @@
  * reach, validate the response.
  */
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { auditActorOf, householdAccessOf, requirePermission, requireUser } from '../../server/access';
 import { recordAudit } from '../audit/service';
 import { reachPlaceFilter } from '../registry/service';
+import { loadActivePolicies } from '../policy/service';
 import { writeAssessedWorkbook } from './assessedWorkbook';
+import { industryIncomeReport, monitoringCapReport } from './policyTargets';
+import { capWorkbook, industryWorkbook } from './policyTargetsWorkbook';
 import * as s from './schemas';
 import {
   addRiskEvent,
@@ -111,5 +114,30 @@ export async function registerMonitoringRoutes(api: FastifyInstance, database: D
       .type(XLSX_MEDIA_TYPE)
       .header('content-disposition', `attachment; filename="assessments.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
       .send(body);
+  });
+
+  const targetQuery = async (request: FastifyRequest) => {
+    const q = s.targetReportQuery.parse(request.query);
+    await reachPlaceFilter(request, q.place);
+    return q;
+  };
+  const sendTargetWorkbook = async (request: FastifyRequest, reply: FastifyReply, what: { ascii: string; name: string; place: string; year: number }, buffer: Buffer) => {
+    await recordAudit(db, { ...auditActorOf(request), action: 'monitoring.export', objectType: 'report', objectId: what.ascii, placeCode: what.place, after: { year: what.year } });
+    const name = `${what.name}-${what.place}-${what.year}.xlsx`;
+    return reply.type(XLSX_MEDIA_TYPE).header('content-disposition', `attachment; filename="${what.ascii}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`).send(buffer);
+  };
+  const exportTargets = { preHandler: requirePermission('registry.export') };
+
+  api.get('/monitoring/cap', counts, async (request) =>
+    s.capReportSchema.parse(await monitoringCapReport(db, householdAccessOf(request), await targetQuery(request), await loadActivePolicies(db))));
+  api.get('/monitoring/cap/export.xlsx', exportTargets, async (request, reply) => {
+    const r = await monitoringCapReport(db, householdAccessOf(request), await targetQuery(request), await loadActivePolicies(db));
+    return sendTargetWorkbook(request, reply, { ascii: 'monitoring-cap', name: '监测对象规模', place: r.place.code, year: r.year }, await capWorkbook(r));
+  });
+  api.get('/monitoring/industry-income', counts, async (request) =>
+    s.industryReportSchema.parse(await industryIncomeReport(db, householdAccessOf(request), await targetQuery(request), await loadActivePolicies(db))));
+  api.get('/monitoring/industry-income/export.xlsx', exportTargets, async (request, reply) => {
+    const r = await industryIncomeReport(db, householdAccessOf(request), await targetQuery(request), await loadActivePolicies(db));
+    return sendTargetWorkbook(request, reply, { ascii: 'industry-income', name: '产业增收目标', place: r.place.code, year: r.year }, await industryWorkbook(r));
   });
 }

@@ -156,3 +156,23 @@ export const riskEventSchema = z.object({
 });
 
 export const riskEventListSchema = z.object({ items: z.array(riskEventSchema) });
+
+// --- policy targets: monitoring scale and industry income (policyTargets.ts) ------------------
+
+/** The year is required: a target report is of one business year, never the clock's. */
+export const targetReportQuery = z.object({ place: placeCode.default('0'), year: z.coerce.number({ message: '年度（year）应为数字，须写明' }).int('年度应为整数').min(2000, '年度应不早于 2000 年').max(2100, '年度应不晚于 2100 年') });
+
+const capRow = z.object({
+  code: z.string(), name: z.string(), registeredPersons: z.number(), monitoredPersons: z.number(),
+  capShare: z.number().nullable(), deepPoverty: z.boolean(), over: z.boolean(), reason: z.string(),
+});
+export const capReportSchema = z.object({ place: z.object({ code: z.string(), name: z.string() }), year: z.number(), counties: z.array(capRow), overCap: z.array(capRow) });
+
+const industryCounts = { supported: z.number(), meeting: z.number(), short: z.number(), noIncome: z.number() };
+export const industryReportSchema = z.object({
+  place: z.object({ code: z.string(), name: z.string() }),
+  year: z.number(),
+  totals: z.object(industryCounts),
+  byPlace: z.array(z.object({ code: z.string(), name: z.string(), ...industryCounts })),
+  households: z.array(z.object({ householdNo: z.string(), headName: z.string(), villageCode: z.string(), target: z.number(), perCapita: z.number().nullable(), meets: z.boolean().nullable(), reason: z.string() })),
+});

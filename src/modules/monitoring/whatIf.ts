@@ -13,6 +13,7 @@ import * as q from './queries';
 import { householdBatches } from './batches';
 import { groupPlans, resolveYear, selectOptionsFor, DEFAULT_BATCH } from './recompute';
 import { childLengthOf, placeNames, tally, type Tally, type TallyRow } from './tally';
+import { targetChanges, type TargetChanges } from './whatIfTargets';
 
 export interface WhatIfOptions {
   /** The draft (a saved draft, or one not saved at all), put in force as if activated. */
@@ -57,6 +58,8 @@ export interface WhatIfResult {
   after: Tally;
   transitions: Transition[];
   byPlace: PlaceImpact[];
+  /** Changes of the targets that do not change a grade (monitoring cap, industry income, procedure settings). */
+  targets: TargetChanges;
 }
 
 const sumOf = (rows: { households: number; persons: number }[]) => ({
@@ -100,7 +103,9 @@ export async function runWhatIf(database: Database, jobId: number, options: What
       const side = (rows: q.WhatIfCountRow[], s: string): TallyRow[] => rows.filter((r) => r.side === s);
       const children = [...new Set(counts.map((c) => c.child))].sort();
       const before = side(counts, 'before');
+      const targets = await targetChanges(tx, options.scope ?? ALL_PLACES, place, year, active, withRecordActive(active, draft));
       return {
+        targets,
         year,
         place: { code: place, name: names.get(place) ?? (place === NATIONAL_REGION ? '全国' : place) },
         policy: { id: draft.id, regionCode: draft.regionCode, effectiveYear: draft.effectiveYear, version: draft.version, title: draft.title },

@@ -12,6 +12,8 @@ export interface CaseParams {
   monitorCategory?: string;
   discoveredOn?: string;
   dueOn?: string;
+  /** Monitoring entry: the income period and the income it was judged on. */
+  incomeBasis?: string;
 }
 
 const asObject = (value: unknown): Record<string, unknown> => (typeof value === 'string' ? JSON.parse(value) : (value as Record<string, unknown>));

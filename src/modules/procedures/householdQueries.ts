@@ -37,6 +37,23 @@ export async function memberLabour(db: Db, countyCode: string, householdNo: stri
   return db.selectFrom('person').select(['name', 'labour']).where('county_code', '=', countyCode).where('household_no', '=', householdNo).orderBy('id_number').execute();
 }
 
+/** The household's yearly per-capita net income (risk elimination reads it as income over time). */
+export async function yearIncomes(db: Db, countyCode: string, householdNo: string): Promise<{ year: number; perCapitaNet: number }[]> {
+  return db.selectFrom('household_income').select(['year', 'per_capita_net as perCapitaNet']).where('county_code', '=', countyCode).where('household_no', '=', householdNo).orderBy('year').execute();
+}
+
+/** The household's assistance measures with their type label and start date. */
+export async function deliveredMeasures(db: Db, countyCode: string, householdNo: string): Promise<{ label: string; startedOn: string | null }[]> {
+  return db
+    .selectFrom('household_measure as m')
+    .innerJoin('measure_type as t', 't.code', 'm.measure_type')
+    .select(['t.label as label', 'm.started_on as startedOn'])
+    .where('m.county_code', '=', countyCode)
+    .where('m.household_no', '=', householdNo)
+    .orderBy('m.id')
+    .execute();
+}
+
 /** The day the household's current monitoring began: its last completed monitoring entry. */
 export async function monitoredSinceByCase(db: Db, countyCode: string, householdNo: string): Promise<string | null> {
   const row = await db

@@ -17,7 +17,10 @@ import type { Author } from './act';
 import { assessmentFor } from './assessment';
 import { insertCase, insertSteps, openCaseOf, type CaseRow } from './caseQueries';
 import { planOf, type CaseParams } from './caseState';
-import { householdByNo, memberLabour, monitoredSinceByCase, monitoredSinceYear, type ProcedureHousehold } from './householdQueries';
+import { monitoringLineFor } from '../../domain/policy/lines';
+import { relativePovertyLineFor, relativePovertyVerdict } from '../../domain/policy/targets';
+import { monitoringIncomePeriod } from '../../domain/workflow/riskElimination';
+import { deliveredMeasures, householdByNo, memberLabour, yearIncomes, monitoredSinceByCase, monitoredSinceYear, type ProcedureHousehold } from './householdQueries';
 import { policyPlan, type PolicyPlan } from './policyPlan';
 
 export const MONITORING_SOURCES: Record<string, string> = {
@@ -59,6 +62,10 @@ async function procedureConditions(db: Db, h: ProcedureHousehold, input: StartIn
         members: await memberLabour(db, h.county_code, h.household_no),
         caseOpenMonths: p.numbers.riskEliminationCaseOpenMonths,
         needsLabour: p.numbers.riskEliminationNeedsLabour,
+        incomes: (await yearIncomes(db, h.county_code, h.household_no)).map((r) => ({ year: r.year, perCapitaNet: r.perCapitaNet, line: monitoringLineFor(p.rules, r.year)?.amount ?? null })),
+        stableMonths: p.numbers.riskEliminationStableMonths,
+        measures: await deliveredMeasures(db, h.county_code, h.household_no),
+        minMeasures: p.numbers.riskEliminationMinMeasures,
       });
       if (problems.length) throw refused('conditions_not_met', [`${who}不能发起风险消除`, ...problems]);
       return { variant: null, params: { reason: input.reason ?? '收入稳定高于监测线，“两不愁三保障”及饮水安全达标，拟消除风险' } };
@@ -74,15 +81,45 @@ async function procedureConditions(db: Db, h: ProcedureHousehold, input: StartIn
       const discoveredOn = input.discoveredOn ?? author.today;
       if (!isCalendarDate(discoveredOn) || discoveredOn > author.today) throw badRequest(`发现日期（discoveredOn）${discoveredOn} 无效：应为不晚于今天的日期 YYYY-MM-DD`);
       const dueOn = addDays(discoveredOn, p.numbers.monitoringEntryDays);
-      const reason = input.reason ?? `${labelOf(monitorCategories, category)}（${MONITORING_SOURCES[source]}）`;
-      return { variant: source, params: { reason, source, monitorCategory: category, discoveredOn, dueOn } };
+      const incomeBasis = await entryIncomeBasis(db, h, discoveredOn, p);
+      const reason = input.reason ?? `${labelOf(monitorCategories, category)}（${MONITORING_SOURCES[source]}）；${incomeBasis}`;
+      return { variant: source, params: { reason, source, monitorCategory: category, discoveredOn, dueOn, incomeBasis } };
     }
     case 'identification': {
       const variant = h.status === 'not_poor' ? 'new' : 'return';
       const cause = h.main_cause ? `，主要致贫原因：${labelOf(povertyCause, h.main_cause)}` : '';
-      return { variant, params: { reason: input.reason ?? (variant === 'new' ? `申请纳入建档立卡${cause}` : `返贫，拟重新纳入建档立卡${cause}`) } };
+      const relative = await relativeIdentification(db, h, p, year);
+      if (relative?.refusal) throw refused('conditions_not_met', [`${who}不能发起识别`, relative.refusal]);
+      const basis = relative ? `；${relative.text}` : '';
+      return { variant, params: { reason: input.reason ?? (variant === 'new' ? `申请纳入建档立卡${cause}${basis}` : `返贫，拟重新纳入建档立卡${cause}${basis}`) } };
     }
   }
+}
+
+/** The income a monitoring entry is judged on: the policy's months before discovery, or (yearly records only) the last full year in them. */
+async function entryIncomeBasis(db: Db, h: ProcedureHousehold, discoveredOn: string, p: PolicyPlan): Promise<string> {
+  const period = monitoringIncomePeriod(discoveredOn, p.rules.monitoring.lookbackMonths);
+  const record = (await yearIncomes(db, h.county_code, h.household_no)).find((r) => r.year === period.year);
+  const line = monitoringLineFor(p.rules, period.year);
+  const lineText = line ? `，${period.year} 年监测线 ${line.amount} 元` : '';
+  if (!record) return `${period.text}：仅登记年度收入，应按 ${period.year} 年全年收入核算，但无 ${period.year} 年收入记录${lineText}`;
+  return `${period.text}：仅登记年度收入，按 ${period.year} 年全年人均纯收入 ${record.perCapitaNet} 元核算${lineText}`;
+}
+
+/**
+ * Where a relative-poverty standard applies (Guangdong 2016–2020), identification reads the
+ * household's per-capita income of the year (else the latest before it) against the year's
+ * identification line: below it the verdict is the reason; at or above it, or with no income
+ * recorded, the start is refused.
+ */
+async function relativeIdentification(db: Db, h: ProcedureHousehold, p: PolicyPlan, year: number): Promise<{ text: string; refusal?: string } | null> {
+  const line = relativePovertyLineFor(p.rules, year);
+  if (!line) return null;
+  const record = (await yearIncomes(db, h.county_code, h.household_no)).filter((r) => r.year <= year).pop();
+  if (!record) return { text: '', refusal: `按相对贫困标准识别须有收入记录：无 ${year} 年及以前的收入记录（${line.text}）` };
+  const verdict = relativePovertyVerdict(record.perCapitaNet, line);
+  const from = record.year === year ? '' : `（${year} 年无收入记录，按 ${record.year} 年）`;
+  return verdict.poor ? { text: `${verdict.text}${from}` } : { text: '', refusal: `${verdict.text}${from}，不属相对贫困户` };
 }
 
 /** Start a case; `assertReach` refuses (404) a household outside the user's reach. */

@@ -61,3 +61,45 @@ export const getOverview = (query: { place?: string; year?: string }, signal?: A
 export const listAssessed = (query: AssessedFilter & { page: number; pageSize: number }, signal?: AbortSignal) => getJson<AssessedPage>('/monitoring/households', query, signal);
 
 export const assessedExportUrl = (filter: AssessedFilter) => apiUrl('/monitoring/households/export.xlsx', filter);
+
+// --- policy targets (监测规模、产业增收目标) ---------------------------------------------------
+
+export interface CapRow {
+  code: string;
+  name: string;
+  registeredPersons: number;
+  monitoredPersons: number;
+  capShare: number | null;
+  deepPoverty: boolean;
+  over: boolean;
+  reason: string;
+}
+
+export interface CapReport {
+  place: { code: string; name: string };
+  year: number;
+  counties: CapRow[];
+  overCap: CapRow[];
+}
+
+export interface IndustryCounts {
+  supported: number;
+  meeting: number;
+  short: number;
+  noIncome: number;
+}
+
+export interface IndustryReport {
+  place: { code: string; name: string };
+  year: number;
+  totals: IndustryCounts;
+  byPlace: (IndustryCounts & { code: string; name: string })[];
+  households: { householdNo: string; headName: string; villageCode: string; target: number; perCapita: number | null; meets: boolean | null; reason: string }[];
+}
+
+type TargetQuery = { place: string; year: string };
+
+export const getCapReport = (query: TargetQuery, signal?: AbortSignal) => getJson<CapReport>('/monitoring/cap', query, signal);
+export const getIndustryReport = (query: TargetQuery, signal?: AbortSignal) => getJson<IndustryReport>('/monitoring/industry-income', query, signal);
+export const capExportUrl = (query: TargetQuery) => apiUrl('/monitoring/cap/export.xlsx', query);
+export const industryExportUrl = (query: TargetQuery) => apiUrl('/monitoring/industry-income/export.xlsx', query);

@@ -1,6 +1,16 @@
 /** Strings of the monitoring pages and of the household checklist (under `monitoring.`): Chinese, and English with the same keys. */
 export const zh = {
-  menu: { overview: '监测总览', list: '评估结果名单' },
+  menu: { overview: '监测总览', list: '评估结果名单', targets: '监测规模与产业增收' },
+  targets: {
+    title: '监测规模与产业增收目标', year: '年度', chooseYear: '请先选择年度（按业务年度统计，不默认当前年份）', export: '导出Excel',
+    capTitle: '监测对象规模（2020 年规则：一般不超过建档立卡人口的 5%，深度贫困县 10%；2021 年起不设上限）',
+    overCap: '{{count}} 个县监测对象超过比例上限', county: '县', registered: '建档立卡人口', monitored: '监测对象人数', cap: '比例上限',
+    noCap: '不设上限', deep: '（深度贫困县）', overHeader: '是否超过', over: '超过上限', within: '未超过', reason: '说明',
+    industryTitle: '产业增收目标（有产业扶持的未脱贫户人均产业收入）',
+    industryTotals: '有产业扶持的户 {{supported}} 户：达到目标 {{meeting}} 户，未达到 {{short}} 户，缺收入记录 {{noIncome}} 户',
+    place: '地区', supported: '有产业扶持的户', meeting: '达到目标', short: '未达到', noIncome: '缺收入记录',
+    shortList: '未达到或不能判定的户', householdNo: '户编号', head: '户主',
+  },
   grades: { red: '红色', yellow: '黄色', green: '绿色', undetermined: '待核实' },
   outcomes: { meets: '达到脱贫标准', does_not_meet: '未达到脱贫标准', undetermined: '待核实' },
   criteria: { income: '收入', food: '不愁吃', clothing: '不愁穿', education: '义务教育', medical: '基本医疗', housing: '住房安全', water: '饮水安全' },
@@ -13,6 +23,7 @@ export const zh = {
   reasons: {
     income_not_above_line: '收入未超过贫困线', criterion_failed: '两不愁三保障或饮水未达标', serious_event: '发生严重风险事件',
     income_below_monitoring_line: '收入低于监测线', income_fall: '收入大幅下降', open_risk: '存在未消除风险',
+    relative_exit_short: '未达到相对贫困退出收入',
   },
   overview: {
     title: '监测总览', year: '{{year}} 年', noYear: '尚无评估结果', computedAt: '评估时间 {{time}}', households: '评估户数', persons: '人数',
@@ -60,7 +71,17 @@ export const zh = {
 };
 
 export const en: typeof zh = {
-  menu: { overview: 'Monitoring overview', list: 'Assessed households' },
+  menu: { overview: 'Monitoring overview', list: 'Assessed households', targets: 'Monitoring scale and industry income' },
+  targets: {
+    title: 'Monitoring scale and industry income target', year: 'Year', chooseYear: 'Choose a year first (reports are by business year, never the current year by default)', export: 'Export Excel',
+    capTitle: 'Monitored households against the cap (2020 rules: about 5% of registered persons, 10% in deep-poverty counties; no cap from 2021)',
+    overCap: '{{count}} counties over the cap', county: 'County', registered: 'Registered persons', monitored: 'Monitored persons', cap: 'Cap',
+    noCap: 'No cap', deep: ' (deep poverty)', overHeader: 'Over', over: 'Over the cap', within: 'Within', reason: 'Explanation',
+    industryTitle: 'Industry income target (per person, poor households with industry support)',
+    industryTotals: '{{supported}} households supported: {{meeting}} meet the target, {{short}} short, {{noIncome}} without income record',
+    place: 'Place', supported: 'Supported', meeting: 'Meeting', short: 'Short', noIncome: 'No income record',
+    shortList: 'Households short of the target or undetermined', householdNo: 'Household no.', head: 'Head',
+  },
   grades: { red: 'Red', yellow: 'Yellow', green: 'Green', undetermined: 'To verify' },
   outcomes: { meets: 'Meets the exit standard', does_not_meet: 'Does not meet the standard', undetermined: 'To verify' },
   criteria: { income: 'Income', food: 'Food', clothing: 'Clothing', education: 'Education', medical: 'Medical care', housing: 'Housing', water: 'Drinking water' },
@@ -73,6 +94,7 @@ export const en: typeof zh = {
   reasons: {
     income_not_above_line: 'Income not above the poverty line', criterion_failed: 'A basic need or water not met', serious_event: 'Serious risk event',
     income_below_monitoring_line: 'Income below the monitoring line', income_fall: 'Sharp fall in income', open_risk: 'Risk not yet eliminated',
+    relative_exit_short: 'Short of the relative-poverty exit income',
   },
   overview: {
     title: 'Monitoring overview', year: 'Year {{year}}', noYear: 'No assessment yet', computedAt: 'Assessed {{time}}', households: 'Households assessed', persons: 'Persons',

@@ -13,6 +13,7 @@ import { lazyPage } from '../../app/lazyPage';
 // Each page's code is fetched when the page is first opened (app/lazyPage.tsx).
 const AssessedListPage = lazyPage(() => import('./AssessedListPage'), 'AssessedListPage');
 const OverviewPage = lazyPage(() => import('./OverviewPage'), 'OverviewPage');
+const TargetsPage = lazyPage(() => import('./TargetsPage'), 'TargetsPage');
 
 const OVERVIEW = ['registry.read', 'dashboard.read'];
 const LIST = ['registry.read'];
@@ -20,6 +21,7 @@ const LIST = ['registry.read'];
 const pages: ModulePage[] = [
   { path: '/monitoring/overview', label: 'monitoring.menu.overview', permissions: OVERVIEW },
   { path: '/monitoring/households', label: 'monitoring.menu.list', permissions: LIST },
+  { path: '/monitoring/targets', label: 'monitoring.menu.targets', permissions: OVERVIEW },
 ];
 
 const guard = (permissions: string[], page: ReactNode) => <RequirePermission permissions={permissions}>{page}</RequirePermission>;
@@ -31,6 +33,7 @@ export const monitoringModule: ModuleDefinition = {
     <>
       <Route path="monitoring/overview" element={guard(OVERVIEW, <OverviewPage />)} />
       <Route path="monitoring/households" element={guard(LIST, <AssessedListPage />)} />
+      <Route path="monitoring/targets" element={guard(OVERVIEW, <TargetsPage />)} />
     </>
   ),
   messages: { zh, en },

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ErrorState } from '../../components/ErrorState';
 import { PlacePicker } from '../../components/PlacePicker';
-import { getWhatIfJob, startWhatIf, whatIfListUrl, type Job, type PlaceImpact, type WhatIfResult } from './api';
+import { getWhatIfJob, startWhatIf, whatIfListUrl, type Job, type PlaceImpact, type TargetChanges, type WhatIfResult } from './api';
 
 const POLL_MS = 500;
 
@@ -112,10 +112,38 @@ export function WhatIfPanel({ policyId, scopeCode, defaultPlace, dirty }: { poli
               { title: t('policy.whatIf.yellowAfter'), key: 'ya', render: (_: unknown, p) => grade('yellow', 'after')(p) },
             ]}
           />
+          {result.targets && <TargetChangeList targets={result.targets} />}
           <Button icon={<DownloadOutlined />} href={whatIfListUrl(job!.id)}>
             {t('policy.whatIf.download')}
           </Button>
         </Space>
+      )}
+    </Card>
+  );
+}
+
+/** What the draft changes besides grades: counties against the monitoring cap, industry verdicts, procedure settings. */
+function TargetChangeList({ targets }: { targets: TargetChanges }) {
+  const { t } = useTranslation();
+  const items = [
+    ...targets.capCounties.map((c) => ({ key: `cap-${c.code}`, title: t('policy.whatIf.capCounty', { name: c.name }), text: `${c.before} → ${c.after}` })),
+    ...targets.industryPlaces.map((p) => ({ key: `ip-${p.code}`, title: t('policy.whatIf.industryPlace', { name: p.name, before: p.meetingBefore, after: p.meetingAfter }), text: '' })),
+    ...targets.industryHouseholds.map((h) => ({ key: `ih-${h.householdNo}`, title: t('policy.whatIf.industryHousehold', { no: h.householdNo, head: h.headName }), text: `${h.before} → ${h.after}` })),
+    ...targets.procedureSettings.map((s) => ({ key: `ps-${s.path}`, title: t('policy.whatIf.setting', { field: s.field, before: JSON.stringify(s.before), after: JSON.stringify(s.after), note: s.note }), text: '' })),
+  ];
+  return (
+    <Card size="small" type="inner" title={t('policy.whatIf.targetsTitle')} className="policy-what-if-targets">
+      {items.length === 0 ? (
+        <Typography.Text type="secondary">{t('policy.whatIf.noTargetChanges')}</Typography.Text>
+      ) : (
+        <ul>
+          {items.map((i) => (
+            <li key={i.key}>
+              <strong>{i.title}</strong>
+              {i.text && <div>{i.text}</div>}
+            </li>
+          ))}
+        </ul>
       )}
     </Card>
   );

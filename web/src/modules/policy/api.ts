@@ -82,6 +82,15 @@ export interface WhatIfResult {
   before: Tally;
   after: Tally;
   byPlace: PlaceImpact[];
+  /** Older results (before targets were reported) have none. */
+  targets?: TargetChanges;
+}
+
+export interface TargetChanges {
+  capCounties: { code: string; name: string; overBefore: boolean; overAfter: boolean; before: string; after: string }[];
+  industryHouseholds: { householdNo: string; headName: string; villageCode: string; before: string; after: string }[];
+  industryPlaces: { code: string; name: string; supportedBefore: number; supportedAfter: number; meetingBefore: number; meetingAfter: number }[];
+  procedureSettings: { path: string; field: string; before: unknown; after: unknown; note: string }[];
 }
 
 export interface Job<T> {

@@ -61,6 +61,10 @@ export const zh = {
     notDraft: '该版本已{{status}}，不能修改；可新建草稿',
   },
   whatIf: {
+    targetsTitle: '监测规模、产业增收目标和程序设置的变化',
+    noTargetChanges: '监测规模、产业增收目标和程序设置均无变化',
+    capCounty: '监测规模：{{name}}', industryHousehold: '产业增收：户 {{no}}（{{head}}）', industryPlace: '产业增收：{{name}} 达到目标 {{before}} → {{after}} 户',
+    setting: '{{field}}：{{before}} → {{after}}（{{note}}）',
     title: '政策测算（不保存）',
     place: '测算地区',
     year: '测算年份',
@@ -145,6 +149,10 @@ export const en: typeof zh = {
     notDraft: 'This version is {{status}} and cannot change; create a new draft',
   },
   whatIf: {
+    targetsTitle: 'Changes of the monitoring scale, industry income target and procedure settings',
+    noTargetChanges: 'No change of the monitoring scale, industry income target or procedure settings',
+    capCounty: 'Monitoring scale: {{name}}', industryHousehold: 'Industry income: household {{no}} ({{head}})', industryPlace: 'Industry income: {{name}} meeting {{before}} → {{after}}',
+    setting: '{{field}}: {{before}} → {{after}} ({{note}})',
     title: 'What-if (nothing saved)',
     place: 'Place',
     year: 'Year',
