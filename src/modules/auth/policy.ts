@@ -10,6 +10,7 @@
  * built-in list is empty and a deployment turns the requirement on with the environment
  * variable (see docs/access.md); switching the default is the one line marked below.
  */
+import { BANNED_PASSWORD_MESSAGE, isBannedPassword } from './bannedPasswords';
 import { isRole } from './roles';
 
 export interface PasswordPolicy {
@@ -99,7 +100,7 @@ const CLASSES: [RegExp, string][] = [
   [/[^A-Za-z0-9]/, '符号'],
 ];
 
-/** Why a password breaks the policy (Chinese, one line each); empty when it is acceptable. */
+/** Why a new password breaks the policy (Chinese, one line each); empty when it is acceptable. */
 export function passwordProblems(password: string, username: string, policy: PasswordPolicy): string[] {
   const problems: string[] = [];
   const length = [...password].length;
@@ -112,6 +113,7 @@ export function passwordProblems(password: string, username: string, policy: Pas
   if (policy.forbidUsername && username && password.toLowerCase().includes(username.toLowerCase())) {
     problems.push(`密码不能包含用户名 ${username}`);
   }
+  if (isBannedPassword(password)) problems.push(BANNED_PASSWORD_MESSAGE);
   return problems;
 }
 
