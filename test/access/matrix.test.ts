@@ -116,6 +116,34 @@ describe.each(testDatabases)('access matrix on $name', ({ open }) => {
     ]);
   });
 
+  /**
+   * 三员分立: the auditor reads the audit trail and what he needs to read it (who the users
+   * are, the place names of the place filter, his own account) and nothing of the business data.
+   */
+  const AUDITOR_READS = new Set([
+    'GET /api/v1/audit/events',
+    'GET /api/v1/audit/events/export.xlsx',
+    'GET /api/v1/audit/chain',
+    'GET /api/v1/users',
+    'GET /api/v1/roles',
+  ]);
+
+  it('lets the auditor read the audit trail and nothing of the business data (no funds, loans or households)', async () => {
+    const reached: string[] = [];
+    for (const route of routes.filter((r) => r.method === 'GET' && !r.public && !ANY_SIGNED_IN.has(`${r.method} ${r.url}`))) {
+      const key = `${route.method} ${route.url}`;
+      // Place names for his place filter, his own account, the API description.
+      if (['/api/v1/places', '/api/v1/auth/', '/api/docs'].some((p) => route.url.startsWith(p))) continue;
+      const url = route.url.replace(/:(\w+)/g, '1');
+      const res = await u.auditorA.inject('GET', url);
+      if (res.statusCode !== 403) reached.push(key);
+    }
+    expect(reached.filter((r) => !AUDITOR_READS.has(r))).toEqual([]);
+    expect((await u.auditorA.inject('GET', '/api/v1/audit/events')).statusCode).toBe(200);
+    expect((await u.auditorA.inject('GET', '/api/v1/funds/disbursements')).statusCode).toBe(403);
+    expect((await u.auditorA.inject('GET', '/api/v1/loans')).statusCode).toBe(403);
+  });
+
   const refusedCount = async () => Number((await database.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', 'access.refused').executeTakeFirstOrThrow()).n);
 
   async function check(c: Case) {
