@@ -131,6 +131,7 @@ export async function registerAssistanceRoutes(api: FastifyInstance, database: D
   api.get<Query>('/assistance/visits', read, async (request) => {
     const f = s.visitListQuery.parse(request.query);
     const place = await reachReportPlace(request, f.place);
+    if (f.householdNo) await reachHouseholdOf(request, f.householdNo);
     return { items: await svc.listVisits(db, householdAccessOf(request), { ...f, place }) };
   });
 
