@@ -133,7 +133,7 @@ export async function registerProcedureRoutes(api: FastifyInstance, database: Da
     return reply
       .type(e.media_type)
       .header('content-disposition', `attachment; filename="evidence-${id}"; filename*=UTF-8''${encodeURIComponent(e.name)}`)
-      .header('x-content-sha256', e.sha256)
+      .header('x-content-digest', `${e.digest_alg}=${e.sha256}`)
       .send(Buffer.from(e.content));
   });
 
