@@ -1,5 +1,8 @@
 /**
- * A refusal never discloses a person or household outside the user's scope: an ID number
+ * Nothing is disclosed across scope. A list filtered on a place or household outside the
+ * user's scope answers 404 (audited) like every other out-of-scope request, not an empty 200:
+ * the procedure cases and their export, the case summary, the public notices, and the visits
+ * of a household. And a refusal never discloses a person or household outside the user's scope: an ID number
  * registered in another county answers only that it is registered in a household outside his
  * area and to ask the county office; the full detail goes to the audit trail. Inside his scope
  * the helpful detail (which household, whose) stays. Member add, member correction, import.
@@ -107,5 +110,32 @@ describe.each(testDatabases)('no disclosure across scope on $name', ({ open }) =
     // A national (console) import still names the household.
     const national = await importRegistry(database, { path, fileName: 'dup.csv' });
     expect(national.errors[0].message).toContain(`已登记在户 ${hB.householdNo}`);
+  });
+
+  const refused = async () =>
+    Number((await database.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', 'access.refused').executeTakeFirstOrThrow()).n);
+
+  it('answers 404 and audits the refusal for a filter of another county, and 200 for his own', async () => {
+    const lists: [string, (place: string, household: string) => string][] = [
+      ['cases', (p) => `/api/v1/procedures/cases?place=${p}`],
+      ['cases export', (p) => `/api/v1/procedures/cases/export.xlsx?place=${p}`],
+      ['summary', (p) => `/api/v1/procedures/summary?place=${p}`],
+      ['notices', (p) => `/api/v1/procedures/notices?place=${p}`],
+      ['visits of a household', (_p, h) => `/api/v1/assistance/visits?householdNo=${h}`],
+    ];
+    for (const [name, url] of lists) {
+      const before = await refused();
+      const other = await opA.inject('GET', url(b.villageCodes[0], hB.householdNo));
+      expect(other.statusCode, `${name}: ${other.body}`).toBe(404);
+      expect(other.json().error.code, name).toBe('not_found');
+      expect(other.body, name).not.toContain(hB.headName);
+      expect(await refused(), `${name}: audited`).toBe(before + 1);
+      const own = await opA.inject('GET', url(a.villageCodes[0], hA.householdNo));
+      expect(own.statusCode, `${name}: ${own.body}`).toBe(200);
+    }
+    // A household number that exists nowhere answers the same 404.
+    expect((await opA.inject('GET', `/api/v1/assistance/visits?householdNo=${a.countyCode}999999`)).statusCode).toBe(404);
+    // A county filter of the other county on the cases list, as the issue found it.
+    expect((await opA.inject('GET', `/api/v1/procedures/cases?place=${b.countyCode}`)).statusCode).toBe(404);
   });
 });
