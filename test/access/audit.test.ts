@@ -224,7 +224,7 @@ describe.each(testDatabases)('audit trail on $name', (t) => {
       expect(exported).toEqual([{ username: auditorUser.username, after: { from: null, to: null, user: null, action: 'household', place: null } }]);
 
       const page = (await auditor.inject('GET', `/api/v1/audit/events?user=${auditorUser.username}&from=2024-03-01&to=2024-03-02`)).json();
-      expect(page.items.map((e: { action: string }) => e.action)).toEqual(['audit.export', 'auth.login']);
+      expect(page.items.map((e: { action: string }) => e.action)).toEqual(['audit.export', 'auth.totp_enable', 'auth.totp_enrol_start', 'auth.login']); // his first login enrolled TOTP
       expect((await auditor.inject('GET', '/api/v1/audit/events?from=yesterday')).json().error.message).toMatch(/from 应为日期/);
       expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
       await app.close();

@@ -3,7 +3,7 @@ import type { Database } from '../../src/db/database';
 import { securityPolicy } from '../../src/modules/auth/service';
 import { testDatabases } from '../helpers/databases';
 import { createPlaceTree, type TestPlaces } from '../helpers/factory';
-import { buildTestApp, loginAs, makeUser, PASSWORD } from './helpers';
+import { buildTestApp, enrolTotp, loginAs, makeUser, PASSWORD } from './helpers';
 
 /** The one answer of the password step to an unknown name, a wrong password and a locked account alike. */
 const INVALID = '用户名或密码错误。连续输错 5 次将锁定账户 15 分钟；如已锁定，请稍后重试或请管理员解锁';
@@ -228,6 +228,9 @@ describe.each(testDatabases)('authentication on $name', ({ open }) => {
     expect(blocked.json().error.code).toBe('password_change_required');
     expect((await client.inject('POST', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'Changed#2024' })).statusCode).toBe(204);
     expect((await client.inject('GET', '/api/v1/auth/me')).json().mustChangePassword).toBe(false);
+    // A security administrator must then enrol TOTP (等保, the default) before anything else.
+    expect((await client.inject('GET', '/api/v1/audit/events')).json().error.code).toBe('totp_enrolment_required');
+    await enrolTotp(app, client, fresh.username);
     expect((await client.inject('GET', '/api/v1/audit/events')).statusCode).toBe(200);
 
     // 等保: 90 days later the password has expired.

@@ -13,7 +13,10 @@ import { loadSecurityPolicy, manualClock, securityPolicy, TOTP_REQUIRED_ROLES_DE
 import { matchTotp, openTotpSecret, sealTotpSecret } from '../../src/modules/auth/totp';
 import { testDatabases } from '../helpers/databases';
 import { createPlaceTree, type TestPlaces } from '../helpers/factory';
-import { buildTestApp, loginAs, makeUser, PASSWORD, START, type Client } from './helpers';
+import { buildTestApp, loginAs as loginEnrolled, makeUser, PASSWORD, START, type Client } from './helpers';
+
+/** These tests enrol by hand, step by step: sign in without the helper's enrolment. */
+const loginAs = (app: FastifyInstance, username: string) => loginEnrolled(app, username, PASSWORD, { enrolTotp: false });
 
 /** 等保 level 3: the 三员 must use TOTP (the built-in default is transitional, see policy.ts). */
 const policy = securityPolicy('dengbao', { totp: { requiredRoles: [...TOTP_REQUIRED_ROLES_DEFAULT] } });
@@ -83,8 +86,9 @@ describe('TOTP primitives', () => {
   it('names the 三员 as the 等保 list; FUPIN_TOTP_REQUIRED_ROLES sets the list', () => {
     expect(TOTP_REQUIRED_ROLES_DEFAULT).toEqual(['sys_admin', 'security_admin', 'auditor']);
     expect(loadSecurityPolicy({ FUPIN_TOTP_REQUIRED_ROLES: 'default' }).totp.requiredRoles).toEqual(['sys_admin', 'security_admin', 'auditor']);
-    // Transitional built-in default (policy.ts): none until the older tests enrol their 三员.
-    expect(loadSecurityPolicy({}).totp.requiredRoles).toEqual([]);
+    // The built-in default is the 等保 list; a deployment turns it off with `none`.
+    expect(loadSecurityPolicy({}).totp.requiredRoles).toEqual(['sys_admin', 'security_admin', 'auditor']);
+    expect(securityPolicy().totp.requiredRoles).toEqual(['sys_admin', 'security_admin', 'auditor']);
     expect(loadSecurityPolicy({ FUPIN_TOTP_REQUIRED_ROLES: 'none' }).totp.requiredRoles).toEqual([]);
     expect(loadSecurityPolicy({ FUPIN_TOTP_REQUIRED_ROLES: 'sys_admin, leader' }).totp.requiredRoles).toEqual(['sys_admin', 'leader']);
     expect(() => loadSecurityPolicy({ FUPIN_TOTP_REQUIRED_ROLES: 'sys_admin,boss' })).toThrow(/boss/);
