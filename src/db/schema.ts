@@ -210,6 +210,8 @@ export interface AuditEventTable {
   note: string | null;
   prev_hash: string;
   hash: string;
+  /** 'sm3' (new events) or 'sha256' (events written before migration 016). */
+  hash_alg: ColumnType<string, string | undefined, never>;
 }
 
 export interface AuditChainHeadTable {
@@ -470,7 +472,10 @@ export interface ProcedureEvidenceTable {
   name: string;
   media_type: string;
   size: number;
+  /** The file's digest in the algorithm of digest_alg (hex). */
   sha256: string;
+  /** 'sm3' (files stored since migration 016) or 'sha256'. */
+  digest_alg: ColumnType<string, string | undefined, never>;
   content: Uint8Array;
   uploaded_by: string | null;
   uploaded_at: ColumnType<Date, Date | string, Date | string>;

@@ -3,13 +3,17 @@ import { passwordProblems, securityPolicy } from '../../src/modules/auth/service
 import { createDemoUsers, createFirstAdministrator, DEMO_USERS, ensureFirstAdministrator, pairCadreHouseholds } from '../../src/modules/users/bootstrap';
 import { testDatabases } from '../helpers/databases';
 import { createHousehold, createPlaceTree } from '../helpers/factory';
-import { buildTestApp, loginAs, openIsolated, START } from './helpers';
+import { BANNED_PASSWORD_MESSAGE } from '../../src/modules/auth/bannedPasswords';
+import { buildTestApp, enrolTotp, loginAs, openIsolated, START } from './helpers';
 
 describe('demo user list', () => {
-  it('has one user per role, each password within both profiles', () => {
+  it('has one user per role, each password within both profiles but banned as a new password (it is published)', () => {
     expect(new Set(DEMO_USERS.map((u) => u.role)).size).toBe(DEMO_USERS.length);
     for (const u of DEMO_USERS) {
-      expect(passwordProblems(u.password, u.username, securityPolicy('dengbao').password), u.username).toEqual([]);
+      expect(passwordProblems(u.password, u.username, securityPolicy('dengbao').password), u.username).toEqual([BANNED_PASSWORD_MESSAGE]);
+      expect(passwordProblems(u.password, u.username, securityPolicy('asvs').password).filter((p) => p !== BANNED_PASSWORD_MESSAGE), u.username).toEqual(
+        u.password.length < 12 ? ['密码至少 12 个字符（现为 10 个）'] : [],
+      );
     }
   });
 });
@@ -35,6 +39,8 @@ describe.each(testDatabases)('first start and demo users on $name', (t) => {
       const client = await loginAs(app, 'admin', printed);
       expect((await client.inject('GET', '/api/v1/users')).json().error.code).toBe('password_change_required');
       expect((await client.inject('POST', '/api/v1/auth/password', { currentPassword: printed, newPassword: 'Xiayi#2024new' })).statusCode).toBe(204);
+      expect((await client.inject('GET', '/api/v1/users')).json().error.code).toBe('totp_enrolment_required');
+      await enrolTotp(app, client, 'admin');
       expect((await client.inject('GET', '/api/v1/users')).json().total).toBe(1);
       await app.close();
     } finally {

@@ -8,6 +8,8 @@ import { manualClock, securityPolicy, hashPassword, type ManualClock, type Secur
 import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
 import { consoleAdmin, createUser } from '../../src/modules/users/service';
 import type { TestDatabase } from '../helpers/databases';
+import * as OTPAuth from 'otpauth';
+import { totpStep } from '../../src/modules/auth/totp';
 
 export const START = '2024-03-01T00:00:00.000Z';
 export const PASSWORD = 'Xiayi#2024ok';
@@ -47,9 +49,57 @@ export interface Client {
   inject(method: string, url: string, payload?: unknown, extra?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
-export async function loginAs(app: FastifyInstance, username: string, password = PASSWORD): Promise<Client> {
+/**
+ * Sign in as the login page would. A user of a role that must use TOTP (the 三员, by default)
+ * is enrolled at his first login, as the web app sends him to; later logins give the code of
+ * the secret he enrolled, computed at the app's clock (a different step each time, as the
+ * server refuses a code used before: up to three logins of one user per 30-second step).
+ */
+export async function loginAs(app: FastifyInstance, username: string, password = PASSWORD, options: { enrolTotp?: boolean } = {}): Promise<Client> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  if (res.json().secondFactor === 'totp') {
+    const half = clientOf(app, res);
+    const second = await half.inject('POST', '/api/v1/auth/login/totp', { code: nextTotpCode(app, username) });
+    if (second.statusCode !== 200) throw new Error(`login ${username} (TOTP): ${second.statusCode} ${second.body}`);
+    return clientOf(app, second);
+  }
+  const client = clientOf(app, res);
+  // After a pending password change (the test changes it, then calls enrolTotp).
+  const user = res.json().user;
+  if (user?.mustEnrolTotp && !user.mustChangePassword && options.enrolTotp !== false) await enrolTotp(app, client, username);
+  return client;
+}
+
+const totpSecrets = new Map<string, string>();
+const lastTotpStep = new Map<string, number>();
+
+/** The secret a test user enrolled through loginAs (undefined when he has not). */
+export const totpSecretOf = (username: string) => totpSecrets.get(username);
+
+/** A code the server accepts and has not seen: the earliest unused step of the ±1 window. */
+export function nextTotpCode(app: FastifyInstance, username: string): string {
+  const secret = totpSecrets.get(username);
+  if (!secret) throw new Error(`${username} 没有通过 loginAs 登记动态口令`);
+  const now = app.security.clock.now();
+  const step = Math.max(totpStep(now) - 1, (lastTotpStep.get(username) ?? -Infinity) + 1);
+  if (step > totpStep(now) + 1) throw new Error(`${username} 在同一 30 秒内登录超过三次：请推进测试时钟`);
+  lastTotpStep.set(username, step);
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: step * 30_000 });
+}
+
+/** First-login enrolment: start, read the secret from the otpauth:// URI, confirm with a code. */
+export async function enrolTotp(app: FastifyInstance, client: Client, username: string): Promise<void> {
+  const start = await client.inject('POST', '/api/v1/auth/totp/enrol');
+  if (start.statusCode !== 200) throw new Error(`TOTP enrol ${username}: ${start.statusCode} ${start.body}`);
+  const uri = OTPAuth.URI.parse(start.json().uri) as OTPAuth.TOTP;
+  totpSecrets.set(username, uri.secret.base32);
+  lastTotpStep.delete(username);
+  const confirm = await client.inject('POST', '/api/v1/auth/totp/confirm', { code: nextTotpCode(app, username) });
+  if (confirm.statusCode !== 200) throw new Error(`TOTP confirm ${username}: ${confirm.statusCode} ${confirm.body}`);
+}
+
+function clientOf(app: FastifyInstance, res: LightMyRequestResponse): Client {
   const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
   const cookie = `fupin_session=${cookies.fupin_session}; fupin_csrf=${cookies.fupin_csrf}`;
   const csrf = cookies.fupin_csrf;

@@ -5,6 +5,7 @@
  * 404 (audited), the right user → 2xx; a pairing cadre sees only his paired households.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { Database } from '../../src/db/database';
 import { addPairedHouseholds } from '../../src/modules/auth/service';
@@ -116,6 +117,34 @@ describe.each(testDatabases)('access matrix on $name', ({ open }) => {
     ]);
   });
 
+  /**
+   * 三员分立: the auditor reads the audit trail and what he needs to read it (who the users
+   * are, the place names of the place filter, his own account) and nothing of the business data.
+   */
+  const AUDITOR_READS = new Set([
+    'GET /api/v1/audit/events',
+    'GET /api/v1/audit/events/export.xlsx',
+    'GET /api/v1/audit/chain',
+    'GET /api/v1/users',
+    'GET /api/v1/roles',
+  ]);
+
+  it('lets the auditor read the audit trail and nothing of the business data (no funds, loans or households)', async () => {
+    const reached: string[] = [];
+    for (const route of routes.filter((r) => r.method === 'GET' && !r.public && !ANY_SIGNED_IN.has(`${r.method} ${r.url}`))) {
+      const key = `${route.method} ${route.url}`;
+      // Place names for his place filter, his own account, the API description.
+      if (['/api/v1/places', '/api/v1/auth/', '/api/docs'].some((p) => route.url.startsWith(p))) continue;
+      const url = route.url.replace(/:(\w+)/g, '1');
+      const res = await u.auditorA.inject('GET', url);
+      if (res.statusCode !== 403) reached.push(key);
+    }
+    expect(reached.filter((r) => !AUDITOR_READS.has(r))).toEqual([]);
+    expect((await u.auditorA.inject('GET', '/api/v1/audit/events')).statusCode).toBe(200);
+    expect((await u.auditorA.inject('GET', '/api/v1/funds/disbursements')).statusCode).toBe(403);
+    expect((await u.auditorA.inject('GET', '/api/v1/loans')).statusCode).toBe(403);
+  });
+
   const refusedCount = async () => Number((await database.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', 'access.refused').executeTakeFirstOrThrow()).n);
 
   async function check(c: Case) {
@@ -225,5 +254,73 @@ describe.each(testDatabases)('access matrix on $name', ({ open }) => {
     const workbook = await u.policyA.inject('GET', `/api/v1/policies/export.xlsx?place=${a.countyCode}`);
     expect(workbook.statusCode).toBe(200);
     expect(workbook.headers['content-type']).toContain('spreadsheetml');
+  });
+
+  it('withholds health and disability facts on every route that returns them from the lines that may not see them, as the card does', async () => {
+    const sick = await createHousehold(database, a, {
+      villageCode: a.villageCodes[0],
+      members: [
+        { ...insuredAdult('孙病', '1960-01-01'), columns: { ...insuredAdult('孙病', '1960-01-01').columns, health: 'chronic', chronic_card: false } },
+        { ...insuredAdult('孙残', '1990-01-01'), columns: { ...insuredAdult('孙残', '1990-01-01').columns, health: 'disabled', disability_grade: 2 } },
+      ],
+      columns: goodColumns(),
+      incomes: [incomeOf(2021, 9000, 2)],
+    });
+    const sign = async (role: string, departmentLine?: string) => loginAs(app, (await makeUser(database, role, a.countyCode, departmentLine ? { departmentLine } : {})).username);
+    const roles: [string, Client, boolean][] = [
+      ['education operator', await sign('department_operator', 'education'), true],
+      ['housing operator', await sign('department_operator', 'housing'), true],
+      ['health operator', await sign('department_operator', 'health'), false],
+      ['civil affairs operator', await sign('department_operator', 'civil_affairs'), false],
+      ['county operator', u.opA, false],
+      ['leader', u.leaderA, false],
+    ];
+    const HEALTH_WORDS = /慢病卡|慢性病|残疾|chronic|disab/;
+    const categoriesOf = async (res: { rawPayload: Buffer }) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const values: string[] = [];
+      book.worksheets[0].eachRow((row) => values.push(String(row.getCell(1).value ?? '')));
+      return values;
+    };
+    for (const [name, client, withheld] of roles) {
+      const card = (await client.inject('GET', `/api/v1/households/${sick.householdNo}`)).json();
+      expect(card.members.every((m: { healthWithheld?: boolean }) => (m.healthWithheld === true) === withheld), `${name}: card`).toBe(true);
+
+      const checklist = await client.inject('GET', `/api/v1/households/${sick.householdNo}/assessment?year=2021`);
+      expect(checklist.statusCode, `${name}: assessment ${checklist.body}`).toBe(200);
+      const medical = checklist.json().criteria.find((c: { criterion: string }) => c.criterion === 'medical');
+      expect(medical.status, name).toBe('fail');
+      if (withheld) {
+        expect(checklist.body.match(new RegExp('.{0,60}(' + HEALTH_WORDS.source + ').{0,60}'))?.[0] ?? null, `${name}: assessment`).toBeNull();
+        expect(medical.reason).toBe('（不可见）');
+        expect(medical.values.chronicCard).toBeUndefined();
+      } else {
+        expect(medical.reason, name).toMatch(/孙病 长期慢性病，未办理慢病卡/);
+        expect(medical.values.chronicCard, name).toBe(0);
+      }
+
+      const disabled = await client.inject('GET', `/api/v1/assistance/left-behind?place=${a.villageCodes[0]}&category=disabled`);
+      const disabledExport = await client.inject('GET', `/api/v1/assistance/left-behind/export.xlsx?place=${a.villageCodes[0]}&category=disabled`);
+      const all = await client.inject('GET', `/api/v1/assistance/left-behind?place=${a.villageCodes[0]}`);
+      const allExport = await client.inject('GET', `/api/v1/assistance/left-behind/export.xlsx?place=${a.villageCodes[0]}`);
+      expect(all.statusCode, `${name}: ${all.body}`).toBe(200);
+      expect(allExport.statusCode, name).toBe(200);
+      const allCategories = all.json().items.map((i: { category: string }) => i.category);
+      if (withheld) {
+        for (const res of [disabled, disabledExport]) {
+          expect(res.statusCode, `${name}: disabled list`).toBe(403);
+          expect(res.json().error).toMatchObject({ code: 'health_withheld', message: expect.stringContaining('不能查看残疾人名单') });
+        }
+        expect(allCategories, name).not.toContain('disabled');
+        expect(await categoriesOf(allExport), name).not.toContain('残疾人');
+      } else {
+        expect(disabled.statusCode, name).toBe(200);
+        expect(disabled.json().items.map((i: { name: string }) => i.name), name).toContain('孙残');
+        expect(disabledExport.statusCode, name).toBe(200);
+        expect(await categoriesOf(disabledExport), name).toContain('残疾人');
+        expect(allCategories, name).toContain('disabled');
+      }
+    }
   });
 });

@@ -13,7 +13,10 @@ import { loadSecurityPolicy, manualClock, securityPolicy, TOTP_REQUIRED_ROLES_DE
 import { matchTotp, openTotpSecret, sealTotpSecret } from '../../src/modules/auth/totp';
 import { testDatabases } from '../helpers/databases';
 import { createPlaceTree, type TestPlaces } from '../helpers/factory';
-import { buildTestApp, loginAs, makeUser, PASSWORD, START, type Client } from './helpers';
+import { buildTestApp, loginAs as loginEnrolled, makeUser, PASSWORD, START, type Client } from './helpers';
+
+/** These tests enrol by hand, step by step: sign in without the helper's enrolment. */
+const loginAs = (app: FastifyInstance, username: string) => loginEnrolled(app, username, PASSWORD, { enrolTotp: false });
 
 /** 等保 level 3: the 三员 must use TOTP (the built-in default is transitional, see policy.ts). */
 const policy = securityPolicy('dengbao', { totp: { requiredRoles: [...TOTP_REQUIRED_ROLES_DEFAULT] } });
@@ -83,8 +86,9 @@ describe('TOTP primitives', () => {
   it('names the 三员 as the 等保 list; FUPIN_TOTP_REQUIRED_ROLES sets the list', () => {
     expect(TOTP_REQUIRED_ROLES_DEFAULT).toEqual(['sys_admin', 'security_admin', 'auditor']);
     expect(loadSecurityPolicy({ FUPIN_TOTP_REQUIRED_ROLES: 'default' }).totp.requiredRoles).toEqual(['sys_admin', 'security_admin', 'auditor']);
-    // Transitional built-in default (policy.ts): none until the older tests enrol their 三员.
-    expect(loadSecurityPolicy({}).totp.requiredRoles).toEqual([]);
+    // The built-in default is the 等保 list; a deployment turns it off with `none`.
+    expect(loadSecurityPolicy({}).totp.requiredRoles).toEqual(['sys_admin', 'security_admin', 'auditor']);
+    expect(securityPolicy().totp.requiredRoles).toEqual(['sys_admin', 'security_admin', 'auditor']);
     expect(loadSecurityPolicy({ FUPIN_TOTP_REQUIRED_ROLES: 'none' }).totp.requiredRoles).toEqual([]);
     expect(loadSecurityPolicy({ FUPIN_TOTP_REQUIRED_ROLES: 'sys_admin, leader' }).totp.requiredRoles).toEqual(['sys_admin', 'leader']);
     expect(() => loadSecurityPolicy({ FUPIN_TOTP_REQUIRED_ROLES: 'sys_admin,boss' })).toThrow(/boss/);
@@ -188,7 +192,8 @@ describe.each(testDatabases)('TOTP second factor on $name', ({ open }) => {
     // The lock ends the half-session; the right code does not help, nor the password.
     expect((await sendCode(half, codeAt(secret, clock.now()))).statusCode).toBe(401);
     const locked = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: PASSWORD } });
-    expect(locked.json().error.code).toBe('account_locked');
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().error.code).toBe('invalid_credentials'); // the same answer as to an unknown user name
     const notes = (await eventsOf(u.username)).filter((e) => e.action === 'auth.totp_verify' || e.action === 'auth.lockout').map((e) => e.note);
     expect(notes).toEqual(['动态口令错误（连续第 1 次）', '动态口令错误（连续第 2 次）', '动态口令错误（连续第 3 次）', '动态口令错误（连续第 4 次）', '动态口令错误（连续第 5 次）', '连续 5 次动态口令错误，锁定 15 分钟']);
 

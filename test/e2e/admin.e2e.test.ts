@@ -190,5 +190,7 @@ describe('administration pages in the browser', () => {
     const download = await page.request.get(new URL(href!, base).toString());
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toContain('spreadsheetml');
+    // Audit data only: no fund, loan or household data for the auditor.
+    for (const url of ['/api/v1/funds/sources', '/api/v1/loans', '/api/v1/households']) expect((await page.request.get(base + url)).status(), url).toBe(403);
   });
 });

@@ -190,7 +190,7 @@ describe('exit procedure through the web pages', () => {
     const results = await history.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
     expect(results).toEqual(['发起', '通过', '通过', '开始公示', '收到异议', '异议不成立', '通过', '通过', '抽中，待核查', '抽查核实通过', '通过，程序完成']);
     expect(await history.locator('[data-testid=evidence-file]').count()).toBe(3);
-    expect(await history.locator('.evidence-hash').first().innerText()).toMatch(/SHA-256 [0-9a-f]{64}/);
+    expect(await history.locator('.evidence-hash').first().innerText()).toMatch(/SM3 [0-9a-f]{64}/);
     await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
     await page.screenshot({ path: join(SCREENSHOTS, 'case-page.png'), fullPage: true });
 

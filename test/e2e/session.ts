@@ -1,4 +1,5 @@
 /** Users for the e2e journeys and signing in through the login page. */
+import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import type { Database } from '../../src/db/database';
 import { hashPassword } from '../../src/modules/auth/service';
@@ -40,12 +41,49 @@ export async function submitLogin(page: Page, username: string, password: string
   return (await answer).status();
 }
 
-/** Open `path`, be sent to the login page, sign in, and wait to be back on `path`. */
+/**
+ * Open `path`, be sent to the login page, sign in, and wait to be back on `path`. A user who
+ * must use TOTP (the 三员, by default) binds an authenticator on the /totp page the app sends
+ * him to at his first login, and gives a code of it at later ones (real time; codes of one
+ * user are used at most once per 30-second step, as the server refuses a replay).
+ */
 export async function signIn(page: Page, base: string, username: string, password = PASSWORD, path = '/households'): Promise<void> {
   await page.goto(base + path);
   await page.waitForURL((url) => url.pathname === '/login');
   expectStatus(await submitLogin(page, username, password), 200, username);
-  await page.waitForURL((url) => url.pathname === path.split('?')[0]);
+  const target = path.split('?')[0];
+  const key = totpKeys.get(username);
+  if (key) {
+    await page.getByTestId('totp-step').waitFor();
+    await page.getByLabel('动态口令').fill(freshCode(username, key));
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login/totp'));
+    await page.getByRole('button', { name: '验证并登录' }).click();
+    expectStatus((await answer).status(), 200, username);
+  } else {
+    await page.waitForURL((url) => url.pathname === target || url.pathname === '/totp');
+    if (new URL(page.url()).pathname === '/totp' && target !== '/totp') {
+      await page.getByRole('button', { name: '开始绑定验证器' }).click();
+      const bound = (await page.getByTestId('totp-manual-key').innerText()).replace(/\s/g, '');
+      totpKeys.set(username, bound);
+      await page.getByLabel('动态口令').fill(freshCode(username, bound));
+      await page.getByRole('button', { name: '确认绑定' }).click();
+      await page.waitForURL((url) => url.pathname !== '/totp');
+      await page.goto(base + path);
+    }
+  }
+  await page.waitForURL((url) => url.pathname === target);
+}
+
+const totpKeys = new Map<string, string>();
+const usedSteps = new Map<string, number>();
+
+/** The code of the current step, or of the next one when the current one was used (accepted as clock drift). */
+function freshCode(username: string, key: string): string {
+  const now = Math.floor(Date.now() / 30_000);
+  const step = Math.max(now, (usedSteps.get(username) ?? -1) + 1);
+  if (step > now + 1) throw new Error(`${username} 在同一 30 秒内登录超过两次`);
+  usedSteps.set(username, step);
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(key), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: step * 30_000 });
 }
 
 function expectStatus(actual: number, expected: number, username: string): void {

@@ -114,13 +114,16 @@ describe.each(testDatabases)('import API on $name', ({ open }) => {
     ]);
   });
 
-  it('serves the template: Chinese headers, an example row and the allowed values', async () => {
+  it('serves the template: Chinese headers, the example row on a sheet of its own, and the allowed values', async () => {
     const res = await operator.inject('GET', '/api/v1/imports/template');
     expect(res.statusCode).toBe(200);
     const rows = await sheetRows(res.rawPayload);
     expect(rows[0]).toEqual(templateHeaders());
-    expect(rows).toHaveLength(2);
-    const allowed = await sheetRows(res.rawPayload, 1);
+    expect(rows).toHaveLength(1);
+    const example = await sheetRows(res.rawPayload, 1);
+    expect(example[0]).toEqual(templateHeaders());
+    expect(example).toHaveLength(2);
+    const allowed = await sheetRows(res.rawPayload, 2);
     const attribute = allowed[0].indexOf('户属性');
     expect(allowed.slice(1, 4).map((r) => r[attribute])).toEqual(['一般贫困户', '低保贫困户', '特困供养贫困户']);
   });

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import type { Database } from '../../src/db/database';
 import { scopeOf } from '../../src/db/placeScope';
-import { importRegistry } from '../../src/modules/imports/service';
+import { buildTemplate, importRegistry } from '../../src/modules/imports/service';
+import ExcelJS from 'exceljs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { testDatabases } from '../helpers/databases';
 import { createHousehold, createPlaceTree, idNumberFor } from '../helpers/factory';
 import { BASIC_HEADERS, registryRows, tempDir, writeCsv, writeXlsx } from './files';
@@ -124,6 +126,25 @@ describe.each(testDatabases)('registry import on $name', ({ open }) => {
     expect(report).toMatchObject({ households: { updated: 1 }, persons: { added: 1 } });
     const household = await database.db.selectFrom('household').selectAll().where('household_no', '=', existing.householdNo).executeTakeFirstOrThrow();
     expect(household).toMatchObject({ size: 3, head_name: existing.headName, head_id_number: existing.members[0].idNumber, house_grade: 'B', water_lpd: 55 });
+  });
+
+  it('never imports the template’s example: the unchanged template and a file of only the example row are refused', async () => {
+    const template = join(dir, 'template.xlsx');
+    writeFileSync(template, await buildTemplate());
+    const unchanged = await importRegistry(database, { path: template, fileName: '模板.xlsx' });
+    expect(unchanged.ok).toBe(false);
+    expect(unchanged.errors).toEqual([{ row: 0, column: '', value: '', message: '文件只有表头，没有数据行（导入模板的示例在“示例（不导入）”工作表，不会导入；请在第一个工作表中填写数据）' }]);
+    // The example row copied into the import sheet, alone or beside real rows: refused, naming the row.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(template) as unknown as ArrayBuffer);
+    const [sheet, example] = book.worksheets;
+    sheet.addRow(example.getRow(2).values as ExcelJS.CellValue[]);
+    const copied = join(dir, 'copied.xlsx');
+    await book.xlsx.writeFile(copied);
+    const only = await importRegistry(database, { path: copied, fileName: 'copied.xlsx' });
+    expect(only.ok).toBe(false);
+    expect(only.errors).toEqual([{ row: 2, column: '户编号', value: '4114260207201001', message: '这是导入模板中的示例行（户编号 4114260207201001，张三），不会导入：请删除该行，填写真实数据' }]);
+    expect(await database.db.selectFrom('household').select('household_no').where('household_no', '=', '4114260207201001').execute()).toEqual([]);
   });
 
   it('refuses an ID number of another household — in the file or in the registry — naming both households', async () => {

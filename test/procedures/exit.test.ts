@@ -4,6 +4,7 @@
  * check and marking; the household's status, history and card afterwards (pairing kept), and
  * the refusals: a failing assessment, wrong roles, out-of-scope users, bad evidence.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database';
@@ -101,7 +102,7 @@ describe.each(testDatabases)('exit procedure on $name', ({ open }) => {
       'county_marking:completed:county_operator',
     ]);
     expect(detail.history[1].evidence[0]).toMatchObject({ kind: 'review_minutes', mediaType: 'application/pdf' });
-    expect(detail.history[1].evidence[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(detail.history[1].evidence[0]).toMatchObject({ digestAlg: 'sm3', digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(detail.history[5].comment).toBe('入户核查属实');
     expect(detail.plan.every((s: { state: string }) => s.state === 'done')).toBe(true);
     expect(detail.actions).toEqual([]);
@@ -209,7 +210,9 @@ describe.each(testDatabases)('exit procedure on $name', ({ open }) => {
     const download = await v.inject('GET', `/api/v1/procedures/evidence/${ok.json().id}`);
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');
-    expect(download.headers['x-content-sha256']).toBe(ok.json().sha256);
+    // The digest is SM3 (密评), named with its algorithm.
+    expect(ok.json()).toMatchObject({ digestAlg: 'sm3', digest: createHash('sm3').update('%PDF-1.7 minutes').digest('hex') });
+    expect(download.headers['x-content-digest']).toBe(`sm3=${ok.json().digest}`);
     expect(download.rawPayload.toString()).toBe('%PDF-1.7 minutes');
 
     const township = await team.as('township');

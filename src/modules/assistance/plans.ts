@@ -53,7 +53,11 @@ export async function coverage(db: Db, access: HouseholdAccess, place: string, y
   return { place, year, rows };
 }
 
-export async function leftBehindRegister(db: Db, access: HouseholdAccess, place: string, asOf: string, category: string | null, limit = 5000) {
-  const rows = await mq.leftBehindPersons(db, access, place, asOf, category, limit);
+/** One category, all (null), or all but one (a category withheld from the user, see the routes). */
+export type LeftBehindCategory = string | null | { except: string };
+
+export async function leftBehindRegister(db: Db, access: HouseholdAccess, place: string, asOf: string, category: LeftBehindCategory, limit = 5000) {
+  const asked = typeof category === 'object' && category !== null ? null : category;
+  const rows = (await mq.leftBehindPersons(db, access, place, asOf, asked, limit)).filter((r) => typeof category !== 'object' || category === null || r.category !== category.except);
   return rows.map((r) => ({ ...r, idNumber: maskIdNumber(r.idNumber) ?? '' }));
 }

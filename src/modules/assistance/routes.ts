@@ -14,7 +14,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { assertInScope, householdAccessOf, requirePermission, requireUser } from '../../server/access';
-import { badRequest, notFound } from '../../server/errors';
+import { AppError, badRequest, notFound } from '../../server/errors';
+import { withholdsHealthData } from '../auth/roles';
 import { ledgerContextOf, placeNamesOf, reachReportPlace, sendWorkbook, todayOf } from '../reports/service';
 import { coverageSheet, leftBehindSheet, overdueSheets, unpairedSheet } from './exports';
 import * as s from './schemas';
@@ -70,7 +71,7 @@ export async function registerAssistanceRoutes(api: FastifyInstance, database: D
     const f = s.leftBehindQuery.parse(request.query);
     const place = await reachReportPlace(request, f.place);
     const asOf = f.asOf ?? todayOf(request);
-    const rows = leftBehindOutput.parse(await svc.leftBehindRegister(db, householdAccessOf(request), place, asOf, f.category ?? null, 100_000)) as Awaited<ReturnType<typeof svc.leftBehindRegister>>;
+    const rows = leftBehindOutput.parse(await svc.leftBehindRegister(db, householdAccessOf(request), place, asOf, leftBehindCategory(request, f.category), 100_000)) as Awaited<ReturnType<typeof svc.leftBehindRegister>>;
     return sendWorkbook(reply, [leftBehindSheet(await nameOf(place), asOf, rows)], `left-behind-${place}.xlsx`, `${await nameOf(place)}三留守登记.xlsx`);
   });
 
@@ -131,6 +132,7 @@ export async function registerAssistanceRoutes(api: FastifyInstance, database: D
   api.get<Query>('/assistance/visits', read, async (request) => {
     const f = s.visitListQuery.parse(request.query);
     const place = await reachReportPlace(request, f.place);
+    if (f.householdNo) await reachHouseholdOf(request, f.householdNo);
     return { items: await svc.listVisits(db, householdAccessOf(request), { ...f, place }) };
   });
 
@@ -174,7 +176,7 @@ export async function registerAssistanceRoutes(api: FastifyInstance, database: D
   api.get<Query>('/assistance/left-behind', read, async (request) => {
     const f = s.leftBehindQuery.parse(request.query);
     const place = await reachReportPlace(request, f.place);
-    const items = await svc.leftBehindRegister(db, householdAccessOf(request), place, f.asOf ?? todayOf(request), f.category ?? null);
+    const items = await svc.leftBehindRegister(db, householdAccessOf(request), place, f.asOf ?? todayOf(request), leftBehindCategory(request, f.category));
     return { items: leftBehindOutput.parse(items) };
   });
 
@@ -198,4 +200,15 @@ export async function registerAssistanceRoutes(api: FastifyInstance, database: D
 }
 
 /** The register leaves the server with masked ID numbers only. */
+/**
+ * The category asked of the 三留守 register, under the card's health rule: a user whose line
+ * may not see health data (withholdsHealthData) is refused the disabled persons (403), and
+ * a register of every category leaves them out for him.
+ */
+function leftBehindCategory(request: FastifyRequest, category: string | undefined): svc.LeftBehindCategory {
+  if (!withholdsHealthData(requireUser(request).user)) return category ?? null;
+  if (category === 'disabled') throw new AppError(403, 'health_withheld', '您所在的条线不能查看残疾人名单：健康和残疾信息仅卫生健康、医疗保障、民政、残联条线可见');
+  return category ?? { except: 'disabled' };
+}
+
 const leftBehindOutput = z.array(z.object({ idNumber: z.string().regex(/^(\d{6}\*+[0-9X]{4}|)$/, '证件号码未脱敏') }).passthrough());

@@ -11,7 +11,7 @@ import * as vq from './visitQueries';
 
 export { createCadre, pairHouseholds, endPairing, addTeamMember, pairingModelOf, type Actor } from './pairing';
 export { recordVisit, visitOverdue, checkPhoto, reachHousehold, type Visitor, type OverdueReport } from './visits';
-export { addMeasure, householdPlan, coverage, leftBehindRegister } from './plans';
+export { addMeasure, householdPlan, coverage, leftBehindRegister, type LeftBehindCategory } from './plans';
 export { syncChanges, type SyncResult } from './sync';
 export { pairFromSheet } from './bulk';
 

@@ -1,6 +1,7 @@
 /**
- * The audit chain's pure part: each event's hash is sha256(prev_hash + canonical JSON of the
- * event), so changing, removing or reordering a stored event breaks every later link.
+ * The audit chain's pure part: each event's hash is SM3(prev_hash + canonical JSON of the
+ * event) (events written before migration 016: SHA-256, the algorithm stored per event), so
+ * changing, removing or reordering a stored event breaks every later link.
  */
 import { createHash } from 'node:crypto';
 
@@ -37,8 +38,12 @@ export function canonicalJson(value: unknown): string {
   return '{' + entries.join(',') + '}';
 }
 
-export function eventHash(prevHash: string, event: ChainedEvent): string {
-  return createHash('sha256').update(prevHash + canonicalJson(event)).digest('hex');
+/** The hash algorithms of the chain: SM3 (GB/T 32905, 密评) for new events; SHA-256 for older ones. */
+export type HashAlgorithm = 'sm3' | 'sha256';
+export const CHAIN_HASH_ALGORITHM: HashAlgorithm = 'sm3';
+
+export function eventHash(prevHash: string, event: ChainedEvent, algorithm: HashAlgorithm = CHAIN_HASH_ALGORITHM): string {
+  return createHash(algorithm).update(prevHash + canonicalJson(event)).digest('hex');
 }
 
 // PostgreSQL text and jsonb refuse NUL and unpaired surrogates: replace them before storing.

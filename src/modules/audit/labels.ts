@@ -63,6 +63,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'policy.activate': '发布政策参数（生效）',
   'policy.export': '导出政策参数版本',
   'member.add': '新增家庭成员',
+  'registry.duplicate_refused': '证件号码重复（已登记在管辖范围外，已向用户隐去）',
   'member.update': '修改家庭成员信息',
   'person.reveal': '查看明文证件号码或电话',
   'registry.export': '导出建档立卡数据',

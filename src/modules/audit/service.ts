@@ -3,9 +3,10 @@
  * change and its event commit or vanish together), `verifyAuditChain` checks every link,
  * `pruneAuditEvents` drops events past retention and leaves a checkpoint the chain starts from.
  */
+import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { PlaceScope } from '../../db/placeScope';
-import { eventHash, storableJson, storableText, type AuditOutcome, type ChainedEvent } from './chain';
+import { CHAIN_HASH_ALGORITHM, eventHash, storableJson, storableText, type AuditOutcome, type ChainedEvent } from './chain';
 import {
   advanceChainHead,
   auditEventsAfter,
@@ -92,6 +93,7 @@ export async function recordAudit(db: Db, input: AuditEventInput): Promise<numbe
     note: event.note,
     prev_hash: head.last_hash,
     hash,
+    hash_alg: CHAIN_HASH_ALGORITHM,
   });
   await advanceChainHead(db, event.id, hash);
   return event.id;
@@ -160,7 +162,9 @@ async function verifyInSnapshot(db: Db, batch: number): Promise<ChainReport> {
       if (row.prev_hash !== prevHash) {
         return report({ id: row.id, reason: `事件 #${row.id} 与前一事件 #${row.id - 1} 的链接断开（前一事件被改动或替换）` });
       }
-      if (eventHash(row.prev_hash, chainedEventOf(row)) !== row.hash) {
+      const algorithm = row.hash_alg === 'sm3' || row.hash_alg === 'sha256' ? row.hash_alg : null;
+      if (algorithm === null) return report({ id: row.id, reason: `事件 #${row.id} 的哈希算法 ${row.hash_alg} 未知（被改动）` });
+      if (eventHash(row.prev_hash, chainedEventOf(row), algorithm) !== row.hash) {
         return report({ id: row.id, reason: `事件 #${row.id} 的内容被改动（哈希不符）` });
       }
       prevHash = row.hash;
@@ -198,6 +202,8 @@ export async function pruneAuditEvents(db: Db, options: { now: Date; retentionDa
     await lockChainHead(tx);
     const last = await lastEventBefore(tx, cutoff);
     if (!last) return { deleted: 0, throughId: null, cutoff };
+    // The table refuses DELETE (migration 016) except in a transaction that says it prunes.
+    await sql`SELECT set_config('fupin.audit_prune', 'on', true)`.execute(tx);
     const deleted = await deleteEventsThrough(tx, last.id);
     await setCheckpoint(tx, last.id, last.hash, options.now);
     await recordAudit(tx, {

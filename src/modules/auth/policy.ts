@@ -5,11 +5,10 @@
  * switches. Audit retention follows the Cybersecurity Law (network logs ≥ 6 months).
  * Level 3 also wants two authentication factors, one of them cryptographic: the roles in
  * `totp.requiredRoles` must use a TOTP code after the password; any other user may opt in.
- * The 等保 list is the 三员 (TOTP_REQUIRED_ROLES_DEFAULT, `FUPIN_TOTP_REQUIRED_ROLES=default`).
- * TRANSITIONAL: until the tests that sign the 三员 in with a password alone are updated, the
- * built-in list is empty and a deployment turns the requirement on with the environment
- * variable (see docs/access.md); switching the default is the one line marked below.
+ * The 等保 list is the 三员 (TOTP_REQUIRED_ROLES_DEFAULT), required by default; a deployment
+ * may set another list or none with FUPIN_TOTP_REQUIRED_ROLES (see docs/access.md).
  */
+import { BANNED_PASSWORD_MESSAGE, isBannedPassword } from './bannedPasswords';
 import { isRole } from './roles';
 
 export interface PasswordPolicy {
@@ -59,8 +58,7 @@ export function securityPolicy(profile: SecurityProfile = 'dengbao', overrides: 
     session: { idleMinutes: 30, absoluteHours: 12 },
     loginRateLimit: { max: 20, windowSeconds: 60 },
     audit: { retentionDays: 184 },
-    // TRANSITIONAL: becomes [...TOTP_REQUIRED_ROLES_DEFAULT] once older tests enrol their 三员.
-    totp: { requiredRoles: [] },
+    totp: { requiredRoles: [...TOTP_REQUIRED_ROLES_DEFAULT] },
     ...overrides,
   };
 }
@@ -99,7 +97,7 @@ const CLASSES: [RegExp, string][] = [
   [/[^A-Za-z0-9]/, '符号'],
 ];
 
-/** Why a password breaks the policy (Chinese, one line each); empty when it is acceptable. */
+/** Why a new password breaks the policy (Chinese, one line each); empty when it is acceptable. */
 export function passwordProblems(password: string, username: string, policy: PasswordPolicy): string[] {
   const problems: string[] = [];
   const length = [...password].length;
@@ -112,6 +110,7 @@ export function passwordProblems(password: string, username: string, policy: Pas
   if (policy.forbidUsername && username && password.toLowerCase().includes(username.toLowerCase())) {
     problems.push(`密码不能包含用户名 ${username}`);
   }
+  if (isBannedPassword(password)) problems.push(BANNED_PASSWORD_MESSAGE);
   return problems;
 }
 

@@ -73,7 +73,7 @@ const ROLE_TABLE = {
   auditor: {
     label: '安全审计员',
     labelEn: 'Auditor',
-    permissions: ['users.read', 'audit.read', 'audit.export', 'places.read', 'funds.read'],
+    permissions: ['users.read', 'audit.read', 'audit.export', 'places.read'],
     scopeLevels: ABOVE_VILLAGE,
     privileged: true,
   },

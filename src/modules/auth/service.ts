@@ -98,6 +98,10 @@ export const SECOND_FACTOR_MINUTES = 5;
 const beijingTime = (at: Date) => at.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 export const lockedMessage = (until: Date) => `账户因连续登录失败已被锁定，请在北京时间 ${beijingTime(until)} 之后重试，或请管理员解锁`;
 
+/** The password step's one refusal (see login). */
+export const invalidCredentialsMessage = (policy: SecurityPolicy) =>
+  `用户名或密码错误。连续输错 ${policy.lockout.maxFailures} 次将锁定账户 ${policy.lockout.lockMinutes} 分钟；如已锁定，请稍后重试或请管理员解锁`;
+
 export async function login(db: Db, input: LoginInput, deps: AuthDeps): Promise<LoginSuccess | LoginSecondFactor> {
   const now = deps.clock.now();
   const user = await q.findUserByUsername(db, input.username);
@@ -106,20 +110,30 @@ export async function login(db: Db, input: LoginInput, deps: AuthDeps): Promise<
     await recordAudit(db, { ...base, username: input.username, ...actor, outcome: 'failure', note, objectId: user ? String(user.id) : null, placeCode: user?.place_code ?? null });
     return new AppError(status, code, message);
   };
+  // One answer for an unknown name, a wrong password and a locked account (locking or
+  // locked): the password step tells nobody which user names exist. The audit trail says which.
+  const invalid = () => new AppError(401, 'invalid_credentials', invalidCredentialsMessage(deps.policy));
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), input.password);
-    throw await refuse('invalid_credentials', 401, '用户名或密码错误', '用户不存在');
+    await refuse('invalid_credentials', 401, '', '用户不存在');
+    throw invalid();
   }
   const who = { userId: user.id, username: user.username, role: user.role };
-  if (user.disabled) throw await refuse('account_disabled', 401, '账户已停用，请联系管理员', '账户已停用', who);
   if (user.locked_until && new Date(user.locked_until) > now) {
-    throw await refuse('account_locked', 401, lockedMessage(new Date(user.locked_until)), '账户锁定中', who);
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    await refuse('account_locked', 401, '', '账户锁定中', who);
+    throw invalid();
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    const locked = await countFailure(db, user, now, deps, input.address, 'auth.login');
-    if (locked) throw new AppError(401, 'account_locked', `用户名或密码错误。连续失败 ${deps.policy.lockout.maxFailures} 次，` + lockedMessage(locked));
-    throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
+    if (user.disabled) {
+      await refuse('account_disabled', 401, '', '账户已停用（密码错误）', who);
+      throw invalid();
+    }
+    await countFailure(db, user, now, deps, input.address, 'auth.login');
+    throw invalid();
   }
+  // Only the holder of the right password learns that the account is disabled.
+  if (user.disabled) throw await refuse('account_disabled', 401, '账户已停用，请联系管理员', '账户已停用', who);
   if (user.totp_enabled_at !== null) return startSecondFactor(db, user, input, deps, now);
   return openSession(db, user, input, deps, now, null);
 }

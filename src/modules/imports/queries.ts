@@ -143,24 +143,6 @@ export async function householdsOutsideScope(db: Db, scope: PlaceScope) {
   return result.rows;
 }
 
-/** Household numbers already registered in another county. */
-export async function householdsInOtherCounty(db: Db) {
-  const result = await sql<{ row: number; householdNo: string; countyCode: string; registeredIn: string }>`
-    SELECT h.row_no AS row, h.household_no AS "householdNo", h.county_code AS "countyCode", d.county_code AS "registeredIn"
-    FROM import_household h JOIN household d ON d.household_no = h.household_no
-    WHERE d.county_code <> h.county_code ORDER BY h.row_no LIMIT ${PROBLEM_LIMIT}`.execute(db);
-  return result.rows;
-}
-
-/** ID numbers of the file that belong to another household in the database. */
-export async function idNumbersOfOtherHouseholds(db: Db) {
-  const result = await sql<{ row: number; idNumber: string; householdNo: string; otherHousehold: string }>`
-    SELECT r.row_no AS row, r.id_number AS "idNumber", r.household_no AS "householdNo", p.household_no AS "otherHousehold"
-    FROM import_row r JOIN person p ON p.id_number = r.id_number
-    WHERE p.household_no <> r.household_no ORDER BY r.row_no LIMIT ${PROBLEM_LIMIT}`.execute(db);
-  return result.rows;
-}
-
 /** Households with no head: none in the file, no 户主姓名, none in the database. */
 export async function householdsWithoutHead(db: Db) {
   const result = await sql<{ row: number; householdNo: string }>`

@@ -10,6 +10,7 @@ import { columnByKey, HOUSEHOLD_COLUMNS, PERSON_COLUMNS, PLACE_NAME_KEYS, type C
 import { CELL_TEXT, COPY_NULL, CellProblem, columnReader, detach, lostPrecision, readCell, type CellReader } from './cells';
 import { TextStore } from './copyBuffer';
 import { IdNumberSet } from './idNumberSet';
+import { EXAMPLE_ROW_MESSAGE, isExampleRow } from './example';
 import type { ProblemList } from './problems';
 import type { SheetRow } from '../../spreadsheet';
 
@@ -97,6 +98,10 @@ export class RowChecker {
     const rawNo = cellText(cells, this.noAt);
     if (rawNo === '' && cells.every((c) => c.trim() === '')) return null;
     this.rows++;
+    if (isExampleRow(rawNo, cellText(cells, this.idAt))) {
+      this.problems.add(row.row, noColumn.header, rawNo, EXAMPLE_ROW_MESSAGE);
+      return null;
+    }
     let household: HouseholdSeen | null = null;
     if (rawNo === '') {
       this.problems.add(row.row, noColumn.header, '', '户编号不能为空');

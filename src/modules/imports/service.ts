@@ -16,6 +16,7 @@ import * as direct from './directLoad';
 import { stagingChunks, type StagingState } from './staging';
 import { importJobs } from './jobs';
 import type { ImportCounts, ImportOptions, ImportPhase, ImportReport, ImportSource } from './types';
+import { auditHidden, checkAgainstRegistry, type HiddenRow } from './registryChecks';
 
 export { ImportFileError, type ImportProblem } from './problems';
 export { buildErrorReport, buildTemplate } from './workbooks';
@@ -63,23 +64,6 @@ async function resolvePlaces(db: Db, problems: ProblemList, warnings: Set<string
     for (const row of await q.rowsWithPlaceNames(db, names)) problems.add(row.row, PLACE_FIELDS[field], names[field] ?? '', `${reason}（户 ${row.householdNo}）`);
   }
   for (let i = 0; i < resolved.length; i += PLACE_BATCH) await q.setResolvedVillages(db, resolved.slice(i, i + PLACE_BATCH));
-}
-
-/** What the file may not do to the registry as it stands. */
-async function checkAgainstRegistry(db: Db, problems: ProblemList, scope: PlaceScope, staged = true): Promise<void> {
-  for (const r of await q.householdsOutsideScope(db, scope)) {
-    problems.add(r.row, '村代码', r.villageCode, `户 ${r.householdNo} 所在的村 ${r.villageCode} 不在您的管辖范围内`);
-  }
-  for (const r of await q.householdsInOtherCounty(db)) {
-    problems.add(r.row, '户编号', r.householdNo, `户编号 ${r.householdNo} 已登记在县 ${r.registeredIn}，而本行的村属于县 ${r.countyCode}：不能通过导入把户迁到其他县`);
-  }
-  // The direct path has no staged rows: its persons went straight into the registry (checked there).
-  for (const r of staged ? await q.idNumbersOfOtherHouseholds(db) : []) {
-    problems.add(r.row, '证件号码', r.idNumber, `证件号码 ${r.idNumber} 已登记在户 ${r.otherHousehold}，本行属于户 ${r.householdNo}：一人只能属于一户`);
-  }
-  for (const r of await q.householdsWithoutHead(db)) {
-    problems.add(r.row, '与户主关系', '', `户 ${r.householdNo} 没有户主：文件中没有关系为“户主”的成员，也没有填写户主姓名，系统中也没有这一户`);
-  }
 }
 
 function counts(total: number, written: q.WriteCounts): ImportCounts {
@@ -139,6 +123,8 @@ interface Attempt {
   state: StagingState;
   today: Date;
   scope: PlaceScope;
+  /** Duplicates outside the scope, withheld from the user, for the audit trail. */
+  hidden: HiddenRow[];
   writing: { statusYear: number; bulkLoadRows: number };
   progress: (phase: ImportPhase, fraction: number) => void;
 }
@@ -162,7 +148,7 @@ async function loadStaged(a: Attempt): Promise<void> {
   await q.analyseStaging(s);
   await resolvePlaces(tx, problems, a.warnings);
   await q.stageHouseholds(s);
-  await checkAgainstRegistry(tx, problems, a.scope);
+  await checkAgainstRegistry(tx, problems, a.scope, a.hidden);
   if (problems.count > 0) throw new Rollback();
   a.progress('writing', READ_SHARE + CHECK_SHARE);
   await writeRegistry(s, tx, a.report, presentColumns(a), a.writing, writeProgress(a));
@@ -274,7 +260,7 @@ async function loadDirect(a: Attempt, countiesWithData: Set<string>, segmentByte
   for (const bad of await direct.unknownVillageCodes(tx, q.PROBLEM_LIMIT)) {
     problems.add(bad.row, codeHeader, bad.code, `村代码 ${bad.code} 不是已知的村级区划代码（户 ${bad.householdNo}）`);
   }
-  await checkAgainstRegistry(tx, problems, a.scope, false);
+  await checkAgainstRegistry(tx, problems, a.scope, a.hidden, false);
   if (problems.count === 0 && bulk && (await direct.idNumberInOtherCounty(tx))) throw new direct.RestartOnStaging('证件号码已登记在其他县');
   if (problems.count > 0) throw new Rollback();
   const progress = writeProgress(a);
@@ -309,7 +295,8 @@ export async function importRegistry(database: Database, source: ImportSource, o
   let outcome = await importOnce(database, source, options, options.direct ?? true, progress);
   if (outcome instanceof direct.RestartOnStaging) outcome = await importOnce(database, source, options, false, progress);
   if (outcome instanceof direct.RestartOnStaging) throw new Error(`导入未能完成：${outcome.message}`);
-  const { report, problems, warnings, imported } = outcome;
+  const { report, problems, warnings, imported, hidden } = outcome;
+  if (hidden.length) await auditHidden(database, options.actor ?? CONSOLE_ACTOR, hidden);
   if (problems.count === 0 && !dryRun) await options.onCommitted?.();
   if (problems.count === 0 && !dryRun && options.recompute !== false) {
     progress('assessing', 1);
@@ -331,12 +318,13 @@ async function importOnce(
   options: ImportOptions,
   tryDirect: boolean,
   progress: (phase: ImportPhase, fraction: number) => void,
-): Promise<{ report: ImportReport; problems: ProblemList; warnings: Set<string>; imported: { county: string; years: number[] }[] } | direct.RestartOnStaging> {
+): Promise<{ report: ImportReport; problems: ProblemList; warnings: Set<string>; imported: { county: string; years: number[] }[]; hidden: HiddenRow[] } | direct.RestartOnStaging> {
   const dryRun = options.dryRun ?? false;
   const report = newReport(source.fileName, dryRun);
   const problems = new ProblemList();
   const warnings = new Set<string>();
   let imported: { county: string; years: number[] }[] = [];
+  const hidden: HiddenRow[] = [];
   try {
     report.format = await detectFormat(source.path, source.fileName);
     const sheet = await openSheet(source.path, report.format);
@@ -348,6 +336,7 @@ async function importOnce(
           s, tx, sheet, report, problems, warnings, today, progress,
           state: { layout: null, checker: null },
           scope: options.scope ?? ALL_PLACES,
+          hidden,
           writing: { statusYear: options.statusYear ?? today.getFullYear(), bulkLoadRows: options.bulkLoadRows ?? BULK_LOAD_ROWS },
         };
         progress('reading', 0);
@@ -372,7 +361,7 @@ async function importOnce(
     if (e instanceof ImportFileError) problems.add(0, '', '', e.message);
     else if (!(e instanceof Rollback)) throw e;
   }
-  return { report, problems, warnings, imported };
+  return { report, problems, warnings, imported, hidden };
 }
 
 /** Every column of the template, for documentation and the template's notes. */

@@ -5,6 +5,7 @@
  */
 import { layoutOf, type HeaderLayout } from './columns';
 import { CopyBuffer } from './copyBuffer';
+import { EXAMPLE_SHEET } from './example';
 import { ImportFileError, type ProblemList } from './problems';
 import { RowChecker } from './rowChecker';
 import type { SheetRow, SheetSource } from '../../spreadsheet';
@@ -79,6 +80,6 @@ export async function* stagingChunks(
     if (candidates.length === 0) throw new ImportFileError('工作表是空的：没有表头，也没有数据');
     startWith(candidates);
   }
-  if (state.checker!.rows === 0) throw new ImportFileError('文件只有表头，没有数据行');
+  if (state.checker!.rows === 0) throw new ImportFileError(`文件只有表头，没有数据行（导入模板的示例在“${EXAMPLE_SHEET}”工作表，不会导入；请在第一个工作表中填写数据）`);
   yield* out.take(1);
 }

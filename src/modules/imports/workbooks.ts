@@ -1,8 +1,9 @@
 /** The two workbooks the import hands out: the error report and the blank template. */
 import ExcelJS from 'exceljs';
 import { povertyCause } from '../../domain/enums';
-import { completeIdNumber } from '../../domain/idNumber';
 import { workbookBuffer } from '../../spreadsheet';
+import { EXAMPLE_HOUSEHOLD_NO, EXAMPLE_ID_NUMBER, EXAMPLE_SHEET } from './example';
+import { safeCellValue } from '../../domain/spreadsheetSafe';
 import { COLUMNS, type ColumnKind, type ColumnSpec } from './columns';
 import type { ImportProblem } from './problems';
 
@@ -32,7 +33,7 @@ export async function buildErrorReport(problems: ImportProblem[]): Promise<Buffe
 }
 
 const EXAMPLE: Record<string, string | number> = {
-  户编号: '4114260207201001',
+  户编号: EXAMPLE_HOUSEHOLD_NO,
   省: '河南省',
   市: '商丘市',
   县: '夏邑县',
@@ -64,7 +65,7 @@ const EXAMPLE: Record<string, string | number> = {
   转移性收入: 2400,
   生产经营性支出: 800,
   姓名: '张三',
-  证件号码: completeIdNumber('41142619800101001'),
+  证件号码: EXAMPLE_ID_NUMBER,
   与户主关系: '户主',
   民族: '汉族',
   文化程度: '初中',
@@ -126,8 +127,13 @@ export async function buildTemplate(): Promise<Buffer> {
     cell.fill = HEADER_FILL;
     if (c.required) cell.font = { bold: true, color: { argb: 'FFC00000' } };
   });
-  sheet.addRow(EXAMPLE);
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
+
+  // The example on a sheet of its own, never read (the import reads the first sheet only).
+  const example = workbook.addWorksheet(EXAMPLE_SHEET);
+  example.columns = sheet.columns.map((c) => ({ header: c.header as string, key: c.key, width: c.width, style: c.style }));
+  example.getRow(1).font = { bold: true };
+  example.addRow(EXAMPLE);
 
   const allowed = workbook.addWorksheet('允许值');
   const listed = COLUMNS.filter((c) => c.kind === 'enum' || c.kind === 'causes' || c.kind === 'codes' || c.kind === 'bool' || c.kind === 'disabilityGrade');
@@ -155,7 +161,8 @@ export async function buildTemplate(): Promise<Buffer> {
   notes.getRow(1).font = { bold: true };
   for (const c of COLUMNS) notes.addRow({ header: c.header, level: LEVEL_NAMES[c.level], required: c.required ? '是' : '', note: note(c) });
   notes.addRow({});
-  notes.addRow({ header: '说明', note: '每行一个家庭成员；户的信息在该户每一行重复填写。列的顺序不限。村代码与省市县乡村名称至少填一种。' });
+  notes.addRow({ header: '说明', note: `“${EXAMPLE_SHEET}”工作表是填写示例，不会导入；请在第一个工作表“建档立卡导入”中填写，示例行复制过去也不会导入。` });
+  notes.addRow({ header: '', note: '每行一个家庭成员；户的信息在该户每一行重复填写。列的顺序不限。村代码与省市县乡村名称至少填一种。' });
   notes.addRow({ header: '', note: '户主姓名可不填：取“与户主关系”为“户主”的成员。户人口数按文件中该户的成员（加上系统中已有而文件未列出的成员）计算。' });
   return toBuffer(workbook);
 }

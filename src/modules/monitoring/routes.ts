@@ -5,6 +5,8 @@
  * reach, validate the response.
  */
 import { PassThrough } from 'node:stream';
+import { withholdsHealthData } from '../auth/roles';
+import { withholdHealthInChecklist } from './healthWithholding';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
@@ -77,7 +79,9 @@ export async function registerMonitoringRoutes(api: FastifyInstance, database: D
   api.get<HouseholdParams>('/households/:householdNo/assessment', read, async (request) => {
     const q = s.assessmentQuery.parse(request.query);
     await reachAssessedHousehold(request, db, request.params.householdNo);
-    return s.checklistSchema.parse(await getHouseholdAssessment(db, requireUser(request).scope, request.params.householdNo, q.year));
+    const { user, scope } = requireUser(request);
+    const checklist = await getHouseholdAssessment(db, scope, request.params.householdNo, q.year);
+    return s.checklistSchema.parse(withholdsHealthData(user) ? withholdHealthInChecklist(checklist) : checklist);
   });
 
   api.get<HouseholdParams>('/households/:householdNo/risk-events', read, async (request) => {

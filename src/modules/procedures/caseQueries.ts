@@ -61,7 +61,7 @@ export async function stepEvidenceOf(db: Db, countyCode: string, caseId: number)
   return db
     .selectFrom('procedure_step_evidence as se')
     .innerJoin('procedure_evidence as e', (j) => j.onRef('e.county_code', '=', 'se.county_code').onRef('e.id', '=', 'se.evidence_id'))
-    .select(['se.seq', 'e.id', 'e.kind', 'e.name', 'e.media_type', 'e.size', 'e.sha256'])
+    .select(['se.seq', 'e.id', 'e.kind', 'e.name', 'e.media_type', 'e.size', 'e.sha256', 'e.digest_alg'])
     .where('se.county_code', '=', countyCode)
     .where('se.case_id', '=', caseId)
     .orderBy('se.seq')

@@ -88,7 +88,7 @@ export async function getCase(db: Db, caller: Caller, id: number, viewer: { role
       actorRole: s.actor_role,
       actorRoleLabel: s.actor_role ? roleLabel(s.actor_role) : null,
       comment: s.comment,
-      evidence: files.filter((f) => f.seq === s.seq).map((f) => ({ id: Number(f.id), kind: f.kind, name: f.name, mediaType: f.media_type, size: f.size, sha256: f.sha256 })),
+      evidence: files.filter((f) => f.seq === s.seq).map((f) => ({ id: Number(f.id), kind: f.kind, name: f.name, mediaType: f.media_type, size: f.size, digest: f.sha256, digestAlg: f.digest_alg })),
     })),
     objections: objections.map(objectionView),
     actions: availableActions(plan, stateOf(row), viewer.role, viewer.today),

@@ -31,7 +31,9 @@ export function checkEvidenceFile(name: string, declaredType: string, bytes: Uin
   return { mediaType: found.mediaType };
 }
 
-export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** The digest of a file as stored (column `sha256`, algorithm in `digest_alg`): SM3 since migration 016, SHA-256 before. */
+export const EVIDENCE_DIGEST = 'sm3';
+export const evidenceDigest = (bytes: Uint8Array, algorithm: string = EVIDENCE_DIGEST) => createHash(algorithm).update(bytes).digest('hex');
 
 function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
@@ -55,13 +57,15 @@ export interface EvidenceView {
   name: string;
   mediaType: string;
   size: number;
-  sha256: string;
+  /** Hex digest of the content in `digestAlg` ('sm3', or 'sha256' for files stored before SM3). */
+  digest: string;
+  digestAlg: string;
   uploadedBy: string | null;
   uploadedAt: string;
 }
 
 export const evidenceView = (e: EvidenceRow): EvidenceView => ({
-  id: e.id, placeCode: e.place_code, kind: e.kind, name: e.name, mediaType: e.media_type, size: e.size, sha256: e.sha256, uploadedBy: e.uploaded_by, uploadedAt: new Date(e.uploaded_at).toISOString(),
+  id: e.id, placeCode: e.place_code, kind: e.kind, name: e.name, mediaType: e.media_type, size: e.size, digest: e.sha256, digestAlg: e.digest_alg, uploadedBy: e.uploaded_by, uploadedAt: new Date(e.uploaded_at).toISOString(),
 });
 
 /** Keep an uploaded file after its checks (400 naming the file when it fails one). */
@@ -77,7 +81,8 @@ export async function storeEvidence(db: Db, upload: EvidenceUpload): Promise<Evi
     name,
     media_type: checked.mediaType,
     size: upload.bytes.length,
-    sha256: sha256Hex(upload.bytes),
+    sha256: evidenceDigest(upload.bytes),
+    digest_alg: EVIDENCE_DIGEST,
     content: upload.bytes,
     uploaded_by: upload.uploadedBy,
     uploaded_at: upload.at,

@@ -27,7 +27,7 @@ import { startProcedure } from './start';
 import { CASE_STATUS_LABELS, objectionView } from './views';
 import { DEFAULT_PROCEDURE_FLOWS } from '../../domain/workflow/defaultFlows';
 import { caseSheets, MAX_EXPORT_CASES } from './exports';
-import { sendWorkbook } from '../reports/service';
+import { reachReportPlace, sendWorkbook } from '../reports/service';
 
 export function authorOf(request: FastifyRequest): Author {
   const { user } = requireUser(request);
@@ -58,20 +58,26 @@ export async function registerProcedureRoutes(api: FastifyInstance, database: Da
     return { place, year, procedures: plans.map((p) => ({ code: p.plan.procedure, label: p.plan.label, policyKey: p.policyKey, outcomes: p.plan.outcomes, steps: p.plan.steps })) };
   });
 
-  const caseFilterOf = (request: FastifyRequest) => {
+  /** A place filter outside the user's scope answers 404 (audited), as any out-of-scope request. */
+  const reachPlaceFilter = async (request: FastifyRequest, place: string | undefined) => {
+    if (place !== undefined) await reachReportPlace(request, place);
+  };
+
+  const caseFilterOf = async (request: FastifyRequest) => {
     const q = caseQuerySchema.parse(request.query);
+    await reachPlaceFilter(request, q.place);
     const viewer = viewerOf(request);
     const mine = q.mine === 'true' || q.mine === '1';
     return { q, viewer, filter: { place: q.place, procedure: q.procedure, step: q.step, status: q.status, householdNo: q.household, waitingOnRole: mine ? viewer.role : undefined } };
   };
 
   api.get('/procedures/cases', read, async (request) => {
-    const { q, viewer, filter } = caseFilterOf(request);
+    const { q, viewer, filter } = await caseFilterOf(request);
     return casePageSchema.parse(await listCasePage(db, callerOf(request), { ...filter, page: q.page, pageSize: q.pageSize }, viewer));
   });
 
   api.get('/procedures/cases/export.xlsx', { preHandler: requirePermission('registry.export') }, async (request, reply) => {
-    const { q, viewer, filter } = caseFilterOf(request);
+    const { q, viewer, filter } = await caseFilterOf(request);
     const page = await listCasePage(db, callerOf(request), { ...filter, page: 1, pageSize: MAX_EXPORT_CASES }, viewer);
     if (page.total > MAX_EXPORT_CASES) throw badRequest(`符合条件的案件有 ${page.total} 件，超过一次导出上限 ${MAX_EXPORT_CASES} 件，请缩小范围`);
     const said = [q.place && `区划 ${q.place}`, q.procedure && `程序 ${DEFAULT_PROCEDURE_FLOWS[q.procedure].label}`, q.step && `步骤 ${q.step}`, q.status && `状态 ${CASE_STATUS_LABELS[q.status]}`, q.household && `户 ${q.household}`, filter.waitingOnRole && '待我办理'];
@@ -80,6 +86,7 @@ export async function registerProcedureRoutes(api: FastifyInstance, database: Da
 
   api.get('/procedures/summary', read, async (request) => {
     const q = placeQuery.parse(request.query);
+    await reachPlaceFilter(request, q.place);
     return { items: await caseCounts(db, callerOf(request), q.place) };
   });
 
@@ -126,11 +133,15 @@ export async function registerProcedureRoutes(api: FastifyInstance, database: Da
     return reply
       .type(e.media_type)
       .header('content-disposition', `attachment; filename="evidence-${id}"; filename*=UTF-8''${encodeURIComponent(e.name)}`)
-      .header('x-content-sha256', e.sha256)
+      .header('x-content-digest', `${e.digest_alg}=${e.sha256}`)
       .send(Buffer.from(e.content));
   });
 
-  api.get('/procedures/notices', read, async (request) => noticeListSchema.parse(await listNoticeViews(db, callerOf(request), placeQuery.parse(request.query).place)));
+  api.get('/procedures/notices', read, async (request) => {
+    const { place } = placeQuery.parse(request.query);
+    await reachPlaceFilter(request, place);
+    return noticeListSchema.parse(await listNoticeViews(db, callerOf(request), place));
+  });
 
   api.get('/procedures/notices/:id', read, async (request) => {
     const { id } = idParams.parse(request.params);

@@ -99,7 +99,7 @@ export const caseSummarySchema = z.object({
 
 export const casePageSchema = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(caseSummarySchema) });
 
-const evidence = z.object({ id: z.number(), kind: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), sha256: z.string() });
+const evidence = z.object({ id: z.number(), kind: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), digest: z.string(), digestAlg: z.string() });
 
 const objection = z.object({
   id: z.number(), noticeId: z.number(), caseId: z.number(), objector: z.string(), contact: z.string().nullable(), receivedOn: z.string(), content: z.string(),

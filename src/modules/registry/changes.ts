@@ -9,7 +9,7 @@ import { notFound } from '../../server/errors';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { auditedChange, HOUSEHOLD_FIELDS, MEMBER_FIELDS } from './auditValues';
 import { cardOf } from './card';
-import { headChanges, inTransaction, isUniqueViolation, nullPerson, personColumns, refuseRegistered, refuseSecondHead, validIdNumber } from './memberRules';
+import { auditHiddenDuplicate, headChanges, inTransaction, isUniqueViolation, nullPerson, personColumns, RegisteredOutsideScope, refuseRegistered, refuseSecondHead, validIdNumber } from './memberRules';
 import * as q from './queries';
 import { householdPatchSchema, memberInputSchema, memberPatchSchema, type HouseholdDetail, type MemberChange } from './schemas';
 import { parseInput } from './validation';
@@ -25,11 +25,13 @@ export async function addMember(db: Db, access: HouseholdAccess, householdNo: st
   const m = parseInput(memberInputSchema, input, '成员信息');
   const id = validIdNumber(m.idNumber, 'idNumber');
   const { idNumber: _given, ...fields } = m;
+  let place: string | null = null;
   try {
     return await inTransaction(db, async (trx) => {
       const h = await q.householdByNo(trx, access, householdNo, true);
       if (!h) throw notFound(`户 ${householdNo} `);
-      await refuseRegistered(trx, id.idNumber, householdNo, `不能再加入户 ${householdNo}`);
+      place = h.village_code;
+      await refuseRegistered(trx, id.idNumber, householdNo, `不能再加入户 ${householdNo}`, access);
       if (fields.relation === 'head') await refuseSecondHead(trx, h, id.idNumber);
       const person = await q.insertPerson(trx, {
         ...nullPerson,
@@ -55,8 +57,7 @@ export async function addMember(db: Db, access: HouseholdAccess, householdNo: st
       return { householdNo: h.household_no, member: memberOf(person) };
     });
   } catch (e) {
-    if (isUniqueViolation(e) && !db.isTransaction) await refuseRegistered(db, id.idNumber, householdNo, `不能再加入户 ${householdNo}`);
-    throw e;
+    throw await refusal(db, e, author, place, isUniqueViolation(e) ? () => refuseRegistered(db, id.idNumber, householdNo, `不能再加入户 ${householdNo}`, access) : null);
   }
 }
 
@@ -72,15 +73,17 @@ export async function updateMember(
   const p = parseInput(memberPatchSchema, patch, '成员信息');
   const next = p.idNumber === undefined ? undefined : validIdNumber(p.idNumber, 'idNumber');
   let refused = '';
+  let place: string | null = null;
   try {
     return await inTransaction(db, async (trx) => {
       const before = await q.memberForUpdate(trx, access, householdNo, memberKey);
       if (!before) throw notFound(`户 ${householdNo} 的成员 ${memberKey} `);
       const { village_code: villageCode, ...beforePerson } = before;
+      place = villageCode;
       refused = `不能改作户 ${before.household_no} 成员 ${before.name} 的证件号码`;
       const changes = personColumns(p);
       if (next && next.idNumber !== before.id_number) {
-        await refuseRegistered(trx, next.idNumber, before.household_no, refused);
+        await refuseRegistered(trx, next.idNumber, before.household_no, refused, access);
         Object.assign(changes, { id_number: next.idNumber, sex: next.sex, birth_date: next.birthDate });
       }
       if (p.relation === 'head' && before.relation !== 'head') await refuseSecondHead(trx, before, before.id_number);
@@ -101,9 +104,27 @@ export async function updateMember(
       return { householdNo: after.household_no, member: memberOf(after) };
     });
   } catch (e) {
-    if (isUniqueViolation(e) && next && !db.isTransaction) await refuseRegistered(db, next.idNumber, '', refused);
-    throw e;
+    throw await refusal(db, e, author, place, isUniqueViolation(e) && next ? () => refuseRegistered(db, next.idNumber, householdNo, refused, access) : null);
   }
+}
+
+/**
+ * The error a failed member change answers: a unique violation (a race with another writer)
+ * is named like the check before it; a duplicate outside the user's scope is written to the
+ * audit trail (after the refused change rolled back; inside a caller's transaction that
+ * transaction decides) and answered without its detail.
+ */
+async function refusal(db: Db, e: unknown, author: ChangeAuthor, place: string | null, recheck: (() => Promise<void>) | null): Promise<unknown> {
+  let error = e;
+  if (recheck && !db.isTransaction) {
+    try {
+      await recheck();
+    } catch (named) {
+      error = named;
+    }
+  }
+  if (error instanceof RegisteredOutsideScope) await auditHiddenDuplicate(db, author, place, error.hidden);
+  return error;
 }
 
 /** Update a household's own record (not its status, which changes through its procedures). */

@@ -211,11 +211,11 @@ export async function statusHistoryOf(db: Db, countyCode: string, householdNo: s
 }
 
 /** The household an ID number is registered in (anywhere, whatever the scope), for refusing duplicates. */
-export async function householdOfIdNumber(db: Db, idNumber: string): Promise<{ household_no: string; head_name: string; name: string } | undefined> {
+export async function householdOfIdNumber(db: Db, idNumber: string): Promise<{ household_no: string; head_name: string; name: string; county_code: string; village_code: string } | undefined> {
   return db
     .selectFrom('person as p')
     .innerJoin('household as h', (j) => j.onRef('h.county_code', '=', 'p.county_code').onRef('h.household_no', '=', 'p.household_no'))
-    .select(['h.household_no', 'h.head_name', 'p.name'])
+    .select(['h.household_no', 'h.head_name', 'p.name', 'h.county_code', 'h.village_code'])
     .where('p.id_number', '=', idNumber)
     .executeTakeFirst();
 }

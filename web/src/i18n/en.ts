@@ -76,7 +76,7 @@ export const en: Strings<Messages> = {
     failed: 'Sign-in failed',
     locked: 'Account locked',
     disabled: 'Account disabled',
-    invalid: 'Wrong user name or password',
+    invalid: 'Wrong user name or password. Five wrong tries lock the account for 15 minutes; if it is locked, try again later or ask an administrator',
     rateLimited: 'Too many attempts',
     sessionEnded: 'Please sign in again',
     loggedOut: 'You have signed out.',

@@ -72,7 +72,7 @@ export const zh = {
     failed: '登录失败',
     locked: '账户已锁定',
     disabled: '账户已停用',
-    invalid: '用户名或密码错误',
+    invalid: '用户名或密码错误。连续输错 5 次将锁定账户 15 分钟；如已锁定，请稍后重试或请管理员解锁',
     rateLimited: '尝试过于频繁',
     sessionEnded: '请重新登录',
     loggedOut: '您已安全退出登录。',

@@ -16,7 +16,7 @@ export function EvidenceList({ files }: { files: Evidence[] }) {
           <a href={evidenceUrl(f.id)}>{f.name}</a>
           <span className="evidence-meta">{` ${f.mediaType} · ${sizeText(f.size)}`}</span>
           <div className="mono evidence-hash" title={t('procedures.case.sha')}>
-            SHA-256 {f.sha256}
+            {f.digestAlg === 'sm3' ? 'SM3' : 'SHA-256'} {f.digest}
           </div>
         </li>
       ))}

@@ -34,7 +34,7 @@ export interface CaseSummary {
 
 export interface CasePage { total: number; page: number; pageSize: number; items: CaseSummary[] }
 
-export interface Evidence { id: number; kind: string; name: string; mediaType: string; size: number; sha256: string }
+export interface Evidence { id: number; kind: string; name: string; mediaType: string; size: number; digest: string; digestAlg: string }
 
 export interface Objection {
   id: number; noticeId: number; caseId: number; objector: string; contact: string | null; receivedOn: string; content: string;

@@ -1,0 +1,31 @@
+/**
+ * The household card's withholding rule (auth/roles.ts withholdsHealthData: department
+ * operators outside the health lines) applied to a household's checklist: the medical
+ * criterion's chronic-card count is dropped, and every reason, missing fact, risk reason and
+ * suggestion that speaks of an illness, a chronic card or a disability becomes "（不可见）".
+ * Statuses (达标/不达标) stay: they name no condition.
+ */
+/** As on the card and in exports. */
+export const HEALTH_WITHHELD = '（不可见）';
+
+const HEALTH_WORDS = /残疾|慢病|慢性病|大病|重病|疾病|患病|健康状况/;
+
+interface Checklist {
+  criteria: { criterion: string; values: Record<string, unknown>; reason: string; missing: string[] }[];
+  risk: { reasons: { text: string }[]; missing: string[] };
+  suggestion: { reason: string } | null;
+}
+
+const hide = (text: string) => (HEALTH_WORDS.test(text) ? HEALTH_WITHHELD : text);
+
+export function withholdHealthInChecklist<T extends Checklist>(checklist: T): T {
+  return {
+    ...checklist,
+    criteria: checklist.criteria.map((c) => {
+      const { chronicCard: _withheld, ...values } = c.values;
+      return { ...c, values: c.criterion === 'medical' ? values : c.values, reason: hide(c.reason), missing: c.missing.map(hide) };
+    }),
+    risk: { ...checklist.risk, reasons: checklist.risk.reasons.map((r) => ({ ...r, text: hide(r.text) })), missing: checklist.risk.missing.map(hide) },
+    suggestion: checklist.suggestion && { ...checklist.suggestion, reason: hide(checklist.suggestion.reason) },
+  };
+}
