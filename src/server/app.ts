@@ -12,10 +12,14 @@ import { AppError } from './errors';
 import { registerRoutes } from './routes';
 import { installAccess, type AccessOptions } from './access';
 import { installApiDocs } from './apiDocs';
+import { answerDbFault, installAdmission, registerHealthRoutes } from './load';
+import { loadLoadLimits, type LoadLimits } from '../config';
 
 export interface AppOptions {
   database: Database;
-  logger?: boolean;
+  logger?: boolean | { level: string };
+  /** Admission control, probe and socket timeouts; unset ones come from the environment (src/config.ts). */
+  limits?: Partial<LoadLimits>;
   /** Directory of the built web app; defaults to web/dist. */
   webDir?: string;
   /** Clock, security policy, and requireLogin (default true: only `config: { public: true }` routes answer anonymous requests). */
@@ -38,13 +42,25 @@ export function cacheControlFor(path: string): string {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: options.trustProxy ?? false });
+  const limits: LoadLimits = { ...loadLoadLimits(), ...options.limits };
+  // Slow or silent clients are cut off by the socket (they never hold a database connection:
+  // the handlers run after the whole request has arrived).
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    connectionTimeout: limits.connectionTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+  });
+  app.server.headersTimeout = limits.headersTimeoutMs;
   await app.register(multipart, { limits: { fileSize: 1024 * 1024 * 1024, files: 1 } });
   // Slow connections: answers over 1 KB of a compressible type (JSON lists, scripts, styles, CSV)
   // go out as brotli or gzip when the browser accepts it; spreadsheets (already zipped) as they are.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 
   app.setErrorHandler((error, request, reply) => {
+    const refused = answerDbFault(error, request, reply, options.database);
+    if (refused) return refused;
     if (error instanceof AppError) {
       return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
     }
@@ -60,10 +76,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
-  await installAccess(app, { ...options.access, database: options.database });
+  // Before the session hook: a refused request costs no database work.
+  const load = await installAdmission(app, limits);
+  await installAccess(app, { ...options.access, database: options.database, sessionCacheMs: limits.sessionCacheMs });
   // Before the routes: the OpenAPI description collects them as they are registered (/api/docs).
   await installApiDocs(app);
-  await app.register(async (api) => registerRoutes(api, options.database), { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      registerHealthRoutes(api, options.database, load, limits);
+      await registerRoutes(api, options.database);
+    },
+    { prefix: '/api/v1' },
+  );
 
   const webDir = options.webDir ?? join(ROOT, 'web', 'dist');
   if (existsSync(webDir)) {
