@@ -17,7 +17,7 @@ import { loadLoadLimits, type LoadLimits } from '../config';
 
 export interface AppOptions {
   database: Database;
-  logger?: boolean | { level: string };
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Admission control, probe and socket timeouts; unset ones come from the environment (src/config.ts). */
   limits?: Partial<LoadLimits>;
   /** Directory of the built web app; defaults to web/dist. */
