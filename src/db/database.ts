@@ -5,7 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { mkdirSync, existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -94,9 +94,18 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   return database;
 }
 
+/**
+ * Statement trace for the load benchmark (bench/load.ts): with FUPIN_TRACE_SQL=<file>, signal
+ * SIGUSR2 turns writing every statement (SQL and parameters, one JSON line each) on and off.
+ */
+const traceFile = process.env.FUPIN_TRACE_SQL;
+let tracing = false;
+if (traceFile) process.on('SIGUSR2', () => (tracing = !tracing));
+
 /** Kysely's log hook: a failed statement's SQL stays with its error, so the log can name it. */
-const logFailures = (event: { level: string; query: { sql: string }; error?: unknown }) => {
+const logFailures = (event: { level: string; query: { sql: string; parameters: readonly unknown[] }; error?: unknown }) => {
   if (event.level === 'error') tagStatement(event.error, event.query.sql);
+  if (tracing && traceFile) appendFileSync(traceFile, JSON.stringify({ sql: event.query.sql, parameters: event.query.parameters }) + '\n');
 };
 
 async function openPostgres(url: string, limits: DatabaseLimits): Promise<Database> {

@@ -156,12 +156,13 @@ const qualityReportAnswer = z.object({
 });
 const revealNote = '证件号码、电话默认脱敏；加 reveal=idNumber,phone 显示明文（须有「查看完整身份证号和电话」权限（person.reveal），并记入审计）。';
 
-const liveAnswer = z.object({ ok: z.boolean(), database: z.string(), status: z.literal('live'), uptimeSeconds: z.number() });
+const poolAnswer = z.object({ max: z.number(), total: z.number(), busy: z.number(), waiting: z.number() }).describe('连接池：上限、已开、在用、排队');
+const liveAnswer = z.object({ ok: z.boolean(), database: z.string(), status: z.literal('live'), uptimeSeconds: z.number(), pool: poolAnswer, inFlight: z.number() });
 const readyAnswer = z.object({
   ok: z.boolean(),
   status: z.literal('ready'),
   database: z.string(),
-  pool: z.object({ max: z.number(), total: z.number(), busy: z.number(), waiting: z.number() }),
+  pool: poolAnswer,
   inFlight: z.number(),
   maxInFlight: z.number(),
 });

@@ -72,7 +72,8 @@ export async function installAdmission(app: FastifyInstance, limits: AdmissionLi
 /** GET /health (kept for compatibility: same as live), /health/live and /health/ready. */
 export function registerHealthRoutes(api: FastifyInstance, database: Database, state: LoadState, limits: AdmissionLimits): void {
   const probe = { config: { public: true, probe: true } };
-  const live = async () => ({ ok: true, database: database.kind, status: 'live' as const, uptimeSeconds: Math.round(process.uptime()) });
+  // No database work: the pool's counters are read from memory.
+  const live = async () => ({ ok: true, database: database.kind, status: 'live' as const, uptimeSeconds: Math.round(process.uptime()), pool: database.poolState(), inFlight: state.inFlight() });
   api.get('/health', probe, live);
   api.get('/health/live', probe, live);
   api.get('/health/ready', probe, async (_request, reply) => {
