@@ -302,6 +302,16 @@ async function openPglite(dataDir: string, limits: DatabaseLimits): Promise<Data
   };
 }
 
+/**
+ * Run `fn` on one connection of the pool, held from start to end: a request made of several
+ * statements (the dashboard, a report) then takes one connection, never several at once, and
+ * on PGlite it queues once instead of once per statement. Statements that `fn` starts side by
+ * side run one after another on that connection. Inside a transaction, `fn` runs on it.
+ */
+export function onOneConnection<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.connection().execute(fn);
+}
+
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
 /** Quote a value for PostgreSQL's COPY text format. */
