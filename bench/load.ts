@@ -123,7 +123,13 @@ async function startServer(env: Record<string, string>, trace: string): Promise<
 }
 
 async function login(base: string, username: string): Promise<Session> {
-  const res = await fetch(base + '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  let res: Response;
+  // A server just started (or a busy machine) may refuse with 503 for a moment: wait as Retry-After says.
+  for (let i = 0; ; i++) {
+    res = await fetch(base + '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+    if (res.status !== 503 || i >= 10) break;
+    await pause(1000 * Number(res.headers.get('retry-after') ?? 1));
+  }
   if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status} ${await res.text()}`);
   const cookies = Object.fromEntries(res.headers.getSetCookie().map((c) => c.split(';')[0].split('=') as [string, string]));
   return { cookie: `fupin_session=${cookies.fupin_session}; fupin_csrf=${cookies.fupin_csrf}`, csrf: cookies.fupin_csrf };
@@ -264,7 +270,11 @@ async function main(): Promise<void> {
 
     const signIn = async (server: Server): Promise<Roles> => {
       // Five sessions per role: logins are rate-limited (20 a minute from one address).
-      const many = async (u: string) => Promise.all(Array.from({ length: 5 }, () => login(server.base, u)));
+      const many = async (u: string) => {
+        const sessions: Session[] = [];
+        for (let i = 0; i < 5; i++) sessions.push(await login(server.base, u));
+        return sessions;
+      };
       return { operator: await many(users.operator), countyLeader: await many(users.countyLeader), cityLeader: await many(users.cityLeader) };
     };
 

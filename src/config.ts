@@ -29,6 +29,8 @@ export interface LoadLimits {
   statementTimeoutMs: number;
   /** FUPIN_MAX_INFLIGHT: API requests served at once; past it new ones get 503 at once (default 80). */
   maxInFlight: number;
+  /** FUPIN_MAX_POOL_WAITING: requests already queued for a PostgreSQL connection past which new ones get 503 at once (default 0: twice the pool size). */
+  maxPoolWaiting: number;
   /** FUPIN_MAX_EVENT_LOOP_DELAY_MS: event-loop delay past which requests get 503 (default 1000; 0 off). */
   maxEventLoopDelayMs: number;
   /** FUPIN_READY_TIMEOUT_MS: how long /health/ready waits for a connection before it reports the pool saturated (default 1000). */
@@ -54,6 +56,7 @@ export function loadLoadLimits(env: NodeJS.ProcessEnv = process.env): LoadLimits
     poolWaitMs: whole(env.FUPIN_POOL_WAIT_MS, 5000),
     statementTimeoutMs: whole(env.FUPIN_STATEMENT_TIMEOUT_MS, 60_000),
     maxInFlight: Math.max(1, whole(env.FUPIN_MAX_INFLIGHT, 80)),
+    maxPoolWaiting: whole(env.FUPIN_MAX_POOL_WAITING, 0),
     maxEventLoopDelayMs: whole(env.FUPIN_MAX_EVENT_LOOP_DELAY_MS, 1000),
     readyTimeoutMs: Math.max(1, whole(env.FUPIN_READY_TIMEOUT_MS, 1000)),
     sessionCacheMs: whole(env.FUPIN_SESSION_CACHE_MS, 5000),

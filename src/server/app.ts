@@ -77,7 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   // Before the session hook: a refused request costs no database work.
-  const load = await installAdmission(app, limits);
+  const load = await installAdmission(app, options.database, limits);
   await installAccess(app, { ...options.access, database: options.database, sessionCacheMs: limits.sessionCacheMs });
   // Before the routes: the OpenAPI description collects them as they are registered (/api/docs).
   await installApiDocs(app);

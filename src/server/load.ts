@@ -22,7 +22,7 @@ export const BUSY_MESSAGE = '系统繁忙，请稍后重试';
 /** Seconds a refused client is asked to wait (Retry-After). */
 export const RETRY_AFTER_SECONDS = 2;
 
-export type AdmissionLimits = Pick<LoadLimits, 'maxInFlight' | 'maxEventLoopDelayMs' | 'readyTimeoutMs'>;
+export type AdmissionLimits = Pick<LoadLimits, 'maxInFlight' | 'maxPoolWaiting' | 'maxEventLoopDelayMs' | 'readyTimeoutMs'>;
 
 export interface LoadState {
   /** API requests being served now (probes not counted). */
@@ -38,11 +38,14 @@ function refuse(reply: FastifyReply, code: string, message: string, retryAfter =
 
 /**
  * Admission control, to install before the session hook: at most `maxInFlight` API requests at
- * once, and none while the event loop lags past `maxEventLoopDelayMs` (@fastify/under-pressure);
- * the rest get 503 at once. Probes pass.
+ * once, none while more than `maxPoolWaiting` wait for a PostgreSQL connection (default twice
+ * the pool: more would only wait out the pool's bound), and none while the event loop lags past
+ * `maxEventLoopDelayMs` (@fastify/under-pressure); the rest get 503 at once. Probes pass. On
+ * PGlite statements, not requests, queue for its one connection: there only `maxInFlight` counts.
  */
-export async function installAdmission(app: FastifyInstance, limits: AdmissionLimits): Promise<LoadState> {
+export async function installAdmission(app: FastifyInstance, database: Database, limits: AdmissionLimits): Promise<LoadState> {
   let inFlight = 0;
+  const maxWaiting = database.kind === 'pglite' ? Infinity : limits.maxPoolWaiting || 2 * database.limits.poolSize;
   if (limits.maxEventLoopDelayMs > 0) {
     await app.register(underPressure, {
       maxEventLoopDelay: limits.maxEventLoopDelayMs,
@@ -57,7 +60,7 @@ export async function installAdmission(app: FastifyInstance, limits: AdmissionLi
   }
   app.addHook('onRequest', async (request, reply) => {
     if (!counted(request)) return;
-    if (inFlight >= limits.maxInFlight) return refuse(reply, 'busy', BUSY_MESSAGE);
+    if (inFlight >= limits.maxInFlight || database.poolState().waiting >= maxWaiting) return refuse(reply, 'busy', BUSY_MESSAGE);
     inFlight++;
     let done = false;
     reply.raw.once('close', () => {
