@@ -29,7 +29,7 @@ export interface LoadLimits {
   statementTimeoutMs: number;
   /** FUPIN_MAX_INFLIGHT: API requests served at once; past it new ones get 503 at once (default 80). */
   maxInFlight: number;
-  /** FUPIN_MAX_POOL_WAITING: requests already queued for a PostgreSQL connection past which new ones get 503 at once (default 0: twice the pool size). */
+  /** FUPIN_MAX_POOL_WAITING: requests already queued for a PostgreSQL connection past which new ones get 503 at once (default 0: five times the pool size). */
   maxPoolWaiting: number;
   /** FUPIN_MAX_EVENT_LOOP_DELAY_MS: event-loop delay past which requests get 503 (default 1000; 0 off). */
   maxEventLoopDelayMs: number;

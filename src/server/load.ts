@@ -38,14 +38,14 @@ function refuse(reply: FastifyReply, code: string, message: string, retryAfter =
 
 /**
  * Admission control, to install before the session hook: at most `maxInFlight` API requests at
- * once, none while more than `maxPoolWaiting` wait for a PostgreSQL connection (default twice
+ * once, none while more than `maxPoolWaiting` wait for a PostgreSQL connection (default five times
  * the pool: more would only wait out the pool's bound), and none while the event loop lags past
  * `maxEventLoopDelayMs` (@fastify/under-pressure); the rest get 503 at once. Probes pass. On
  * PGlite statements, not requests, queue for its one connection: there only `maxInFlight` counts.
  */
 export async function installAdmission(app: FastifyInstance, database: Database, limits: AdmissionLimits): Promise<LoadState> {
   let inFlight = 0;
-  const maxWaiting = database.kind === 'pglite' ? Infinity : limits.maxPoolWaiting || 2 * database.limits.poolSize;
+  const maxWaiting = database.kind === 'pglite' ? Infinity : limits.maxPoolWaiting || 5 * database.limits.poolSize;
   if (limits.maxEventLoopDelayMs > 0) {
     await app.register(underPressure, {
       maxEventLoopDelay: limits.maxEventLoopDelayMs,
