@@ -70,3 +70,15 @@ FROM household WHERE random() < 0.05;
 ANALYZE household; ANALYZE person; ANALYZE household_income; ANALYZE household_status_history; ANALYZE risk_event;
 `;
 }
+
+/** Main causes (weights roughly as seed 001's counties), the township and village places the generator leaves out. */
+export const COMPLETE_REGISTRY = `
+SELECT setseed(0.17);
+UPDATE household SET main_cause = (ARRAY['illness','illness','illness','illness','illness','illness','disability','disability','labour','skills','schooling','capital','disaster','motivation'])[1 + floor(random() * 14)::int]
+WHERE status <> 'not_poor';
+INSERT INTO place (code, name, level, parent_code)
+SELECT DISTINCT township_code, '基准乡' || right(township_code, 5), 4, county_code FROM household;
+INSERT INTO place (code, name, level, parent_code)
+SELECT DISTINCT village_code, '基准村' || right(village_code, 6), 5, township_code FROM household;
+ANALYZE household; ANALYZE place;
+`;

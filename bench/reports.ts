@@ -18,7 +18,7 @@ import { openDatabase, type Database } from '../src/db/database';
 import { refreshRollups } from '../src/modules/reports/service';
 import { requirePermission } from '../src/server/access';
 import { buildTestApp, loginAs, makeUser, type Client } from '../test/access/helpers';
-import { GENERATE_REGISTRY } from './recomputeData';
+import { COMPLETE_REGISTRY, GENERATE_REGISTRY } from './recomputeData';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = `bench_reports_${process.pid}`;
@@ -32,18 +32,6 @@ function arg(name: string, fallback: string): string {
 }
 
 const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(1) + ' s';
-
-/** Main causes (weights roughly as seed 001's counties), the township and village places the generator leaves out. */
-const COMPLETE_REGISTRY = `
-SELECT setseed(0.17);
-UPDATE household SET main_cause = (ARRAY['illness','illness','illness','illness','illness','illness','disability','disability','labour','skills','schooling','capital','disaster','motivation'])[1 + floor(random() * 14)::int]
-WHERE status <> 'not_poor';
-INSERT INTO place (code, name, level, parent_code)
-SELECT DISTINCT township_code, '基准乡' || right(township_code, 5), 4, county_code FROM household;
-INSERT INTO place (code, name, level, parent_code)
-SELECT DISTINCT village_code, '基准村' || right(village_code, 6), 5, township_code FROM household;
-ANALYZE household; ANALYZE place;
-`;
 
 interface Stats {
   p50: number;

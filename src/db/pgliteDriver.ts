@@ -17,18 +17,56 @@ import {
   PostgresQueryCompiler,
 } from 'kysely';
 
-/** A FIFO lock: run() waits for every earlier holder to finish. */
-export class Mutex {
-  private tail: Promise<void> = Promise.resolve();
-
-  async acquire(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((resolve) => (release = resolve));
-    const previous = this.tail;
-    this.tail = previous.then(() => next);
-    await previous;
-    return release;
+/** A wait for the database that ran past its bound (see `DatabaseLimits.poolWaitMs`): the caller answers 503. */
+export class PoolWaitTimeout extends Error {
+  readonly code = 'pool_wait_timeout';
+  constructor(waitedMs: number) {
+    super(`timeout exceeded when trying to connect (waited ${waitedMs} ms for the database)`);
   }
+}
+
+/**
+ * A FIFO lock: acquire() waits for every earlier holder to finish. With a bound, a waiter that
+ * is not served within it leaves the queue and is refused with PoolWaitTimeout.
+ */
+export class Mutex {
+  private held = false;
+  private readonly queue: { grant: () => void }[] = [];
+
+  /** Holders (0 or 1) and waiters, for readiness and the load benchmark. */
+  state(): { held: boolean; waiting: number } {
+    return { held: this.held, waiting: this.queue.length };
+  }
+
+  acquire(waitMs?: number): Promise<() => void> {
+    const release = () => {
+      const next = this.queue.shift();
+      if (next) next.grant();
+      else this.held = false;
+    };
+    if (!this.held) {
+      this.held = true;
+      return Promise.resolve(once(release));
+    }
+    return new Promise((resolve, reject) => {
+      const waiter = { grant: () => (clearTimeout(timer), resolve(once(release))) };
+      const timer = waitMs === undefined ? undefined : setTimeout(() => {
+        const i = this.queue.indexOf(waiter);
+        if (i >= 0) this.queue.splice(i, 1);
+        reject(new PoolWaitTimeout(waitMs));
+      }, waitMs);
+      this.queue.push(waiter);
+    });
+  }
+}
+
+function once(fn: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
 }
 
 class PGliteConnection implements DatabaseConnection {
@@ -57,6 +95,7 @@ class PGliteDriver implements Driver {
   constructor(
     pg: PGlite,
     private readonly mutex: Mutex | null,
+    private readonly waitMs?: number,
   ) {
     this.connection = new PGliteConnection(pg);
   }
@@ -65,7 +104,7 @@ class PGliteDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     if (this.mutex) {
-      const release = await this.mutex.acquire();
+      const release = await this.mutex.acquire(this.waitMs);
       const list = this.releases.get(this.connection) ?? [];
       list.push(release);
       this.releases.set(this.connection, list);
@@ -92,11 +131,14 @@ class PGliteDriver implements Driver {
   async destroy(): Promise<void> {}
 }
 
-/** Dialect over a PGlite instance; pass a mutex for the shared instance, null inside a held session. */
-export function pgliteDialect(pg: PGlite, mutex: Mutex | null): Dialect {
+/**
+ * Dialect over a PGlite instance; pass a mutex for the shared instance, null inside a held
+ * session, and the bound on a request's wait for it (none: wait as long as it takes).
+ */
+export function pgliteDialect(pg: PGlite, mutex: Mutex | null, waitMs?: number): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new PGliteDriver(pg, mutex),
+    createDriver: () => new PGliteDriver(pg, mutex, waitMs),
     createIntrospector: (db: Kysely<any>) => new PostgresIntrospector(db),
     createQueryCompiler: () => new PostgresQueryCompiler(),
   };

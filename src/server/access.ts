@@ -37,6 +37,8 @@ export interface SecurityContext {
   policy: SecurityPolicy;
   /** Refuse anonymous API requests except routes marked `config: { public: true }` (default true). */
   requireLogin: boolean;
+  /** How long a verified session is reused without reading it again (ms; 0: read on every request). */
+  sessionCacheMs: number;
 }
 
 export interface AccessOptions {
@@ -44,6 +46,7 @@ export interface AccessOptions {
   clock?: Clock;
   policy?: SecurityPolicy;
   requireLogin?: boolean;
+  sessionCacheMs?: number;
 }
 
 declare module 'fastify' {
@@ -91,6 +94,7 @@ export async function installAccess(app: FastifyInstance, options: AccessOptions
     clock: options.clock ?? systemClock,
     policy: options.policy ?? loadSecurityPolicy(),
     requireLogin: options.requireLogin ?? true,
+    sessionCacheMs: options.sessionCacheMs ?? 0,
   };
   app.decorate('security', security);
   app.decorateRequest('user', null);
@@ -127,6 +131,8 @@ export async function installAccess(app: FastifyInstance, options: AccessOptions
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const config = request.routeOptions.config ?? {};
+    // Health probes never wait for the database (src/server/load.ts).
+    if (config.probe) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const state = await resolveSession(security.database.db, token, security);

@@ -13,10 +13,14 @@ import { registerRoutes } from './routes';
 import { installAccess, type AccessOptions } from './access';
 import { installApiDocs } from './apiDocs';
 import { installIdempotency } from './idempotency';
+import { answerDbFault, installAdmission, registerHealthRoutes } from './load';
+import { loadLoadLimits, type LoadLimits } from '../config';
 
 export interface AppOptions {
   database: Database;
-  logger?: boolean;
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
+  /** Admission control, probe and socket timeouts; unset ones come from the environment (src/config.ts). */
+  limits?: Partial<LoadLimits>;
   /** Directory of the built web app; defaults to web/dist. */
   webDir?: string;
   /** Clock, security policy, and requireLogin (default true: only `config: { public: true }` routes answer anonymous requests). */
@@ -39,7 +43,17 @@ export function cacheControlFor(path: string): string {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: options.trustProxy ?? false });
+  const limits: LoadLimits = { ...loadLoadLimits(), ...options.limits };
+  // Slow or silent clients are cut off by the socket (they never hold a database connection:
+  // the handlers run after the whole request has arrived).
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    connectionTimeout: limits.connectionTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+  });
+  app.server.headersTimeout = limits.headersTimeoutMs;
   await app.register(multipart, { limits: { fileSize: 1024 * 1024 * 1024, files: 1 } });
   // Before compression: the kept answer of a create is the plain JSON, not the compressed bytes.
   installIdempotency(app, options.database);
@@ -48,6 +62,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 
   app.setErrorHandler((error, request, reply) => {
+    const refused = answerDbFault(error, request, reply, options.database);
+    if (refused) return refused;
     if (error instanceof AppError) {
       return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
     }
@@ -63,10 +79,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
-  await installAccess(app, { ...options.access, database: options.database });
+  // Before the session hook: a refused request costs no database work.
+  const load = await installAdmission(app, options.database, limits);
+  await installAccess(app, { ...options.access, database: options.database, sessionCacheMs: limits.sessionCacheMs });
   // Before the routes: the OpenAPI description collects them as they are registered (/api/docs).
   await installApiDocs(app);
-  await app.register(async (api) => registerRoutes(api, options.database), { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      registerHealthRoutes(api, options.database, load, limits);
+      await registerRoutes(api, options.database);
+    },
+    { prefix: '/api/v1' },
+  );
 
   const webDir = options.webDir ?? join(ROOT, 'web', 'dist');
   if (existsSync(webDir)) {

@@ -21,7 +21,6 @@ import { registerAssistanceRoutes } from '../modules/assistance/routes';
 import { registerProjectRoutes } from '../modules/projects/routes';
 
 export async function registerRoutes(api: FastifyInstance, database: Database): Promise<void> {
-  api.get('/health', { config: { public: true } }, async () => ({ ok: true, database: database.kind }));
   await registerAuthRoutes(api);
   await registerUserRoutes(api);
   await registerAuditRoutes(api);

@@ -112,6 +112,8 @@ describe.each(testDatabases)('access matrix on $name', ({ open }) => {
     expect(routes.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       'GET /api/v1/auth/password-policy',
       'GET /api/v1/health',
+      'GET /api/v1/health/live',
+      'GET /api/v1/health/ready',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',
     ]);

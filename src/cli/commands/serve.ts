@@ -31,7 +31,8 @@ export function registerServe(program: Command): void {
       const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
       console.log(`数据库：${database.kind === 'pglite' ? '嵌入式 PGlite ' : 'PostgreSQL '}${database.where}`);
       await prepareFirstStart(database, { demo: opts.demo, log: (m) => console.log(m) });
-      const app = await buildApp({ database });
+      // Warnings and errors (a statement cancelled by its timeout names its SQL, a database fault) go to the log.
+      const app = await buildApp({ database, logger: { level: process.env.FUPIN_LOG_LEVEL ?? 'warn' } });
       const overdueTimer = scheduleOverdueCheck(() => checkAllOverdueLoans(database.db), (m) => console.log(m));
       // Jobs left running by a process that is gone (killed mid-import): failed with a reason, now and every minute.
       const sweepTimer = scheduleJobSweep(database, (m) => console.log(m));

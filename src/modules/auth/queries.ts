@@ -3,6 +3,8 @@ import { sql, type Expression, type Insertable, type Selectable, type SqlBool } 
 import type { Db } from '../../db/database';
 import type { AppUserTable, SessionTable } from '../../db/schema';
 
+import { forgetSession, forgetUserSessions } from './sessionCache';
+
 export type UserRow = Selectable<AppUserTable>;
 export type SessionRow = Selectable<SessionTable>;
 
@@ -37,6 +39,7 @@ export async function clearLoginFailures(tx: Db, userId: number): Promise<void> 
 }
 
 export async function setPasswordHash(tx: Db, userId: number, passwordHash: string, mustChange: boolean, now: Date): Promise<void> {
+  forgetUserSessions(userId);
   await tx
     .updateTable('app_user')
     .set({ password_hash: passwordHash, must_change_password: mustChange, password_changed_at: now, failed_count: 0, locked_until: null, updated_at: now })
@@ -69,12 +72,14 @@ export async function touchSession(db: Db, tokenHash: string, now: Date): Promis
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<number> {
+  forgetSession(tokenHash);
   const r = await db.deleteFrom('session').where('token_hash', '=', tokenHash).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
 /** End the user's sessions, except the one given (the session that changed the password). */
 export async function deleteUserSessions(db: Db, userId: number, except: string | null = null): Promise<void> {
+  forgetUserSessions(userId);
   let q = db.deleteFrom('session').where('user_id', '=', userId);
   if (except) q = q.where('token_hash', '<>', except);
   await q.execute();
@@ -82,11 +87,13 @@ export async function deleteUserSessions(db: Db, userId: number, except: string 
 
 /** Keep a new TOTP secret (sealed) awaiting its first code; replaces an unconfirmed one. */
 export async function setPendingTotp(tx: Db, userId: number, sealedSecret: string, now: Date): Promise<void> {
+  forgetUserSessions(userId);
   await tx.updateTable('app_user').set({ totp_secret: sealedSecret, totp_enabled_at: null, totp_last_step: null, updated_at: now }).where('id', '=', userId).execute();
 }
 
 /** Turn TOTP on (the pending secret confirmed by the code of `step`); false when nothing was pending. */
 export async function enableTotp(tx: Db, userId: number, step: number, now: Date): Promise<boolean> {
+  forgetUserSessions(userId);
   const r = await tx
     .updateTable('app_user')
     .set({ totp_enabled_at: now, totp_last_step: step, updated_at: now })
@@ -112,6 +119,7 @@ export async function useTotpStep(tx: Db, userId: number, step: number): Promise
 }
 
 export async function clearTotp(tx: Db, userId: number, now: Date): Promise<void> {
+  forgetUserSessions(userId);
   await tx.updateTable('app_user').set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: now }).where('id', '=', userId).execute();
 }
 

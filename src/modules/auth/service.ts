@@ -14,6 +14,7 @@ import { passwordExpiresAt, passwordProblems, totpRequired, type SecurityPolicy 
 import * as q from './queries';
 import { matchTotp, openTotpSecret } from './totp';
 import { permissionsOf, type Permission } from './roles';
+import { cachedSession, keepSession, readStarted } from './sessionCache';
 
 export { hashPassword, oneTimePassword } from './password';
 export { passwordProblems, securityPolicy, loadSecurityPolicy, totpRequired, TOTP_REQUIRED_ROLES_DEFAULT, type SecurityPolicy } from './policy';
@@ -21,10 +22,13 @@ export { systemClock, manualClock, type Clock, type ManualClock } from './clock'
 export { ROLES, ROLE_CODES, PERMISSIONS, DEPARTMENT_LINES, isRole, isDepartmentLine, roleHas, roleLabel, permissionsOf, placeLevelName, PLACE_LEVEL_LABELS } from './roles';
 export type { Role, Permission, DepartmentLine } from './roles';
 export { pairedHouseholdCondition, addPairedHouseholds, type UserRow } from './queries';
+export { forgetUserSessions } from './sessionCache';
 
 export interface AuthDeps {
   clock: Clock;
   policy: SecurityPolicy;
+  /** How long a verified session is reused without reading it again (0 or absent: read every time). */
+  sessionCacheMs?: number;
 }
 
 /** The signed-in user as requests see him. */
@@ -265,7 +269,9 @@ export type SessionState =
 export async function resolveSession(db: Db, token: string, deps: AuthDeps): Promise<SessionState> {
   const now = deps.clock.now();
   const tokenHash = sha256(token);
-  const found = await q.findSession(db, tokenHash);
+  const started = readStarted();
+  const cached = deps.sessionCacheMs ? cachedSession(tokenHash) : undefined;
+  const found = cached ?? (await q.findSession(db, tokenHash));
   if (!found) return { kind: 'none' };
   const { session, user } = found;
   const idleLimit = new Date(session.last_seen_at).getTime() + deps.policy.session.idleMinutes * 60_000;
@@ -276,7 +282,11 @@ export async function resolveSession(db: Db, token: string, deps: AuthDeps): Pro
   }
   if (session.second_factor_pending) return { kind: 'second_factor', userId: user.id, tokenHash, csrfHash: session.csrf_hash };
   // Touch at most every 30 s, so idle time is exact to half a minute without a write per request.
-  if (now.getTime() - new Date(session.last_seen_at).getTime() >= 30_000) await q.touchSession(db, tokenHash, now);
+  if (now.getTime() - new Date(session.last_seen_at).getTime() >= 30_000) {
+    await q.touchSession(db, tokenHash, now);
+    found.session = { ...session, last_seen_at: now };
+  }
+  if (deps.sessionCacheMs && (!cached || found.session !== session)) keepSession(tokenHash, found, started, deps.sessionCacheMs);
   return { kind: 'active', actor: actorOf(user, deps.policy, now), tokenHash, csrfHash: session.csrf_hash };
 }
 

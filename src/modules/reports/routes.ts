@@ -4,7 +4,7 @@
  * the user's scope.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Database } from '../../db/database';
+import { onOneConnection, type Database } from '../../db/database';
 import { requirePermission } from '../../server/access';
 import { causeReportSheets, progressReportSheets } from './exports';
 import { reachReportPlace, todayOf } from './placeAccess';
@@ -21,7 +21,7 @@ export async function registerReportRoutes(api: FastifyInstance, database: Datab
   const causes = async (request: FastifyRequest<Query>) => {
     const query = causeQuerySchema.parse(request.query);
     const place = await reachReportPlace(request, query.place);
-    return causeReport(db, place, { year: query.year, statuses: query.status });
+    return onOneConnection(db, (one) => causeReport(one, place, { year: query.year, statuses: query.status }));
   };
   api.get<Query>('/reports/causes', read, async (request) => causeReportSchema.parse(await causes(request)));
   api.get<Query>('/reports/causes/export.xlsx', read, async (request, reply) => {
@@ -32,7 +32,7 @@ export async function registerReportRoutes(api: FastifyInstance, database: Datab
   const progress = async (request: FastifyRequest<Query>) => {
     const query = progressQuerySchema.parse(request.query);
     const place = await reachReportPlace(request, query.place);
-    return progressReport(db, place, { year: query.year });
+    return onOneConnection(db, (one) => progressReport(one, place, { year: query.year }));
   };
   api.get<Query>('/reports/progress', read, async (request) => progressReportSchema.parse(await progress(request)));
   api.get<Query>('/reports/progress/export.xlsx', read, async (request, reply) => {

@@ -3,7 +3,7 @@
  * supervising leader (supervision.manage) and findings handed to departments (交办).
  */
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../db/database';
+import { onOneConnection, type Database } from '../../db/database';
 import { requirePermission, requireUser } from '../../server/access';
 import { detailSchema as rectificationSchema } from '../rectification/schemas';
 import { ledgerContextOf, reachRecord, reachReportPlace, sendWorkbook, todayOf } from '../reports/service';
@@ -33,7 +33,8 @@ export async function registerSupervisionRoutes(api: FastifyInstance, database: 
 
   api.get<Query>('/dashboard', read, async (request) => {
     const place = await reachReportPlace(request, listingQuery.parse(request.query).place);
-    return dashboardSchema.parse(await leaderDashboard(db, requireUser(request).scope, place, todayOf(request)));
+    const scope = requireUser(request).scope;
+    return dashboardSchema.parse(await onOneConnection(db, (one) => leaderDashboard(one, scope, place, todayOf(request))));
   });
 
   api.get<Code & Query>('/supervision/places/:code', read, async (request) => {

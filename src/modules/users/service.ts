@@ -19,6 +19,7 @@ import {
   ROLES,
   roleLabel,
   type Permission,
+  forgetUserSessions,
 } from '../auth/service';
 import * as q from './queries';
 
@@ -189,6 +190,7 @@ async function changeUser(db: Db, id: number | string, change: Change, admin: Ad
   const passwordHash = password ? await hashPassword(password) : undefined;
   const user = await db.transaction().execute(async (tx) => {
     const now = admin.now;
+    forgetUserSessions(before.id);
     if (change === 'disable') await q.updateUser(tx, before.id, { disabled: true, updated_at: now });
     if (change === 'enable') await q.updateUser(tx, before.id, { disabled: false, updated_at: now });
     if (change === 'unlock') await q.updateUser(tx, before.id, { failed_count: 0, locked_until: null, updated_at: now });

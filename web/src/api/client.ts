@@ -2,7 +2,8 @@
  * fetch for /api/v1: JSON in, JSON out; failures become ApiError carrying the server's Chinese
  * message. State-changing requests carry the session's CSRF token (double submit: the header
  * repeats the fupin_csrf cookie). A 401 or a pending password change is reported to the
- * listeners (the sign-in state), which send the user to the login or password page.
+ * listeners (the sign-in state), which send the user to the login or password page; a 503
+ * (the server busy) to the busy listeners, which show 「系统繁忙，请稍后重试」.
  */
 import { i18n } from '../i18n';
 
@@ -60,6 +61,14 @@ export function onAuthFailure(listener: (failure: AuthFailure) => void): () => v
   return () => authListeners.delete(listener);
 }
 
+const busyListeners = new Set<(message: string) => void>();
+
+/** Be told of every 503 (the server or its database is busy): the app shows the message once. */
+export function onBusy(listener: (message: string) => void): () => void {
+  busyListeners.add(listener);
+  return () => busyListeners.delete(listener);
+}
+
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
@@ -111,8 +120,12 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (response.status === 204) return undefined as T;
   const body = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const message = body?.error?.message ?? i18n.t('errors.http', { status: response.status });
+    // 503: refused past capacity (系统繁忙，请稍后重试), also when a proxy answers without the server's JSON.
+    const message = body?.error?.message ?? (response.status === 503 ? i18n.t('errors.busy') : i18n.t('errors.http', { status: response.status }));
     const error = new ApiError(response.status, body?.error?.code ?? 'http_' + response.status, message, body?.error?.details);
+    if (response.status === 503) {
+      for (const listener of busyListeners) listener(message);
+    }
     if (response.status === 401 && !options.quietUnauthenticated) {
       for (const listener of authListeners) listener({ kind: 'unauthenticated', message });
     }

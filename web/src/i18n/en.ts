@@ -147,6 +147,7 @@ export const en: Strings<Messages> = {
     home: 'Home',
     network: 'Cannot reach the server; check the network and try again',
     http: 'The server answered with an error (HTTP {{status}})',
+    busy: 'The system is busy; please try again shortly',
     badResponse: 'The server\'s answer could not be read',
   },
   newHousehold: {

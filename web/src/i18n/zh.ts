@@ -143,6 +143,7 @@ export const zh = {
     home: '返回首页',
     network: '无法连接服务器，请检查网络后重试',
     http: '服务器返回错误（HTTP {{status}}）',
+    busy: '系统繁忙，请稍后重试',
     badResponse: '服务器返回的内容无法识别',
   },
   newHousehold: {

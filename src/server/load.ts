@@ -1,0 +1,117 @@
+/**
+ * Holding up under load: admission control (requests past capacity are refused at once with
+ * 503, Retry-After and 「系统繁忙，请稍后重试」), the liveness and readiness probes, and the
+ * 503 answers for a busy pool, a statement over its timeout and a database that is down.
+ * See docs/deployment.md, "Under load".
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import underPressure from '@fastify/under-pressure';
+import type { Database } from '../db/database';
+import { classifyDbError, statementOf } from '../db/dbErrors';
+import { PoolWaitTimeout } from '../db/pgliteDriver';
+import type { LoadLimits } from '../config';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A health probe: no session lookup, no admission control, answered ahead of queued work. */
+    probe?: boolean;
+  }
+}
+
+export const BUSY_MESSAGE = '系统繁忙，请稍后重试';
+/** Seconds a refused client is asked to wait (Retry-After). */
+export const RETRY_AFTER_SECONDS = 2;
+
+export type AdmissionLimits = Pick<LoadLimits, 'maxInFlight' | 'maxPoolWaiting' | 'maxEventLoopDelayMs' | 'readyTimeoutMs'>;
+
+export interface LoadState {
+  /** API requests being served now (probes not counted). */
+  inFlight(): number;
+}
+
+const isProbe = (request: FastifyRequest) => request.routeOptions.config?.probe === true;
+const counted = (request: FastifyRequest) => request.url.startsWith('/api/') && !isProbe(request);
+
+function refuse(reply: FastifyReply, code: string, message: string, retryAfter = RETRY_AFTER_SECONDS) {
+  return reply.status(503).header('retry-after', String(retryAfter)).send({ error: { code, message } });
+}
+
+/**
+ * Admission control, to install before the session hook: at most `maxInFlight` API requests at
+ * once, none while more than `maxPoolWaiting` wait for a PostgreSQL connection (default five times
+ * the pool: more would only wait out the pool's bound), and none while the event loop lags past
+ * `maxEventLoopDelayMs` (@fastify/under-pressure); the rest get 503 at once. Probes pass. On
+ * PGlite statements, not requests, queue for its one connection: there only `maxInFlight` counts.
+ */
+export async function installAdmission(app: FastifyInstance, database: Database, limits: AdmissionLimits): Promise<LoadState> {
+  let inFlight = 0;
+  const maxWaiting = database.kind === 'pglite' ? Infinity : limits.maxPoolWaiting || 5 * database.limits.poolSize;
+  // PGlite runs each statement on this thread, so its event loop lags by design: five times the bound there.
+  const maxDelay = limits.maxEventLoopDelayMs * (database.kind === 'pglite' ? 5 : 1);
+  if (maxDelay > 0) {
+    await app.register(underPressure, {
+      maxEventLoopDelay: maxDelay,
+      retryAfter: RETRY_AFTER_SECONDS,
+      // under-pressure sends what the handler returns (and lets the request pass on undefined).
+      pressureHandler: (request, reply) => {
+        if (!counted(request)) return undefined;
+        reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS));
+        return { error: { code: 'busy', message: BUSY_MESSAGE } } as unknown as void;
+      },
+    });
+  }
+  app.addHook('onRequest', async (request, reply) => {
+    if (!counted(request)) return;
+    if (inFlight >= limits.maxInFlight || database.poolState().waiting >= maxWaiting) return refuse(reply, 'busy', BUSY_MESSAGE);
+    inFlight++;
+    let done = false;
+    reply.raw.once('close', () => {
+      if (done) return;
+      done = true;
+      inFlight--;
+    });
+  });
+  return { inFlight: () => inFlight };
+}
+
+/** GET /health (kept for compatibility: same as live), /health/live and /health/ready. */
+export function registerHealthRoutes(api: FastifyInstance, database: Database, state: LoadState, limits: AdmissionLimits): void {
+  const probe = { config: { public: true, probe: true } };
+  // No database work: the pool's counters are read from memory.
+  const live = async () => ({ ok: true, database: database.kind, status: 'live' as const, uptimeSeconds: Math.round(process.uptime()), pool: database.poolState(), inFlight: state.inFlight() });
+  api.get('/health', probe, live);
+  api.get('/health/live', probe, live);
+  api.get('/health/ready', probe, async (_request, reply) => {
+    const pool = database.poolState();
+    const base = { database: database.kind, pool, inFlight: state.inFlight(), maxInFlight: limits.maxInFlight };
+    const notReady = (reason: string, message: string) =>
+      reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ ok: false, status: 'not_ready', reason, message, ...base });
+    if (state.inFlight() >= limits.maxInFlight) return notReady('overloaded', `正在处理的请求已达上限（${limits.maxInFlight}），新请求暂被拒绝`);
+    try {
+      await database.ping(limits.readyTimeoutMs);
+    } catch (e) {
+      if (e instanceof PoolWaitTimeout) return notReady('pool_saturated', `数据库连接池已满：${limits.readyTimeoutMs} 毫秒内没有空闲连接`);
+      return notReady('database_unavailable', '数据库不可用：' + (e instanceof Error ? e.message : String(e)));
+    }
+    return { ok: true, status: 'ready' as const, ...base, pool: database.poolState() };
+  });
+}
+
+/**
+ * The answer to a database fault met under load, or null for any other error: 503 with
+ * Retry-After and a Chinese message; a statement cancelled by its timeout is logged with its SQL.
+ */
+export function answerDbFault(error: unknown, request: FastifyRequest, reply: FastifyReply, database: Database): FastifyReply | null {
+  const fault = classifyDbError(error);
+  if (fault === 'busy') return refuse(reply, 'busy', BUSY_MESSAGE);
+  if (fault === 'unavailable') {
+    request.log.error({ err: error }, 'database unavailable');
+    return refuse(reply, 'database_unavailable', '数据库暂时不可用，请稍后重试', 5);
+  }
+  if (fault === 'statement_timeout') {
+    const seconds = Math.round(database.limits.statementTimeoutMs / 100) / 10;
+    request.log.warn({ statement: statementOf(error), timeoutMs: database.limits.statementTimeoutMs, url: request.url }, 'statement cancelled by its timeout');
+    return refuse(reply, 'statement_timeout', `查询超时（超过 ${seconds} 秒）已取消：请缩小查询范围（地区、年份、条件）后重试`);
+  }
+  return null;
+}
