@@ -4,7 +4,7 @@
  * Pairings, measures and everything else of the household are never touched here.
  */
 import type { Db } from '../../db/database';
-import { chinaDateOf } from '../../domain/workflow/dates';
+import { chinaDate } from '../../domain/dates';
 
 export interface ProcedureHousehold {
   county_code: string;
@@ -48,7 +48,7 @@ export async function monitoredSinceByCase(db: Db, countyCode: string, household
     .where('status', '=', 'completed')
     .orderBy('closed_at', 'desc')
     .executeTakeFirst();
-  return row?.closed_at ? chinaDateOf(new Date(row.closed_at)) : null;
+  return row?.closed_at ? chinaDate(new Date(row.closed_at)) : null;
 }
 
 /** The first year of the household's latest unbroken run of 'monitored' years in its history. */

@@ -5,7 +5,7 @@
  * may pass once the period is over; upheld, the case goes back to the village.
  */
 import type { Db } from '../../db/database';
-import { isCalendarDate } from '../../domain/workflow/dates';
+import { isCalendarDate } from '../../domain/dates';
 import { noticeEndsOn } from '../../domain/workflow/engine';
 import { badRequest, conflict, notFound } from '../../server/errors';
 import { DEFAULT_PROCEDURE_FLOWS } from '../../domain/workflow/defaultFlows';

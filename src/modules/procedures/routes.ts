@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/database';
 import { scopeContains } from '../../db/placeScope';
-import { chinaDateOf } from '../../domain/workflow/dates';
+import { chinaDate } from '../../domain/dates';
 import { PROCEDURES } from '../../domain/workflow/flowSchema';
 import { assertInScope, auditActorOf, householdAccessOf, requirePermission, requireUser } from '../../server/access';
 import { badRequest, notFound } from '../../server/errors';
@@ -32,7 +32,7 @@ import { sendWorkbook } from '../reports/service';
 export function authorOf(request: FastifyRequest): Author {
   const { user } = requireUser(request);
   const at = request.server.security.clock.now();
-  return { actor: auditActorOf(request), username: user.username, role: user.role, today: chinaDateOf(at), at };
+  return { actor: auditActorOf(request), username: user.username, role: user.role, today: chinaDate(at), at };
 }
 
 export function callerOf(request: FastifyRequest): Caller {
@@ -41,7 +41,7 @@ export function callerOf(request: FastifyRequest): Caller {
 
 const viewerOf = (request: FastifyRequest) => {
   const { user } = requireUser(request);
-  return { role: user.role, today: chinaDateOf(request.server.security.clock.now()) };
+  return { role: user.role, today: chinaDate(request.server.security.clock.now()) };
 };
 
 export async function registerProcedureRoutes(api: FastifyInstance, database: Database): Promise<void> {

@@ -11,9 +11,9 @@ import { extensionProblem, LOAN_STATES, loanProblems, loanSchedule, loanStanding
 import { yuanOf, yuanText } from '../../domain/funds/money';
 import { badRequest, conflict, notFound } from '../../server/errors';
 import { CONSOLE_ACTOR, recordAudit, type AuditActor } from '../audit/service';
-import { chinaDate } from '../reports/dates';
+import { chinaDate } from '../../domain/dates';
 import { loadActivePolicies, resolveOrFail } from '../policy/service';
-import { placeNamesOf } from '../reports/service';
+import { placeNames } from '../places/service';
 import * as lq from './loanQueries';
 import type { ExtensionInput, LoanInput, LoanListQuery, RepaymentInput } from './schemas';
 import type { ActContext } from './service';
@@ -45,7 +45,7 @@ async function limitsFor(db: Db, place: string, year: number) {
 
 export async function listLoans(db: Db, scope: PlaceScope, place: string, query: Omit<LoanListQuery, 'place'>, today: string, paged: boolean) {
   const rows = await lq.loansUnder(db, scope, place, query.state === 'repaid' || query.state === undefined);
-  const names = await placeNamesOf(db, [...new Set(rows.map((r) => r.villageCode))]);
+  const names = await placeNames(db, [...new Set(rows.map((r) => r.villageCode))]);
   const all = rows.map((r) => loanView(r, loanStanding(termsOf(r), today, query.dueSoonDays), names));
   const items = all.filter((l) => !query.state || (query.state === 'due_soon' ? l.dueSoon : l.state === query.state));
   const counts = { active: 0, overdue: 0, repaid: 0, due_soon: 0 };
@@ -65,7 +65,7 @@ export async function locateLoan(db: Db, id: number) {
 export async function getLoan(db: Db, id: number, today: string) {
   const r = await lq.findLoan(db, id);
   if (!r) throw notFound(`贷款 ${id} `);
-  const names = await placeNamesOf(db, [r.villageCode]);
+  const names = await placeNames(db, [r.villageCode]);
   const policy = await limitsFor(db, r.villageCode, Number(r.issuedOn.slice(0, 4)));
   const [repayments, extensions] = await Promise.all([lq.repaymentsOf(db, r.countyCode, id), lq.extensionsOf(db, r.countyCode, id)]);
   return {

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../db/database';
 import { scopeContains, type PlaceScope } from '../../db/placeScope';
-import { isCalendarDate } from '../../domain/workflow/dates';
+import { isCalendarDate } from '../../domain/dates';
 import { badRequest, notFound } from '../../server/errors';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { loadActivePolicies, resolveOrFail } from '../policy/service';
