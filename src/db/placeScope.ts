@@ -90,6 +90,18 @@ export function codeInScope(scope: PlaceScope, column: string): RawBuilder<SqlBo
   return sql<SqlBool>`(${sql.join(scope.codes.map((c) => codeUnder(c, column)), sql` OR `)})`;
 }
 
+/**
+ * SQL: the code of the child of `place` ('0' the nation) a row lies in, from the row's place
+ * columns (at or below a township: the row's village code).
+ */
+export function childPlaceColumn(place: string, cols: Required<PlaceColumns>): RawBuilder<string> {
+  const length = place === '0' ? 0 : place.length;
+  if (length >= 9) return sql<string>`${sql.ref(cols.village)}`;
+  if (length === 6) return sql<string>`${sql.ref(cols.township)}`;
+  if (length === 4) return sql<string>`${sql.ref(cols.county)}`;
+  return sql<string>`substr(${sql.ref(cols.county)}, 1, ${length === 2 ? 4 : 2})`;
+}
+
 /** Level of a place code by its length: 1 province … 5 village; 0 for the nation ('0'). */
 export function levelOfCode(code: string): number {
   return ({ 1: 0, 2: 1, 4: 2, 6: 3, 9: 4, 12: 5 } as Record<number, number>)[code.length] ?? -1;

@@ -232,15 +232,6 @@ export async function storedYears(db: Db, where: Expression<SqlBool>, fromYear: 
   return rows.rows.map((r) => r.year);
 }
 
-/** Names of places by code ('0' is the nation). */
-export async function placeNames(db: Db, codes: string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>([[NATIONAL_REGION, '全国']]);
-  const wanted = codes.filter((c) => c !== NATIONAL_REGION);
-  if (!wanted.length) return names;
-  for (const p of await db.selectFrom('place').select(['code', 'name']).where('code', 'in', wanted).execute()) names.set(p.code, p.name);
-  return names;
-}
-
 // --- risk events --------------------------------------------------------------------------------
 
 export async function riskEventsOf(db: Db, countyCode: string, householdNo: string) {

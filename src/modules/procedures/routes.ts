@@ -14,7 +14,6 @@ import { badRequest, notFound } from '../../server/errors';
 import type { Author } from './act';
 import { actOnCases, caseCounts, getCase, listCasePage } from './cases';
 import { MAX_EVIDENCE_BYTES, readEvidence, storeEvidence } from './evidence';
-import { placeNames } from './noticeQueries';
 import { getNotice, listNoticeViews, publishNotice, registerObjection, resolveObjection } from './notices';
 import { policyPlan } from './policyPlan';
 import type { Caller } from './reach';
@@ -28,6 +27,7 @@ import { CASE_STATUS_LABELS, objectionView } from './views';
 import { DEFAULT_PROCEDURE_FLOWS } from '../../domain/workflow/defaultFlows';
 import { caseSheets, MAX_EXPORT_CASES } from './exports';
 import { sendWorkbook } from '../reports/service';
+import { placeExists } from '../places/service';
 
 export function authorOf(request: FastifyRequest): Author {
   const { user } = requireUser(request);
@@ -107,7 +107,7 @@ export async function registerProcedureRoutes(api: FastifyInstance, database: Da
   api.post('/procedures/evidence', act, async (request, reply) => {
     const q = evidenceFields.parse(request.query);
     const { scope } = requireUser(request);
-    if (!scopeContains(scope, q.place) || !(await placeNames(db, [q.place])).has(q.place)) throw notFound(`行政区划 ${q.place} `);
+    if (!scopeContains(scope, q.place) || !(await placeExists(db, q.place))) throw notFound(`行政区划 ${q.place} `);
     if (!request.isMultipart()) throw badRequest('请以 multipart/form-data 上传文件（字段 file）');
     const part = await request.file({ limits: { fileSize: MAX_EVIDENCE_BYTES + 1, files: 1 } });
     if (!part) throw badRequest('请求中没有文件');

@@ -63,10 +63,6 @@ function matchingHouseholds(db: Db, access: HouseholdAccess, c: HouseholdCriteri
   return db.selectFrom('household as h').where((eb) => eb.and(conditions));
 }
 
-export async function placeExists(db: Db, code: string): Promise<boolean> {
-  return (await db.selectFrom('place').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
-}
-
 export async function countHouseholds(db: Db, access: HouseholdAccess, criteria: HouseholdCriteria): Promise<number> {
   const row = await matchingHouseholds(db, access, criteria)
     .select((eb) => eb.fn.countAll<number>().as('n'))

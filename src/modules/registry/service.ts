@@ -9,6 +9,7 @@ import type { Db } from '../../db/database';
 import { parseIdNumber } from '../../domain/idNumber';
 import type { HouseholdAccess } from '../../server/access';
 import { badRequest, notFound } from '../../server/errors';
+import { placeExists } from '../places/service';
 import * as q from './queries';
 import {
   householdFilterSchema,
@@ -44,7 +45,7 @@ export function parseHouseholdListQuery(query: unknown): HouseholdListQuery {
 /** Turn validated filters into query criteria; an unknown place is a 404, a malformed ID a 400. */
 async function criteriaOf(db: Db, filters: HouseholdFilters): Promise<q.HouseholdCriteria> {
   const { q: text, ...rest } = filters;
-  if (rest.place && rest.place !== '0' && !(await q.placeExists(db, rest.place))) throw notFound(`地区 ${rest.place} `);
+  if (rest.place && rest.place !== '0' && !(await placeExists(db, rest.place))) throw notFound(`地区 ${rest.place} `);
   if (!text) return rest;
   if (/^\d{15}$|^\d{17}[\dXx]$/.test(text)) {
     const id = parseIdNumber(text);
