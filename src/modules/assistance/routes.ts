@@ -17,6 +17,7 @@ import { assertInScope, householdAccessOf, requirePermission, requireUser } from
 import { badRequest, notFound } from '../../server/errors';
 import { ledgerContextOf, reachPlace, todayOf } from '../../server/reach';
 import { placeNameOf } from '../places/service';
+import { reachHousehold } from '../registry/service';
 import { sendWorkbook } from '../reports/service';
 import { coverageSheet, leftBehindSheet, overdueSheets, unpairedSheet } from './exports';
 import * as s from './schemas';
@@ -38,12 +39,7 @@ export async function registerAssistanceRoutes(api: FastifyInstance, database: D
   const placeOf = (request: FastifyRequest<Query>) => reachPlace(request, s.placeQuery.parse(request.query).place);
 
   /** The household a request names, 404 (audited) when outside the user's reach. */
-  const reachHouseholdOf = async (request: FastifyRequest, householdNo: string) => {
-    const [h] = await svc.locateHouseholdsForRoute(db, householdNo);
-    if (!h) throw notFound(`户 ${householdNo} `);
-    await assertInScope(request, { type: 'household', id: householdNo, placeCode: h.villageCode, household: { countyCode: h.countyCode, householdNo } });
-    return h;
-  };
+  const reachHouseholdOf = (request: FastifyRequest, householdNo: string) => reachHousehold(request, db, householdNo);
 
   const nameOf = (place: string) => placeNameOf(db, place);
 

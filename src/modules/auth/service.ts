@@ -20,7 +20,8 @@ export { passwordProblems, securityPolicy, loadSecurityPolicy, totpRequired, TOT
 export { systemClock, manualClock, type Clock, type ManualClock } from './clock';
 export { ROLES, ROLE_CODES, PERMISSIONS, DEPARTMENT_LINES, isRole, isDepartmentLine, roleHas, roleLabel, permissionsOf, placeLevelName, PLACE_LEVEL_LABELS } from './roles';
 export type { Role, Permission, DepartmentLine } from './roles';
-export { pairedHouseholdCondition, addPairedHouseholds, type UserRow } from './queries';
+export { addPairedHouseholds, type UserRow } from './queries';
+export { pairedHouseholdCondition } from '../../db/householdReach';
 
 export interface AuthDeps {
   clock: Clock;

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database';
 import { maskIdNumber } from '../../domain/idNumber';
 import { safeCellValue } from '../../domain/spreadsheetSafe';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 import { recordAudit } from '../audit/service';
 import { countRegistryRows, readRegistryRows, type ChangeAuthor, type HouseholdFilters, type RegistryRow } from '../registry/service';
 import { REGISTRY_EXPORT_COLUMNS, type RevealOptions } from './columns';

@@ -1,7 +1,7 @@
 /** The monitoring overview (counts by grade and by child place) and the list of assessed households. */
 import type { Db } from '../../db/database';
 import { levelOfCode } from '../../db/placeScope';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 import { NATIONAL_REGION } from '../../domain/policy/record';
 import type { Criterion } from '../../domain/policy/rulesSchema';
 import { notFound } from '../../server/errors';

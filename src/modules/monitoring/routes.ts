@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { auditActorOf, householdAccessOf, requirePermission, requireUser } from '../../server/access';
 import { recordAudit } from '../audit/service';
-import { reachPlaceFilter } from '../registry/service';
+import { reachHousehold, reachPlaceFilter } from '../registry/service';
 import { writeAssessedWorkbook } from './assessedWorkbook';
 import * as s from './schemas';
 import {
@@ -20,7 +20,6 @@ import {
   getMonitoringOverview,
   listAssessedHouseholds,
   listRiskEvents,
-  reachAssessedHousehold,
   removeRiskEvent,
   reachJob,
   reachJobPlace,
@@ -73,17 +72,17 @@ export async function registerMonitoringRoutes(api: FastifyInstance, database: D
 
   api.get<HouseholdParams>('/households/:householdNo/assessment', read, async (request) => {
     const q = s.assessmentQuery.parse(request.query);
-    await reachAssessedHousehold(request, db, request.params.householdNo);
+    await reachHousehold(request, db, request.params.householdNo);
     return s.checklistSchema.parse(await getHouseholdAssessment(db, requireUser(request).scope, request.params.householdNo, q.year));
   });
 
   api.get<HouseholdParams>('/households/:householdNo/risk-events', read, async (request) => {
-    await reachAssessedHousehold(request, db, request.params.householdNo);
+    await reachHousehold(request, db, request.params.householdNo);
     return s.riskEventListSchema.parse({ items: await listRiskEvents(db, requireUser(request).scope, request.params.householdNo) });
   });
 
   api.post<HouseholdParams>('/households/:householdNo/risk-events', writeEvents, async (request, reply) => {
-    await reachAssessedHousehold(request, db, request.params.householdNo);
+    await reachHousehold(request, db, request.params.householdNo);
     const event = await addRiskEvent(db, requireUser(request).scope, request.params.householdNo, request.body, auditActorOf(request));
     return reply.status(201).send(s.riskEventSchema.parse(event));
   });
@@ -91,7 +90,7 @@ export async function registerMonitoringRoutes(api: FastifyInstance, database: D
   const eventParams = z.object({ eventId: z.coerce.number({ message: '风险事件编号应为数字' }).int().positive('风险事件编号应为正整数') });
   api.delete<{ Params: { householdNo: string; eventId: string } }>('/households/:householdNo/risk-events/:eventId', writeEvents, async (request, reply) => {
     const { eventId } = eventParams.parse(request.params);
-    await reachAssessedHousehold(request, db, request.params.householdNo);
+    await reachHousehold(request, db, request.params.householdNo);
     await removeRiskEvent(db, requireUser(request).scope, request.params.householdNo, eventId, request.body, auditActorOf(request));
     return reply.status(204).send();
   });

@@ -21,7 +21,7 @@ export { recomputeAssessments, type RecomputeSummary, type RecomputeProgress } f
 export { getMonitoringOverview, listAssessedHouseholds, type MonitoringOverview, type AssessedHousehold } from './overview';
 export { getHouseholdAssessment } from './checklist';
 export { addRiskEvent, listRiskEvents, removeRiskEvent } from './riskEvents';
-export { reachAssessedHousehold, reachJob, reachJobPlace } from './routeAccess';
+export { reachJob, reachJobPlace } from './routeAccess';
 export { waitForJob, getJob, type JobView } from './jobs';
 export type { WhatIfResult } from './whatIf';
 export { XLSX_MEDIA_TYPE };

@@ -8,8 +8,9 @@
 import type { FastifyRequest } from 'fastify';
 import { scopeContains, type PlaceScope } from '../../db/placeScope';
 import { NATIONAL_REGION } from '../../domain/policy/record';
-import { assertInScope, requireUser } from '../../server/access';
-import { AppError, notFound } from '../../server/errors';
+import { requireUser } from '../../server/access';
+import { notFound } from '../../server/errors';
+import { reachRecord } from '../../server/reach';
 import { isPlaceCode } from '../../domain/placeCode';
 
 /** True when the record of `region` governs some place of the scope. */
@@ -23,12 +24,7 @@ export function holdsRegion(scope: PlaceScope, region: string): boolean {
 }
 
 async function refuse(request: FastifyRequest, id: string, region: string, what: string): Promise<never> {
-  try {
-    await assertInScope(request, { type: 'policy_record', id, placeCode: region });
-  } catch (e) {
-    if (e instanceof AppError && e.status === 404) throw notFound(what);
-    throw e;
-  }
+  await reachRecord(request, { type: 'policy_record', id, placeCode: region }, what);
   throw notFound(what);
 }
 

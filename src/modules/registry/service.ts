@@ -7,7 +7,7 @@
  */
 import type { Db } from '../../db/database';
 import { parseIdNumber } from '../../domain/idNumber';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 import { badRequest, notFound } from '../../server/errors';
 import { placeExists } from '../places/service';
 import * as q from './queries';
@@ -26,11 +26,11 @@ import { idNumberShown, placePathOf } from './views';
 
 export type { HouseholdFilters, HouseholdListQuery, HouseholdPage, HouseholdDetail, Member, MemberChange, RevealOptions, Timeline } from './schemas';
 export type { RegistryRow } from './queries';
-export { getHousehold } from './card';
+export { cardOf, getHousehold } from './card';
 export { addMember, updateMember, updateHousehold, type ChangeAuthor } from './changes';
 export { householdTimeline } from './timeline';
 export { setHouseholdIncome, deleteHouseholdIncome, perCapitaNet } from './incomes';
-export { authorOf, authorizeReveal, reachPlaceFilter, REVEALABLE_FIELDS, type RevealableField } from './routeAccess';
+export { authorOf, authorizeReveal, reachHousehold, reachPlaceFilter, REVEALABLE_FIELDS, type RevealableField } from './routeAccess';
 
 /** Validate list filters given as query-string values (codes or Chinese labels). */
 export function parseHouseholdFilters(query: unknown): HouseholdFilters {
