@@ -10,7 +10,7 @@
  * built-in list is empty and a deployment turns the requirement on with the environment
  * variable (see docs/access.md); switching the default is the one line marked below.
  */
-import { isRole } from './roles';
+import { isRole } from '../../domain/roles';
 
 export interface PasswordPolicy {
   minLength: number;

@@ -12,6 +12,7 @@ import { auditActorOf, householdAccessOf, requirePermission, requireUser } from 
 import { recordAudit } from '../audit/service';
 import { reachHousehold, reachPlaceFilter } from '../registry/service';
 import { writeAssessedWorkbook } from './assessedWorkbook';
+import { registerPolicyJobRoutes } from './policyRoutes';
 import * as s from './schemas';
 import {
   addRiskEvent,
@@ -31,6 +32,7 @@ const idParam = z.object({ id: z.coerce.number({ message: '任务编号应为数
 type HouseholdParams = { Params: { householdNo: string } };
 
 export async function registerMonitoringRoutes(api: FastifyInstance, database: Database): Promise<void> {
+  await registerPolicyJobRoutes(api, database);
   const { db } = database;
   const recompute = { preHandler: requirePermission('monitoring.recompute') };
   const readJobs = { preHandler: requirePermission('monitoring.recompute', 'dashboard.read') };

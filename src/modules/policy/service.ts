@@ -18,6 +18,8 @@ import * as q from './queries';
 import { domainRecord, policyView, regionNameOf, withRecordActive, type PolicyView } from './records';
 
 export { domainRecord, withRecordActive, STATUS_LABELS, type PolicyView, type PolicyStatus } from './records';
+export { reachDraftRegion, reachPolicy } from './routeAccess';
+export { activationSchema, jobIdSchema, policyViewSchema, whatIfBody } from './schemas';
 export type { RuleDifference, RuleField } from './compare';
 
 const SEED_MARKER = DEFAULT_POLICY_RECORDS[0].id;

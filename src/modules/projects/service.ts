@@ -249,3 +249,5 @@ export async function projectCoverage(db: Db, scope: PlaceScope, place: string, 
     })),
   };
 }
+
+export { loadProjectDemo } from './demo';

@@ -16,7 +16,7 @@ import * as q from './queries';
 import type { RectificationInput, StepInputBody } from './schemas';
 
 export { RECTIFICATION_SOURCES, RECTIFICATION_STATUSES, RECTIFICATION_ACTIONS } from './loop';
-export { rectificationInput, stepInput } from './schemas';
+export { rectificationInput, stepInput, detailSchema } from './schemas';
 
 export interface LedgerContext {
   actor: AuditActor & { at?: Date };

@@ -16,7 +16,7 @@ import { assertInScope, auditActorOf, requireUser } from '../../server/access';
 import { reachRecord } from '../../server/reach';
 import { AppError, badRequest, notFound } from '../../server/errors';
 import { recordAudit } from '../audit/service';
-import { withholdsHealthData } from '../auth/roles';
+import { withholdsHealthData } from '../../domain/roles';
 import { PERMISSIONS } from '../auth/service';
 import type { ChangeAuthor } from './changes';
 import * as q from './queries';

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/database';
 import { householdAccessOf, requirePermission, requireUser } from '../../server/access';
-import { withholdsHealthData } from '../auth/roles';
+import { withholdsHealthData } from '../../domain/roles';
 import { authorOf, authorizeReveal, auditReveal, reachHousehold, reachMember, reachPlaceFilter, reachWholeHousehold } from './routeAccess';
 import { memberChangeSchema, householdDetailSchema, schemasFor, timelineSchema } from './schemas';
 import { deleteHouseholdIncome, incomeYearOf, setHouseholdIncome } from './incomes';

@@ -6,7 +6,7 @@
 import type { Db } from '../../db/database';
 import type { HouseholdAccess } from '../../db/householdReach';
 import { notFound } from '../../server/errors';
-import { auditActionLabel } from '../audit/labels';
+import { auditActionLabel } from '../audit/service';
 import { roleLabel } from '../auth/service';
 import { auditedValue, HOUSEHOLD_FIELDS, MEMBER_FIELDS } from './auditValues';
 import * as q from './queries';

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/database';
 import { requirePermission, requireUser } from '../../server/access';
-import { detailSchema as rectificationSchema } from '../rectification/schemas';
+import { detailSchema as rectificationSchema } from '../rectification/service';
 import { ledgerContextOf, reachPlace, reachRecord, todayOf } from '../../server/reach';
 import { sendWorkbook } from '../reports/service';
 import { leaderDashboard } from './dashboard';

@@ -229,3 +229,5 @@ export async function assignFinding(db: Db, scope: PlaceScope, code: string, inp
     ctx,
   );
 }
+
+export { loadCampaignDemo } from './demo';

@@ -13,7 +13,7 @@ import { monthlySeries, yearProgress, type YearProgress } from './progress';
 import { exitsByChild, targetOf, targetsFor, targetYears, upsertTargets } from './queries';
 import { childPlaces, reachablePlace } from '../places/service';
 
-export { loadDemoTargets } from './demoTargets';
+export { upsertTargets, type TargetValues } from './queries';
 export { PROGRESS_LABELS, type ProgressStatus } from './progress';
 
 export interface TargetInput {

@@ -209,3 +209,5 @@ export const enableUser = (db: Db, id: number | string, admin: AdminContext) => 
 export const unlockUser = (db: Db, id: number | string, admin: AdminContext) => changeUser(db, id, 'unlock', admin);
 export const resetUserPassword = (db: Db, id: number | string, admin: AdminContext) =>
   changeUser(db, id, 'reset', admin) as Promise<{ user: UserView; oneTimePassword: string }>;
+
+export { createDemoUsers, ensureFirstAdministrator, pairCadreHouseholds } from './bootstrap';
