@@ -67,25 +67,3 @@ export async function monitoredSinceYear(db: Db, countyCode: string, householdNo
   }
   return since;
 }
-
-export interface StatusChange {
-  status: string;
-  monitor_category: string | null;
-  exit_year: number | null;
-  identified_year: number | null;
-}
-
-/** Set the household's status and record it as the status of `year` (replacing that year's record). */
-export async function changeHouseholdStatus(db: Db, h: ProcedureHousehold, change: StatusChange, year: number, reason: string, at: Date): Promise<void> {
-  await db
-    .updateTable('household')
-    .set({ status: change.status, monitor_category: change.monitor_category, exit_year: change.exit_year, identified_year: change.identified_year, updated_at: at })
-    .where('county_code', '=', h.county_code)
-    .where('household_no', '=', h.household_no)
-    .execute();
-  await db
-    .insertInto('household_status_history')
-    .values({ county_code: h.county_code, household_no: h.household_no, year, status: change.status, monitor_category: change.monitor_category, reason, recorded_at: at })
-    .onConflict((oc) => oc.columns(['county_code', 'household_no', 'year']).doUpdateSet({ status: change.status, monitor_category: change.monitor_category, reason, recorded_at: at }))
-    .execute();
-}

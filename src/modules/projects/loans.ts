@@ -14,6 +14,7 @@ import { CONSOLE_ACTOR, recordAudit, type AuditActor } from '../audit/service';
 import { chinaDate } from '../../domain/dates';
 import { loadActivePolicies, resolveOrFail } from '../policy/service';
 import { placeNames } from '../places/service';
+import { openRiskType } from '../registry/service';
 import * as lq from './loanQueries';
 import type { ExtensionInput, LoanInput, LoanListQuery, RepaymentInput } from './schemas';
 import type { ActContext } from './service';
@@ -109,7 +110,7 @@ async function settleLoan(tx: Db, id: number, ctx: ActContext): Promise<{ from: 
   if (s.state === r.status && s.overdueSince === r.overdueSince) return null;
   await lq.updateLoanState(tx, r.countyCode, id, { status: s.state, overdue_since: s.overdueSince });
   await recordAudit(tx, { ...ctx.actor, action: 'loan.status', objectType: 'loan', objectId: String(id), placeCode: r.villageCode, before: { status: r.status, overdueSince: r.overdueSince }, after: { status: s.state, overdueSince: s.overdueSince, overdue: yuanOf(s.overdueFen) } });
-  if (s.state === 'overdue' && r.status !== 'overdue' && (await lq.openHouseholdRiskType(tx, r.countyCode, r.householdNo, OVERDUE_LOAN_RISK_TYPE))) {
+  if (s.state === 'overdue' && r.status !== 'overdue' && (await openRiskType(tx, r.countyCode, r.householdNo, OVERDUE_LOAN_RISK_TYPE))) {
     await recordAudit(tx, {
       ...ctx.actor, action: 'household.risk_type.open', objectType: 'household', objectId: r.householdNo, placeCode: r.villageCode,
       after: { riskType: OVERDUE_LOAN_RISK_TYPE }, note: `小额信贷 ${id} 自 ${s.overdueSince} 起逾期 ${yuanText(s.overdueFen)}`,

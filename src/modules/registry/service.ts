@@ -29,6 +29,7 @@ export type { RegistryRow } from './queries';
 export { cardOf, getHousehold } from './card';
 export { addMember, updateMember, updateHousehold, type ChangeAuthor } from './changes';
 export { householdTimeline } from './timeline';
+export { openRiskType, setHouseholdStatus, type HouseholdKey, type HouseholdStatusChange } from './statusQueries';
 export { setHouseholdIncome, deleteHouseholdIncome, perCapitaNet } from './incomes';
 export { authorOf, authorizeReveal, reachHousehold, reachPlaceFilter, REVEALABLE_FIELDS, type RevealableField } from './routeAccess';
 
