@@ -1,6 +1,6 @@
 /** What the first start of an empty database does: load the place hierarchy, then the demo data. */
 import type { Database } from '../db/database';
-import { ensureFirstAdministrator } from '../modules/users/bootstrap';
+import { ensureFirstAdministrator } from '../modules/users/service';
 import { isRegistryEmpty } from '../modules/demo/service';
 import { loadDemoWithLog } from './commands/demo';
 import { ensurePlaces } from '../modules/places/load';

@@ -8,6 +8,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Database } from '../db/database';
+import type { HouseholdAccess } from '../db/householdReach';
 import { scopeContains, type PlaceScope } from '../db/placeScope';
 import { recordAudit, type AuditActor } from '../modules/audit/service';
 import {
@@ -285,14 +286,8 @@ export async function assertInScope(request: FastifyRequest, record: ScopedRecor
   throw notFound(record.type === 'household' ? `户 ${record.id} ` : `${record.type} ${record.id} `);
 }
 
-/**
- * What a household query must filter by: the place scope, and for a pairing cadre his
- * paired households (`pairedHouseholdCondition(cadreUserId, cols)` from the auth service).
- */
-export interface HouseholdAccess {
-  scope: PlaceScope;
-  pairedCadreId: number | null;
-}
+/** What a household query must filter by (see src/db/householdReach.ts). */
+export type { HouseholdAccess };
 
 export function householdAccessOf(request: FastifyRequest): HouseholdAccess {
   const { user, scope } = requireUser(request);

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database';
-import { ROLE_CODES } from '../../src/modules/auth/roles';
+import { ROLE_CODES } from '../../src/domain/roles';
 import { buildApp } from '../../src/server/app';
 import { createPlaceTree, type TestPlaces } from '../helpers/factory';
 import { launchChromium, listen } from './browser';

@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database';
-import { chinaDateOf } from '../../src/domain/workflow/dates';
+import { chinaDate } from '../../src/domain/dates';
 import { manualClock, type ManualClock } from '../../src/modules/auth/service';
 import { buildApp } from '../../src/server/app';
 import { createPlaceTree, type TestPlaces } from '../helpers/factory';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   database = await openDatabase({ dataDir: 'memory://' });
   places = await createPlaceTree(database, 1, 2);
   await nameTestPlaces(database, places);
-  const year = Number(chinaDateOf(new Date(started)).slice(0, 4));
+  const year = Number(chinaDate(new Date(started)).slice(0, 4));
   const incomes = [year - 1, year].map((y) => ({ year: y, wages: 14000, productionNet: 4000 }));
   householdNo = (await eligibleHousehold(database, places, { incomes })).householdNo;
   failingNo = (await eligibleHousehold(database, places, { incomes, columns: { house_grade: 'D' } })).householdNo;

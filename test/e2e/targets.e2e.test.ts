@@ -13,7 +13,7 @@ import { CHAYU, DEMO_PLACE_PREFIXES } from '../../src/modules/demo/plan';
 import { loadDemo } from '../../src/modules/demo/service';
 import { loadPlaces } from '../../src/modules/places/load';
 import { ALL_PLACES } from '../../src/db/placeScope';
-import { chinaDateOf } from '../../src/domain/workflow/dates';
+import { chinaDate } from '../../src/domain/dates';
 import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
 import { recordSurvey } from '../../src/modules/quality/service';
 import { buildApp } from '../../src/server/app';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   database = await openDatabase({ dataDir: 'memory://' });
   await loadPlaces(database, { prefixes: [...DEMO_PLACE_PREFIXES] });
   await loadDemo(database, { counties: [CHAYU.countyCode] });
-  const today = chinaDateOf(new Date());
+  const today = chinaDate(new Date());
   const survey = { year: Number(today.slice(0, 4)), surveyedOn: today, ruralPopulation: 5000, personsSampled: 200, missedPersons: 1, exitedPersonsSampled: 100, respondents: 100, satisfied: 96 };
   const actor = { ...CONSOLE_ACTOR, at: new Date() };
   await recordSurvey(database.db, ALL_PLACES, { ...survey, placeCode: '540425100', wronglyExitedPersons: 4 }, actor);

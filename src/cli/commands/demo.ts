@@ -4,7 +4,7 @@ import { withDatabase } from '../context';
 import { loadPlaces } from '../../modules/places/load';
 import { assertDemoNotLoaded, hasDemoPlaces, loadDemo } from '../../modules/demo/service';
 import { DEMO_PLACE_PREFIXES } from '../../modules/demo/plan';
-import { loadDemoTargets } from '../../modules/targets/service';
+import { loadDemoTargets } from '../../modules/demo/service';
 
 /** Load the demo registry (and the demo regions' places if they are missing), logging progress in Chinese. */
 export async function loadDemoWithLog(database: Database, log: (message: string) => void): Promise<void> {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PolicyRules, policyRulesObject } from './rulesSchema';
 import { label } from './schemaHelpers';
 import { overridesSchemaOf } from './schemaWalk';
+import { placeCodeSchema } from '../placeCode';
 
 export const NATIONAL_REGION = '0';
 
@@ -37,7 +38,7 @@ export const PolicyOverridesSchema = overridesSchemaOf(policyRulesObject);
 
 export const policyRecordFields = z.strictObject({
   id: label('编号', z.string().min(1)),
-  regionCode: label('适用地区代码', z.string().regex(/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '地区代码应为 0（全国）或 2/4/6/9/12 位数字')),
+  regionCode: label('适用地区代码', placeCodeSchema),
   effectiveYear: label('生效年份', z.number().int().min(2000).max(2100)),
   version: label('版本号', z.number().int().positive()),
   status: label('状态', z.enum(['draft', 'active'])),

@@ -11,7 +11,7 @@
  *                      cases: passed goes on, failed returns)
  * Approving the last step (a decision) completes the case; rejecting ends it.
  */
-import { addDays, isCalendarDate } from './dates';
+import { addDays, isCalendarDate } from '../dates';
 import type { PlannedStep, ProcedurePlan } from './plan';
 
 export type CaseStatus = 'in_progress' | 'completed' | 'rejected';

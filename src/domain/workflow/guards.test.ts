@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_RULES } from '../policy/defaults';
-import { addDays, chinaDateOf, isCalendarDate, monthsBetween } from './dates';
+import { addDays, chinaDate, isCalendarDate, monthsBetween } from '../dates';
 import { DEFAULT_PROCEDURE_FLOWS } from './defaultFlows';
 import { exitProblems, riskEliminationProblems, startProblems, type AssessmentSummary } from './guards';
 import { incomeStabilityProblem, measuresProblem, monitoringIncomePeriod } from './riskElimination';
@@ -138,7 +138,7 @@ describe('dates', () => {
     expect(monthsBetween('2021-01-15', '2022-01-15')).toBe(12);
   });
   it('takes the date in China', () => {
-    expect(chinaDateOf(new Date('2024-03-07T16:00:00Z'))).toBe('2024-03-08');
-    expect(chinaDateOf(new Date('2024-03-07T15:59:59Z'))).toBe('2024-03-07');
+    expect(chinaDate(new Date('2024-03-07T16:00:00Z'))).toBe('2024-03-08');
+    expect(chinaDate(new Date('2024-03-07T15:59:59Z'))).toBe('2024-03-07');
   });
 });

@@ -4,7 +4,7 @@
  * a cadre can act on.
  */
 import { householdStatus, labelOf, labourCapacity } from '../enums';
-import { monthsBetween } from './dates';
+import { monthsBetween } from '../dates';
 import type { ProcedurePlan } from './plan';
 import { incomeStabilityProblem, measuresProblem, type DeliveredMeasure, type YearIncome } from './riskElimination';
 

@@ -8,7 +8,7 @@
  * records above the line that ends with the latest record; a record at or below the line
  * ends the run (以下 includes the line; risk elimination needs 超过).
  */
-import { monthsBetween } from './dates';
+import { monthsBetween } from '../dates';
 
 export interface YearIncome {
   year: number;

@@ -8,7 +8,7 @@ import { AppError, badRequest } from '../../server/errors';
 import { detectFormat, SheetFileError as ImportFileError, openSheet } from '../../spreadsheet';
 import { loadActivePolicies } from '../policy/service';
 import { pairWithin, quotaRefusal, type Actor } from './pairing';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 
 export const BULK_HEADERS = ['户编号', '干部编号', '结对日期'] as const;
 const MAX_ROWS = 20_000;

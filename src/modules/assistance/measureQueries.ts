@@ -2,8 +2,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { underPlace } from '../../db/placeScope';
-import type { HouseholdAccess } from '../../server/access';
-import { HOUSEHOLD_PLACE as H, reachOf } from './queries';
+import { householdReach, type HouseholdAccess } from '../../db/householdReach';
+import { HOUSEHOLD_PLACE as H } from './queries';
 
 export async function measureCatalogue(db: Db) {
   return db.selectFrom('measure_type').select(['code', 'label']).orderBy('sort_order').execute();
@@ -85,7 +85,7 @@ export async function measureCoverage(db: Db, access: HouseholdAccess, place: st
       SELECT m.measure_type, m.county_code, m.household_no, max(m.persons) AS persons, bool_or(m.role = 'main') AS main
       FROM household_measure m
       JOIN household h ON h.county_code = m.county_code AND h.household_no = m.household_no
-      WHERE ${byYear} AND ${reachOf(access)} AND ${underPlace(place, H)}
+      WHERE ${byYear} AND ${householdReach(access)} AND ${underPlace(place, H)}
       GROUP BY m.measure_type, m.county_code, m.household_no
     )
     SELECT t.code AS type, t.label, count(ph.household_no)::int AS households, coalesce(sum(ph.persons), 0)::int AS persons,
@@ -129,7 +129,7 @@ export async function leftBehindPersons(db: Db, access: HouseholdAccess, place: 
              coalesce(p.work_status IN ('out_of_province', 'in_province'), false) AS away,
              h.village_code, h.head_name
       FROM person p JOIN household h ON h.county_code = p.county_code AND h.household_no = p.household_no
-      WHERE ${reachOf(access)} AND ${underPlace(place, H)} AND h.status <> 'deregistered'
+      WHERE ${householdReach(access)} AND ${underPlace(place, H)} AND h.status <> 'deregistered'
     ),
     hh AS (
       SELECT county_code, household_no,

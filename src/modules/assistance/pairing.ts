@@ -7,7 +7,7 @@ import type { Db } from '../../db/database';
 import { scopeContains } from '../../db/placeScope';
 import { checkQuota, type PairingModel } from '../../domain/assistance/quota';
 import type { PolicyRecord } from '../../domain/policy/record';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 import { AppError, badRequest, notFound } from '../../server/errors';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { loadActivePolicies, resolveOrFail } from '../policy/service';

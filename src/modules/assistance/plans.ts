@@ -2,7 +2,7 @@
 import type { Db } from '../../db/database';
 import { checkMeasureDetails } from '../../domain/assistance/measures';
 import { maskIdNumber } from '../../domain/idNumber';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 import { badRequest, conflict } from '../../server/errors';
 import { recordAudit } from '../audit/service';
 import * as mq from './measureQueries';

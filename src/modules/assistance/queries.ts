@@ -4,23 +4,16 @@
  * and for a pairing cadre his paired households); `locate…` queries ignore the reach so the
  * route can refuse (404, audited) what lies outside.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
-import { inScope, underPlace, type PlaceColumns, type PlaceScope } from '../../db/placeScope';
-import { pairedHouseholdCondition, type HouseholdAccess } from '../../server/access';
+import { householdReach, type HouseholdAccess } from '../../db/householdReach';
+import { underPlace, type PlaceColumns, type PlaceScope } from '../../db/placeScope';
 
 export const HOUSEHOLD_PLACE: PlaceColumns = { county: 'h.county_code', township: 'h.township_code', village: 'h.village_code' };
 const H = HOUSEHOLD_PLACE;
 
 /** Household statuses that must have a responsible cadre (poor, returned, monitored). */
 export const NEEDS_CADRE = ['poor', 'returned', 'monitored'] as const;
-
-/** SQL condition: household `h` is within the reach (place scope; a pairing cadre's own households). */
-export function reachOf(access: HouseholdAccess): Expression<SqlBool> {
-  const place = inScope(access.scope, H);
-  if (access.pairedCadreId === null) return place;
-  return sql<SqlBool>`(${place} AND ${pairedHouseholdCondition(access.pairedCadreId, { county: 'h.county_code', householdNo: 'h.household_no' })})`;
-}
 
 // ---- households ----
 
@@ -49,7 +42,7 @@ export async function unpairedHouseholds(db: Db, access: HouseholdAccess, place:
     .selectFrom('household as h')
     .leftJoin('place as v', 'v.code', 'h.village_code')
     .select(['h.county_code as countyCode', 'h.household_no as householdNo', 'h.village_code as villageCode', 'v.name as villageName', 'h.head_name as headName', 'h.status', 'h.size'])
-    .where(reachOf(access))
+    .where(householdReach(access))
     .where(underPlace(place, H))
     .where('h.status', 'in', [...NEEDS_CADRE])
     .where(sql<SqlBool>`NOT EXISTS (SELECT 1 FROM pairing p WHERE p.county_code = h.county_code AND p.household_no = h.household_no AND p.ended_on IS NULL)`)
@@ -63,7 +56,7 @@ export async function countUnpaired(db: Db, access: HouseholdAccess, place: stri
   const r = await db
     .selectFrom('household as h')
     .select(sql<number>`count(*)::int`.as('n'))
-    .where(reachOf(access))
+    .where(householdReach(access))
     .where(underPlace(place, H))
     .where('h.status', 'in', [...NEEDS_CADRE])
     .where(sql<SqlBool>`NOT EXISTS (SELECT 1 FROM pairing p WHERE p.county_code = h.county_code AND p.household_no = h.household_no AND p.ended_on IS NULL)`)
@@ -262,7 +255,7 @@ export async function fieldHouseholds(db: Db, access: HouseholdAccess, limit: nu
     .select(sql<string | null>`(SELECT a.risk_grade FROM assessment_result a WHERE a.county_code = h.county_code AND a.household_no = h.household_no ORDER BY a.year DESC LIMIT 1)`.as('riskGrade'))
     .select(sql<string | null>`(SELECT a.criteria FROM assessment_result a WHERE a.county_code = h.county_code AND a.household_no = h.household_no ORDER BY a.year DESC LIMIT 1)`.as('criteria'))
     .select(sql<string | null>`(SELECT max(x.visited_on)::text FROM visit x WHERE x.county_code = h.county_code AND x.household_no = h.household_no)`.as('lastVisitOn'))
-    .where(reachOf(access))
+    .where(householdReach(access))
     .orderBy('h.village_code')
     .orderBy('h.household_no')
     .limit(limit)

@@ -15,8 +15,11 @@ import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { assertInScope, householdAccessOf, requirePermission, requireUser } from '../../server/access';
 import { AppError, badRequest, notFound } from '../../server/errors';
-import { withholdsHealthData } from '../auth/roles';
-import { ledgerContextOf, placeNamesOf, reachReportPlace, sendWorkbook, todayOf } from '../reports/service';
+import { withholdsHealthData } from '../../domain/roles';
+import { ledgerContextOf, reachPlace, todayOf } from '../../server/reach';
+import { placeNameOf } from '../places/service';
+import { reachHousehold } from '../registry/service';
+import { sendWorkbook } from '../reports/service';
 import { coverageSheet, leftBehindSheet, overdueSheets, unpairedSheet } from './exports';
 import * as s from './schemas';
 import * as svc from './service';
@@ -34,17 +37,12 @@ export async function registerAssistanceRoutes(api: FastifyInstance, database: D
     const { user } = requireUser(request);
     return { userId: user.id, role: user.role, access: householdAccessOf(request) };
   };
-  const placeOf = (request: FastifyRequest<Query>) => reachReportPlace(request, s.placeQuery.parse(request.query).place);
+  const placeOf = (request: FastifyRequest<Query>) => reachPlace(request, s.placeQuery.parse(request.query).place);
 
   /** The household a request names, 404 (audited) when outside the user's reach. */
-  const reachHouseholdOf = async (request: FastifyRequest, householdNo: string) => {
-    const [h] = await svc.locateHouseholdsForRoute(db, householdNo);
-    if (!h) throw notFound(`户 ${householdNo} `);
-    await assertInScope(request, { type: 'household', id: householdNo, placeCode: h.villageCode, household: { countyCode: h.countyCode, householdNo } });
-    return h;
-  };
+  const reachHouseholdOf = (request: FastifyRequest, householdNo: string) => reachHousehold(request, db, householdNo);
 
-  const nameOf = async (place: string) => (place === '0' ? '全国' : (await placeNamesOf(db, [place])).get(place)?.name ?? place);
+  const nameOf = (place: string) => placeNameOf(db, place);
 
   // ---- exports (.xlsx) ----
   api.get<Query>('/assistance/unpaired/export.xlsx', read, async (request, reply) => {
@@ -55,21 +53,21 @@ export async function registerAssistanceRoutes(api: FastifyInstance, database: D
 
   api.get<Query>('/assistance/overdue/export.xlsx', read, async (request, reply) => {
     const f = s.overdueQuery.parse(request.query);
-    const place = await reachReportPlace(request, f.place);
+    const place = await reachPlace(request, f.place);
     const report = await svc.visitOverdue(db, householdAccessOf(request), place, f.asOf ?? todayOf(request), { cadreId: f.cadreId, onlyOverdue: f.all !== 'true' });
     return sendWorkbook(reply, overdueSheets(await nameOf(place), report), `overdue-${place}.xlsx`, `${await nameOf(place)}逾期未走访.xlsx`);
   });
 
   api.get<Query>('/assistance/coverage/export.xlsx', read, async (request, reply) => {
     const f = s.coverageQuery.parse(request.query);
-    const place = await reachReportPlace(request, f.place);
+    const place = await reachPlace(request, f.place);
     const { rows } = await svc.coverage(db, householdAccessOf(request), place, f.year ?? null);
     return sendWorkbook(reply, [coverageSheet(await nameOf(place), f.year ?? null, rows)], `coverage-${place}.xlsx`, `${await nameOf(place)}帮扶措施覆盖.xlsx`);
   });
 
   api.get<Query>('/assistance/left-behind/export.xlsx', read, async (request, reply) => {
     const f = s.leftBehindQuery.parse(request.query);
-    const place = await reachReportPlace(request, f.place);
+    const place = await reachPlace(request, f.place);
     const asOf = f.asOf ?? todayOf(request);
     const rows = leftBehindOutput.parse(await svc.leftBehindRegister(db, householdAccessOf(request), place, asOf, leftBehindCategory(request, f.category), 100_000)) as Awaited<ReturnType<typeof svc.leftBehindRegister>>;
     return sendWorkbook(reply, [leftBehindSheet(await nameOf(place), asOf, rows)], `left-behind-${place}.xlsx`, `${await nameOf(place)}三留守登记.xlsx`);
@@ -80,7 +78,7 @@ export async function registerAssistanceRoutes(api: FastifyInstance, database: D
 
   api.post('/assistance/cadres', manage, async (request, reply) => {
     const input = s.cadreInput.parse(request.body);
-    await reachReportPlace(request, input.placeCode);
+    await reachPlace(request, input.placeCode);
     return reply.status(201).send({ id: await svc.createCadre(db, input, actorOf(request)) });
   });
 
@@ -117,7 +115,7 @@ export async function registerAssistanceRoutes(api: FastifyInstance, database: D
 
   api.post('/assistance/teams', manage, async (request, reply) => {
     const input = s.teamInput.parse(request.body);
-    await reachReportPlace(request, input.villageCode);
+    await reachPlace(request, input.villageCode);
     return reply.status(201).send({ id: await svc.addTeamMember(db, input, actorOf(request)) });
   });
 
@@ -131,7 +129,7 @@ export async function registerAssistanceRoutes(api: FastifyInstance, database: D
 
   api.get<Query>('/assistance/visits', read, async (request) => {
     const f = s.visitListQuery.parse(request.query);
-    const place = await reachReportPlace(request, f.place);
+    const place = await reachPlace(request, f.place);
     if (f.householdNo) await reachHouseholdOf(request, f.householdNo);
     return { items: await svc.listVisits(db, householdAccessOf(request), { ...f, place }) };
   });
@@ -149,7 +147,7 @@ export async function registerAssistanceRoutes(api: FastifyInstance, database: D
 
   api.get<Query>('/assistance/overdue', read, async (request) => {
     const f = s.overdueQuery.parse(request.query);
-    const place = await reachReportPlace(request, f.place);
+    const place = await reachPlace(request, f.place);
     return svc.visitOverdue(db, householdAccessOf(request), place, f.asOf ?? todayOf(request), { cadreId: f.cadreId, onlyOverdue: f.all !== 'true' });
   });
 
@@ -169,13 +167,13 @@ export async function registerAssistanceRoutes(api: FastifyInstance, database: D
 
   api.get<Query>('/assistance/coverage', read, async (request) => {
     const f = s.coverageQuery.parse(request.query);
-    const place = await reachReportPlace(request, f.place);
+    const place = await reachPlace(request, f.place);
     return svc.coverage(db, householdAccessOf(request), place, f.year ?? null);
   });
 
   api.get<Query>('/assistance/left-behind', read, async (request) => {
     const f = s.leftBehindQuery.parse(request.query);
-    const place = await reachReportPlace(request, f.place);
+    const place = await reachPlace(request, f.place);
     const items = await svc.leftBehindRegister(db, householdAccessOf(request), place, f.asOf ?? todayOf(request), leftBehindCategory(request, f.category));
     return { items: leftBehindOutput.parse(items) };
   });

@@ -1,10 +1,10 @@
 /** Input and output schemas of the assistance API (Chinese messages naming the field). */
 import { z } from 'zod';
 import { MEASURE_TYPES } from '../../domain/assistance/measures';
+import { placeCodeSchema as placeCode } from '../../domain/placeCode';
 
 const date = (name: string) => z.iso.date(`${name}格式应为 YYYY-MM-DD`);
 const householdNo = z.string({ message: '户编号应为文字' }).trim().min(1, '户编号不能为空').max(40, '户编号过长');
-const placeCode = z.string().regex(/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '地区代码应为 0（全国）或 2、4、6、9、12 位数字');
 const id = (name: string) => z.coerce.number({ message: `${name}应为数字` }).int(`${name}应为整数`).positive(`${name}应为正整数`);
 
 export const placeQuery = z.object({ place: placeCode.optional() });

@@ -1,7 +1,7 @@
 /** Assistance (帮扶): cadres and pairings, visits, plans (一户一策), the left-behind register, the field app's sync. */
 import type { Db } from '../../db/database';
 import type { PlaceScope } from '../../db/placeScope';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 import { notFound } from '../../server/errors';
 import { recordAudit } from '../audit/service';
 import * as mq from './measureQueries';
@@ -54,6 +54,5 @@ export async function setLeftBehindContact(
   });
 }
 
-export const locateHouseholdsForRoute = (db: Db, householdNo: string) => q.locateHouseholds(db, [householdNo]);
 export const locatePairing = (db: Db, countyCode: string, id: number) => q.findPairing(db, countyCode, id);
 export { loadAssistanceDemo, linkDemoCadre, loadChayuMeasures, CHAYU_MEASURES } from './demo';

@@ -2,8 +2,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { underPlace } from '../../db/placeScope';
-import type { HouseholdAccess } from '../../server/access';
-import { HOUSEHOLD_PLACE as H, reachOf } from './queries';
+import { householdReach, type HouseholdAccess } from '../../db/householdReach';
+import { HOUSEHOLD_PLACE as H } from './queries';
 
 export interface VisitInsert {
   county_code: string;
@@ -78,7 +78,7 @@ export interface VisitFilter {
 }
 
 export async function listVisits(db: Db, access: HouseholdAccess, f: VisitFilter, limit: number) {
-  let q = visitsBase(db).where(reachOf(access)).where(underPlace(f.place, H));
+  let q = visitsBase(db).where(householdReach(access)).where(underPlace(f.place, H));
   if (f.householdNo) q = q.where('v.household_no', '=', f.householdNo);
   if (f.cadreId !== undefined) q = q.where('v.cadre_id', '=', f.cadreId);
   if (f.from) q = q.where('v.visited_on', '>=', f.from);
@@ -114,7 +114,7 @@ export async function pairingRoles(db: Db, access: HouseholdAccess, place: strin
     .select(['p.county_code as countyCode', 'c.visit_role as visitRole'])
     .distinct()
     .where('p.ended_on', 'is', null)
-    .where(reachOf(access))
+    .where(householdReach(access))
     .where(underPlace(place, H));
   if (cadreId !== undefined) q = q.where('p.cadre_id', '=', cadreId);
   return q.execute();
@@ -156,7 +156,7 @@ export async function pairingVisitCounts(db: Db, access: HouseholdAccess, place:
     JOIN household h ON h.county_code = p.county_code AND h.household_no = p.household_no
     JOIN (VALUES ${values}) AS w(county_code, visit_role, prev_start, prev_end, cur_start) ON w.county_code = p.county_code AND w.visit_role = c.visit_role
     LEFT JOIN place pl ON pl.code = h.village_code
-    WHERE p.ended_on IS NULL AND ${reachOf(access)} AND ${underPlace(place, H)} AND ${byCadre}
+    WHERE p.ended_on IS NULL AND ${householdReach(access)} AND ${underPlace(place, H)} AND ${byCadre}
     ORDER BY h.village_code, p.household_no, c.name`.execute(db);
   return r.rows;
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database';
 import { scopeContains } from '../../db/placeScope';
 import { periodOf, previousPeriod, ruleFor, visitStanding, type VisitRule, type VisitStanding } from '../../domain/assistance/periods';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 import { AppError, badRequest, notFound } from '../../server/errors';
 import { recordAudit } from '../audit/service';
 import { loadActivePolicies, resolveOrFail } from '../policy/service';

@@ -2,7 +2,7 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { auditActorOf, requirePermission, requireUser } from '../../server/access';
-import { roleLabel } from '../auth/service';
+import { roleLabel } from '../../domain/roles';
 import { writeAuditWorkbook } from './export';
 import { auditActionLabel } from './labels';
 import { auditFilterQuerySchema, auditListQuerySchema, auditPageSchema, chainReportSchema } from './schemas';

@@ -1,5 +1,6 @@
 /** Request and response shapes of /audit. */
 import { z } from 'zod';
+import { placeCodeOf } from '../../domain/placeCode';
 
 const blankAsAbsent = (value: unknown) =>
   value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== '')) : value;
@@ -16,7 +17,7 @@ const filterFields = {
   to: dateParam('to').optional(),
   user: z.string().trim().min(1).max(64).optional(),
   action: z.string().trim().regex(/^[a-z_.]+$/, 'action 只能含小写字母、下划线和点').max(64).optional(),
-  place: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, 'place 应为 2/4/6/9/12 位地区代码').optional(),
+  place: placeCodeOf([2, 4, 6, 9, 12], 'place ').optional(),
   objectType: z.string().trim().max(64).optional(),
   objectId: z.string().trim().max(128).optional(),
 };

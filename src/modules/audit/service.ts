@@ -244,3 +244,5 @@ export async function listAuditEvents(db: Db, scope: PlaceScope, search: AuditSe
   ]);
   return { total, page: search.page, pageSize: search.pageSize, items: rows.map(chainedEventOf) };
 }
+
+export { auditActionLabel } from './labels';

@@ -9,7 +9,7 @@
  * may set another list or none with FUPIN_TOTP_REQUIRED_ROLES (see docs/access.md).
  */
 import { BANNED_PASSWORD_MESSAGE, isBannedPassword } from './bannedPasswords';
-import { isRole } from './roles';
+import { isRole } from '../../domain/roles';
 
 export interface PasswordPolicy {
   minLength: number;

@@ -1,5 +1,5 @@
 /** SQL of authentication: users by name, failure counting, sessions, the pairing cadre's households. */
-import { sql, type Expression, type Insertable, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Insertable, type Selectable, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
 import type { AppUserTable, SessionTable } from '../../db/schema';
 
@@ -158,10 +158,3 @@ export async function addPairedHouseholds(tx: Db, userId: number, households: { 
     .execute();
 }
 
-/**
- * SQL condition: the household (by its county_code and household_no columns) is one of the
- * cadre's paired households. Registry queries AND this to the place scope for a pairing cadre.
- */
-export function pairedHouseholdCondition(userId: number, cols: { county: string; householdNo: string }): Expression<SqlBool> {
-  return sql<SqlBool>`EXISTS (SELECT 1 FROM cadre_household ch WHERE ch.user_id = ${userId} AND ch.county_code = ${sql.ref(cols.county)} AND ch.household_no = ${sql.ref(cols.householdNo)})`;
-}

@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../server/errors';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { totpRequired } from './policy';
 import * as q from './queries';
-import { roleLabel } from './roles';
+import { roleLabel } from '../../domain/roles';
 import { countFailure, lockedMessage, type Actor, type AuthDeps } from './service';
 import { enrolmentOf, matchTotp, newTotpSecret, openTotpSecret, sealTotpSecret, type TotpEnrolment } from './totp';
 

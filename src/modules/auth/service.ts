@@ -13,15 +13,16 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { passwordExpiresAt, passwordProblems, totpRequired, type SecurityPolicy } from './policy';
 import * as q from './queries';
 import { matchTotp, openTotpSecret } from './totp';
-import { permissionsOf, type Permission } from './roles';
+import { permissionsOf, type Permission } from '../../domain/roles';
 import { cachedSession, keepSession, readStarted } from './sessionCache';
 
 export { hashPassword, oneTimePassword } from './password';
 export { passwordProblems, securityPolicy, loadSecurityPolicy, totpRequired, TOTP_REQUIRED_ROLES_DEFAULT, type SecurityPolicy } from './policy';
 export { systemClock, manualClock, type Clock, type ManualClock } from './clock';
-export { ROLES, ROLE_CODES, PERMISSIONS, DEPARTMENT_LINES, isRole, isDepartmentLine, roleHas, roleLabel, permissionsOf, placeLevelName, PLACE_LEVEL_LABELS } from './roles';
-export type { Role, Permission, DepartmentLine } from './roles';
-export { pairedHouseholdCondition, addPairedHouseholds, type UserRow } from './queries';
+export { ROLES, ROLE_CODES, PERMISSIONS, DEPARTMENT_LINES, isRole, isDepartmentLine, roleHas, roleLabel, permissionsOf, placeLevelName, PLACE_LEVEL_LABELS } from '../../domain/roles';
+export type { Role, Permission, DepartmentLine } from '../../domain/roles';
+export { addPairedHouseholds, type UserRow } from './queries';
+export { pairedHouseholdCondition } from '../../db/householdReach';
 export { forgetUserSessions } from './sessionCache';
 
 export interface AuthDeps {

@@ -5,10 +5,10 @@ import { generateDemo, DEMO_SEED } from './generate';
 import { CHAYU, DEMO_COUNTIES, DEMO_PLACE_PREFIXES, LONGSHAN, SHANGQIU_ANNEX, SHANGQIU_COUNTIES, XINGZI } from './plan';
 import { townshipsOf } from './specs';
 import { busiestPoorVillage, copyCountyRows, countHouseholdsByCounty, lockDemoLoad, readDemoPlaces, registryIsEmpty } from './queries';
-import { createDemoUsers, pairCadreHouseholds } from '../users/bootstrap';
-import { loadCampaignDemo } from '../supervision/demo';
-import { loadDemoTargets } from '../targets/demoTargets';
-import { loadProjectDemo } from '../projects/demo';
+import { createDemoUsers, pairCadreHouseholds } from '../users/service';
+import { loadCampaignDemo } from '../supervision/service';
+import { loadDemoTargets } from './targets';
+import { loadProjectDemo } from '../projects/service';
 import { linkDemoCadre, loadAssistanceDemo } from '../assistance/service';
 
 export interface DemoProgress {
@@ -129,3 +129,5 @@ async function createDemoAccounts(database: Database): Promise<void> {
   if (ids.cadre) await pairCadreHouseholds(database.db, ids.cadre, village.households);
   if (ids.cadre) await linkDemoCadre(database.db, ids.cadre, village.villageCode, village.households);
 }
+
+export { loadDemoTargets } from './targets';

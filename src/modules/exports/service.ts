@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Db } from '../../db/database';
 import { maskIdNumber } from '../../domain/idNumber';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 import { streamWorkbook } from '../../spreadsheet';
 import { recordAudit } from '../audit/service';
 import { countRegistryRows, readRegistryRows, type ChangeAuthor, type HouseholdFilters, type RegistryRow } from '../registry/service';

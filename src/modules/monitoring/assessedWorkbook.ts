@@ -10,7 +10,7 @@ import type { Outcome } from '../../domain/assessment/types';
 import { labelOf, monitorCategory } from '../../domain/enums';
 import { CRITERIA } from '../../domain/policy/rulesSchema';
 import { streamWorkbook } from '../../spreadsheet';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 import { listAssessedHouseholds, type AssessedHousehold, type AssessedHouseholdFilter } from './overview';
 
 const CRITERION_HEADERS: Record<(typeof CRITERIA)[number], string> = {

@@ -1,11 +1,12 @@
 /** The monitoring overview (counts by grade and by child place) and the list of assessed households. */
 import type { Db } from '../../db/database';
 import { levelOfCode } from '../../db/placeScope';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 import { NATIONAL_REGION } from '../../domain/policy/record';
 import type { Criterion } from '../../domain/policy/rulesSchema';
 import { notFound } from '../../server/errors';
-import { householdsWhere, latestIncomeYear, placeNames } from './queries';
+import { placeNames } from '../places/service';
+import { householdsWhere, latestIncomeYear } from './queries';
 import { decodeCriteria, decodeReasons } from './resultCodes';
 import * as r from './resultQueries';
 import { childLengthOf, tally, type Count, type Tally } from './tally';
@@ -40,7 +41,7 @@ export interface MonitoringOverview {
 }
 
 async function placeOf(db: Db, code: string) {
-  const name = (await placeNames(db, [code])).get(code);
+  const name = (await placeNames(db, [code], { withNation: true })).get(code)?.name;
   if (name === undefined) throw notFound(`行政区划 ${code} `);
   return { code, name, level: levelOfCode(code) };
 }
@@ -81,7 +82,7 @@ export async function getMonitoringOverview(db: Db, access: HouseholdAccess, opt
     suggested,
     children: childCodes.map((c) => {
       const mine = rows.filter((x) => x.child === c);
-      return { code: c, name: names.get(c) ?? c, level: levelOfCode(c), ...mine.reduce((t, row) => (add(t, row), t), zero()), grades: tally(mine).grades };
+      return { code: c, name: names.get(c)?.name ?? c, level: levelOfCode(c), ...mine.reduce((t, row) => (add(t, row), t), zero()), grades: tally(mine).grades };
     }),
   };
 }

@@ -13,7 +13,8 @@ import { resolvePolicy, type ResolvedPolicy } from '../../domain/policy/resolve'
 import { capVerdict, industryVerdict, monitoringCapFor } from '../../domain/policy/targets';
 import type { HouseholdAccess } from '../../server/access';
 import { notFound } from '../../server/errors';
-import { householdsWhere, placeNames } from './queries';
+import { householdsWhere } from './queries';
+import { placeNames } from '../places/service';
 import { childLengthOf } from './tally';
 
 export interface ReportOptions {
@@ -32,7 +33,7 @@ function resolver(records: readonly PolicyRecord[], year: number): (code: string
 }
 
 async function placeOf(db: Db, code: string) {
-  const name = (await placeNames(db, [code])).get(code);
+  const name = (await placeNames(db, [code])).get(code)?.name;
   if (name === undefined) throw notFound(`行政区划 ${code} `);
   return { code, name, level: levelOfCode(code) };
 }
@@ -70,7 +71,7 @@ export async function monitoringCapReport(db: Db, access: HouseholdAccess, optio
   const counties = rows.rows.map((r): CapRow => {
     const cap = monitoringCapFor(rulesOf(r.county).rules, options.year, r.county);
     const verdict = capVerdict(r.monitored, r.registered, cap, options.year);
-    return { code: r.county, name: names.get(r.county) ?? r.county, registeredPersons: r.registered, monitoredPersons: r.monitored, capShare: cap?.share ?? null, deepPoverty: cap?.deepPoverty ?? false, over: verdict.over, reason: verdict.text };
+    return { code: r.county, name: names.get(r.county)?.name ?? r.county, registeredPersons: r.registered, monitoredPersons: r.monitored, capShare: cap?.share ?? null, deepPoverty: cap?.deepPoverty ?? false, over: verdict.over, reason: verdict.text };
   });
   return { place: { code: place.code, name: place.name }, year: options.year, counties, overCap: counties.filter((c) => c.over) };
 }
@@ -141,6 +142,6 @@ export async function industryIncomeReport(db: Db, access: HouseholdAccess, opti
     }
   }
   const names = await placeNames(db, [...byCode.keys()]);
-  const byPlace = [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code)).map((r) => ({ ...r, name: names.get(r.code) ?? r.code }));
+  const byPlace = [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code)).map((r) => ({ ...r, name: names.get(r.code)?.name ?? r.code }));
   return { place: { code: place.code, name: place.name }, year: options.year, totals, byPlace, households };
 }

@@ -1,20 +1,19 @@
 /** SQL of the monitoring module: jobs, batches of households, stored results, overview and lists. */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
-import { inScope, underPlace, type PlaceScope } from '../../db/placeScope';
+import { householdReach } from '../../db/householdReach';
+import { underPlace, type PlaceScope } from '../../db/placeScope';
 import { NATIONAL_REGION } from '../../domain/policy/record';
 import { assessmentSelect, rangeCondition, type HouseholdKey, type KeyRange, type SelectOptions } from './assessmentQueries';
 import type { AssessmentPlan } from './plan';
 import type { PolicyGroup } from './policyGroups';
-import { pairedHouseholdCondition } from '../auth/service';
 
 const H = { county: 'h.county_code', township: 'h.township_code', village: 'h.village_code' };
 
 /** Households of alias h inside the scope and under the place ('0': anywhere); for a pairing cadre (his user id) only his paired ones. */
 export function householdsWhere(scope: PlaceScope, place: string, pairedCadreId: number | null = null): Expression<SqlBool> {
   const within = place === NATIONAL_REGION ? sql<SqlBool>`true` : underPlace(place, H);
-  const paired = pairedCadreId === null ? sql<SqlBool>`true` : pairedHouseholdCondition(pairedCadreId, { county: 'h.county_code', householdNo: 'h.household_no' });
-  return sql<SqlBool>`(${inScope(scope, H)}) AND (${within}) AND (${paired})`;
+  return sql<SqlBool>`(${householdReach({ scope, pairedCadreId })}) AND (${within})`;
 }
 
 /** Which of the groups (by position) have households of alias h in the range and scope. */
@@ -202,15 +201,6 @@ export async function storedYears(db: Db, where: Expression<SqlBool>, fromYear: 
     JOIN household h ON h.county_code = r.county_code AND h.household_no = r.household_no
     WHERE r.year >= ${fromYear} AND ${where} ORDER BY 1`.execute(db);
   return rows.rows.map((r) => r.year);
-}
-
-/** Names of places by code ('0' is the nation). */
-export async function placeNames(db: Db, codes: string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>([[NATIONAL_REGION, '全国']]);
-  const wanted = codes.filter((c) => c !== NATIONAL_REGION);
-  if (!wanted.length) return names;
-  for (const p of await db.selectFrom('place').select(['code', 'name']).where('code', 'in', wanted).execute()) names.set(p.code, p.name);
-  return names;
 }
 
 // --- risk events --------------------------------------------------------------------------------

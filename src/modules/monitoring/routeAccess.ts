@@ -1,29 +1,18 @@
 /**
  * Request-level access of the monitoring and what-if routes, the registry's way:
- * - one household: located whoever asks, then `assertInScope` (404 and an audited
- *   'access.refused' when out of reach; a pairing cadre reaches only his paired households);
+ * - one household: the registry's `reachHousehold` (404 and an audited 'access.refused' when
+ *   out of reach; a pairing cadre reaches only his paired households);
  * - a job's place: a new job runs inside the user's scope (a place above it is narrowed to the
  *   user's own place, any other place is refused); an existing job is shown only to users whose
  *   scope holds the place it ran for.
  */
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../../db/database';
 import { scopeContains } from '../../db/placeScope';
 import { NATIONAL_REGION } from '../../domain/policy/record';
-import { assertInScope, requireUser } from '../../server/access';
-import { AppError, notFound } from '../../server/errors';
+import { requireUser } from '../../server/access';
+import { reachRecord } from '../../server/reach';
 import { reachPlaceFilter } from '../registry/service';
 import type { JobView } from './jobs';
-import { findHouseholdPlace } from './recordQueries';
-import { ALL_PLACES } from '../../db/placeScope';
-
-/** The household a request reaches (its county and village), or 404 (audited when it exists out of reach). */
-export async function reachAssessedHousehold(request: FastifyRequest, db: Db, householdNo: string): Promise<{ countyCode: string; villageCode: string }> {
-  const h = await findHouseholdPlace(db, ALL_PLACES, householdNo);
-  if (!h) throw notFound(`户 ${householdNo} `);
-  await assertInScope(request, { type: 'household', id: householdNo, placeCode: h.village_code, household: { countyCode: h.county_code, householdNo } });
-  return { countyCode: h.county_code, villageCode: h.village_code };
-}
 
 /** The place a new job runs for: the one asked if inside the scope; above it (or none) the user's own place; else 404 (audited). */
 export async function reachJobPlace(request: FastifyRequest, asked: string | undefined): Promise<string> {
@@ -39,10 +28,5 @@ export async function reachJob(request: FastifyRequest, job: JobView): Promise<v
   const place = (job.params as { place?: unknown } | null)?.place;
   const code = typeof place === 'string' ? place : NATIONAL_REGION;
   if (scope.all || (code !== NATIONAL_REGION && scopeContains(scope, code))) return;
-  try {
-    await assertInScope(request, { type: 'job', id: String(job.id), placeCode: code });
-  } catch (e) {
-    if (e instanceof AppError && e.status === 404) throw notFound(`任务 ${job.id} `);
-    throw e;
-  }
+  await reachRecord(request, { type: 'job', id: String(job.id), placeCode: code }, `任务 ${job.id} `);
 }

@@ -5,18 +5,19 @@
  * reach, validate the response.
  */
 import { PassThrough } from 'node:stream';
-import { withholdsHealthData } from '../auth/roles';
+import { withholdsHealthData } from '../../domain/roles';
 import { withholdHealthInChecklist } from './healthWithholding';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { auditActorOf, householdAccessOf, requirePermission, requireUser } from '../../server/access';
 import { recordAudit } from '../audit/service';
-import { reachPlaceFilter } from '../registry/service';
+import { reachHousehold, reachPlaceFilter } from '../registry/service';
 import { loadActivePolicies } from '../policy/service';
 import { writeAssessedWorkbook } from './assessedWorkbook';
 import { industryIncomeReport, monitoringCapReport } from './policyTargets';
 import { capWorkbook, industryWorkbook } from './policyTargetsWorkbook';
+import { registerPolicyJobRoutes } from './policyRoutes';
 import * as s from './schemas';
 import {
   addRiskEvent,
@@ -25,7 +26,6 @@ import {
   getMonitoringOverview,
   listAssessedHouseholds,
   listRiskEvents,
-  reachAssessedHousehold,
   removeRiskEvent,
   reachJob,
   reachJobPlace,
@@ -37,6 +37,7 @@ const idParam = z.object({ id: z.coerce.number({ message: '任务编号应为数
 type HouseholdParams = { Params: { householdNo: string } };
 
 export async function registerMonitoringRoutes(api: FastifyInstance, database: Database): Promise<void> {
+  await registerPolicyJobRoutes(api, database);
   const { db } = database;
   const recompute = { preHandler: requirePermission('monitoring.recompute') };
   const readJobs = { preHandler: requirePermission('monitoring.recompute', 'dashboard.read') };
@@ -78,19 +79,19 @@ export async function registerMonitoringRoutes(api: FastifyInstance, database: D
 
   api.get<HouseholdParams>('/households/:householdNo/assessment', read, async (request) => {
     const q = s.assessmentQuery.parse(request.query);
-    await reachAssessedHousehold(request, db, request.params.householdNo);
+    await reachHousehold(request, db, request.params.householdNo);
     const { user, scope } = requireUser(request);
     const checklist = await getHouseholdAssessment(db, scope, request.params.householdNo, q.year);
     return s.checklistSchema.parse(withholdsHealthData(user) ? withholdHealthInChecklist(checklist) : checklist);
   });
 
   api.get<HouseholdParams>('/households/:householdNo/risk-events', read, async (request) => {
-    await reachAssessedHousehold(request, db, request.params.householdNo);
+    await reachHousehold(request, db, request.params.householdNo);
     return s.riskEventListSchema.parse({ items: await listRiskEvents(db, requireUser(request).scope, request.params.householdNo) });
   });
 
   api.post<HouseholdParams>('/households/:householdNo/risk-events', writeEvents, async (request, reply) => {
-    await reachAssessedHousehold(request, db, request.params.householdNo);
+    await reachHousehold(request, db, request.params.householdNo);
     const event = await addRiskEvent(db, requireUser(request).scope, request.params.householdNo, request.body, auditActorOf(request));
     return reply.status(201).send(s.riskEventSchema.parse(event));
   });
@@ -98,7 +99,7 @@ export async function registerMonitoringRoutes(api: FastifyInstance, database: D
   const eventParams = z.object({ eventId: z.coerce.number({ message: '风险事件编号应为数字' }).int().positive('风险事件编号应为正整数') });
   api.delete<{ Params: { householdNo: string; eventId: string } }>('/households/:householdNo/risk-events/:eventId', writeEvents, async (request, reply) => {
     const { eventId } = eventParams.parse(request.params);
-    await reachAssessedHousehold(request, db, request.params.householdNo);
+    await reachHousehold(request, db, request.params.householdNo);
     await removeRiskEvent(db, requireUser(request).scope, request.params.householdNo, eventId, request.body, auditActorOf(request));
     return reply.status(204).send();
   });

@@ -2,8 +2,10 @@
 import { z } from 'zod';
 import { CRITERIA, RISK_REASONS } from '../../domain/policy/rulesSchema';
 import { monitorCategory } from '../../domain/enums';
+import { placeCodeOf } from '../../domain/placeCode';
 
-const placeCode = z.string().regex(/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '行政区划代码应为 0（全国）或 2、4、6、9、12 位数字');
+const placeCode = placeCodeOf([0, 2, 4, 6, 9, 12], '行政区划代码');
+
 const year = z.coerce.number({ message: '年份应为数字' }).int('年份应为整数').min(2000, '年份应不早于 2000 年').max(2100, '年份应不晚于 2100 年');
 const GRADES = ['red', 'yellow', 'green', 'undetermined'] as const;
 const OUTCOMES = ['meets', 'does_not_meet', 'undetermined'] as const;

@@ -10,6 +10,7 @@ import { NATIONAL_REGION, type PolicyRecord } from '../../domain/policy/record';
 import { notFound } from '../../server/errors';
 import type { AuditActor } from '../audit/service';
 import { activatePolicy, type ActivationResult } from '../policy/service';
+import { placeExists } from '../places/service';
 import { getJob, RECOMPUTE_JOB, runJob, startJob, WHAT_IF_JOB, type JobView, type ProgressReporter } from './jobs';
 import * as q from './queries';
 import { recomputeAssessments, resolveYear, type RecomputeProgress, type RecomputeSummary } from './recompute';
@@ -20,7 +21,7 @@ export { recomputeAssessments, type RecomputeSummary, type RecomputeProgress } f
 export { getMonitoringOverview, listAssessedHouseholds, type MonitoringOverview, type AssessedHousehold } from './overview';
 export { getHouseholdAssessment } from './checklist';
 export { addRiskEvent, listRiskEvents, removeRiskEvent } from './riskEvents';
-export { reachAssessedHousehold, reachJob, reachJobPlace } from './routeAccess';
+export { reachJob, reachJobPlace } from './routeAccess';
 export { waitForJob, getJob, type JobView } from './jobs';
 export type { WhatIfResult } from './whatIf';
 export { XLSX_MEDIA_TYPE };
@@ -74,7 +75,7 @@ export async function runRecomputeJob(database: Database, request: RecomputeRequ
 
 async function assertPlace(database: Database, place: string | undefined): Promise<void> {
   if (!place || place === NATIONAL_REGION) return;
-  if (!(await q.placeNames(database.db, [place])).has(place)) throw notFound(`行政区划 ${place} `);
+  if (!(await placeExists(database.db, place))) throw notFound(`行政区划 ${place} `);
 }
 
 /**

@@ -1,8 +1,4 @@
 /** Counts of households and persons by risk grade and by outcome, and the child level of a place. */
-import { placeNames } from './queries';
-
-export { placeNames };
-
 export const GRADES = ['red', 'yellow', 'green', 'undetermined'] as const;
 export const OUTCOMES = ['meets', 'does_not_meet', 'undetermined'] as const;
 

@@ -12,7 +12,8 @@ import { exclusively } from './exclusive';
 import * as q from './queries';
 import { householdBatches } from './batches';
 import { groupPlans, resolveYear, selectOptionsFor, DEFAULT_BATCH } from './recompute';
-import { childLengthOf, placeNames, tally, type Tally, type TallyRow } from './tally';
+import { childLengthOf, tally, type Tally, type TallyRow } from './tally';
+import { placeNames } from '../places/service';
 import { targetChanges, type TargetChanges } from './whatIfTargets';
 
 export interface WhatIfOptions {
@@ -99,7 +100,7 @@ export async function runWhatIf(database: Database, jobId: number, options: What
       await q.saveWhatIfChanges(tx, jobId);
       const counts = await q.whatIfCounts(tx, childLength);
       const changes = await q.whatIfChangeCounts(tx, jobId, childLength);
-      const names = await placeNames(tx, [place, ...new Set(counts.map((c) => c.child))]);
+      const names = await placeNames(tx, [place, ...new Set(counts.map((c) => c.child))], { withNation: true });
       const side = (rows: q.WhatIfCountRow[], s: string): TallyRow[] => rows.filter((r) => r.side === s);
       const children = [...new Set(counts.map((c) => c.child))].sort();
       const before = side(counts, 'before');
@@ -107,7 +108,7 @@ export async function runWhatIf(database: Database, jobId: number, options: What
       return {
         targets,
         year,
-        place: { code: place, name: names.get(place) ?? (place === NATIONAL_REGION ? '全国' : place) },
+        place: { code: place, name: names.get(place)?.name ?? (place === NATIONAL_REGION ? '全国' : place) },
         policy: { id: draft.id, regionCode: draft.regionCode, effectiveYear: draft.effectiveYear, version: draft.version, title: draft.title },
         ...sumOf(before),
         changed: sumOf(changes),
@@ -128,7 +129,7 @@ export async function runWhatIf(database: Database, jobId: number, options: What
           const changed = sumOf(changes.filter((c) => c.child === code));
           return {
             code,
-            name: names.get(code) ?? code,
+            name: names.get(code)?.name ?? code,
             ...sumOf(side(mine, 'before')),
             changedHouseholds: changed.households,
             changedPersons: changed.persons,

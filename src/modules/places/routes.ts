@@ -4,10 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { requirePermission, requireUser } from '../../server/access';
 import { NATION, getPlace, listPlaceChildren, searchPlaces } from './service';
-
-export const placeCode = z
-  .string()
-  .regex(/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '行政区划代码应为 0（全国）或 2、4、6、9、12 位数字');
+import { placeCodeSchema as placeCode } from '../../domain/placeCode';
 
 const step = z.object({ code: z.string(), name: z.string(), level: z.number().int() });
 export const placeSchema = step.extend({ parentCode: z.string().nullable(), path: z.array(step) });

@@ -1,9 +1,12 @@
 /**
  * Use cases of the administrative hierarchy: a place with its path, its children with registry
- * counts, the place-selector search, and matching imported place names to codes.
+ * counts, the place-selector search, and matching imported place names to codes. The one home
+ * of place look-ups for every module (`placeExists`, `placeNames`, `placeByCode`, `placeNameOf`,
+ * `childPlaces`, `reachablePlace`): other modules do not read the place table themselves.
  */
 import type { Db } from '../../db/database';
-import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
+import { ALL_PLACES, scopeContains, type PlaceScope } from '../../db/placeScope';
+import { pathCodes } from '../../domain/placeCode';
 import { matchPlaceName, type PlaceMatch } from '../../domain/placeMatch';
 import { notFound } from '../../server/errors';
 import {
@@ -16,7 +19,7 @@ import {
   type PlaceRow,
 } from './queries';
 
-export { NATION };
+export { NATION, pathCodes };
 export { loadPlaces, ensurePlaces } from './load';
 export { createPlaceResolver, resolvePlacePath, type PlaceNames, type PlaceResolution, type PlaceResolver } from './resolve';
 
@@ -39,12 +42,55 @@ export interface PlaceChild extends PlaceStep {
   poorPersons: number;
 }
 
-const NATION_NAME = '全国';
-const CODE_LENGTHS = [2, 4, 6, 9, 12];
+export const NATION_NAME = '全国';
 
-/** Codes of a place and its ancestors, province first. */
-export function pathCodes(code: string): string[] {
-  return CODE_LENGTHS.filter((n) => n <= code.length).map((n) => code.slice(0, n));
+const stepOf = (p: PlaceRow): PlaceStep => ({ code: p.code, name: p.name, level: p.level });
+
+/** True when the place table has the code (the nation '0' is no row of it). */
+export async function placeExists(db: Db, code: string): Promise<boolean> {
+  return (await findPlace(db, code)) !== undefined;
+}
+
+/** A place of the table by code, or undefined (the nation '0' is no row of it). */
+export async function placeByCode(db: Db, code: string): Promise<PlaceStep | undefined> {
+  const place = await findPlace(db, code);
+  return place && stepOf(place);
+}
+
+/**
+ * The places of these codes that exist, by code. The nation ('0') is among them only when
+ * `withNation` is set (name 全国, level 0); otherwise, like an unknown code, it is absent.
+ */
+export async function placeNames(db: Db, codes: readonly string[], options: { withNation?: boolean } = {}): Promise<Map<string, PlaceStep>> {
+  const names = new Map<string, PlaceStep>();
+  if (options.withNation && codes.includes(NATION)) names.set(NATION, { code: NATION, name: NATION_NAME, level: 0 });
+  const wanted = [...new Set(codes.filter((c) => c !== NATION))];
+  for (const p of await findPlaces(db, wanted)) names.set(p.code, stepOf(p));
+  return names;
+}
+
+/** The name of a place for a title or a file name: 全国 for '0', the code itself when unknown. */
+export async function placeNameOf(db: Db, code: string): Promise<string> {
+  return (await placeNames(db, [code], { withNation: true })).get(code)?.name ?? code;
+}
+
+/** The children of a place ('0': the provinces), sorted by code. */
+export async function childPlaces(db: Db, code: string): Promise<PlaceStep[]> {
+  return (await listChildren(db, code)).map(stepOf);
+}
+
+/**
+ * A place the scope reaches, by code: the nation only for a nationwide scope. 404 for an
+ * unknown place and for one outside the scope alike.
+ */
+export async function reachablePlace(db: Db, scope: PlaceScope, code: string): Promise<{ code: string; name: string }> {
+  if (code === NATION) {
+    if (!scope.all) throw notFound(`行政区划 0（${NATION_NAME}）`);
+    return { code: NATION, name: NATION_NAME };
+  }
+  const place = await findPlace(db, code);
+  if (!place || !scopeContains(scope, code)) throw notFound(`行政区划 ${code} `);
+  return { code: place.code, name: place.name };
 }
 
 async function pathsOf(db: Db, codes: string[]): Promise<Map<string, PlaceStep[]>> {

@@ -121,10 +121,3 @@ export async function markActive(db: Db, id: string, by: string | null): Promise
     .execute();
 }
 
-export async function placeName(db: Db, code: string): Promise<string | null> {
-  return (await db.selectFrom('place').select('name').where('code', '=', code).executeTakeFirst())?.name ?? null;
-}
-
-export async function placeExists(db: Db, code: string): Promise<boolean> {
-  return (await placeName(db, code)) !== null;
-}

@@ -8,8 +8,10 @@
 import type { FastifyRequest } from 'fastify';
 import { scopeContains, type PlaceScope } from '../../db/placeScope';
 import { NATIONAL_REGION } from '../../domain/policy/record';
-import { assertInScope, requireUser } from '../../server/access';
-import { AppError, notFound } from '../../server/errors';
+import { requireUser } from '../../server/access';
+import { notFound } from '../../server/errors';
+import { reachRecord } from '../../server/reach';
+import { isPlaceCode } from '../../domain/placeCode';
 
 /** True when the record of `region` governs some place of the scope. */
 export function governs(scope: PlaceScope, region: string): boolean {
@@ -22,12 +24,7 @@ export function holdsRegion(scope: PlaceScope, region: string): boolean {
 }
 
 async function refuse(request: FastifyRequest, id: string, region: string, what: string): Promise<never> {
-  try {
-    await assertInScope(request, { type: 'policy_record', id, placeCode: region });
-  } catch (e) {
-    if (e instanceof AppError && e.status === 404) throw notFound(what);
-    throw e;
-  }
+  await reachRecord(request, { type: 'policy_record', id, placeCode: region }, what);
   throw notFound(what);
 }
 
@@ -40,7 +37,7 @@ export async function reachPolicy(request: FastifyRequest, record: { id: string;
 
 /** 404 (audited) unless a new draft's region lies inside the user's scope; a malformed region is left to validation. */
 export async function reachDraftRegion(request: FastifyRequest, region: unknown): Promise<void> {
-  if (typeof region !== 'string' || !/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/.test(region)) return;
+  if (typeof region !== 'string' || !isPlaceCode(region)) return;
   const { scope } = requireUser(request);
   if (holdsRegion(scope, region)) return;
   await refuse(request, '(新草稿)', region, `适用地区 ${region} `);

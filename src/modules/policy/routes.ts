@@ -1,26 +1,22 @@
 /**
- * HTTP routes of policy records and what-if. Thin: declare the permission, reach the record
- * (routeAccess.ts: read what governs the user's places, change only inside his scope), call one
- * service function, validate the response.
+ * HTTP routes of policy records. Thin: declare the permission, reach the record (routeAccess.ts:
+ * read what governs the user's places, change only inside his scope), call one service
+ * function, validate the response. What-if and activation run monitoring jobs: their routes are
+ * in monitoring/policyRoutes.ts (monitoring depends on policy, not the reverse).
  */
-import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { scopeContains, scopeOf } from '../../db/placeScope';
 import { auditActorOf, requirePermission, requireUser } from '../../server/access';
-import { activatePolicyAndRecompute, assertWhatIfDone, exportWhatIfChanges, getWhatIfJob, reachJob, reachJobPlace, startWhatIfJob, XLSX_MEDIA_TYPE } from '../monitoring/service';
-import { jobSchema } from '../monitoring/schemas';
+import { XLSX_MEDIA_TYPE } from '../reports/service';
 import { recordAudit } from '../audit/service';
 import { reachDraftRegion, reachPolicy } from './routeAccess';
 import { policyListWorkbook } from './workbook';
 import * as s from './schemas';
 import {
-  checkPolicyDraft,
   comparePolicies,
   createPolicyDraft,
   describePolicyRules,
-  domainRecord,
   getEffectivePolicy,
   getPolicy,
   listPolicies,
@@ -31,22 +27,12 @@ import {
 import { reachPlaceFilter } from '../registry/service';
 
 const view = (p: PolicyView) => s.policyViewSchema.parse({ ...p, statusLabel: STATUS_LABELS[p.status] });
-const jobIdParam = z.object({ jobId: z.coerce.number({ message: '任务编号应为数字' }).int().positive('任务编号应为正整数') });
 type IdParams = { Params: { id: string } };
-type JobParams = { Params: { jobId: string } };
 
 export async function registerPolicyRoutes(api: FastifyInstance, database: Database): Promise<void> {
   const { db } = database;
   const read = { preHandler: requirePermission('policy.read') };
   const manage = { preHandler: requirePermission('policy.manage') };
-  const onCrash = (request: FastifyRequest) => (e: Error) => request.log.error(e);
-
-  /** A what-if job the user may see (its place inside his scope). */
-  async function reachWhatIf(request: FastifyRequest, jobId: number) {
-    const job = await getWhatIfJob(database, jobId);
-    await reachJob(request, job);
-    return job;
-  }
 
   /** The list's records: those governing the user's places, or the asked place's when it lies in (or above) his scope. */
   async function listed(request: FastifyRequest) {
@@ -85,43 +71,6 @@ export async function registerPolicyRoutes(api: FastifyInstance, database: Datab
     return s.comparisonSchema.parse({ ...c, a: view(c.a), b: view(c.b) });
   });
 
-  api.post('/policies/what-if', manage, async (request, reply) => {
-    const body = s.whatIfBody.parse(request.body);
-    let draft;
-    if (body.policyId) {
-      const saved = await getPolicy(db, body.policyId);
-      await reachPolicy(request, saved, 'read');
-      draft = domainRecord(saved);
-    } else {
-      await reachDraftRegion(request, body.policy!.regionCode);
-      draft = await checkPolicyDraft(db, body.policy!);
-    }
-    const place = await reachJobPlace(request, body.place ?? draft.regionCode);
-    const jobId = await startWhatIfJob(database, { draft, place, year: body.year, scope: requireUser(request).scope }, onCrash(request));
-    return reply.status(202).send(s.jobIdSchema.parse({ jobId }));
-  });
-
-  api.get<JobParams>('/policies/what-if/:jobId', manage, async (request) => {
-    const { jobId } = jobIdParam.parse(request.params);
-    return jobSchema.parse(await reachWhatIf(request, jobId));
-  });
-
-  api.get<JobParams>('/policies/what-if/:jobId/changes.xlsx', manage, async (request, reply) => {
-    const { jobId } = jobIdParam.parse(request.params);
-    await reachWhatIf(request, jobId);
-    await assertWhatIfDone(database, jobId);
-    const out = new PassThrough();
-    exportWhatIfChanges(database, jobId, out).catch((e: Error) => {
-      request.log.error(e);
-      out.destroy(e);
-    });
-    const name = `政策测算-${jobId}-变化的户.xlsx`;
-    return reply
-      .header('content-type', XLSX_MEDIA_TYPE)
-      .header('content-disposition', `attachment; filename="what-if-${jobId}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .send(out);
-  });
-
   api.get<IdParams>('/policies/:id', read, async (request) => {
     const policy = await getPolicy(db, request.params.id);
     await reachPolicy(request, policy, 'read');
@@ -145,11 +94,5 @@ export async function registerPolicyRoutes(api: FastifyInstance, database: Datab
     const body = s.draftBody.parse(request.body);
     await reachPolicy(request, await getPolicy(db, request.params.id), 'write');
     return view(await updatePolicyDraft(db, request.params.id, body, auditActorOf(request)));
-  });
-
-  api.post<IdParams>('/policies/:id/activate', manage, async (request) => {
-    await reachPolicy(request, await getPolicy(db, request.params.id), 'write');
-    const result = await activatePolicyAndRecompute(database, request.params.id, auditActorOf(request), onCrash(request));
-    return s.activationSchema.parse({ ...result, policy: view(result.policy) });
   });
 }

@@ -1,7 +1,7 @@
 /** Input and output schemas of the policy API (outputs validated so nothing unlisted leaves the server). */
 import { z } from 'zod';
+import { placeCodeSchema as placeCode } from '../../domain/placeCode';
 
-export const placeCode = z.string().regex(/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '行政区划代码应为 0（全国）或 2、4、6、9、12 位数字');
 const year = (what: string) => z.coerce.number({ message: `${what}应为数字` }).int(`${what}应为整数`).min(2000, `${what}应不早于 2000 年`).max(2100, `${what}应不晚于 2100 年`);
 
 export const listQuery = z.object({

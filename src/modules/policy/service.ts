@@ -12,11 +12,14 @@ import { PolicyResolutionError, resolvePolicy, type ResolvedPolicy } from '../..
 import { validatePolicy, type PolicyProblem } from '../../domain/policy/validate';
 import { AppError, badRequest, conflict, notFound } from '../../server/errors';
 import { recordAudit, type AuditActor } from '../audit/service';
+import { placeByCode, placeExists } from '../places/service';
 import { diffRules, ruleFields, type RuleDifference, type RuleField } from './compare';
 import * as q from './queries';
 import { domainRecord, policyView, regionNameOf, withRecordActive, type PolicyView } from './records';
 
 export { domainRecord, withRecordActive, STATUS_LABELS, type PolicyView, type PolicyStatus } from './records';
+export { reachDraftRegion, reachPolicy } from './routeAccess';
+export { activationSchema, jobIdSchema, policyViewSchema, whatIfBody } from './schemas';
 export type { RuleDifference, RuleField } from './compare';
 
 const SEED_MARKER = DEFAULT_POLICY_RECORDS[0].id;
@@ -94,7 +97,7 @@ async function checkRecord(db: Db, candidate: Record<string, unknown>): Promise<
   const shape = validatePolicy(candidate);
   if (!shape.ok) throw invalid(shape.errors);
   const record = shape.record;
-  if (record.regionCode !== NATIONAL_REGION && !(await q.placeExists(db, record.regionCode))) {
+  if (record.regionCode !== NATIONAL_REGION && !(await placeExists(db, record.regionCode))) {
     throw invalid([{ path: 'regionCode', field: '适用地区代码', message: `适用地区代码（regionCode）${record.regionCode} 不是已知的行政区划` }]);
   }
   if (record.regionCode === NATIONAL_REGION) return record;
@@ -237,9 +240,9 @@ export interface EffectivePolicy {
 export async function getEffectivePolicy(db: Db, placeCode: string, year: number): Promise<EffectivePolicy> {
   let name = regionNameOf(placeCode, null);
   if (placeCode !== NATIONAL_REGION) {
-    const found = await q.placeName(db, placeCode);
-    if (found === null) throw notFound(`行政区划 ${placeCode} `);
-    name = found;
+    const found = await placeByCode(db, placeCode);
+    if (!found) throw notFound(`行政区划 ${placeCode} `);
+    name = found.name;
   }
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badRequest(`年份 ${year} 无效：应为 2000–2100 之间的整数`);
   const resolved = resolveOrFail(await loadActivePolicies(db), placeCode, year);

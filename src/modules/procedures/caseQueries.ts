@@ -3,23 +3,16 @@
  * scope; a pairing cadre only his paired households); `locateCase` alone ignores it, so a
  * route can refuse a case outside the reach with an audited 404.
  */
-import { sql, type Expression, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
-import { inScope, underPlace, type PlaceColumns } from '../../db/placeScope';
+import { householdReach, type HouseholdAccess, type HouseholdColumns } from '../../db/householdReach';
+import { underPlace } from '../../db/placeScope';
 import type { ProcedureCaseTable, ProcedureStepTable } from '../../db/schema';
-import type { HouseholdAccess } from '../../server/access';
-import { pairedHouseholdCondition } from '../auth/service';
 
 export type CaseRow = Selectable<ProcedureCaseTable>;
 export type StepRow = Selectable<ProcedureStepTable>;
 
-const CASE_PLACE: PlaceColumns = { county: 'c.county_code', township: 'c.township_code', village: 'c.village_code' };
-
-function withinReach(access: HouseholdAccess): Expression<SqlBool> {
-  const place = inScope(access.scope, CASE_PLACE);
-  if (access.pairedCadreId === null) return place;
-  return sql<SqlBool>`(${place} AND ${pairedHouseholdCondition(access.pairedCadreId, { county: 'c.county_code', householdNo: 'c.household_no' })})`;
-}
+const CASE_PLACE: HouseholdColumns = { county: 'c.county_code', township: 'c.township_code', village: 'c.village_code', householdNo: 'c.household_no' };
 
 /** Any case by id, ignoring reach (to refuse it with an audited 404). */
 export async function locateCase(db: Db, id: number): Promise<Pick<CaseRow, 'id' | 'county_code' | 'village_code' | 'household_no'> | undefined> {
@@ -29,7 +22,7 @@ export async function locateCase(db: Db, id: number): Promise<Pick<CaseRow, 'id'
 /** Cases within reach, locked for update when asked; missing ids are simply absent. */
 export async function casesByIds(db: Db, access: HouseholdAccess, ids: readonly number[], forUpdate = false): Promise<CaseRow[]> {
   if (ids.length === 0) return [];
-  const query = db.selectFrom('procedure_case as c').selectAll('c').where('c.id', 'in', [...ids]).where(() => withinReach(access)).orderBy('c.id');
+  const query = db.selectFrom('procedure_case as c').selectAll('c').where('c.id', 'in', [...ids]).where(() => householdReach(access, CASE_PLACE)).orderBy('c.id');
   return (forUpdate ? query.forUpdate() : query).execute();
 }
 
@@ -81,7 +74,7 @@ export interface CaseFilter {
 }
 
 function filtered(db: Db, access: HouseholdAccess, f: CaseFilter) {
-  let q = db.selectFrom('procedure_case as c').where(() => withinReach(access));
+  let q = db.selectFrom('procedure_case as c').where(() => householdReach(access, CASE_PLACE));
   if (f.place && f.place !== '0') q = q.where(() => underPlace(f.place!, CASE_PLACE));
   if (f.id !== undefined) q = q.where('c.id', '=', f.id);
   if (f.procedure) q = q.where('c.procedure', '=', f.procedure);

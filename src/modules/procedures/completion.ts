@@ -12,7 +12,8 @@ import type { AuditActor, AuditEventInput } from '../audit/service';
 import { assessmentFor } from './assessment';
 import type { CaseRow } from './caseQueries';
 import { paramsOf } from './caseState';
-import { changeHouseholdStatus, type ProcedureHousehold, type StatusChange } from './householdQueries';
+import { setHouseholdStatus, type HouseholdStatusChange as StatusChange } from '../registry/service';
+import type { ProcedureHousehold } from './householdQueries';
 
 /** The household's status after the case, or the reason it cannot complete. */
 export function statusChangeFor(plan: ProcedurePlan, row: CaseRow, h: ProcedureHousehold): StatusChange | string {
@@ -47,7 +48,7 @@ export async function completeCase(db: Db, plan: ProcedurePlan, row: CaseRow, h:
   const change = statusChangeFor(plan, row, h);
   if (typeof change === 'string') throw new Error(change);
   const reason = `${plan.label}程序（第 ${row.id} 号）完成：${describe(h)} → ${describe(change)}`;
-  await changeHouseholdStatus(db, h, change, row.year, reason, at);
+  await setHouseholdStatus(db, h, change, row.year, reason, at);
   const was: Record<string, unknown> = { status: h.status, monitorCategory: h.monitor_category, exitYear: h.exit_year, identifiedYear: h.identified_year };
   const now: Record<string, unknown> = { status: change.status, monitorCategory: change.monitor_category, exitYear: change.exit_year, identifiedYear: change.identified_year };
   const changed = Object.keys(now).filter((k) => was[k] !== now[k]);

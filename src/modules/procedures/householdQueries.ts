@@ -4,7 +4,7 @@
  * Pairings, measures and everything else of the household are never touched here.
  */
 import type { Db } from '../../db/database';
-import { chinaDateOf } from '../../domain/workflow/dates';
+import { chinaDate } from '../../domain/dates';
 
 export interface ProcedureHousehold {
   county_code: string;
@@ -65,7 +65,7 @@ export async function monitoredSinceByCase(db: Db, countyCode: string, household
     .where('status', '=', 'completed')
     .orderBy('closed_at', 'desc')
     .executeTakeFirst();
-  return row?.closed_at ? chinaDateOf(new Date(row.closed_at)) : null;
+  return row?.closed_at ? chinaDate(new Date(row.closed_at)) : null;
 }
 
 /** The first year of the household's latest unbroken run of 'monitored' years in its history. */
@@ -83,26 +83,4 @@ export async function monitoredSinceYear(db: Db, countyCode: string, householdNo
     since = r.year;
   }
   return since;
-}
-
-export interface StatusChange {
-  status: string;
-  monitor_category: string | null;
-  exit_year: number | null;
-  identified_year: number | null;
-}
-
-/** Set the household's status and record it as the status of `year` (replacing that year's record). */
-export async function changeHouseholdStatus(db: Db, h: ProcedureHousehold, change: StatusChange, year: number, reason: string, at: Date): Promise<void> {
-  await db
-    .updateTable('household')
-    .set({ status: change.status, monitor_category: change.monitor_category, exit_year: change.exit_year, identified_year: change.identified_year, updated_at: at })
-    .where('county_code', '=', h.county_code)
-    .where('household_no', '=', h.household_no)
-    .execute();
-  await db
-    .insertInto('household_status_history')
-    .values({ county_code: h.county_code, household_no: h.household_no, year, status: change.status, monitor_category: change.monitor_category, reason, recorded_at: at })
-    .onConflict((oc) => oc.columns(['county_code', 'household_no', 'year']).doUpdateSet({ status: change.status, monitor_category: change.monitor_category, reason, recorded_at: at }))
-    .execute();
 }

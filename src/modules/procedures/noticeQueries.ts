@@ -116,10 +116,3 @@ export async function drawVerifications(db: Db, countyCode: string, drawId: numb
     .orderBy('seq')
     .execute();
 }
-
-/** Names of places by code (for "县 / 乡镇 / 村" paths). */
-export async function placeNames(db: Db, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('place').select(['code', 'name']).where('code', 'in', codes).execute();
-  return new Map(rows.map((r) => [r.code, r.name]));
-}

@@ -5,7 +5,7 @@
  * may pass once the period is over; upheld, the case goes back to the village.
  */
 import type { Db } from '../../db/database';
-import { isCalendarDate } from '../../domain/workflow/dates';
+import { isCalendarDate } from '../../domain/dates';
 import { noticeEndsOn } from '../../domain/workflow/engine';
 import { badRequest, conflict, notFound } from '../../server/errors';
 import { DEFAULT_PROCEDURE_FLOWS } from '../../domain/workflow/defaultFlows';
@@ -13,10 +13,11 @@ import type { ProcedureCode } from '../../domain/workflow/flowSchema';
 import { applyToCases, type Author } from './act';
 import { paramsOf, planOf } from './caseState';
 import {
-  insertNotice, insertObjection, linkNoticeCases, listNotices, noticeById, noticeHouseholds, objectionById, objectionsOf, placeNames,
+  insertNotice, insertObjection, linkNoticeCases, listNotices, noticeById, noticeHouseholds, objectionById, objectionsOf,
   resolveObjectionRow, resolveOpenObjections, type NoticeRow, type ObjectionRow,
 } from './noticeQueries';
 import { checkCases, lockCases, type Caller } from './reach';
+import { placeNames } from '../places/service';
 import { objectionView } from './views';
 
 export interface PublishInput {
@@ -137,7 +138,7 @@ export async function getNotice(db: Db, caller: Caller, id: number) {
     procedureLabel: procedureLabel(notice.procedure),
     villageCode: v,
     villageName: notice.village_name ?? v,
-    placePath: [v.slice(0, 6), v.slice(0, 9), v].map((c) => names.get(c) ?? c).join(' / '),
+    placePath: [v.slice(0, 6), v.slice(0, 9), v].map((c) => names.get(c)?.name ?? c).join(' / '),
     startsOn: notice.starts_on,
     endsOn: notice.ends_on,
     days: notice.days,

@@ -1,18 +1,9 @@
 /** Exit cases counted for targets and progress: completed per month, in progress per child place. */
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
-import { inScope, underPlace, type PlaceScope } from '../../db/placeScope';
+import { childPlaceColumn, inScope, underPlace, type PlaceScope } from '../../db/placeScope';
 
 const CASE_PLACE = { county: 'c.county_code', township: 'c.township_code', village: 'c.village_code' };
-
-/** The column (or prefix) naming the child of a place of this code length a case lies in. */
-function childOf(placeLength: number): RawBuilder<string> {
-  if (placeLength >= 9) return sql<string>`c.village_code`;
-  if (placeLength === 6) return sql<string>`c.township_code`;
-  if (placeLength === 4) return sql<string>`c.county_code`;
-  if (placeLength === 2) return sql<string>`substr(c.county_code, 1, 4)`;
-  return sql<string>`substr(c.county_code, 1, 2)`;
-}
 
 function exitCases(db: Db, scope: PlaceScope, place: string, year: number) {
   return db
@@ -25,7 +16,7 @@ function exitCases(db: Db, scope: PlaceScope, place: string, year: number) {
 
 /** Exit cases of the year still in progress, per child place: the forecast's extra. */
 export async function inProgressExits(db: Db, scope: PlaceScope, place: string, year: number): Promise<{ code: string; cases: number; persons: number }[]> {
-  const child = childOf(place === '0' ? 0 : place.length);
+  const child = childPlaceColumn(place, CASE_PLACE);
   return exitCases(db, scope, place, year)
     .where('c.status', '=', 'in_progress')
     .select([child.as('code'), sql<number>`count(*)::int`.as('cases'), sql<number>`coalesce(sum(c.persons), 0)::int`.as('persons')])

@@ -7,14 +7,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/database';
 import { scopeContains } from '../../db/placeScope';
-import { chinaDateOf } from '../../domain/workflow/dates';
+import { chinaDate } from '../../domain/dates';
 import { PROCEDURES } from '../../domain/workflow/flowSchema';
 import { assertInScope, auditActorOf, householdAccessOf, requirePermission, requireUser } from '../../server/access';
 import { badRequest, notFound } from '../../server/errors';
+import { reachPlace } from '../../server/reach';
 import type { Author } from './act';
 import { actOnCases, caseCounts, getCase, listCasePage } from './cases';
 import { MAX_EVIDENCE_BYTES, readEvidence, storeEvidence } from './evidence';
-import { placeNames } from './noticeQueries';
 import { getNotice, listNoticeViews, publishNotice, registerObjection, resolveObjection } from './notices';
 import { policyPlan } from './policyPlan';
 import type { Caller } from './reach';
@@ -27,12 +27,13 @@ import { startProcedure } from './start';
 import { CASE_STATUS_LABELS, objectionView } from './views';
 import { DEFAULT_PROCEDURE_FLOWS } from '../../domain/workflow/defaultFlows';
 import { caseSheets, MAX_EXPORT_CASES } from './exports';
-import { reachReportPlace, sendWorkbook } from '../reports/service';
+import { sendWorkbook } from '../reports/service';
+import { placeExists } from '../places/service';
 
 export function authorOf(request: FastifyRequest): Author {
   const { user } = requireUser(request);
   const at = request.server.security.clock.now();
-  return { actor: auditActorOf(request), username: user.username, role: user.role, today: chinaDateOf(at), at };
+  return { actor: auditActorOf(request), username: user.username, role: user.role, today: chinaDate(at), at };
 }
 
 export function callerOf(request: FastifyRequest): Caller {
@@ -41,7 +42,7 @@ export function callerOf(request: FastifyRequest): Caller {
 
 const viewerOf = (request: FastifyRequest) => {
   const { user } = requireUser(request);
-  return { role: user.role, today: chinaDateOf(request.server.security.clock.now()) };
+  return { role: user.role, today: chinaDate(request.server.security.clock.now()) };
 };
 
 export async function registerProcedureRoutes(api: FastifyInstance, database: Database): Promise<void> {
@@ -60,7 +61,7 @@ export async function registerProcedureRoutes(api: FastifyInstance, database: Da
 
   /** A place filter outside the user's scope answers 404 (audited), as any out-of-scope request. */
   const reachPlaceFilter = async (request: FastifyRequest, place: string | undefined) => {
-    if (place !== undefined) await reachReportPlace(request, place);
+    if (place !== undefined) await reachPlace(request, place);
   };
 
   const caseFilterOf = async (request: FastifyRequest) => {
@@ -114,7 +115,7 @@ export async function registerProcedureRoutes(api: FastifyInstance, database: Da
   api.post('/procedures/evidence', act, async (request, reply) => {
     const q = evidenceFields.parse(request.query);
     const { scope } = requireUser(request);
-    if (!scopeContains(scope, q.place) || !(await placeNames(db, [q.place])).has(q.place)) throw notFound(`行政区划 ${q.place} `);
+    if (!scopeContains(scope, q.place) || !(await placeExists(db, q.place))) throw notFound(`行政区划 ${q.place} `);
     if (!request.isMultipart()) throw badRequest('请以 multipart/form-data 上传文件（字段 file）');
     const part = await request.file({ limits: { fileSize: MAX_EVIDENCE_BYTES + 1, files: 1 } });
     if (!part) throw badRequest('请求中没有文件');

@@ -1,10 +1,11 @@
 /** Inputs and outputs of the procedure routes (outputs validated too: fields nobody listed never leave). */
 import { z } from 'zod';
 import { PROCEDURES } from '../../domain/workflow/flowSchema';
+import { placeCodeOf, placeCodeSchema } from '../../domain/placeCode';
 
 const id = z.coerce.number().int().positive();
 const text = (max: number) => z.string().max(max);
-const placeCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '应为县（6 位）、乡镇（9 位）或村（12 位）代码');
+const placeCode = placeCodeOf([6, 9, 12]);
 
 export const startSchema = z.strictObject({
   procedure: z.enum(PROCEDURES),
@@ -27,7 +28,7 @@ export const actionSchema = z.strictObject({
 export type ActionInput = z.infer<typeof actionSchema>;
 
 export const caseQuerySchema = z.object({
-  place: z.string().regex(/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/).optional(),
+  place: placeCodeSchema.optional(),
   procedure: z.enum(PROCEDURES).optional(),
   step: z.string().max(40).optional(),
   status: z.enum(['in_progress', 'completed', 'rejected']).optional(),
@@ -63,7 +64,7 @@ export const drawSchema = z.strictObject({
 });
 
 export const idParams = z.object({ id });
-export const placeQuery = z.object({ place: z.string().regex(/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/).optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const placeQuery = z.object({ place: placeCodeSchema.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
 export const evidenceFields = z.object({ place: placeCode, kind: z.string().min(1).max(40) });
 
 const step = z.object({ index: z.number(), code: z.string(), label: z.string(), kind: z.string(), roles: z.array(z.string()), roleLabels: z.array(z.string()) });

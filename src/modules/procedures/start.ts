@@ -7,7 +7,7 @@
  */
 import type { Db } from '../../db/database';
 import { labelOf, monitorCategory as monitorCategories, povertyCause } from '../../domain/enums';
-import { addDays, isCalendarDate } from '../../domain/workflow/dates';
+import { addDays, isCalendarDate } from '../../domain/dates';
 import type { ProcedureCode } from '../../domain/workflow/flowSchema';
 import { exitProblems, riskEliminationProblems, startProblems } from '../../domain/workflow/guards';
 import { AppError, badRequest, conflict, notFound } from '../../server/errors';

@@ -6,9 +6,8 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
-import type { PlaceScope } from '../../db/placeScope';
+import { codeInScope, codeUnder, type PlaceScope } from '../../db/placeScope';
 import { CROP_LIVESTOCK_PROCESSING_TYPES, INDUSTRIAL_TYPES } from '../../domain/funds/projectTypes';
-import { codeInScope, codeUnder } from '../reports/service';
 
 export interface SourceRow {
   countyCode: string;

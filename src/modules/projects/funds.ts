@@ -13,7 +13,7 @@ import { FUND_KINDS, type FundKind } from '../../domain/funds/projectTypes';
 import { badRequest, conflict, notFound } from '../../server/errors';
 import { recordAudit } from '../audit/service';
 import { loadActivePolicies, resolveOrFail } from '../policy/service';
-import { placeNamesOf } from '../reports/service';
+import { placeNames } from '../places/service';
 import * as fq from './fundQueries';
 import * as q from './queries';
 import type { AllocationInput, DisbursementInput, PvRevenueInput, SourceInput } from './schemas';
@@ -66,7 +66,7 @@ export async function locateAllocation(db: Db, id: number) {
 
 /** Register money received (资金来源). */
 export async function createFundSource(db: Db, input: SourceInput, ctx: ActContext) {
-  if (!(await placeNamesOf(db, [input.placeCode])).has(input.placeCode)) throw badRequest(`资金所属地区（placeCode）${input.placeCode} 不存在`, [{ field: 'placeCode', value: input.placeCode }]);
+  if (!(await placeNames(db, [input.placeCode])).has(input.placeCode)) throw badRequest(`资金所属地区（placeCode）${input.placeCode} 不存在`, [{ field: 'placeCode', value: input.placeCode }]);
   const id = await db.transaction().execute(async (tx) => {
     const newId = await fq.insertSource(tx, {
       county_code: input.placeCode.slice(0, 6), place_code: input.placeCode, year: input.year, kind: input.kind, name: input.name,
@@ -138,7 +138,7 @@ export async function disburseFunds(db: Db, scope: PlaceScope, input: Disburseme
 
 export async function recordPvRevenue(db: Db, input: PvRevenueInput, ctx: ActContext) {
   if (input.welfareJobs > input.revenue) throw badRequest(`用于公益岗位和劳务的金额 ${yuanText(input.welfareJobs)} 超过光伏收益 ${yuanText(input.revenue)}`, [{ field: 'welfareJobs', value: yuanOf(input.welfareJobs) }]);
-  if (!(await placeNamesOf(db, [input.villageCode])).has(input.villageCode)) throw badRequest(`村代码（villageCode）${input.villageCode} 不存在`);
+  if (!(await placeNames(db, [input.villageCode])).has(input.villageCode)) throw badRequest(`村代码（villageCode）${input.villageCode} 不存在`);
   await db.transaction().execute(async (tx) => {
     await fq.upsertPvRevenue(tx, { county_code: input.villageCode.slice(0, 6), village_code: input.villageCode, year: input.year, revenue_fen: input.revenue, welfare_jobs_fen: input.welfareJobs, updated_by: ctx.actor.username });
     await recordAudit(tx, { ...ctx.actor, action: 'fund.pv_revenue', objectType: 'pv_revenue', objectId: `${input.villageCode}/${input.year}`, placeCode: input.villageCode, after: { ...input, revenue: yuanOf(input.revenue), welfareJobs: yuanOf(input.welfareJobs) } });
@@ -150,7 +150,7 @@ export async function fundRulePanel(db: Db, countyCode: string, year: number) {
   if (countyCode.length !== 6) throw badRequest(`资金规则按县检查：地区（place）${countyCode} 应为 6 位县级代码`, [{ field: 'place', value: countyCode }]);
   const policy = resolveOrFail(await loadActivePolicies(db), countyCode, year);
   const figures = await fq.fundFigures(db, countyCode, year);
-  const names = await placeNamesOf(db, [countyCode]);
+  const names = await placeNames(db, [countyCode]);
   return {
     place: countyCode,
     placeName: names.get(countyCode)?.name ?? countyCode,
@@ -170,7 +170,7 @@ export async function perPersonSplit(db: Db, place: string, year: number, person
   const totalFen = perPersonFund * 100 * counted;
   const parts = splitByShares(totalFen, fundShares);
   const labels = ['省级财政', '对口帮扶市', '本市财政'];
-  const names = await placeNamesOf(db, [place]);
+  const names = await placeNames(db, [place]);
   return {
     place,
     placeName: names.get(place)?.name ?? place,
@@ -191,7 +191,7 @@ export async function fundDisclosure(db: Db, scope: PlaceScope, place: string, y
   const [allocations, disbursements, names] = await Promise.all([
     listFundAllocations(db, scope, filter),
     listFundDisbursements(db, scope, filter),
-    placeNamesOf(db, [place]),
+    placeNames(db, [place]),
   ]);
   if (projectId && allocations.length === 0) {
     const p = await q.findProject(db, projectId);

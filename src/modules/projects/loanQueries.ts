@@ -89,12 +89,3 @@ export async function extensionsOf(db: Db, countyCode: string, loanId: number) {
     .where('county_code', '=', countyCode).where('loan_id', '=', loanId).orderBy('seq').execute();
 }
 
-/**
- * Open a risk type on the household (the yellow "未消除的风险" input of risk grading) unless it
- * is open already; true when it was added.
- */
-export async function openHouseholdRiskType(db: Db, countyCode: string, householdNo: string, riskType: string): Promise<boolean> {
-  const r = await sql`UPDATE household SET open_risk_types = array_append(open_risk_types, ${riskType}), updated_at = now()
-    WHERE county_code = ${countyCode} AND household_no = ${householdNo} AND NOT (${riskType} = ANY(open_risk_types)) RETURNING household_no`.execute(db);
-  return r.rows.length === 1;
-}

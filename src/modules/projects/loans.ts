@@ -11,9 +11,10 @@ import { extensionProblem, LOAN_STATES, loanProblems, loanSchedule, loanStanding
 import { yuanOf, yuanText } from '../../domain/funds/money';
 import { badRequest, conflict, notFound } from '../../server/errors';
 import { CONSOLE_ACTOR, recordAudit, type AuditActor } from '../audit/service';
-import { chinaDate } from '../reports/dates';
+import { chinaDate } from '../../domain/dates';
 import { loadActivePolicies, resolveOrFail } from '../policy/service';
-import { placeNamesOf } from '../reports/service';
+import { placeNames } from '../places/service';
+import { openRiskType } from '../registry/service';
 import * as lq from './loanQueries';
 import type { ExtensionInput, LoanInput, LoanListQuery, RepaymentInput } from './schemas';
 import type { ActContext } from './service';
@@ -45,7 +46,7 @@ async function limitsFor(db: Db, place: string, year: number) {
 
 export async function listLoans(db: Db, scope: PlaceScope, place: string, query: Omit<LoanListQuery, 'place'>, today: string, paged: boolean) {
   const rows = await lq.loansUnder(db, scope, place, query.state === 'repaid' || query.state === undefined);
-  const names = await placeNamesOf(db, [...new Set(rows.map((r) => r.villageCode))]);
+  const names = await placeNames(db, [...new Set(rows.map((r) => r.villageCode))]);
   const all = rows.map((r) => loanView(r, loanStanding(termsOf(r), today, query.dueSoonDays), names));
   const items = all.filter((l) => !query.state || (query.state === 'due_soon' ? l.dueSoon : l.state === query.state));
   const counts = { active: 0, overdue: 0, repaid: 0, due_soon: 0 };
@@ -65,7 +66,7 @@ export async function locateLoan(db: Db, id: number) {
 export async function getLoan(db: Db, id: number, today: string) {
   const r = await lq.findLoan(db, id);
   if (!r) throw notFound(`贷款 ${id} `);
-  const names = await placeNamesOf(db, [r.villageCode]);
+  const names = await placeNames(db, [r.villageCode]);
   const policy = await limitsFor(db, r.villageCode, Number(r.issuedOn.slice(0, 4)));
   const [repayments, extensions] = await Promise.all([lq.repaymentsOf(db, r.countyCode, id), lq.extensionsOf(db, r.countyCode, id)]);
   return {
@@ -109,7 +110,7 @@ async function settleLoan(tx: Db, id: number, ctx: ActContext): Promise<{ from: 
   if (s.state === r.status && s.overdueSince === r.overdueSince) return null;
   await lq.updateLoanState(tx, r.countyCode, id, { status: s.state, overdue_since: s.overdueSince });
   await recordAudit(tx, { ...ctx.actor, action: 'loan.status', objectType: 'loan', objectId: String(id), placeCode: r.villageCode, before: { status: r.status, overdueSince: r.overdueSince }, after: { status: s.state, overdueSince: s.overdueSince, overdue: yuanOf(s.overdueFen) } });
-  if (s.state === 'overdue' && r.status !== 'overdue' && (await lq.openHouseholdRiskType(tx, r.countyCode, r.householdNo, OVERDUE_LOAN_RISK_TYPE))) {
+  if (s.state === 'overdue' && r.status !== 'overdue' && (await openRiskType(tx, r.countyCode, r.householdNo, OVERDUE_LOAN_RISK_TYPE))) {
     await recordAudit(tx, {
       ...ctx.actor, action: 'household.risk_type.open', objectType: 'household', objectId: r.householdNo, placeCode: r.villageCode,
       after: { riskType: OVERDUE_LOAN_RISK_TYPE }, note: `小额信贷 ${id} 自 ${s.overdueSince} 起逾期 ${yuanText(s.overdueFen)}`,

@@ -1,10 +1,9 @@
 /** SQL of the project library: projects, beneficiaries, coverage by industry line. */
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
-import type { PlaceScope } from '../../db/placeScope';
+import { codeInScope, codeUnder, type PlaceScope } from '../../db/placeScope';
 import type { Insertable, Updateable } from 'kysely';
 import type { ProjectTable } from '../../db/schema';
-import { codeInScope, codeUnder } from '../reports/service';
 
 export interface ProjectRow {
   countyCode: string;

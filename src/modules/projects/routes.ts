@@ -7,7 +7,9 @@ import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { requirePermission, requireUser } from '../../server/access';
 import { notFound } from '../../server/errors';
-import { ledgerContextOf, placeNamesOf, reachRecord, reachReportPlace, sendWorkbook, todayOf } from '../reports/service';
+import { ledgerContextOf, reachPlace, reachRecord, todayOf } from '../../server/reach';
+import { placeNameOf } from '../places/service';
+import { sendWorkbook } from '../reports/service';
 import { coverageSheets, fundSheets, loanSheets, projectSheets } from './exports';
 import * as funds from './funds';
 import * as loans from './loans';
@@ -24,27 +26,27 @@ export async function registerProjectRoutes(api: FastifyInstance, database: Data
   const write = { preHandler: requirePermission('funds.write') };
   const scopeOf = (request: FastifyRequest) => requireUser(request).scope;
   const yearOf = (request: FastifyRequest, year: number | undefined) => year ?? Number(todayOf(request).slice(0, 4));
-  const nameOf = async (place: string) => (place === '0' ? '全国' : (await placeNamesOf(db, [place])).get(place)?.name ?? place);
+  const nameOf = (place: string) => placeNameOf(db, place);
 
   const reachProject = async (request: FastifyRequest, rawId: unknown) => {
     const id = input.idSchema('项目编号').parse(rawId);
     const found = await projects.locateProject(db, id);
     if (!found) throw notFound(`项目 ${id} `);
-    await reachRecord(request, 'project', String(id), found.placeCode);
+    await reachRecord(request, { type: 'project', id: String(id), placeCode: found.placeCode });
     return id;
   };
   const reachLoan = async (request: FastifyRequest<Id>) => {
     const id = input.idSchema('贷款编号').parse(request.params.id);
     const found = await loans.locateLoan(db, id);
     if (!found) throw notFound(`贷款 ${id} `);
-    await reachRecord(request, 'loan', String(id), found.placeCode);
+    await reachRecord(request, { type: 'loan', id: String(id), placeCode: found.placeCode });
     return id;
   };
 
   // 项目库
   const projectList = async (request: FastifyRequest<Query>, paged: boolean) => {
     const { place, ...query } = input.projectListQuery.parse(request.query);
-    const at = await reachReportPlace(request, place);
+    const at = await reachPlace(request, place);
     return { place: at, result: await projects.listProjects(db, scopeOf(request), at, query, paged) };
   };
   api.get<Query>('/projects', read, async (request) => out.projectPageSchema.parse((await projectList(request, true)).result));
@@ -55,7 +57,7 @@ export async function registerProjectRoutes(api: FastifyInstance, database: Data
   });
   const coverage = async (request: FastifyRequest<Query>) => {
     const q = input.placeYearQuery.parse(request.query);
-    const place = await reachReportPlace(request, q.place);
+    const place = await reachPlace(request, q.place);
     return projects.projectCoverage(db, scopeOf(request), place, yearOf(request, q.year));
   };
   api.get<Query>('/projects/coverage', read, async (request) => out.coverageSchema.parse(await coverage(request)));
@@ -66,7 +68,7 @@ export async function registerProjectRoutes(api: FastifyInstance, database: Data
   api.get<Id>('/projects/:id', read, async (request) => out.projectDetailSchema.parse(await projects.getProject(db, await reachProject(request, request.params.id))));
   api.post('/projects', write, async (request, reply) => {
     const body = input.projectInput.parse(request.body);
-    await reachReportPlace(request, body.placeCode);
+    await reachPlace(request, body.placeCode);
     return reply.status(201).send(out.projectDetailSchema.parse(await projects.createProject(db, body, ledgerContextOf(request))));
   });
   api.patch<Id>('/projects/:id', write, async (request) => {
@@ -86,7 +88,7 @@ export async function registerProjectRoutes(api: FastifyInstance, database: Data
   // 资金
   const fundFilter = async (request: FastifyRequest<Query>) => {
     const q = input.fundListQuery.parse(request.query);
-    return { ...q, place: await reachReportPlace(request, q.place) };
+    return { ...q, place: await reachPlace(request, q.place) };
   };
   api.get<Query>('/funds/sources', read, async (request) => {
     const f = await fundFilter(request);
@@ -103,14 +105,14 @@ export async function registerProjectRoutes(api: FastifyInstance, database: Data
   });
   api.post('/funds/sources', write, async (request, reply) => {
     const body = input.sourceInput.parse(request.body);
-    await reachReportPlace(request, body.placeCode);
+    await reachPlace(request, body.placeCode);
     return reply.status(201).send(out.sourceSchema.parse(await funds.createFundSource(db, body, ledgerContextOf(request))));
   });
   api.post('/funds/allocations', write, async (request, reply) => {
     const body = input.allocationInput.parse(request.body);
     const source = await funds.locateSource(db, body.sourceId);
     if (!source) throw notFound(`资金来源 ${body.sourceId} `);
-    await reachRecord(request, 'fund_source', String(source.id), source.placeCode);
+    await reachRecord(request, { type: 'fund_source', id: String(source.id), placeCode: source.placeCode });
     if (body.projectId != null) await reachProject(request, body.projectId);
     return reply.status(201).send(out.allocationSchema.parse(await funds.allocateFunds(db, scopeOf(request), body, ledgerContextOf(request))));
   });
@@ -118,24 +120,24 @@ export async function registerProjectRoutes(api: FastifyInstance, database: Data
     const body = input.disbursementInput.parse(request.body);
     const allocation = await funds.locateAllocation(db, body.allocationId);
     if (!allocation) throw notFound(`资金分配 ${body.allocationId} `);
-    await reachRecord(request, 'fund_allocation', String(allocation.id), allocation.placeCode);
+    await reachRecord(request, { type: 'fund_allocation', id: String(allocation.id), placeCode: allocation.placeCode });
     const result = await funds.disburseFunds(db, scopeOf(request), body, ledgerContextOf(request));
     return reply.status(201).send({ id: result.id, allocation: out.allocationSchema.parse(result.allocation) });
   });
   api.put('/funds/pv-revenue', write, async (request) => {
     const body = input.pvRevenueInput.parse(request.body);
-    await reachReportPlace(request, body.villageCode);
+    await reachPlace(request, body.villageCode);
     await funds.recordPvRevenue(db, body, ledgerContextOf(request));
     return { ok: true };
   });
   api.get<Query>('/funds/rules', read, async (request) => {
     const q = input.placeYearQuery.parse(request.query);
-    const place = await reachReportPlace(request, q.place);
+    const place = await reachPlace(request, q.place);
     return out.rulePanelSchema.parse(await funds.fundRulePanel(db, place, yearOf(request, q.year)));
   });
   api.get<Query>('/funds/split', read, async (request) => {
     const q = input.splitQuery.parse(request.query);
-    const place = await reachReportPlace(request, q.place);
+    const place = await reachPlace(request, q.place);
     return out.splitSchema.parse(await funds.perPersonSplit(db, place, q.year, q.persons));
   });
   api.get<Query>('/funds/disclosure', read, async (request) => {
@@ -146,7 +148,7 @@ export async function registerProjectRoutes(api: FastifyInstance, database: Data
   // 小额信贷
   const loanList = async (request: FastifyRequest<Query>, paged: boolean) => {
     const { place, ...query } = input.loanListQuery.parse(request.query);
-    const at = await reachReportPlace(request, place);
+    const at = await reachPlace(request, place);
     return { place: at, result: await loans.listLoans(db, scopeOf(request), at, query, todayOf(request), paged) };
   };
   api.get<Query>('/loans', read, async (request) => out.loanPageSchema.parse((await loanList(request, true)).result));
@@ -170,7 +172,7 @@ export async function registerProjectRoutes(api: FastifyInstance, database: Data
   });
   api.post<Query>('/loans/overdue-check', write, async (request) => {
     const q = input.placeYearQuery.parse(request.query);
-    const place = await reachReportPlace(request, q.place);
+    const place = await reachPlace(request, q.place);
     return out.overdueCheckSchema.parse(await loans.checkOverdueLoans(db, scopeOf(request), place, ledgerContextOf(request)));
   });
 }

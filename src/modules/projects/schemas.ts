@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { fenOf } from '../../domain/funds/money';
 import { BENEFIT_LINK_CODES, BENEFIT_LINKS, FUND_KIND_CODES, FUND_KINDS, PROJECT_STATUS_CODES, PROJECT_STATUSES, PROJECT_TYPE_CODES, PROJECT_TYPES } from '../../domain/funds/projectTypes';
-import { placeCodeSchema } from '../reports/service';
+import { placeCodeSchema } from '../../domain/placeCode';
 
 export const dateSchema = (name: string) =>
   z

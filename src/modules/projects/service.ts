@@ -10,7 +10,7 @@ import { yuanOf } from '../../domain/funds/money';
 import { BENEFIT_LINKS, PROJECT_STATUSES, PROJECT_TYPES, STATUS_DATE, nextStatus, transitionProblem, type ProjectStatus, type ProjectType } from '../../domain/funds/projectTypes';
 import { badRequest, conflict, notFound } from '../../server/errors';
 import { recordAudit, type AuditActor } from '../audit/service';
-import { placeNamesOf } from '../reports/service';
+import { placeNames } from '../places/service';
 import * as q from './queries';
 import type { ProjectChange, ProjectInput, ProjectListQuery } from './schemas';
 
@@ -92,7 +92,7 @@ function viewOf(r: q.ProjectRow, names: Map<string, { name: string }>): ProjectV
 }
 
 async function viewsOf(db: Db, rows: q.ProjectRow[]): Promise<ProjectView[]> {
-  const names = await placeNamesOf(db, [...new Set(rows.map((r) => r.placeCode))]);
+  const names = await placeNames(db, [...new Set(rows.map((r) => r.placeCode))]);
   return rows.map((r) => viewOf(r, names));
 }
 
@@ -144,7 +144,7 @@ function checkDates(start: string | null | undefined, end: string | null | undef
 /** Put a project into the library (入库). */
 export async function createProject(db: Db, input: ProjectInput, ctx: ActContext) {
   checkDates(input.plannedStart, input.plannedCompletion);
-  const names = await placeNamesOf(db, [input.placeCode]);
+  const names = await placeNames(db, [input.placeCode]);
   if (!names.has(input.placeCode)) throw badRequest(`项目所在地区（placeCode）${input.placeCode} 不存在`, [{ field: 'placeCode', value: input.placeCode }]);
   const id = await db.transaction().execute(async (tx) => {
     const cols = columnsOf(input);
@@ -228,7 +228,7 @@ export interface CoverageLine {
 /** Coverage figures per industry line of the projects under a place in a year (seed 000's shape). */
 export async function projectCoverage(db: Db, scope: PlaceScope, place: string, year: number): Promise<{ place: string; placeName: string; year: number; lines: CoverageLine[] }> {
   const rows = await q.coverageRows(db, scope, place, year);
-  const names = await placeNamesOf(db, [place]);
+  const names = await placeNames(db, [place]);
   return {
     place,
     placeName: place === '0' ? '全国' : names.get(place)?.name ?? place,
@@ -249,3 +249,5 @@ export async function projectCoverage(db: Db, scope: PlaceScope, place: string, 
     })),
   };
 }
+
+export { loadProjectDemo } from './demo';

@@ -1,9 +1,8 @@
 /** SQL of the 三率一度 sample surveys and the registry's remaining poor they are read with. */
 import { sql, type Insertable, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
-import { inScope, underPlace, type PlaceScope } from '../../db/placeScope';
+import { childPlaceColumn, inScope, underPlace, type PlaceScope } from '../../db/placeScope';
 import type { QualitySurveyTable } from '../../db/schema';
-import { householdChild } from '../targets/queries';
 
 export async function insertSurvey(db: Db, values: Insertable<QualitySurveyTable>) {
   return db.insertInto('quality_survey').values(values).returningAll().executeTakeFirstOrThrow();
@@ -30,7 +29,7 @@ const HOUSEHOLD_PLACE = { county: 'h.county_code', township: 'h.township_code', 
 
 /** Persons of households still poor (未脱贫, 返贫) per child place. */
 export async function remainingPoorByChild(db: Db, scope: PlaceScope, place: string): Promise<{ code: string; persons: number }[]> {
-  const child = householdChild(place === '0' ? 0 : place.length);
+  const child = childPlaceColumn(place, HOUSEHOLD_PLACE);
   return db
     .selectFrom('household as h')
     .where(() => inScope(scope, HOUSEHOLD_PLACE))

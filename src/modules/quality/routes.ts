@@ -2,11 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
-import { chinaDateOf } from '../../domain/workflow/dates';
+import { chinaDate } from '../../domain/dates';
 import { auditActorOf, requirePermission, requireUser } from '../../server/access';
 import { qualityReport, recordSurvey } from './service';
+import { placeCodeSchema as placeCode } from '../../domain/placeCode';
 
-const placeCode = z.string().regex(/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '应为 0 或 2/4/6/9/12 位行政区划代码');
 const count = z.number();
 export const surveyBody = z.strictObject({
   placeCode,
@@ -34,7 +34,7 @@ export async function registerQualityRoutes(api: FastifyInstance, database: Data
   api.get('/quality/rates', { preHandler: requirePermission('dashboard.read') }, async (request) => {
     const q = ratesQuery.parse(request.query);
     const { user, scope } = requireUser(request);
-    const year = q.year ?? Number(chinaDateOf(request.server.security.clock.now()).slice(0, 4));
+    const year = q.year ?? Number(chinaDate(request.server.security.clock.now()).slice(0, 4));
     return qualityReport(db, scope, q.place ?? user.placeCode, year);
   });
 }

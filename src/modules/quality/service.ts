@@ -4,12 +4,12 @@
  * thresholds (qualityIndicators of the place's rules), breaches flagged.
  */
 import type { Db } from '../../db/database';
-import { scopeContains, type PlaceScope } from '../../db/placeScope';
-import { isCalendarDate } from '../../domain/workflow/dates';
-import { badRequest, notFound } from '../../server/errors';
+import type { PlaceScope } from '../../db/placeScope';
+import { isCalendarDate } from '../../domain/dates';
+import { badRequest } from '../../server/errors';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { loadActivePolicies, resolveOrFail } from '../policy/service';
-import { childrenOf, placeByCode } from '../targets/queries';
+import { childPlaces, reachablePlace } from '../places/service';
 import { insertSurvey, latestSurveys, remainingPoorByChild } from './queries';
 import { addTotals, EMPTY_TOTALS, qualityRates, surveyProblems, type SurveyTotals } from './rates';
 
@@ -25,16 +25,6 @@ export interface SurveyInput {
   respondents: number;
   satisfied: number;
   note?: string | null;
-}
-
-async function reachablePlace(db: Db, scope: PlaceScope, code: string) {
-  if (code === '0') {
-    if (!scope.all) throw notFound('行政区划 0（全国）');
-    return { code: '0', name: '全国' };
-  }
-  const place = await placeByCode(db, code);
-  if (!place || !scopeContains(scope, code)) throw notFound(`行政区划 ${code} `);
-  return { code: place.code, name: place.name };
 }
 
 export async function recordSurvey(db: Db, scope: PlaceScope, input: SurveyInput, actor: AuditActor & { at: Date }) {
@@ -80,7 +70,7 @@ const totalsOf = (s: { rural_population: number; persons_sampled: number; missed
 export async function qualityReport(db: Db, scope: PlaceScope, placeCode: string, year: number) {
   const place = await reachablePlace(db, scope, placeCode);
   const thresholds = resolveOrFail(await loadActivePolicies(db), place.code, year).rules.qualityIndicators;
-  const [surveys, poor, children] = await Promise.all([latestSurveys(db, scope, place.code, year), remainingPoorByChild(db, scope, place.code), childrenOf(db, place.code)]);
+  const [surveys, poor, children] = await Promise.all([latestSurveys(db, scope, place.code, year), remainingPoorByChild(db, scope, place.code), childPlaces(db, place.code)]);
   const under = (code: string) => (s: { place_code: string }) => code === '0' || s.place_code.startsWith(code);
   const row = (code: string, name: string) => {
     const totals = surveys.filter(under(code)).map(totalsOf).reduce(addTotals, EMPTY_TOTALS);

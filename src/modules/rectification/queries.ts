@@ -1,8 +1,7 @@
 /** SQL of the rectification ledger: findings, their steps, lists and counts by unit and place. */
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
-import type { PlaceScope } from '../../db/placeScope';
-import { codeInScope, codeUnder } from '../reports/service';
+import { codeInScope, codeUnder, type PlaceScope } from '../../db/placeScope';
 
 export interface RectificationRow {
   id: number;

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { requirePermission, requireUser } from '../../server/access';
 import { notFound } from '../../server/errors';
-import { ledgerContextOf, placeNamesOf, reachRecord, reachReportPlace, sendWorkbook, todayOf } from '../reports/service';
+import { ledgerContextOf, reachPlace, reachRecord, todayOf } from '../../server/reach';
+import { placeNameOf } from '../places/service';
+import { sendWorkbook } from '../reports/service';
 import { ledgerSheets } from './exports';
 import { detailSchema, listQuery, pageSchema, rectificationInput, stepInput, summarySchema } from './schemas';
 import { actOnRectification, createRectification, getRectification, listRectifications, locateRectification, rectificationSummary } from './service';
@@ -27,28 +29,28 @@ export async function registerRectificationRoutes(api: FastifyInstance, database
     const id = idSchema.parse(request.params.id);
     const found = await locateRectification(db, id);
     if (!found) throw notFound(`整改问题 ${id} `);
-    await reachRecord(request, 'rectification', String(id), found.placeCode);
+    await reachRecord(request, { type: 'rectification', id: String(id), placeCode: found.placeCode });
     return id;
   };
 
   const list = async (request: FastifyRequest<Query>, paged: boolean) => {
     const { page, pageSize, place, due, ...filter } = listQuery.parse(request.query);
-    const at = await reachReportPlace(request, place);
+    const at = await reachPlace(request, place);
     return listRectifications(db, requireUser(request).scope, { place: at, due, ...filter }, paged ? { page, pageSize } : null, todayOf(request));
   };
 
   api.get<Query>('/rectifications', read, async (request) => pageSchema.parse(await list(request, true)));
 
   api.get<Query>('/rectifications/summary', read, async (request) => {
-    const place = await reachReportPlace(request, listQuery.parse(request.query).place);
+    const place = await reachPlace(request, listQuery.parse(request.query).place);
     return summarySchema.parse(await rectificationSummary(db, requireUser(request).scope, place, todayOf(request)));
   });
 
   api.get<Query>('/rectifications/export.xlsx', read, async (request, reply) => {
     const result = await list(request, false);
-    const place = await reachReportPlace(request, listQuery.parse(request.query).place);
+    const place = await reachPlace(request, listQuery.parse(request.query).place);
     const summary = await rectificationSummary(db, requireUser(request).scope, place, todayOf(request));
-    const name = place === '0' ? '全国' : (await placeNamesOf(db, [place])).get(place)?.name ?? place;
+    const name = await placeNameOf(db, place);
     return sendWorkbook(reply, ledgerSheets(name, result.items, summary.byUnit, todayOf(request)), `rectifications-${place}.xlsx`, `${name}问题整改台账.xlsx`);
   });
 
@@ -56,7 +58,7 @@ export async function registerRectificationRoutes(api: FastifyInstance, database
 
   api.post('/rectifications', write, async (request, reply) => {
     const input = rectificationInput.parse(request.body);
-    await reachReportPlace(request, input.placeCode);
+    await reachPlace(request, input.placeCode);
     return reply.status(201).send(detailSchema.parse(await createRectification(db, input, ledgerContextOf(request))));
   });
 

@@ -1,6 +1,6 @@
 /** Input and output schemas of the rectification ledger. */
 import { z } from 'zod';
-import { placeCodeSchema } from '../reports/service';
+import { placeCodeSchema } from '../../domain/placeCode';
 import { RECTIFICATION_ACTIONS, RECTIFICATION_SOURCES, RECTIFICATION_STATUSES } from './loop';
 
 const dateSchema = (name: string) =>

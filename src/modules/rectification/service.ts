@@ -8,13 +8,15 @@ import type { Db } from '../../db/database';
 import type { PlaceScope } from '../../db/placeScope';
 import { badRequest, conflict, notFound } from '../../server/errors';
 import { recordAudit, type AuditActor } from '../audit/service';
-import { childOf, daysBetween, placeNamesOf } from '../reports/service';
+import { daysBetween } from '../../domain/dates';
+import { childOf } from '../../domain/placeCode';
+import { placeNames } from '../places/service';
 import { actionsFrom, applyStep, isOverdue, LoopError, RECTIFICATION_ACTIONS, RECTIFICATION_SOURCES, RECTIFICATION_STATUSES, type RectificationStatus, type StepAction } from './loop';
 import * as q from './queries';
 import type { RectificationInput, StepInputBody } from './schemas';
 
 export { RECTIFICATION_SOURCES, RECTIFICATION_STATUSES, RECTIFICATION_ACTIONS } from './loop';
-export { rectificationInput, stepInput } from './schemas';
+export { rectificationInput, stepInput, detailSchema } from './schemas';
 
 export interface LedgerContext {
   actor: AuditActor & { at?: Date };
@@ -45,7 +47,7 @@ function viewOf(row: q.RectificationRow, names: Map<string, { name: string }>, t
 }
 
 async function viewsOf(db: Db, rows: q.RectificationRow[], today: string): Promise<RectificationView[]> {
-  const names = await placeNamesOf(db, [...new Set(rows.map((r) => r.placeCode))]);
+  const names = await placeNames(db, [...new Set(rows.map((r) => r.placeCode))]);
   return rows.map((r) => viewOf(r, names, today));
 }
 
@@ -76,7 +78,7 @@ export async function locateRectification(db: Db, id: number): Promise<{ id: num
 export async function createRectification(db: Db, input: RectificationInput, ctx: LedgerContext): Promise<RectificationDetail> {
   if (input.foundOn > ctx.today) throw badRequest(`发现日期（foundOn）${input.foundOn} 晚于今天 ${ctx.today}`, [{ field: 'foundOn', value: input.foundOn }]);
   if (input.deadline < input.foundOn) throw badRequest(`整改时限（deadline）${input.deadline} 早于发现日期 ${input.foundOn}`, [{ field: 'deadline', value: input.deadline }]);
-  const names = await placeNamesOf(db, [input.placeCode]);
+  const names = await placeNames(db, [input.placeCode]);
   if (!names.has(input.placeCode)) throw badRequest(`问题所在地区（placeCode）${input.placeCode} 不存在`, [{ field: 'placeCode', value: input.placeCode }]);
   const id = await db.transaction().execute(async (tx) => {
     const newId = await q.insertRectification(tx, {
@@ -197,7 +199,7 @@ export async function rectificationSummary(db: Db, scope: PlaceScope, place: str
     line.reopened += r.reopened;
     children.set(key, line);
   }
-  const names = await placeNamesOf(db, [...children.keys()]);
+  const names = await placeNames(db, [...children.keys()]);
   const byPlace = [...children.values()].map((l) => ({ ...l, name: names.get(l.key)?.name ?? l.key })).sort((a, b) => a.key.localeCompare(b.key));
   const totals = byUnit.reduce((t, r) => ({ open: t.open + r.open, overdue: t.overdue + r.overdue, closed: t.closed + r.closed, reopened: t.reopened + r.reopened }), { open: 0, overdue: 0, closed: 0, reopened: 0 });
   return { place, today, totals, byUnit: byUnit.map((r) => ({ ...r, name: r.key })), byPlace };

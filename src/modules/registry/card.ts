@@ -1,6 +1,6 @@
 /** A household's card (一户一档): its record, members, incomes by year and status history. */
 import type { Db } from '../../db/database';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 import { notFound } from '../../server/errors';
 import * as q from './queries';
 import { NO_REVEAL, type HouseholdDetail, type RevealOptions } from './schemas';

@@ -4,7 +4,7 @@
  * fields, masked as auditValues.ts explains), so a change and its event commit together.
  */
 import type { Db } from '../../db/database';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 import { notFound } from '../../server/errors';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { auditedChange, HOUSEHOLD_FIELDS, MEMBER_FIELDS } from './auditValues';

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Db } from '../../db/database';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 import { badRequest, notFound } from '../../server/errors';
 import { recordAudit } from '../audit/service';
 import { cardOf } from './card';

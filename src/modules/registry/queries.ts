@@ -7,9 +7,8 @@
 import { sql, type Expression, type SqlBool, type Selectable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { HouseholdIncomeTable, HouseholdTable, PersonTable } from '../../db/schema';
-import { inScope, underPlace, type PlaceColumns } from '../../db/placeScope';
-import type { HouseholdAccess } from '../../server/access';
-import { pairedHouseholdCondition } from '../auth/service';
+import { householdReach, type HouseholdAccess } from '../../db/householdReach';
+import { underPlace, type PlaceColumns } from '../../db/placeScope';
 import type { SortKey } from './schemas';
 
 export type HouseholdRow = Selectable<HouseholdTable>;
@@ -28,20 +27,13 @@ export interface HouseholdCriteria {
 
 const HOUSEHOLD_PLACE: PlaceColumns = { county: 'h.county_code', township: 'h.township_code', village: 'h.village_code' };
 
-/** SQL condition: household `h` lies within the reach (scope, and a cadre's pairings). */
-function withinReach(access: HouseholdAccess): Expression<SqlBool> {
-  const place = inScope(access.scope, HOUSEHOLD_PLACE);
-  if (access.pairedCadreId === null) return place;
-  return sql<SqlBool>`(${place} AND ${pairedHouseholdCondition(access.pairedCadreId, { county: 'h.county_code', householdNo: 'h.household_no' })})`;
-}
-
 function likePrefix(text: string): string {
   return text.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 }
 
 /** Households within reach that meet the criteria (alias h). */
 function matchingHouseholds(db: Db, access: HouseholdAccess, c: HouseholdCriteria) {
-  const conditions: Expression<SqlBool>[] = [withinReach(access)];
+  const conditions: Expression<SqlBool>[] = [householdReach(access)];
   if (c.place && c.place !== '0') conditions.push(underPlace(c.place, HOUSEHOLD_PLACE));
   if (c.status && c.year === undefined) conditions.push(sql<SqlBool>`h.status = ${c.status}`);
   if (c.attribute) conditions.push(sql<SqlBool>`h.attribute = ${c.attribute}`);
@@ -61,10 +53,6 @@ function matchingHouseholds(db: Db, access: HouseholdAccess, c: HouseholdCriteri
       WHERE p.county_code = h.county_code AND p.household_no = h.household_no AND p.id_number = ${id}))`);
   }
   return db.selectFrom('household as h').where((eb) => eb.and(conditions));
-}
-
-export async function placeExists(db: Db, code: string): Promise<boolean> {
-  return (await db.selectFrom('place').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
 
 export async function countHouseholds(db: Db, access: HouseholdAccess, criteria: HouseholdCriteria): Promise<number> {
@@ -229,7 +217,7 @@ export async function memberForUpdate(db: Db, access: HouseholdAccess, household
     .select('h.village_code')
     .where('p.household_no', '=', householdNo)
     .where('p.member_key', '=', memberKey)
-    .where(withinReach(access))
+    .where(householdReach(access))
     .forUpdate('p')
     .executeTakeFirst();
 }

@@ -10,11 +10,13 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database';
+import { EVERY_HOUSEHOLD } from '../../db/householdReach';
 import { scopeContains } from '../../db/placeScope';
 import { assertInScope, auditActorOf, requireUser } from '../../server/access';
+import { reachRecord } from '../../server/reach';
 import { AppError, badRequest, notFound } from '../../server/errors';
 import { recordAudit } from '../audit/service';
-import { withholdsHealthData } from '../auth/roles';
+import { withholdsHealthData } from '../../domain/roles';
 import { PERMISSIONS } from '../auth/service';
 import type { ChangeAuthor } from './changes';
 import * as q from './queries';
@@ -42,6 +44,15 @@ export async function reachHousehold(request: FastifyRequest, db: Db, householdN
   return located;
 }
 
+/** The household a request reaches, read whole in one query (for its card), as reachHousehold refuses it. */
+export async function reachWholeHousehold(request: FastifyRequest, db: Db, householdNo: string): Promise<q.HouseholdWithPlace> {
+  const h = await q.householdByNo(db, EVERY_HOUSEHOLD, householdNo);
+  if (!h) throw notFound(`户 ${householdNo} `);
+  const household = { countyCode: h.county_code, householdNo: h.household_no };
+  await assertInScope(request, { type: 'household', id: h.household_no, placeCode: h.village_code, household });
+  return h;
+}
+
 /** A member of a household the request reaches: its household as reachHousehold, then 404 when it has no such member. */
 export async function reachMember(request: FastifyRequest, db: Db, householdNo: string, memberKey: string): Promise<LocatedHousehold> {
   if (!memberKeySchema.safeParse(memberKey).success) {
@@ -57,12 +68,7 @@ export async function reachPlaceFilter(request: FastifyRequest, place: string | 
   const { scope } = requireUser(request);
   if (place === undefined || place === '0' || scope.all) return;
   if (scopeContains(scope, place) || scope.codes.some((root) => root.startsWith(place))) return;
-  try {
-    await assertInScope(request, { type: 'place', id: place, placeCode: place });
-  } catch (e) {
-    if (e instanceof AppError && e.status === 404) throw notFound(`地区 ${place} `);
-    throw e;
-  }
+  await reachRecord(request, { type: 'place', id: place, placeCode: place }, `地区 ${place} `);
 }
 
 export const REVEALABLE_FIELDS = ['idNumber', 'phone'] as const;

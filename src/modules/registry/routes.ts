@@ -5,13 +5,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/database';
 import { householdAccessOf, requirePermission, requireUser } from '../../server/access';
-import { withholdsHealthData } from '../auth/roles';
-import { authorOf, authorizeReveal, auditReveal, reachHousehold, reachMember, reachPlaceFilter } from './routeAccess';
+import { withholdsHealthData } from '../../domain/roles';
+import { authorOf, authorizeReveal, auditReveal, reachHousehold, reachMember, reachPlaceFilter, reachWholeHousehold } from './routeAccess';
 import { memberChangeSchema, householdDetailSchema, schemasFor, timelineSchema } from './schemas';
 import { deleteHouseholdIncome, incomeYearOf, setHouseholdIncome } from './incomes';
 import {
   addMember,
-  getHousehold,
+  cardOf,
   householdTimeline,
   listHouseholds,
   parseHouseholdListQuery,
@@ -41,10 +41,10 @@ export async function registerRegistryRoutes(api: FastifyInstance, database: Dat
   });
 
   api.get<HouseholdParams & Query>('/households/:householdNo', read, async (request) => {
-    const h = await reachHousehold(request, db, request.params.householdNo);
-    const target = { objectType: 'household', objectId: h.householdNo, placeCode: h.villageCode };
+    const h = await reachWholeHousehold(request, db, request.params.householdNo);
+    const target = { objectType: 'household', objectId: h.household_no, placeCode: h.village_code };
     const reveal = await authorizeReveal(request, request.query.reveal, target);
-    const result = schemasFor(reveal).detail.parse(await getHousehold(db, householdAccessOf(request), h.householdNo, reveal));
+    const result = schemasFor(reveal).detail.parse(await cardOf(db, h, reveal));
     await auditReveal(request, reveal, target, { members: result.members.map((m) => ({ memberKey: m.memberKey, name: m.name })) });
     return result;
   });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import * as enums from '../../domain/enums';
 import { enumCode, riskTypeCode } from './validation';
+import { placeCodeSchema } from '../../domain/placeCode';
 
 /** Empty query values (status= from a form) mean "not given". */
 function blankAsAbsent(value: unknown): unknown {
@@ -28,7 +29,7 @@ export const SORT_KEYS = [
 export type SortKey = (typeof SORT_KEYS)[number];
 
 const filterFields = {
-  place: z.string().regex(/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/).optional(),
+  place: placeCodeSchema.optional(),
   status: enumCode(enums.householdStatus).optional(),
   attribute: enumCode(enums.householdAttribute).optional(),
   cause: enumCode(enums.povertyCause).optional(),

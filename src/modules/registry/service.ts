@@ -7,8 +7,9 @@
  */
 import type { Db } from '../../db/database';
 import { parseIdNumber } from '../../domain/idNumber';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 import { badRequest, notFound } from '../../server/errors';
+import { placeExists } from '../places/service';
 import * as q from './queries';
 import {
   householdFilterSchema,
@@ -25,11 +26,12 @@ import { idNumberShown, placePathOf } from './views';
 
 export type { HouseholdFilters, HouseholdListQuery, HouseholdPage, HouseholdDetail, Member, MemberChange, RevealOptions, Timeline } from './schemas';
 export type { RegistryRow } from './queries';
-export { getHousehold } from './card';
+export { cardOf, getHousehold } from './card';
 export { addMember, updateMember, updateHousehold, type ChangeAuthor } from './changes';
 export { householdTimeline } from './timeline';
+export { openRiskType, setHouseholdStatus, type HouseholdKey, type HouseholdStatusChange } from './statusQueries';
 export { setHouseholdIncome, deleteHouseholdIncome, perCapitaNet } from './incomes';
-export { authorOf, authorizeReveal, reachPlaceFilter, REVEALABLE_FIELDS, type RevealableField } from './routeAccess';
+export { authorOf, authorizeReveal, reachHousehold, reachPlaceFilter, REVEALABLE_FIELDS, type RevealableField } from './routeAccess';
 
 /** Validate list filters given as query-string values (codes or Chinese labels). */
 export function parseHouseholdFilters(query: unknown): HouseholdFilters {
@@ -44,7 +46,7 @@ export function parseHouseholdListQuery(query: unknown): HouseholdListQuery {
 /** Turn validated filters into query criteria; an unknown place is a 404, a malformed ID a 400. */
 async function criteriaOf(db: Db, filters: HouseholdFilters): Promise<q.HouseholdCriteria> {
   const { q: text, ...rest } = filters;
-  if (rest.place && rest.place !== '0' && !(await q.placeExists(db, rest.place))) throw notFound(`地区 ${rest.place} `);
+  if (rest.place && rest.place !== '0' && !(await placeExists(db, rest.place))) throw notFound(`地区 ${rest.place} `);
   if (!text) return rest;
   if (/^\d{15}$|^\d{17}[\dXx]$/.test(text)) {
     const id = parseIdNumber(text);

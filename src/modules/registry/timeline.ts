@@ -4,9 +4,9 @@
  * keeps them; other values are the stored codes, which the card shows to the same readers.
  */
 import type { Db } from '../../db/database';
-import type { HouseholdAccess } from '../../server/access';
+import type { HouseholdAccess } from '../../db/householdReach';
 import { notFound } from '../../server/errors';
-import { auditActionLabel } from '../audit/labels';
+import { auditActionLabel } from '../audit/service';
 import { roleLabel } from '../auth/service';
 import { auditedValue, HOUSEHOLD_FIELDS, MEMBER_FIELDS } from './auditValues';
 import * as q from './queries';

@@ -125,26 +125,6 @@ export async function countByYearAndStatus(db: Db, place: string, from: number, 
   return result.rows;
 }
 
-export interface PlaceNameRow {
-  code: string;
-  name: string;
-  level: number;
-}
-
-/** The children of a place in the place table ('0': the provinces). */
-export async function childPlaces(db: Db, place: string): Promise<PlaceNameRow[]> {
-  let query = db.selectFrom('place').select(['code', 'name', 'level']);
-  query = place === '0' ? query.where('parent_code', 'is', null) : query.where('parent_code', '=', place);
-  return query.orderBy('code').execute();
-}
-
-/** Names of these places. */
-export async function placeNames(db: Db, codes: readonly string[]): Promise<Map<string, PlaceNameRow>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('place').select(['code', 'name', 'level']).where('code', 'in', [...codes]).execute();
-  return new Map(rows.map((r) => [r.code, r]));
-}
-
 const KEY: Record<ListingLevel, string> = { county: 'r.county_code', township: 'r.township_code', village: 'r.village_code' };
 
 export interface RemainingRow {

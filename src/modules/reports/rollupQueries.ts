@@ -4,7 +4,7 @@
  */
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
-import { nextPrefix } from './placeCodes';
+import { nextPrefix } from '../../db/placeScope';
 
 /** Counties under a place code ('0' the nation) as a condition on `column`. */
 export function countyUnder(place: string, column: string) {

@@ -6,8 +6,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { onOneConnection, type Database } from '../../db/database';
 import { requirePermission } from '../../server/access';
+import { reachPlace, todayOf } from '../../server/reach';
 import { causeReportSheets, progressReportSheets } from './exports';
-import { reachReportPlace, todayOf } from './placeAccess';
 import { causeQuerySchema, causeReportSchema, progressQuerySchema, progressReportSchema } from './schemas';
 import { causeReport, progressReport } from './service';
 import { sendWorkbook } from './send';
@@ -20,7 +20,7 @@ export async function registerReportRoutes(api: FastifyInstance, database: Datab
 
   const causes = async (request: FastifyRequest<Query>) => {
     const query = causeQuerySchema.parse(request.query);
-    const place = await reachReportPlace(request, query.place);
+    const place = await reachPlace(request, query.place);
     return onOneConnection(db, (one) => causeReport(one, place, { year: query.year, statuses: query.status }));
   };
   api.get<Query>('/reports/causes', read, async (request) => causeReportSchema.parse(await causes(request)));
@@ -31,7 +31,7 @@ export async function registerReportRoutes(api: FastifyInstance, database: Datab
 
   const progress = async (request: FastifyRequest<Query>) => {
     const query = progressQuerySchema.parse(request.query);
-    const place = await reachReportPlace(request, query.place);
+    const place = await reachPlace(request, query.place);
     return onOneConnection(db, (one) => progressReport(one, place, { year: query.year }));
   };
   api.get<Query>('/reports/progress', read, async (request) => progressReportSchema.parse(await progress(request)));

@@ -1,7 +1,7 @@
 /** Request and response schemas of the report routes (responses are validated on the way out). */
 import { z } from 'zod';
 import { allowedLabels, householdStatus } from '../../domain/enums';
-import { placeCodeSchema } from './placeAccess';
+import { placeCodeSchema } from '../../domain/placeCode';
 
 const STATUS_CODES = householdStatus.entries.map((e) => e.code);
 

@@ -5,17 +5,14 @@
  */
 import type { Db } from '../../db/database';
 import { householdStatus, labelOf, povertyCause } from '../../domain/enums';
-import { getPlace, type PlaceDetail } from '../places/service';
+import { childPlaces, getPlace, type PlaceDetail } from '../places/service';
 import { percentShare } from './shares';
 import * as q from './queries';
 import { refreshStaleRollups } from './rollups';
 
 export { refreshRollups, refreshStaleRollups } from './rollups';
-export { percentShare, formatPercent, statusYearAt, dateAfterYearEnd } from './shares';
-export { codeUnder, codeInScope, childOf } from './placeCodes';
-export { reachReportPlace, reaches, placeCodeSchema, todayOf, ledgerContextOf, reachRecord } from './placeAccess';
-export { chinaDate, daysBetween, addDays } from './dates';
-export { causeReportSchema, progressReportSchema, reportPlaceSchema, yearSchema } from './schemas';
+export { statusYearAt, dateAfterYearEnd } from './shares';
+export { causeReportSchema, reportPlaceSchema } from './schemas';
 export { sendWorkbook } from './send';
 export { reportWorkbook, attachmentHeader, XLSX_MEDIA_TYPE, type ReportSheet, type SheetColumn, type CellValue } from './workbook';
 
@@ -110,7 +107,7 @@ export async function causeReport(db: Db, code: string, options: { year?: number
   const year = options.year ?? span.maxYear;
   const [rows, children] = await Promise.all([
     year === null ? [] : q.countByChildAndCause(db, code, year, statuses),
-    place.level === 5 ? [] : q.childPlaces(db, code),
+    place.level === 5 ? [] : childPlaces(db, code),
   ]);
   const byCause = new Map<string, { households: number; persons: number }>();
   const byChild = new Map<string, CauseChild>();
@@ -212,7 +209,7 @@ export async function progressReport(db: Db, code: string, options: { year?: num
   // Independent reads, side by side (one after another on a single connection).
   const [byYear, childRows, byChild] = await Promise.all([
     minYear !== null && maxYear !== null ? q.countByYearAndStatus(db, code, minYear, maxYear) : [],
-    place.level < 5 ? q.childPlaces(db, code) : [],
+    place.level < 5 ? childPlaces(db, code) : [],
     year !== null ? q.countByChildAndStatus(db, code, year) : [],
   ]);
   const years = new Map<number, ProgressYear>();
@@ -232,7 +229,7 @@ export async function progressReport(db: Db, code: string, options: { year?: num
 /** Chinese label of a status code (for exports). */
 export const statusLabel = (code: string) => labelOf(householdStatus, code) ?? code;
 
-export type { ListingLevel, RemainingRow, PlaceNameRow } from './queries';
+export type { ListingLevel, RemainingRow } from './queries';
 
 /**
  * Remaining poor (未脱贫 + 返贫) per place of each level asked under `place` at the end of
@@ -267,9 +264,4 @@ export async function remainingPoorByLevels(db: Db, place: string, year: number,
 /** Remaining poor of exactly these places of one level at the end of `year` (absent: none). */
 export function remainingPoorOf(db: Db, level: q.ListingLevel, codes: readonly string[], year: number): Promise<q.RemainingRow[]> {
   return q.remainingOf(db, level, codes, year, REMAINING_POOR);
-}
-
-/** Names and levels of places by code. */
-export function placeNamesOf(db: Db, codes: readonly string[]): Promise<Map<string, q.PlaceNameRow>> {
-  return q.placeNames(db, codes);
 }

@@ -5,8 +5,9 @@
 import type { FastifyInstance } from 'fastify';
 import { onOneConnection, type Database } from '../../db/database';
 import { requirePermission, requireUser } from '../../server/access';
-import { detailSchema as rectificationSchema } from '../rectification/schemas';
-import { ledgerContextOf, reachRecord, reachReportPlace, sendWorkbook, todayOf } from '../reports/service';
+import { detailSchema as rectificationSchema } from '../rectification/service';
+import { ledgerContextOf, reachPlace, reachRecord, todayOf } from '../../server/reach';
+import { sendWorkbook } from '../reports/service';
 import { leaderDashboard } from './dashboard';
 import { listingSheets } from './exports';
 import { dashboardSchema, detailQuery, detailSchema, findingInput, leaderInput, listedCode, listingQuery, listingSchema } from './schemas';
@@ -20,9 +21,9 @@ export async function registerSupervisionRoutes(api: FastifyInstance, database: 
   const read = { preHandler: requirePermission('dashboard.read') };
   const manage = { preHandler: requirePermission('supervision.manage') };
 
-  const listing = async (request: Parameters<typeof reachReportPlace>[0] & { query: Record<string, unknown> }) => {
+  const listing = async (request: Parameters<typeof reachPlace>[0] & { query: Record<string, unknown> }) => {
     const query = listingQuery.parse(request.query);
-    const place = await reachReportPlace(request, query.place);
+    const place = await reachPlace(request, query.place);
     return supervisionListing(db, requireUser(request).scope, place, { asOf: query.asOf, today: todayOf(request) });
   };
   api.get<Query>('/supervision/listing', read, async (request) => listingSchema.parse(await listing(request)));
@@ -32,7 +33,7 @@ export async function registerSupervisionRoutes(api: FastifyInstance, database: 
   });
 
   api.get<Query>('/dashboard', read, async (request) => {
-    const place = await reachReportPlace(request, listingQuery.parse(request.query).place);
+    const place = await reachPlace(request, listingQuery.parse(request.query).place);
     const scope = requireUser(request).scope;
     return dashboardSchema.parse(await onOneConnection(db, (one) => leaderDashboard(one, scope, place, todayOf(request))));
   });
@@ -40,14 +41,14 @@ export async function registerSupervisionRoutes(api: FastifyInstance, database: 
   api.get<Code & Query>('/supervision/places/:code', read, async (request) => {
     const code = listedCode.parse(request.params.code);
     const { asOf } = detailQuery.parse(request.query);
-    await reachRecord(request, 'place', code, code);
+    await reachRecord(request, { type: 'place', id: code, placeCode: code });
     return detailSchema.parse(await listedPlaceDetail(db, requireUser(request).scope, code, { asOf, today: todayOf(request) }));
   });
 
   api.put<Code>('/supervision/places/:code/leader', manage, async (request) => {
     const code = listedCode.parse(request.params.code);
     const input = leaderInput.parse(request.body);
-    await reachRecord(request, 'place', code, code);
+    await reachRecord(request, { type: 'place', id: code, placeCode: code });
     await assignLeader(db, code, input, ledgerContextOf(request));
     return { ok: true };
   });
@@ -55,7 +56,7 @@ export async function registerSupervisionRoutes(api: FastifyInstance, database: 
   api.post<Code>('/supervision/places/:code/findings', manage, async (request, reply) => {
     const code = listedCode.parse(request.params.code);
     const input = findingInput.parse(request.body);
-    await reachRecord(request, 'place', code, code);
+    await reachRecord(request, { type: 'place', id: code, placeCode: code });
     const created = await assignFinding(db, requireUser(request).scope, code, input, ledgerContextOf(request));
     return reply.status(201).send(rectificationSchema.parse(created));
   });

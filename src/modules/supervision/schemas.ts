@@ -1,6 +1,7 @@
 /** Request and response schemas of the supervision routes. */
 import { z } from 'zod';
-import { causeReportSchema, placeCodeSchema, reportPlaceSchema } from '../reports/service';
+import { placeCodeOf, placeCodeSchema } from '../../domain/placeCode';
+import { causeReportSchema, reportPlaceSchema } from '../reports/service';
 
 const dateSchema = (name: string) =>
   z
@@ -10,7 +11,7 @@ const dateSchema = (name: string) =>
 
 export const listingQuery = z.object({ place: placeCodeSchema.optional(), asOf: dateSchema('时点（asOf）').optional() });
 export const detailQuery = z.object({ asOf: dateSchema('时点（asOf）').optional() });
-export const listedCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '挂牌督战对象应为县（6 位）、乡镇（9 位）或村（12 位）代码');
+export const listedCode = placeCodeOf([6, 9, 12], '挂牌督战对象');
 
 export const leaderInput = z.object({
   year: z.number({ message: '督战年度（year）应为数字' }).int().min(2000, '督战年度不早于 2000').max(2100, '督战年度不晚于 2100'),

@@ -17,7 +17,6 @@ import { createRectification, openRectificationsUnder, type LedgerContext } from
 import {
   causeReport,
   dateAfterYearEnd,
-  placeNamesOf,
   preparedOf,
   progressReport,
   remainingPoorByLevels,
@@ -27,6 +26,7 @@ import {
   type PreparedPlace,
   type ReportPlace,
 } from '../reports/service';
+import { placeNames } from '../places/service';
 import { decideListing, delistable, lowestThreshold, thresholdFor, type ListingLevel, type Threshold } from './listing';
 import * as q from './queries';
 
@@ -126,7 +126,7 @@ async function complete(db: Db, scope: PlaceScope, listed: ListedPlace[], at: { 
   const codes = listed.map((l) => l.code);
   // Independent reads, side by side (one after another on a single connection).
   const [names, leaders, open, latestRows] = await Promise.all([
-    placeNamesOf(db, [...codes, ...codes.map((c) => c.slice(0, 6))]),
+    placeNames(db, [...codes, ...codes.map((c) => c.slice(0, 6))]),
     q.leadersOf(db, codes, at.campaignYear),
     openRectificationsUnder(db, scope, codes, at.today),
     at.latestYear === at.statusYear
@@ -189,7 +189,7 @@ export interface LeaderInput {
 /** Assign (or replace) the supervising leader of a place for a campaign year. */
 export async function assignLeader(db: Db, code: string, input: LeaderInput, ctx: LedgerContext): Promise<void> {
   if (code.length < 6) throw notFound(`挂牌督战对象 ${code} `);
-  if (!(await placeNamesOf(db, [code])).has(code)) throw notFound(`地区 ${code} `);
+  if (!(await placeNames(db, [code])).has(code)) throw notFound(`地区 ${code} `);
   await db.transaction().execute(async (tx) => {
     const before = await q.findLeader(tx, code, input.year);
     await q.upsertLeader(tx, { placeCode: code, year: input.year, leaderName: input.leaderName, leaderTitle: input.leaderTitle ?? null, note: input.note ?? null, updatedBy: ctx.actor.username });
@@ -229,3 +229,5 @@ export async function assignFinding(db: Db, scope: PlaceScope, code: string, inp
     ctx,
   );
 }
+
+export { loadCampaignDemo } from './demo';

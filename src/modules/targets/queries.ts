@@ -1,7 +1,7 @@
 /** SQL of exit targets and of the registry's exits they are measured against. */
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
-import { inScope, underPlace, type PlaceScope } from '../../db/placeScope';
+import { childPlaceColumn, inScope, underPlace, type PlaceScope } from '../../db/placeScope';
 
 export interface TargetValues {
   place_code: string;
@@ -26,16 +26,6 @@ export async function targetOf(db: Db, place: string, year: number) {
   return db.selectFrom('exit_target').selectAll().where('place_code', '=', place).where('year', '=', year).executeTakeFirst();
 }
 
-export async function placeByCode(db: Db, code: string) {
-  return db.selectFrom('place').select(['code', 'name', 'level']).where('code', '=', code).executeTakeFirst();
-}
-
-/** The place's children (for the nation, the provinces). */
-export async function childrenOf(db: Db, code: string) {
-  const q = db.selectFrom('place').select(['code', 'name']);
-  return (code === '0' ? q.where('parent_code', 'is', null) : q.where('parent_code', '=', code)).orderBy('code').execute();
-}
-
 export async function targetsFor(db: Db, codes: string[], from: number, to: number) {
   if (codes.length === 0) return [];
   return db.selectFrom('exit_target').selectAll().where('place_code', 'in', codes).where('year', '>=', from).where('year', '<=', to).execute();
@@ -43,18 +33,9 @@ export async function targetsFor(db: Db, codes: string[], from: number, to: numb
 
 const HOUSEHOLD_PLACE = { county: 'h.county_code', township: 'h.township_code', village: 'h.village_code' };
 
-/** The child of a place of this code length a household lies in. */
-export function householdChild(placeLength: number): RawBuilder<string> {
-  if (placeLength >= 9) return sql<string>`h.village_code`;
-  if (placeLength === 6) return sql<string>`h.township_code`;
-  if (placeLength === 4) return sql<string>`h.county_code`;
-  if (placeLength === 2) return sql<string>`substr(h.county_code, 1, 4)`;
-  return sql<string>`substr(h.county_code, 1, 2)`;
-}
-
 /** Households and persons that exited in each year, per child place (the registry's exit year). */
 export async function exitsByChild(db: Db, scope: PlaceScope, place: string, from: number, to: number) {
-  const child = householdChild(place === '0' ? 0 : place.length);
+  const child = childPlaceColumn(place, HOUSEHOLD_PLACE);
   return db
     .selectFrom('household as h')
     .where(() => inScope(scope, HOUSEHOLD_PLACE))

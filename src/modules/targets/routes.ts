@@ -2,17 +2,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
-import { chinaDateOf } from '../../domain/workflow/dates';
+import { chinaDate } from '../../domain/dates';
 import { auditActorOf, requirePermission, requireUser } from '../../server/access';
 import { defaultYears, monthlyProgress, setTarget, targetOverview } from './service';
+import { placeCodeSchema as placeCode } from '../../domain/placeCode';
 
-const placeCode = z.string().regex(/^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '应为 0 或 2/4/6/9/12 位行政区划代码');
 const year = z.coerce.number().int().min(2000).max(2100);
 export const overviewQuery = z.object({ place: placeCode.optional(), from: year.optional(), to: year.optional() });
 export const progressQuery = z.object({ place: placeCode.optional(), year: year.optional() });
 export const targetBody = z.strictObject({ placeCode, year: z.number(), persons: z.number(), households: z.number().nullable().optional(), source: z.string().max(200).nullable().optional() });
 
-const currentYearOf = (request: FastifyRequest) => Number(chinaDateOf(request.server.security.clock.now()).slice(0, 4));
+const currentYearOf = (request: FastifyRequest) => Number(chinaDate(request.server.security.clock.now()).slice(0, 4));
 
 export async function registerTargetRoutes(api: FastifyInstance, database: Database): Promise<void> {
   const { db } = database;

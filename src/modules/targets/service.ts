@@ -5,14 +5,15 @@
  * progress; places behind plan are marked.
  */
 import type { Db } from '../../db/database';
-import { scopeContains, type PlaceScope } from '../../db/placeScope';
-import { badRequest, notFound } from '../../server/errors';
+import type { PlaceScope } from '../../db/placeScope';
+import { badRequest } from '../../server/errors';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { completedExitsByMonth, inProgressExits } from '../procedures/service';
 import { monthlySeries, yearProgress, type YearProgress } from './progress';
-import { childrenOf, exitsByChild, placeByCode, targetOf, targetsFor, targetYears, upsertTargets } from './queries';
+import { exitsByChild, targetOf, targetsFor, targetYears, upsertTargets } from './queries';
+import { childPlaces, reachablePlace } from '../places/service';
 
-export { loadDemoTargets } from './demoTargets';
+export { upsertTargets, type TargetValues } from './queries';
 export { PROGRESS_LABELS, type ProgressStatus } from './progress';
 
 export interface TargetInput {
@@ -21,16 +22,6 @@ export interface TargetInput {
   persons: number;
   households?: number | null;
   source?: string | null;
-}
-
-async function reachablePlace(db: Db, scope: PlaceScope, code: string) {
-  if (code === '0') {
-    if (!scope.all) throw notFound('行政区划 0（全国）');
-    return { code: '0', name: '全国' };
-  }
-  const place = await placeByCode(db, code);
-  if (!place || !scopeContains(scope, code)) throw notFound(`行政区划 ${code} `);
-  return { code: place.code, name: place.name };
 }
 
 /** Set (or change) the target of a place and year; audited with the previous value. */
@@ -68,7 +59,7 @@ export interface OverviewRow {
 export async function targetOverview(db: Db, scope: PlaceScope, placeCode: string, from: number, to: number, currentYear: number) {
   if (!(from <= to && to - from <= 20)) throw badRequest(`年份范围 ${from}–${to} 无效（起始不晚于截止，至多 21 年）`);
   const place = await reachablePlace(db, scope, placeCode);
-  const children = await childrenOf(db, place.code);
+  const children = await childPlaces(db, place.code);
   const targets = await targetsFor(db, [place.code, ...children.map((c) => c.code)], from, to);
   const exits = await exitsByChild(db, scope, place.code, from, to);
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);

@@ -1,8 +1,7 @@
 /** SQL of the task ledger: plans, tasks, progress updates, and lists by department and due date. */
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
-import type { PlaceScope } from '../../db/placeScope';
-import { codeInScope, codeUnder } from '../reports/service';
+import { codeInScope, codeUnder, type PlaceScope } from '../../db/placeScope';
 
 export interface NewTask {
   seq: number;

@@ -8,7 +8,9 @@ import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { requirePermission, requireUser } from '../../server/access';
 import { badRequest, notFound } from '../../server/errors';
-import { ledgerContextOf, placeNamesOf, reachRecord, reachReportPlace, sendWorkbook, todayOf } from '../reports/service';
+import { ledgerContextOf, reachPlace, reachRecord, todayOf } from '../../server/reach';
+import { placeNameOf } from '../places/service';
+import { sendWorkbook } from '../reports/service';
 import { taskSheets, templateSheets } from './exports';
 import { departmentSummarySchema, planListSchema, planMetaInput, planSchema, progressInput, taskDetailSchema, taskPageSchema, taskQuery } from './schemas';
 import { createPlan, departmentSummary, getPlan, getTask, importPlan, listPlans, listTasks, locatePlan, locateTask, reportProgress } from './service';
@@ -28,19 +30,19 @@ export async function registerTaskRoutes(api: FastifyInstance, database: Databas
     const id = idSchema.parse(request.params.id);
     const plan = await locatePlan(db, id);
     if (!plan) throw notFound(`工作计划 ${id} `);
-    await reachRecord(request, 'work_plan', String(id), plan.placeCode);
+    await reachRecord(request, { type: 'work_plan', id: String(id), placeCode: plan.placeCode });
     return id;
   };
   const reachTask = async (request: FastifyRequest<Id>) => {
     const id = idSchema.parse(request.params.id);
     const task = await locateTask(db, id);
     if (!task) throw notFound(`工作任务 ${id} `);
-    await reachRecord(request, 'work_task', String(id), task.placeCode);
+    await reachRecord(request, { type: 'work_task', id: String(id), placeCode: task.placeCode });
     return id;
   };
 
   api.get<Query>('/plans', read, async (request) => {
-    const place = await reachReportPlace(request, taskQuery.parse(request.query).place);
+    const place = await reachPlace(request, taskQuery.parse(request.query).place);
     return planListSchema.parse(await listPlans(db, requireUser(request).scope, place, todayOf(request)));
   });
 
@@ -51,7 +53,7 @@ export async function registerTaskRoutes(api: FastifyInstance, database: Databas
   api.post('/plans', write, async (request, reply) => {
     const body = (request.body ?? {}) as { placeCode?: unknown };
     const place = planMetaInput.shape.placeCode.parse(body.placeCode);
-    await reachReportPlace(request, place);
+    await reachPlace(request, place);
     return reply.status(201).send(planSchema.parse(await createPlan(db, request.body as never, ledgerContextOf(request))));
   });
 
@@ -68,23 +70,23 @@ export async function registerTaskRoutes(api: FastifyInstance, database: Databas
     }
     if (!file) throw badRequest('请上传计划表文件（字段 file，.xlsx 或 .csv）');
     const meta = planMetaInput.parse({ ...fields, issuedOn: fields.issuedOn || undefined, docNo: fields.docNo || undefined });
-    await reachReportPlace(request, meta.placeCode);
+    await reachPlace(request, meta.placeCode);
     return reply.status(201).send(planSchema.parse(await importPlan(db, meta, file, ledgerContextOf(request))));
   });
 
   const tasks = async (request: FastifyRequest<Query>, paged: boolean) => {
     const { page, pageSize, place, ...filter } = taskQuery.parse(request.query);
-    const at = await reachReportPlace(request, place);
+    const at = await reachPlace(request, place);
     return { place: at, result: await listTasks(db, requireUser(request).scope, { place: at, ...filter }, paged ? { page, pageSize } : null, todayOf(request)) };
   };
   api.get<Query>('/tasks', read, async (request) => taskPageSchema.parse((await tasks(request, true)).result));
   api.get<Query>('/tasks/export.xlsx', read, async (request, reply) => {
     const { place, result } = await tasks(request, false);
-    const name = place === '0' ? '全国' : (await placeNamesOf(db, [place])).get(place)?.name ?? place;
+    const name = await placeNameOf(db, place);
     return sendWorkbook(reply, taskSheets(name, result.items, todayOf(request)), `tasks-${place}.xlsx`, `${name}工作任务台账.xlsx`);
   });
   api.get<Query>('/tasks/departments', read, async (request) => {
-    const place = await reachReportPlace(request, taskQuery.parse(request.query).place);
+    const place = await reachPlace(request, taskQuery.parse(request.query).place);
     return departmentSummarySchema.parse(await departmentSummary(db, requireUser(request).scope, place, todayOf(request)));
   });
   api.get<Id>('/tasks/:id', read, async (request) => taskDetailSchema.parse(await getTask(db, await reachTask(request), todayOf(request))));

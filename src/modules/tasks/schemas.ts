@@ -1,6 +1,6 @@
 /** Input and output schemas of the task ledger. */
 import { z } from 'zod';
-import { placeCodeSchema } from '../reports/service';
+import { placeCodeSchema } from '../../domain/placeCode';
 
 const dateSchema = (name: string) =>
   z

@@ -9,7 +9,8 @@ import type { Db } from '../../db/database';
 import type { PlaceScope } from '../../db/placeScope';
 import { AppError, badRequest, notFound } from '../../server/errors';
 import { recordAudit } from '../audit/service';
-import { addDays, daysBetween, placeNamesOf } from '../reports/service';
+import { addDays, daysBetween } from '../../domain/dates';
+import { placeNames } from '../places/service';
 import type { LedgerContext } from '../rectification/service';
 import { parseDeadline } from './deadline';
 import { PlanSheetError, readPlanSheet, splitDepartments, type SheetTask } from './planSheet';
@@ -27,7 +28,7 @@ export interface TaskView extends q.TaskRow {
 }
 
 async function viewsOf(db: Db, rows: q.TaskRow[], today: string): Promise<TaskView[]> {
-  const names = await placeNamesOf(db, [...new Set(rows.map((r) => r.placeCode))]);
+  const names = await placeNames(db, [...new Set(rows.map((r) => r.placeCode))]);
   return rows.map((r) => ({
     ...r,
     placeName: names.get(r.placeCode)?.name ?? r.placeCode,
@@ -94,7 +95,7 @@ export async function getPlan(db: Db, id: number, today: string): Promise<PlanVi
   const plan = await q.findPlan(db, id);
   if (!plan) throw notFound(`工作计划 ${id} `);
   const tasks = await viewsOf(db, await q.tasksOfPlan(db, id), today);
-  const names = await placeNamesOf(db, [plan.placeCode]);
+  const names = await placeNames(db, [plan.placeCode]);
   return { ...plan, placeName: names.get(plan.placeCode)?.name ?? plan.placeCode, tasks };
 }
 
@@ -107,7 +108,7 @@ export async function createPlan(db: Db, input: PlanInput, ctx: LedgerContext, o
   const plan = planInput.omit({ tasks: true }).parse(input);
   const tasks: TaskInput[] = Array.isArray(input.tasks) ? input.tasks : [];
   if (tasks.length === 0 || tasks.length > 500) throw badRequest('计划应有 1 至 500 项任务（tasks）', [{ field: 'tasks', value: tasks.length }]);
-  if (!(await placeNamesOf(db, [plan.placeCode])).has(plan.placeCode)) throw badRequest(`计划所属地区（placeCode）${plan.placeCode} 不存在`, [{ field: 'placeCode', value: plan.placeCode }]);
+  if (!(await placeNames(db, [plan.placeCode])).has(plan.placeCode)) throw badRequest(`计划所属地区（placeCode）${plan.placeCode} 不存在`, [{ field: 'placeCode', value: plan.placeCode }]);
   const problems: Problem[] = [];
   const rows = tasks.map((t, i) => {
     const row = origin.rows?.[i] ?? null;
@@ -162,7 +163,7 @@ export async function importPlan(db: Db, meta: Omit<PlanInput, 'tasks'>, file: {
 
 export async function listPlans(db: Db, scope: PlaceScope, place: string, today: string) {
   const rows = await q.listPlanRows(db, scope, place, today);
-  const names = await placeNamesOf(db, [...new Set(rows.map((r) => r.placeCode))]);
+  const names = await placeNames(db, [...new Set(rows.map((r) => r.placeCode))]);
   return rows.map((r) => ({ ...r, placeName: names.get(r.placeCode)?.name ?? r.placeCode }));
 }
 

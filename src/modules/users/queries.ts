@@ -64,10 +64,6 @@ export async function findUser(db: Db, where: { id: number } | { username: strin
 
 export type UserRecord = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 
-export async function placeExists(db: Db, code: string): Promise<boolean> {
-  return !!(await db.selectFrom('place').select('code').where('code', '=', code).executeTakeFirst());
-}
-
 export async function insertUser(tx: Db, row: Insertable<AppUserTable>): Promise<number> {
   return (await tx.insertInto('app_user').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }

@@ -1,5 +1,6 @@
 /** Request and response shapes of /users and /roles. */
 import { z } from 'zod';
+import { placeCodeOf } from '../../domain/placeCode';
 
 const blankAsAbsent = (value: unknown) =>
   value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== '')) : value;
@@ -9,7 +10,7 @@ export const userListQuerySchema = z.preprocess(
   z.object({
     q: z.string().trim().min(1).max(50).optional(),
     role: z.string().max(40).optional(),
-    place: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, 'place 应为 2/4/6/9/12 位地区代码').optional(),
+    place: placeCodeOf([2, 4, 6, 9, 12], 'place ').optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   }),

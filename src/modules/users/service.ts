@@ -8,6 +8,7 @@ import type { Db } from '../../db/database';
 import { scopeContains, type PlaceScope, ALL_PLACES } from '../../db/placeScope';
 import { AppError, badRequest, conflict, notFound } from '../../server/errors';
 import { recordAudit, type AuditActor } from '../audit/service';
+import { placeExists } from '../places/service';
 import {
   DEPARTMENT_LINES,
   hashPassword,
@@ -111,7 +112,7 @@ async function checkNewUser(db: Db, input: NewUser, admin: AdminContext): Promis
       const levels = ROLES[input.role].scopeLevels.map((l) => PLACE_LEVEL_LABELS[l]).join('、');
       problems.push({ field: 'placeCode', message: `角色“${ROLES[input.role].label}”的管辖范围须为${levels}级，“${input.placeCode}”是${PLACE_LEVEL_LABELS[level]}级` });
     }
-    else if (input.placeCode !== '0' && !(await q.placeExists(db, input.placeCode))) problems.push({ field: 'placeCode', message: `地区代码“${input.placeCode}”不存在` });
+    else if (input.placeCode !== '0' && !(await placeExists(db, input.placeCode))) problems.push({ field: 'placeCode', message: `地区代码“${input.placeCode}”不存在` });
     const line = input.departmentLine ?? null;
     if (input.role === 'department_operator' && (!line || !isDepartmentLine(line))) {
       problems.push({ field: 'departmentLine', message: `行业部门“${line ?? ''}”无效，可选：${Object.entries(DEPARTMENT_LINES).map(([c, l]) => `${c}（${l}）`).join('、')}` });
@@ -210,3 +211,5 @@ export const enableUser = (db: Db, id: number | string, admin: AdminContext) => 
 export const unlockUser = (db: Db, id: number | string, admin: AdminContext) => changeUser(db, id, 'unlock', admin);
 export const resetUserPassword = (db: Db, id: number | string, admin: AdminContext) =>
   changeUser(db, id, 'reset', admin) as Promise<{ user: UserView; oneTimePassword: string }>;
+
+export { createDemoUsers, ensureFirstAdministrator, pairCadreHouseholds } from './bootstrap';

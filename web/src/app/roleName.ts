@@ -1,5 +1,5 @@
 /** Role and permission names in the current language, from the roles table the server enforces. */
-import { PERMISSIONS, ROLES, isRole } from '../../../src/modules/auth/roles';
+import { PERMISSIONS, ROLES, isRole } from '../../../src/domain/roles';
 import { currentLanguage } from '../i18n';
 
 export function roleName(role: string, fallback = role): string {

@@ -1,4 +1,8 @@
-/** Calendar dates as 'YYYY-MM-DD' (the day a step is taken, a notice's first and last day). */
+/**
+ * Calendar dates as 'YYYY-MM-DD', as the users' offices count them: China Standard Time
+ * (UTC+8, no daylight saving). The one home of date arithmetic (a step's day, a notice's first
+ * and last day, a ledger's deadline).
+ */
 
 const DAY = 86_400_000;
 
@@ -8,8 +12,14 @@ export function isCalendarDate(text: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
+/** `date` plus `days` days. */
 export function addDays(date: string, days: number): string {
   return new Date(new Date(date + 'T00:00:00Z').getTime() + days * DAY).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to`; negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / DAY);
 }
 
 /** Whole months from `from` to `to` (a month is complete on the same day of the month). */
@@ -20,6 +30,6 @@ export function monthsBetween(from: string, to: string): number {
 }
 
 /** The calendar date in China (UTC+8) of an instant: the day a cadre would write on the form. */
-export function chinaDateOf(at: Date): string {
+export function chinaDate(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -1,11 +1,12 @@
 /**
  * The demo's targets, from the seeds the demo registry reproduces: 察隅县's exits per township
  * for 2016–2018 (seed 002: 2210 / 2365 / 1585 persons) and 星子镇's 30/30/40% (seed 003:
- * 1082 / 1082 / 1444 persons), as the county and township set them.
+ * 1082 / 1082 / 1444 persons), as the county and township set them, written through the
+ * targets service.
  */
 import type { Db } from '../../db/database';
-import { CHAYU, XINGZI } from '../demo/plan';
-import { upsertTargets, type TargetValues } from './queries';
+import { upsertTargets, type TargetValues } from '../targets/service';
+import { CHAYU, XINGZI } from './plan';
 
 const SOURCE_002 = 'seed 002：察县委〔2016〕15号 年度目标';
 const SOURCE_003 = 'seed 003：星子镇 2016–2018 年 30%、30%、40%';
