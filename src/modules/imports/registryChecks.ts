@@ -9,7 +9,7 @@ import type { Database, Db } from '../../db/database';
 import { maskIdNumber } from '../../domain/idNumber';
 import { scopeContains, type PlaceScope } from '../../db/placeScope';
 import type { AuditActor } from '../audit/service';
-import { auditHiddenDuplicate, registeredOutsideMessage, type HiddenDuplicate } from '../registry/memberRules';
+import { auditHiddenDuplicate, registeredOutsideMessage, type HiddenDuplicate } from '../registry/service';
 import type { ProblemList } from './problems';
 import * as q from './queries';
 

@@ -9,7 +9,7 @@ import type { Db } from '../../db/database';
 import type { PlaceScope } from '../../db/placeScope';
 import type { PolicyRecord } from '../../domain/policy/record';
 import { resolvePolicy } from '../../domain/policy/resolve';
-import { diffRules } from '../policy/compare';
+import { diffRules } from '../policy/service';
 import { industryIncomeReport, monitoringCapReport } from './policyTargets';
 
 export interface TargetChanges {

@@ -21,6 +21,7 @@ export { domainRecord, withRecordActive, STATUS_LABELS, type PolicyView, type Po
 export { reachDraftRegion, reachPolicy } from './routeAccess';
 export { activationSchema, jobIdSchema, policyViewSchema, whatIfBody } from './schemas';
 export type { RuleDifference, RuleField } from './compare';
+export { diffRules } from './compare';
 
 const SEED_MARKER = DEFAULT_POLICY_RECORDS[0].id;
 

@@ -23,6 +23,7 @@ import {
 } from './schemas';
 import { parseInput } from './validation';
 import { idNumberShown, placePathOf } from './views';
+export { auditHiddenDuplicate, registeredOutsideMessage, type HiddenDuplicate } from './memberRules';
 
 export type { HouseholdFilters, HouseholdListQuery, HouseholdPage, HouseholdDetail, Member, MemberChange, RevealOptions, Timeline } from './schemas';
 export type { RegistryRow } from './queries';
