@@ -60,7 +60,7 @@ describe.each(testDatabases)('bad files on $name', ({ open }) => {
     workbook.addWorksheet('空表');
     expect(fileError(await refused('empty.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())))).toBe('工作表是空的：没有表头，也没有数据');
     expect(fileError(await refused('empty.csv', ''))).toBe('文件是空的（0 字节）');
-    expect(fileError(await refused('header.csv', csvText([])))).toBe('文件只有表头，没有数据行');
+    expect(fileError(await refused('header.csv', csvText([])))).toBe('文件只有表头，没有数据行（导入模板的示例在“示例（不导入）”工作表，不会导入；请在第一个工作表中填写数据）');
   });
 
   it('a text file, a zip without a workbook and an old .xls, each named .xlsx', async () => {
