@@ -34,7 +34,9 @@ export function installIdempotency(app: FastifyInstance, database: Database): vo
 
   app.addHook('preHandler', async (request, reply) => {
     const header = request.headers[IDEMPOTENCY_HEADER];
-    if (header === undefined || !STATE_CHANGING.has(request.method) || !request.url.startsWith('/api/') || !request.user) return;
+    // Sign-in and password routes are left out: their bodies carry passwords, which must not be
+    // kept even as a hash, and repeating them has nothing to double.
+    if (header === undefined || !STATE_CHANGING.has(request.method) || !request.url.startsWith('/api/') || request.url.startsWith('/api/v1/auth/') || !request.user) return;
     const key = Array.isArray(header) ? header[0] : header;
     if (!KEY_FORMAT.test(key)) {
       throw new AppError(400, 'invalid_idempotency_key', `请求标识（${IDEMPOTENCY_HEADER}）“${key.slice(0, 40)}”无效：应为 8–100 位字母、数字、连字符或下划线`);

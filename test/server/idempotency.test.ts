@@ -80,6 +80,13 @@ describe.each(testDatabases)('Idempotency-Key on $name', (t) => {
     expect(await cadresNamed('重复提交己')).toBe(2);
   });
 
+  it('keeps nothing of a password change, even with a key', async () => {
+    const k = key();
+    await county.inject('POST', '/api/v1/auth/password', { currentPassword: 'not-his-password', newPassword: 'Another#Pass2026' }, { 'idempotency-key': k });
+    const kept = await database.db.selectFrom('idempotency_request').select('key').where('key', '=', k).execute();
+    expect(kept).toEqual([]);
+  });
+
   it('a refused request is answered the same on a repeat, and a malformed key is refused naming it', async () => {
     const k = key();
     const bad = { ...cadre(''), name: '' };
