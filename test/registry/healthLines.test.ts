@@ -49,6 +49,21 @@ describe.each(testDatabases)('health data by line of work on $name', ({ open }) 
     await database?.close();
   });
 
+  it('leaves illness and disability risk events out for an education operator, and hides a note that names an illness', async () => {
+    const county = await as('county_operator');
+    const add = (body: object) => county.inject('POST', `/api/v1/households/${household.householdNo}/risk-events`, body);
+    expect((await add({ type: 'illness', occurredOn: '2024-03-01', cost: 20000, note: '住院' })).statusCode).toBe(201);
+    expect((await add({ type: 'disaster', occurredOn: '2024-04-01', cost: 3000, note: '洪灾后户主慢性病加重' })).statusCode).toBe(201);
+    const seen = async (client: Awaited<ReturnType<typeof as>>) => {
+      const res = await client.inject('GET', `/api/v1/households/${household.householdNo}/risk-events`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as { type: string; note: string | null }[]).map((e) => [e.type, e.note]).sort();
+    };
+    expect(await seen(await as('department_operator', 'education'))).toEqual([['disaster', '（不可见）']]);
+    expect(await seen(await as('department_operator', 'health'))).toEqual([['disaster', '洪灾后户主慢性病加重'], ['illness', '住院']]);
+    expect(await seen(county)).toEqual([['disaster', '洪灾后户主慢性病加重'], ['illness', '住院']]);
+  });
+
   it('withholds health, disability grade and chronic card from an education operator, on the card and in the export', async () => {
     const education = await as('department_operator', 'education');
     const card = await education.inject('GET', `/api/v1/households/${household.householdNo}`);

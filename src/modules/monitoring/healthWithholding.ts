@@ -29,3 +29,15 @@ export function withholdHealthInChecklist<T extends Checklist>(checklist: T): T 
     suggestion: checklist.suggestion && { ...checklist.suggestion, reason: hide(checklist.suggestion.reason) },
   };
 }
+
+/** Risk types that are themselves a health fact (an illness, a disability). */
+const HEALTH_RISK_TYPES = new Set(['illness', 'disability']);
+
+/**
+ * A household's risk events for a line that may not see health data: events of an illness or a
+ * disability are left out (their type, date and cost would tell it), and a note of another
+ * event that speaks of one becomes "（不可见）".
+ */
+export function withholdHealthInRiskEvents<T extends { type: string; note: string | null }>(events: T[]): T[] {
+  return events.filter((e) => !HEALTH_RISK_TYPES.has(e.type)).map((e) => ({ ...e, note: e.note === null ? null : hide(e.note) }));
+}

@@ -6,7 +6,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { withholdsHealthData } from '../../domain/roles';
-import { withholdHealthInChecklist } from './healthWithholding';
+import { withholdHealthInChecklist, withholdHealthInRiskEvents } from './healthWithholding';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
@@ -87,7 +87,9 @@ export async function registerMonitoringRoutes(api: FastifyInstance, database: D
 
   api.get<HouseholdParams>('/households/:householdNo/risk-events', read, async (request) => {
     await reachHousehold(request, db, request.params.householdNo);
-    return s.riskEventListSchema.parse({ items: await listRiskEvents(db, requireUser(request).scope, request.params.householdNo) });
+    const { user, scope } = requireUser(request);
+    const items = await listRiskEvents(db, scope, request.params.householdNo);
+    return s.riskEventListSchema.parse({ items: withholdsHealthData(user) ? withholdHealthInRiskEvents(items) : items });
   });
 
   api.post<HouseholdParams>('/households/:householdNo/risk-events', writeEvents, async (request, reply) => {
