@@ -1,6 +1,7 @@
 /** The monitoring API as the overview and list pages use it. */
 import { apiUrl, getJson } from '../../api/client';
 import type { Grade, Outcome } from '../../api/assessment';
+import type { CapReport, IndustryReport } from '../../../../src/modules/monitoring/policyTargets';
 
 export interface Count {
   households: number;
@@ -64,38 +65,8 @@ export const assessedExportUrl = (filter: AssessedFilter) => apiUrl('/monitoring
 
 // --- policy targets (监测规模、产业增收目标) ---------------------------------------------------
 
-export interface CapRow {
-  code: string;
-  name: string;
-  registeredPersons: number;
-  monitoredPersons: number;
-  capShare: number | null;
-  deepPoverty: boolean;
-  over: boolean;
-  reason: string;
-}
-
-export interface CapReport {
-  place: { code: string; name: string };
-  year: number;
-  counties: CapRow[];
-  overCap: CapRow[];
-}
-
-export interface IndustryCounts {
-  supported: number;
-  meeting: number;
-  short: number;
-  noIncome: number;
-}
-
-export interface IndustryReport {
-  place: { code: string; name: string };
-  year: number;
-  totals: IndustryCounts;
-  byPlace: (IndustryCounts & { code: string; name: string })[];
-  households: { householdNo: string; headName: string; villageCode: string; target: number; perCapita: number | null; meets: boolean | null; reason: string }[];
-}
+// The answers' shapes are the server's own (src/modules/monitoring/policyTargets.ts).
+export type { CapRow, CapReport, IndustryReport } from '../../../../src/modules/monitoring/policyTargets';
 
 type TargetQuery = { place: string; year: string };
 
