@@ -79,7 +79,8 @@ declare module 'fastify' {
   }
 }
 
-const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Methods that change data: they carry the CSRF token (and may carry an Idempotency-Key). */
+export const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const unauthenticated = (request: FastifyRequest) =>
   new AppError(401, 'unauthenticated', request.sessionExpired === 'idle' ? '长时间未操作，会话已过期，请重新登录' : request.sessionExpired === 'absolute' ? '会话已达最长时限，请重新登录' : '请先登录');

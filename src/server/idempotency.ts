@@ -9,13 +9,13 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database';
+import { STATE_CHANGING } from './access';
 import { AppError } from './errors';
 import { claimKey, keepAnswer, pruneKeys, releaseKey } from './idempotencyQueries';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_FORMAT = /^[A-Za-z0-9_-]{8,100}$/;
 const KEEP_MS = 24 * 60 * 60 * 1000;
-const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -53,12 +53,12 @@ function formCsv(input: z.output<typeof newHouseholdInput>): { csv: string; memb
   return { csv: lines.join('\n') + '\n', memberOfRow: (row) => (row >= 2 ? row - 1 : null) };
 }
 
-/** Checks (dry run) or adds the household; the import's report on success, HouseholdFormRefused otherwise. */
+/** Checks (dry run) or adds the household; its number and the import's report on success, HouseholdFormRefused otherwise. */
 export async function addHouseholdFromForm(
   database: Database,
   raw: unknown,
   options: { scope: PlaceScope; actor: AuditActor; today?: Date },
-): Promise<ImportReport> {
+): Promise<{ householdNo: string | undefined; report: ImportReport }> {
   const input = newHouseholdInput.parse(raw);
   const no = input.household.household_no;
   const village = input.household.village_code;
@@ -80,7 +80,7 @@ export async function addHouseholdFromForm(
         problems,
       );
     }
-    return report;
+    return { householdNo: no, report };
   } finally {
     await rm(path, { force: true });
   }

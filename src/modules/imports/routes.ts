@@ -78,8 +78,8 @@ export async function registerImportRoutes(api: FastifyInstance, database: Datab
   api.post('/imports/household', allowed, async (request, reply) => {
     const { scope } = requireUser(request);
     try {
-      const report = await addHouseholdFromForm(database, request.body, { scope, actor: auditActorOf(request), today: request.server.security.clock.now() });
-      return reply.status(report.dryRun ? 200 : 201).send({ householdNo: (request.body as { household: { household_no: string } }).household.household_no, report });
+      const added = await addHouseholdFromForm(database, request.body, { scope, actor: auditActorOf(request), today: request.server.security.clock.now() });
+      return reply.status(added.report.dryRun ? 200 : 201).send(added);
     } catch (e) {
       if (e instanceof HouseholdFormRefused) throw new AppError(e.status, e.status === 409 ? 'household_exists' : 'invalid_input', e.message, e.problems);
       throw e;
