@@ -45,7 +45,7 @@ export interface RouteDoc {
   /** The JSON answer on success. */
   response?: z.ZodType;
   /** The success status when not 200 (201 created, 202 job started, 204 no content). */
-  status?: 201 | 202 | 204;
+  status?: 200 | 201 | 202 | 204;
   /** Takes `reveal=idNumber,phone` (registry routes showing ID numbers and phones). */
   reveal?: true;
   /** A file answer instead of JSON. */
@@ -300,18 +300,7 @@ export const API_CATALOG: Record<string, ModuleDocs> = {
       'POST /supervision/places/:code/findings': { summary: '登记督战发现的问题（转整改）', body: supervision.findingInput, response: rectification.detailSchema, status: 201 },
     },
   },
-  rectification: {
-    tag: '问题整改',
-    description: 'Rectification: problems found, their steps and deadlines (src/modules/rectification)',
-    routes: {
-      'GET /rectifications': { summary: '整改问题列表', query: rectification.listQuery, response: rectification.pageSchema },
-      'GET /rectifications/summary': { summary: '整改进度汇总', query: rectification.listQuery, response: rectification.summarySchema },
-      'GET /rectifications/export.xlsx': xlsx('导出整改台账', rectification.listQuery),
-      'GET /rectifications/:id': { summary: '整改问题详情', response: rectification.detailSchema },
-      'POST /rectifications': { summary: '登记整改问题', body: rectification.rectificationInput, response: rectification.detailSchema, status: 201 },
-      'POST /rectifications/:id/steps': { summary: '整改办理（下一步）', body: rectification.stepInput, response: rectification.detailSchema },
-    },
-  },
+
   tasks: {
     tag: '工作任务',
     description: 'Plans and tasks: work plans, their tasks, progress reports, department summary (src/modules/tasks)',

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { PERMISSIONS, type Permission } from '../modules/auth/service';
 import { accessRequirementOf, CSRF_COOKIE, CSRF_HEADER, requireSignedIn, SESSION_COOKIE } from './access';
 import { API_CATALOG, type RouteDoc } from './apiCatalog';
+import { ROUTE_TAGS, routeDocOf } from './defineRoute';
 
 export const API_PREFIX = '/api/v1';
 export const DOCS_PREFIX = '/api/docs';
@@ -84,7 +85,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The route's description for the swagger document, from the catalogue and its preHandler. */
 function describeRoute(index: ReturnType<typeof catalogIndex>, method: string, path: string, route: { preHandler?: unknown; config?: { public?: boolean } }) {
-  const entry = index.get(`${method} ${path}`);
+  // A route declared with routesOf (defineRoute.ts) carries its own description; the catalogue
+  // still describes the routes not yet declared that way.
+  const declared = routeDocOf(route);
+  const entry = declared ? { tag: declared.tag, doc: declared as RouteDoc } : index.get(`${method} ${path}`);
   const doc: RouteDoc = entry?.doc ?? { summary: `${method} ${path}（未编写说明）` };
   const isPublic = route.config?.public === true;
   const access = accessText(accessRequirementOf(route.preHandler), isPublic);
@@ -97,6 +101,7 @@ function describeRoute(index: ReturnType<typeof catalogIndex>, method: string, p
     'x-access': access.access,
     'x-permissions': access.permissions,
   };
+  if (declared?.params) schema.params = jsonSchemaOf(declared.params, 'input');
   if (doc.query) schema.querystring = jsonSchemaOf(doc.query, 'input');
   if (doc.reveal) {
     const query = (schema.querystring ??= { type: 'object', properties: {} }) as { properties: Record<string, unknown> };
@@ -143,6 +148,8 @@ const errorSchema = {
 };
 
 function addErrorResponses(document: Record<string, unknown>): Record<string, unknown> {
+  const tags = (document.tags ??= []) as { name: string; description?: string }[];
+  for (const [name, description] of ROUTE_TAGS) if (!tags.some((t) => t.name === name)) tags.push({ name, description });
   const components = (document.components ??= {}) as Record<string, Record<string, unknown>>;
   components.schemas = { ...components.schemas, Error: errorSchema };
   components.responses = Object.fromEntries(
