@@ -13,6 +13,7 @@ import { registerRecompute } from './commands/recompute';
 import { registerPolicy } from './commands/policy';
 import { registerLoans } from './commands/loans';
 import { registerReport } from './commands/report';
+import { registerDistribute } from './commands/distribute';
 
 const program = new Command();
 program.name('fupin').description('扶贫信息系统 fupin：建档立卡、监测、帮扶、项目资金与台账').version('0.1.0');
@@ -30,6 +31,7 @@ registerRecompute(program);
 registerPolicy(program);
 registerLoans(program);
 registerReport(program);
+registerDistribute(program);
 
 program.parseAsync(process.argv).catch((e: Error) => {
   console.error('错误：' + e.message);

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database';
-import { distributionViolations, violationText } from '../../src/db/distribution';
+import { distributionRefusal, distributionStatements, distributionViolations, REFERENCE_TABLES, violationText } from '../../src/db/distribution';
 import { testDatabases } from '../helpers/databases';
 
 /**
@@ -73,5 +73,17 @@ describe.each(testDatabases)('Citus guard on $name', ({ open }) => {
     });
     // The public schema is unchanged by the scratch one.
     expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = ${schema}`.execute(database.db)).rows[0]!.n).toBe(0);
+  });
+
+  it('plans reference tables first, household next, each county table after those it references, and refuses without Citus', async () => {
+    const statements = await distributionStatements(database.db);
+    const reference = Object.keys(REFERENCE_TABLES).length;
+    expect(statements.slice(0, reference).every((st) => st.includes('create_reference_table'))).toBe(true);
+    expect(statements[reference]).toBe("SELECT create_distributed_table('public.household', 'county_code');");
+    const at = (table: string) => statements.findIndex((st) => st.includes(`'public.${table}'`));
+    expect(at('procedure_step')).toBeGreaterThan(at('procedure_case'));
+    expect(at('fund_allocation')).toBeGreaterThan(at('fund_source'));
+    expect(statements.filter((st) => st.includes("'public.person'"))).toHaveLength(1);
+    expect(await distributionRefusal(database.db)).toMatch(/不是 Citus 协调节点/);
   });
 });
