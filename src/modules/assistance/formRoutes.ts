@@ -17,7 +17,7 @@ import { placeCodeSchema } from '../../domain/placeCode';
 import { assertInScope, householdAccessOf, requireUser } from '../../server/access';
 import { routesOf } from '../../server/defineRoute';
 import { badRequest, notFound } from '../../server/errors';
-import { ledgerContextOf, reachPlace, reachRecord } from '../../server/reach';
+import { ledgerContextOf, reachPlace, reachRecord, todayOf } from '../../server/reach';
 import { attachmentHeader } from '../reports/service';
 import { loadActivePolicies } from '../policy/service';
 import { reachHousehold } from '../registry/service';
@@ -71,10 +71,11 @@ export async function registerAssistanceFormRoutes(api: FastifyInstance, databas
 
   route({
     method: 'GET', url: '/assistance/cadre-ranks', summary: '帮扶干部职级及结对户数上限（本地结对模式）', access: 'registry.read',
-    query: z.object({ place: placeCodeSchema.optional(), year: z.coerce.number({ message: '年度应为数字' }).int().min(2000).max(2100) }), response: ranks,
+    description: '年度默认为今天所在的年度：结对按结对日期所在年度的结对模式检查户数上限，今天结对适用今天的模式。',
+    query: z.object({ place: placeCodeSchema.optional(), year: z.coerce.number({ message: '年度应为数字' }).int().min(2000).max(2100).optional() }), response: ranks,
     handler: async ({ request, query }) => {
       const place = await reachPlace(request, query.place);
-      const model = svc.pairingModelOf(await loadActivePolicies(db), place, query.year);
+      const model = svc.pairingModelOf(await loadActivePolicies(db), place, query.year ?? Number(todayOf(request).slice(0, 4)));
       return { model: model.label, source: model.source, items: model.quotas };
     },
   });
