@@ -9,13 +9,14 @@ import { ApiError } from '../api/client';
 const shown = (value: unknown) => `「${String(value)}」`;
 const empty = (value: unknown) => value === undefined || value === null || value === '';
 
-/** An amount of money (元): a number, not negative. */
-export function moneyRule(label: string): Rule {
+/** An amount of money (元): a number, not negative (with `positive`, above 0). */
+export function moneyRule(label: string, options: { positive?: boolean } = {}): Rule {
   return {
     validator: async (_, value: unknown) => {
       if (empty(value)) return;
       if (typeof value !== 'number' || Number.isNaN(value)) throw new Error(`${label}应为数字（元），填写的是${shown(value)}`);
       if (value < 0) throw new Error(`${label}不能为负数，填写的是${shown(value)}`);
+      if (options.positive && value === 0) throw new Error(`${label}应大于 0，填写的是${shown(value)}`);
     },
   };
 }
