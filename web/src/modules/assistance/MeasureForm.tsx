@@ -62,11 +62,12 @@ function detailRules(field: MeasureField) {
   return rules;
 }
 
-function DetailInput({ field }: { field: MeasureField }) {
-  if (field.kind === 'enum') return <Select allowClear options={Object.entries(field.options ?? {}).map(([value, label]) => ({ value, label }))} />;
-  if (field.kind === 'date') return <DatePicker style={{ width: '100%' }} />;
-  if (field.kind === 'text') return <Input maxLength={200} />;
-  return <InputNumber precision={field.kind === 'yuan' ? 2 : 0} style={{ width: '100%' }} />;
+/** The control of one type-specific field; the Form.Item's id, value and onChange are passed on to it. */
+function DetailInput({ field, ...control }: { field: MeasureField; id?: string; value?: never; onChange?: (value: unknown) => void }) {
+  if (field.kind === 'enum') return <Select {...control} allowClear options={Object.entries(field.options ?? {}).map(([value, label]) => ({ value, label }))} />;
+  if (field.kind === 'date') return <DatePicker {...control} style={{ width: '100%' }} />;
+  if (field.kind === 'text') return <Input {...control} onChange={(e) => control.onChange?.(e.target.value)} maxLength={200} />;
+  return <InputNumber {...control} precision={field.kind === 'yuan' ? 2 : 0} style={{ width: '100%' }} />;
 }
 
 /** The details as the server takes them: empty boxes left out, dates as YYYY-MM-DD. */
