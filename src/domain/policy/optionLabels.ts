@@ -5,9 +5,11 @@
 import { RISK_TYPE_LABELS } from '../assessment/riskTypes';
 import { health, schooling } from '../enums';
 
-const CRITERION_LABELS = { income: '收入', food: '不愁吃', clothing: '不愁穿', education: '义务教育', medical: '基本医疗', housing: '住房安全', water: '饮水安全' };
+/** The seven criteria in words (also the headers of the assessed-households export). */
+export const CRITERION_LABELS: Readonly<Record<string, string>> = { income: '收入', food: '不愁吃', clothing: '不愁穿', education: '义务教育', medical: '基本医疗', housing: '住房安全', water: '饮水安全' };
 
-const REASON_LABELS = {
+/** Why a household is at risk, in words (also the assessed-households export). */
+export const REASON_LABELS: Readonly<Record<string, string>> = {
   income_not_above_line: '收入未超过贫困线',
   criterion_failed: '两不愁三保障或饮水未达标',
   serious_event: '发生严重风险事件',
