@@ -96,6 +96,9 @@ describe.each(testDatabases)('assistance forms on $name', ({ open }) => {
     const bad = await operator.inject('PUT', `/api/v1/assistance/cadres/${id}`, { name: '', unit: '县农业农村局', rank: 'section_chief', placeCode: places.countyCode });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('干部姓名');
+    const exported = await operator.inject('GET', `/api/v1/assistance/cadres/export.xlsx?place=${places.countyCode}`);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toContain('spreadsheetml');
     expect((await outsider.inject('PUT', `/api/v1/assistance/cadres/${id}`, { name: 'x', unit: 'y', rank: 'section_chief', placeCode: places.countyCode })).statusCode).toBe(404);
   });
 

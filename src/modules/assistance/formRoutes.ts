@@ -18,11 +18,13 @@ import { assertInScope, householdAccessOf, requireUser } from '../../server/acce
 import { routesOf } from '../../server/defineRoute';
 import { badRequest, notFound } from '../../server/errors';
 import { ledgerContextOf, reachPlace, reachRecord, todayOf } from '../../server/reach';
-import { attachmentHeader } from '../reports/service';
+import { attachmentHeader, sendWorkbook } from '../reports/service';
+import { placeNameOf } from '../places/service';
 import { loadActivePolicies } from '../policy/service';
 import { reachHousehold } from '../registry/service';
 import { XLSX_MEDIA_TYPE } from '../../spreadsheet';
 import { BULK_HEADERS, checkPairingSheet, pairingTemplate } from './bulk';
+import { cadreSheet } from './exports';
 import * as s from './schemas';
 import * as svc from './service';
 
@@ -77,6 +79,17 @@ export async function registerAssistanceFormRoutes(api: FastifyInstance, databas
       const place = await reachPlace(request, query.place);
       const model = svc.pairingModelOf(await loadActivePolicies(db), place, query.year ?? Number(todayOf(request).slice(0, 4)));
       return { model: model.label, source: model.source, items: model.quotas };
+    },
+  });
+
+  route({
+    method: 'GET', url: '/assistance/cadres/export.xlsx', summary: '导出帮扶干部名单', access: 'registry.read', query: s.placeQuery, file: 'xlsx',
+    handler: async ({ request, reply, query }) => {
+      const place = await reachPlace(request, query.place);
+      const items = await svc.listCadres(db, requireUser(request).scope, place);
+      const model = svc.pairingModelOf(await loadActivePolicies(db), place, Number(todayOf(request).slice(0, 4)));
+      const name = await placeNameOf(db, place);
+      return sendWorkbook(reply, [cadreSheet(name, items, new Map(model.quotas.map((q) => [q.rank, q.label])))], `cadres-${place}.xlsx`, `${name}帮扶干部.xlsx`);
     },
   });
 

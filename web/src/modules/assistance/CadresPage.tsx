@@ -10,7 +10,7 @@ import { usePlaceParam } from '../../app/usePlaceParam';
 import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
 import { PlacePicker } from '../../components/PlacePicker';
-import { createCadre, getCadres, getRanks, updateCadre, type Cadre, type CadreInput } from './api';
+import { createCadre, exportUrl, getCadres, getRanks, updateCadre, type Cadre, type CadreInput } from './api';
 
 function CadreForm({ cadre, place, onClose, onSaved }: { cadre?: Cadre; place: string | undefined; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -75,6 +75,7 @@ export function CadresPage() {
         size="small"
         extra={
           <Space>
+            <Button className="cadres-export" href={exportUrl('cadres', { place })}>{t('assistance.export')}</Button>
             <Link to={`/assistance/pairing/import${queryString({ place })}`}>{t('assistance.pairingImport.open')}</Link>
             <Button type="primary" className="cadre-add" onClick={() => setEditing('new')}>
               {L('add')}

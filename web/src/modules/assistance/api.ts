@@ -1,7 +1,7 @@
 /** The assistance endpoints as the pages read them. */
 import { apiUrl, getJson, postFile, postJson, putJson } from '../../api/client';
 
-export const exportUrl = (list: 'unpaired' | 'overdue' | 'coverage' | 'left-behind', query: object) => apiUrl(`/assistance/${list}/export.xlsx`, query);
+export const exportUrl = (list: 'unpaired' | 'overdue' | 'coverage' | 'left-behind' | 'cadres', query: object) => apiUrl(`/assistance/${list}/export.xlsx`, query);
 
 export interface Unpaired { countyCode: string; householdNo: string; villageCode: string; villageName: string | null; headName: string; status: string; size: number }
 export interface Cadre { id: number; name: string; unit: string; rank: string; visitRole: string; placeCode: string; phone: string | null; userId: number | null; households: number }
