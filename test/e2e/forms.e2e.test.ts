@@ -90,6 +90,22 @@ describe('forms for what was API-only, in the browser', () => {
     expect(stored.map((m) => [Number(m.amount), m.details, m.role])).toEqual([[9600, { post: '护路员', monthlyPay: 800 }, 'main']]);
   });
 
+  it('refuses negative wages in the card\'s income form, naming the field and the value (not turned into 0)', async () => {
+    await page.getByRole('button', { name: '登记收入' }).click();
+    const dialog = page.locator('.ant-modal', { hasText: '工资性收入' });
+    await dialog.waitFor();
+    await page.locator('#year').fill('2023');
+    await page.locator('#wages').fill('-500');
+    await page.locator('#property').click();
+    await dialog.getByText('工资性收入不能为负数，填写的是「-500」').waitFor();
+    expect(await page.locator('#wages').inputValue()).toBe('-500.00');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('工资性收入不能为负数，填写的是「-500」').waitFor();
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    const stored = await database.db.selectFrom('household_income').select('year').where('household_no', '=', first.householdNo).where('year', '=', 2023).execute();
+    expect(stored).toEqual([]);
+  });
+
   it('registers a cadre on the cadres page', async () => {
     await page.goto(`${base}/assistance/cadres`);
     await page.locator('.cadre-add').click();
