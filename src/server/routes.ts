@@ -18,6 +18,7 @@ import { registerProcedureRoutes } from '../modules/procedures/routes';
 import { registerTargetRoutes } from '../modules/targets/routes';
 import { registerQualityRoutes } from '../modules/quality/routes';
 import { registerAssistanceRoutes } from '../modules/assistance/routes';
+import { registerAssistanceFormRoutes } from '../modules/assistance/formRoutes';
 import { registerProjectRoutes } from '../modules/projects/routes';
 
 export async function registerRoutes(api: FastifyInstance, database: Database): Promise<void> {
@@ -38,5 +39,6 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerTargetRoutes(api, database);
   await registerQualityRoutes(api, database);
   await registerAssistanceRoutes(api, database);
+  await registerAssistanceFormRoutes(api, database);
   await registerProjectRoutes(api, database);
 }

@@ -5,13 +5,22 @@
  */
 import type { Db } from '../../db/database';
 import { AppError, badRequest } from '../../server/errors';
-import { detectFormat, SheetFileError as ImportFileError, openSheet } from '../../spreadsheet';
+import { detectFormat, SheetFileError as ImportFileError, openSheet, workbookBuffer } from '../../spreadsheet';
 import { loadActivePolicies } from '../policy/service';
 import { pairWithin, quotaRefusal, type Actor } from './pairing';
 import type { HouseholdAccess } from '../../db/householdReach';
 
 export const BULK_HEADERS = ['户编号', '干部编号', '结对日期'] as const;
 const MAX_ROWS = 20_000;
+
+/** The pairing sheet's template: the header row (dates as YYYY-MM-DD), and a second sheet listing the cadres one may pair (their 干部编号). */
+export function pairingTemplate(cadres: readonly { id: number; name: string; unit: string; rank: string; households: number }[]): Promise<Buffer> {
+  return workbookBuffer((workbook) => {
+    workbook.addSheet({ name: '结对表', columns: [{ header: BULK_HEADERS[0], width: 22 }, { header: BULK_HEADERS[1], width: 10 }, { header: BULK_HEADERS[2], width: 14 }], frozenHeader: true });
+    const list = workbook.addSheet({ name: '干部编号', columns: [{ header: '干部编号', width: 10 }, { header: '姓名', width: 12 }, { header: '工作单位', width: 24 }, { header: '职级', width: 16 }, { header: '已结对户数', width: 10 }] });
+    for (const c of cadres) list.addRow([c.id, c.name, c.unit, c.rank, c.households]);
+  });
+}
 
 interface BulkRow {
   row: number;
@@ -70,8 +79,35 @@ async function readRows(path: string, fileName: string): Promise<{ rows: BulkRow
   return { rows, problems };
 }
 
+export interface PairingSheetCheck {
+  /** Data rows read. */
+  rows: number;
+  /** Households that would be (dry run) or were paired. */
+  paired: number;
+  cadres: number;
+  problems: BulkProblem[];
+}
+
+/** Dry run of an uploaded pairing sheet: every check of the commit, in a transaction rolled back; problems listed, nothing written. */
+export async function checkPairingSheet(db: Db, access: HouseholdAccess, path: string, fileName: string, actor: Actor): Promise<PairingSheetCheck> {
+  const outcome = await pairRows(db, access, path, fileName, actor, true);
+  return { rows: outcome.rows, paired: outcome.paired, cadres: outcome.cadres, problems: outcome.problems };
+}
+
 /** Pair from an uploaded file at `path`; throws 400 with `details.problems` (row, column, value, message) when any row fails. */
 export async function pairFromSheet(db: Db, access: HouseholdAccess, path: string, fileName: string, actor: Actor): Promise<{ paired: number; cadres: number }> {
+  const outcome = await pairRows(db, access, path, fileName, actor, false);
+  const { problems } = outcome;
+  if (outcome.unread) throw badRequest(`结对表有 ${problems.length} 处错误，未写入任何结对：第 ${problems[0].row} 行 ${problems[0].column}：${problems[0].message}`, { problems });
+  if (problems.length > 0) {
+    if (outcome.refusal) await quotaRefusal(db, outcome.refusal, actor);
+    throw new AppError(problems.some((f) => /最多结对/.test(f.message)) ? 409 : 400, 'bulk_pairing_refused', `结对表有 ${problems.length} 处问题，未写入任何结对：第 ${problems[0].row} 行：${problems[0].message}`, { problems });
+  }
+  return { paired: outcome.paired, cadres: outcome.cadres };
+}
+
+/** Read, check and pair every row in one transaction, rolled back on any problem or on a dry run. */
+async function pairRows(db: Db, access: HouseholdAccess, path: string, fileName: string, actor: Actor, dryRun: boolean) {
   let read;
   try {
     read = await readRows(path, fileName);
@@ -80,17 +116,18 @@ export async function pairFromSheet(db: Db, access: HouseholdAccess, path: strin
     throw e;
   }
   const { rows, problems } = read;
-  if (problems.length > 0) throw badRequest(`结对表有 ${problems.length} 处错误，未写入任何结对：第 ${problems[0].row} 行 ${problems[0].column}：${problems[0].message}`, { problems });
+  const none = { rows: rows.length + problems.length, paired: 0, cadres: 0, refusal: null };
+  if (problems.length > 0) return { ...none, problems, unread: true };
   if (rows.length === 0) throw badRequest('结对表没有数据行');
   const byCadre = new Map<string, BulkRow[]>();
   for (const r of rows) byCadre.set(`${r.cadreId}|${r.startedOn}`, [...(byCadre.get(`${r.cadreId}|${r.startedOn}`) ?? []), r]);
   const records = await loadActivePolicies(db);
   const failures: BulkProblem[] = [];
   let refusal: Parameters<typeof quotaRefusal>[1] | null = null;
-  const paired = await db
+  let n = 0;
+  await db
     .transaction()
     .execute(async (tx) => {
-      let n = 0;
       for (const group of byCadre.values()) {
         const input = { cadreId: group[0].cadreId, householdNos: group.map((g) => g.householdNo), startedOn: group[0].startedOn };
         try {
@@ -109,19 +146,13 @@ export async function pairFromSheet(db: Db, access: HouseholdAccess, path: strin
           throw new RollBack();
         }
       }
-      if (failures.length > 0) throw new RollBack();
-      return n;
+      if (failures.length > 0 || dryRun) throw new RollBack();
     })
     .catch((e) => {
-      if (e instanceof RollBack) return null;
-      throw e;
+      if (!(e instanceof RollBack)) throw e;
     });
-  if (paired === null) {
-    if (refusal) await quotaRefusal(db, refusal, actor);
-    failures.sort((a, b) => a.row - b.row);
-    throw new AppError(failures.some((f) => /最多结对/.test(f.message)) ? 409 : 400, 'bulk_pairing_refused', `结对表有 ${failures.length} 处问题，未写入任何结对：第 ${failures[0].row} 行：${failures[0].message}`, { problems: failures });
-  }
-  return { paired, cadres: byCadre.size };
+  failures.sort((a, b) => a.row - b.row);
+  return { rows: rows.length, paired: failures.length > 0 ? 0 : n, cadres: byCadre.size, problems: failures, refusal, unread: false };
 }
 
 class RollBack extends Error {}

@@ -54,3 +54,13 @@ export function leftBehindSheet(placeName: string, asOf: string, rows: LeftBehin
     rows: rows.map((r) => [CATEGORY[r.category] ?? r.category, r.name, r.idNumber, r.age, r.villageName, r.householdNo, r.contactName ?? r.cadreName, r.rhythm ?? '月探访、周通话']),
   };
 }
+
+export function cadreSheet(placeName: string, items: { id: number; name: string; unit: string; rank: string; placeCode: string; households: number }[], rankLabels: ReadonlyMap<string, string>): ReportSheet {
+  return {
+    name: '帮扶干部',
+    title: `${placeName}帮扶干部`,
+    notes: [`共 ${items.length} 人`],
+    columns: [{ header: '干部编号', width: 10 }, { header: '姓名', width: 12 }, { header: '工作单位', width: 28 }, { header: '职级', width: 16 }, { header: '工作地代码', width: 14 }, { header: '结对户数', width: 10 }],
+    rows: items.map((c) => [c.id, c.name, c.unit, rankLabels.get(c.rank) ?? c.rank, c.placeCode, c.households]),
+  };
+}

@@ -29,6 +29,14 @@ export async function insertMeasure(tx: Db, row: MeasureInsert): Promise<number>
   return r.id;
 }
 
+export async function findMeasure(db: Db, countyCode: string, id: number) {
+  return db.selectFrom('household_measure').selectAll().where('county_code', '=', countyCode).where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateMeasure(tx: Db, countyCode: string, id: number, row: Omit<MeasureInsert, 'county_code' | 'household_no'>): Promise<void> {
+  await tx.updateTable('household_measure').set(row).where('county_code', '=', countyCode).where('id', '=', id).execute();
+}
+
 export async function mainMeasureOf(db: Db, countyCode: string, householdNo: string, year: number) {
   return db
     .selectFrom('household_measure')
@@ -197,4 +205,10 @@ export async function locatePerson(db: Db, idNumber: string) {
     .select(['p.county_code as countyCode', 'p.household_no as householdNo', 'h.village_code as villageCode'])
     .where('p.id_number', '=', idNumber)
     .executeTakeFirst();
+}
+
+/** The ID numbers of a household's members. */
+export async function idNumbersOfHousehold(db: Db, countyCode: string, householdNo: string): Promise<string[]> {
+  const rows = await db.selectFrom('person').select('id_number').where('county_code', '=', countyCode).where('household_no', '=', householdNo).execute();
+  return rows.map((r) => r.id_number);
 }

@@ -40,6 +40,20 @@ export async function createCadre(db: Db, input: CadreInput, actor: Actor): Prom
   });
 }
 
+/** Change a cadre's record (name, unit, rank, place, phone, linked user); audited with the values before. */
+export async function updateCadre(db: Db, id: number, input: CadreInput, actor: Actor): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const before = await q.findCadre(tx, id);
+    if (!before) throw notFound(`干部 ${id} `);
+    await q.updateCadre(tx, id, { user_id: input.userId, name: input.name, unit: input.unit, rank: input.rank, visit_role: input.visitRole, place_code: input.placeCode, phone: input.phone });
+    await recordAudit(tx, {
+      ...actor, action: 'cadre.update', objectType: 'cadre', objectId: String(id), placeCode: input.placeCode,
+      before: { name: before.name, unit: before.unit, rank: before.rank, placeCode: before.place_code, userId: before.user_id },
+      after: { ...input, phone: undefined },
+    });
+  });
+}
+
 export interface PairingProblem {
   householdNo: string;
   message: string;

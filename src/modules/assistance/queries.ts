@@ -81,6 +81,10 @@ export async function insertCadre(tx: Db, row: CadreInsert): Promise<number> {
   return r.id;
 }
 
+export async function updateCadre(tx: Db, id: number, row: CadreInsert): Promise<void> {
+  await tx.updateTable('cadre').set({ ...row, updated_at: sql`now()` }).where('id', '=', id).execute();
+}
+
 export async function findCadre(db: Db, id: number) {
   return db.selectFrom('cadre').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -100,13 +100,21 @@ export const leftBehindQuery = z.object({
   asOf: date('统计日期').optional(),
 });
 
-export const contactInput = z.strictObject({
-  idNumber: z.string().regex(/^\d{17}[0-9X]$/, '身份证号应为 18 位'),
-  category: z.enum(['child', 'woman', 'elderly', 'disabled']),
-  contactName: z.string().trim().min(1, '联系人不能为空').max(40),
-  contactPhone: z.string().trim().max(20).nullable().default(null),
+const contactFields = {
+  category: z.enum(['child', 'woman', 'elderly', 'disabled'], { message: '类别应为 child（留守儿童）、woman（留守妇女）、elderly（留守老人）或 disabled（残疾人）' }),
+  contactName: z.string().trim().min(1, '联系人不能为空').max(40, '联系人最多 40 字'),
+  contactPhone: z.string().trim().regex(/^[0-9+\- ]{0,20}$/, '联系电话只能含数字、空格、+ 和 -').nullable().default(null),
   cadreId: id('干部编号').nullable().default(null),
-  rhythm: z.string().trim().min(1).max(100).default('月探访、周通话'),
+  rhythm: z.string().trim().min(1, '联系频次不能为空').max(100, '联系频次最多 100 字').default('月探访、周通话'),
+};
+
+export const contactInput = z.strictObject({ idNumber: z.string().regex(/^\d{17}[0-9X]$/, '身份证号应为 18 位'), ...contactFields });
+
+/** The contact named from the register's row: the household and the person's ID number as the register shows it (masked) or in full. */
+export const householdContactInput = z.strictObject({
+  householdNo,
+  idNumber: z.string().trim().regex(/^\d{6}[0-9*]{8,11}[0-9X*]$|^\d{17}[0-9X]$/, '身份证号应为 18 位（可为登记表中脱敏后的号码）'),
+  ...contactFields,
 });
 
 /** Household fields the field app may change (camelCase as in the household card). */

@@ -2,16 +2,17 @@
 import type { Db } from '../../db/database';
 import type { PlaceScope } from '../../db/placeScope';
 import type { HouseholdAccess } from '../../db/householdReach';
-import { notFound } from '../../server/errors';
+import { conflict, notFound } from '../../server/errors';
+import { maskIdNumber } from '../../domain/idNumber';
 import { recordAudit } from '../audit/service';
 import * as mq from './measureQueries';
 import type { Actor } from './pairing';
 import * as q from './queries';
 import * as vq from './visitQueries';
 
-export { createCadre, pairHouseholds, endPairing, addTeamMember, pairingModelOf, type Actor } from './pairing';
+export { createCadre, updateCadre, pairHouseholds, endPairing, addTeamMember, pairingModelOf, type Actor } from './pairing';
 export { recordVisit, visitOverdue, checkPhoto, reachHousehold, type Visitor, type OverdueReport } from './visits';
-export { addMeasure, householdPlan, coverage, leftBehindRegister, type LeftBehindCategory } from './plans';
+export { addMeasure, updateMeasure, householdPlan, coverage, leftBehindRegister, type LeftBehindCategory } from './plans';
 export { syncChanges, type SyncResult } from './sync';
 export { pairFromSheet } from './bulk';
 
@@ -52,6 +53,15 @@ export async function setLeftBehindContact(
     });
     await recordAudit(tx, { ...actor, action: 'left_behind.contact', objectType: 'household', objectId: p.householdNo, placeCode: p.villageCode, after: { category: input.category, contactName: input.contactName, cadreId: input.cadreId, rhythm: input.rhythm } });
   });
+}
+
+/** The member of `householdNo` whose ID number is `idNumber`, in full or as masked on the register; 404 otherwise, 409 when the masked number fits two members. */
+export async function leftBehindPersonOf(db: Db, countyCode: string, householdNo: string, idNumber: string): Promise<{ idNumber: string }> {
+  const members = await mq.idNumbersOfHousehold(db, countyCode, householdNo);
+  const found = members.filter((m) => m === idNumber || maskIdNumber(m) === idNumber);
+  if (found.length === 0) throw notFound(`户 ${householdNo} 中证件号 ${idNumber} 的人员`);
+  if (found.length > 1) throw conflict(`户 ${householdNo} 中有 ${found.length} 人的证件号脱敏后都是 ${idNumber}，请填写完整身份证号`, [{ field: 'idNumber', value: idNumber, message: '请填写完整身份证号' }]);
+  return { idNumber: found[0] };
 }
 
 export const locatePairing = (db: Db, countyCode: string, id: number) => q.findPairing(db, countyCode, id);

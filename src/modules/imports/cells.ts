@@ -137,6 +137,7 @@ export function readCell(column: ColumnSpec, text: string, cellKind: number): Ce
     case 'money': {
       const t = decimalText(text);
       if (t === null) return new CellProblem('应为金额数字（元），如 3500 或 3500.50');
+      if (!column.signed && Number(t) < 0) return new CellProblem('金额不能为负数（元）');
       return Math.abs(Number(t)) < 1e10 ? t : new CellProblem('金额过大');
     }
     case 'disabilityGrade':

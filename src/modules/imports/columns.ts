@@ -66,10 +66,12 @@ export interface ColumnSpec {
   aliases?: string[];
   /** Upper bound for counts. */
   max?: number;
+  /** A money column that may be negative (a net figure: 生产经营性净收入 can be a loss); every other amount is refused below 0. */
+  signed?: boolean;
 }
 
 const h = (header: string, key: string, kind: ColumnKind, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ header, key, level: 'household', kind, ...extra });
-const inc = (header: string, key: string, kind: ColumnKind): ColumnSpec => ({ header, key, level: 'income', kind });
+const inc = (header: string, key: string, kind: ColumnKind, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ header, key, level: 'income', kind, ...extra });
 const ev = (header: string, key: string, kind: ColumnKind, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ header, key, level: 'event', kind, ...extra });
 const p = (header: string, key: string, kind: ColumnKind, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ header, key, level: 'person', kind, ...extra });
 
@@ -107,7 +109,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
   h('未消除风险类型', 'open_risk_types', 'codes', { enumeration: riskType, aliases: ['风险类型', '返贫致贫风险'] }),
   inc('收入年度', 'income_year', 'year'),
   inc('工资性收入', 'wages', 'money'),
-  inc('生产经营性净收入', 'production_net', 'money'),
+  inc('生产经营性净收入', 'production_net', 'money', { signed: true }),
   inc('财产性收入', 'property', 'money'),
   inc('转移性收入', 'transfer', 'money'),
   inc('生产经营性支出', 'production_cost', 'money'),

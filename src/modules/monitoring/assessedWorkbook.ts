@@ -8,24 +8,15 @@ import { OUTCOME_LABELS } from '../../domain/assessment/assessHousehold';
 import { RISK_GRADE_LABELS, type RiskGrade } from '../../domain/assessment/gradeRisk';
 import type { Outcome } from '../../domain/assessment/types';
 import { labelOf, monitorCategory } from '../../domain/enums';
+import { CRITERION_LABELS, REASON_LABELS } from '../../domain/policy/optionLabels';
 import { CRITERIA } from '../../domain/policy/rulesSchema';
 import { streamWorkbook } from '../../spreadsheet';
 import type { HouseholdAccess } from '../../db/householdReach';
 import { listAssessedHouseholds, type AssessedHousehold, type AssessedHouseholdFilter } from './overview';
 
-const CRITERION_HEADERS: Record<(typeof CRITERIA)[number], string> = {
-  income: '收入', food: '不愁吃', clothing: '不愁穿', education: '义务教育', medical: '基本医疗', housing: '住房安全', water: '饮水安全',
-};
+const CRITERION_HEADERS = CRITERION_LABELS;
 const STATUS_TEXT: Record<string, string> = { pass: '达标', fail: '未达标', undetermined: '待核实' };
-const REASON_TEXT: Record<string, string> = {
-  income_not_above_line: '收入未超过贫困线',
-  criterion_failed: '两不愁三保障或饮水未达标',
-  serious_event: '发生严重风险事件',
-  income_below_monitoring_line: '收入低于监测线',
-  income_fall: '收入大幅下降',
-  open_risk: '存在未消除风险',
-  relative_exit_short: '未达到相对贫困退出收入',
-};
+const REASON_TEXT = REASON_LABELS;
 
 type Column = { header: string; width: number; value: (h: AssessedHousehold) => string | number | null };
 

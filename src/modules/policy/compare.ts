@@ -4,6 +4,7 @@
  * lists and plain values as a whole.
  */
 import { z } from 'zod';
+import { RULE_CODE_LISTS, RULE_OPTION_LABELS } from '../../domain/policy/optionLabels';
 import { policyRulesObject } from '../../domain/policy/rulesSchema';
 
 export interface RuleDifference {
@@ -29,8 +30,8 @@ function describedOf(schema: Schema | undefined): string | undefined {
   return s?.description;
 }
 
-/** The Chinese name of a rule path; inside a union, the option that has the key names it. */
-export function ruleFieldLabel(path: readonly string[]): string {
+/** The Chinese name of a rule path and the schema of its value; inside a union, the option that has the key names it. */
+function walkRule(path: readonly string[]): { label: string; leaf: Schema | undefined } {
   const parts: string[] = [];
   let current: Schema | undefined = policyRulesObject;
   for (const step of path) {
@@ -52,7 +53,36 @@ export function ruleFieldLabel(path: readonly string[]): string {
     const text = describedOf(current);
     if (text && !unionStep) parts.push(text);
   }
-  return parts.join(' · ');
+  return { label: parts.join(' · '), leaf: current };
+}
+
+/** The Chinese name of a rule path; inside a union, the option that has the key names it. */
+export function ruleFieldLabel(path: readonly string[]): string {
+  return walkRule(path).label;
+}
+
+/** How the draft editor asks for a rule value: its JSON Schema (type, bounds, enum), with the Chinese names of its codes. */
+export interface RuleInput {
+  schema: Record<string, unknown>;
+  nullable: boolean;
+  options?: Record<string, string>;
+}
+
+export function ruleFieldInput(path: readonly string[]): RuleInput | undefined {
+  const { leaf } = walkRule(path);
+  if (!leaf) return undefined;
+  let schema: Record<string, unknown>;
+  try {
+    schema = z.toJSONSchema(leaf, { unrepresentable: 'any' }) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  delete schema.$schema;
+  const nullable = leaf instanceof z.ZodNullable || (leaf instanceof z.ZodOptional && leaf.unwrap() instanceof z.ZodNullable);
+  const codes = [...((schema.enum as string[] | undefined) ?? ((schema.items as { enum?: string[] } | undefined)?.enum ?? []))];
+  const fromList = RULE_CODE_LISTS[path.join('.')];
+  const options = fromList ?? (codes.length ? Object.fromEntries(codes.map((c) => [c, RULE_OPTION_LABELS[c] ?? c])) : undefined);
+  return { schema, nullable, ...(options ? { options } : {}) };
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -81,12 +111,14 @@ export interface RuleField {
   field: string;
   group: string;
   value: unknown;
+  input?: RuleInput;
 }
 
 /** Every value a rule set (or override) sets, in path order, each named and grouped. */
 export function ruleFields(rules: unknown): RuleField[] {
   return diffRules({}, rules).map((d) => {
     const top = d.path.split('.')[0];
-    return { path: d.path, field: d.field, group: ruleFieldLabel([top]) || top, value: d.b };
+    const input = ruleFieldInput(d.path.split('.'));
+    return { path: d.path, field: d.field, group: ruleFieldLabel([top]) || top, value: d.b, ...(input ? { input } : {}) };
   });
 }

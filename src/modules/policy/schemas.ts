@@ -71,7 +71,8 @@ export const comparisonSchema = z.object({
   differences: z.array(z.object({ path: z.string(), field: z.string(), a: z.unknown(), b: z.unknown() })),
 });
 
-const ruleField = z.object({ path: z.string(), field: z.string(), group: z.string(), value: z.unknown() });
+const ruleInput = z.object({ schema: z.record(z.string(), z.unknown()), nullable: z.boolean(), options: z.record(z.string(), z.string()).optional() });
+const ruleField = z.object({ path: z.string(), field: z.string(), group: z.string(), value: z.unknown(), input: ruleInput.optional() });
 
 export const ruleFieldsSchema = z.object({ own: z.array(ruleField), effective: z.array(ruleField) });
 

@@ -146,3 +146,23 @@ export const getJson = <T>(path: string, query: Query = {}, signal?: AbortSignal
 export const postJson = <T>(path: string, body: unknown = {}, idempotencyKey?: string) => request<T>('POST', path, { body, idempotencyKey });
 
 export const patchJson = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
+
+export const putJson = <T>(path: string, body: unknown) => request<T>('PUT', path, { body });
+
+/** Upload one file as multipart/form-data (field `file`), answered with JSON; refusals as ApiError with their details. */
+export async function postFile<T>(path: string, file: File, query: Query = {}): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const headers: Record<string, string> = { accept: 'application/json', 'idempotency-key': newIdempotencyKey() };
+  const token = csrfToken();
+  if (token) headers[CSRF_HEADER] = token;
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, query), { method: 'POST', body: form, credentials: 'same-origin', headers });
+  } catch {
+    throw new ApiError(0, 'network', i18n.t('errors.network'));
+  }
+  const body = await response.json().catch(() => undefined);
+  if (!response.ok) throw new ApiError(response.status, body?.error?.code ?? 'http_' + response.status, body?.error?.message ?? i18n.t('errors.http', { status: response.status }), body?.error?.details);
+  return body as T;
+}

@@ -2,6 +2,7 @@
 import { Alert, Button, Card, DatePicker, Select, Space, Spin, Table, Tag, message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ApiError, queryString } from '../../api/client';
 import { useApi } from '../../app/useApi';
 import { usePlaceParam } from '../../app/usePlaceParam';
@@ -50,6 +51,7 @@ export function PairingPage() {
           />
           <DatePicker onChange={(d) => d && setStartedOn(d.format('YYYY-MM-DD'))} placeholder={startedOn} />
           <Button href={exportUrl('unpaired', { place })}>{t('assistance.export')}</Button>
+          <Link to={`/assistance/pairing/import${queryString({ place })}`}>{t('assistance.pairingImport.open')}</Link>
           <Button type="primary" disabled={!cadreId || selected.length === 0} onClick={pair}>
             {t('assistance.pair', { count: selected.length })}
           </Button>

@@ -6,8 +6,9 @@ import { ApiError } from '../../api/client';
 import { useApi } from '../../app/useApi';
 import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
-import { activatePolicy, getPolicy, getRuleFields, parseValue, rulesFromPaths, updateDraft, valueText, type PolicyProblem, type RuleField } from './api';
+import { activatePolicy, getPolicy, getRuleFields, rulesFromPaths, updateDraft, type PolicyProblem, type RuleField } from './api';
 import { fieldName } from './RuleGroups';
+import { controlValue, RuleInput, ruleValueProblem, sentValue, valueWords } from './RuleInput';
 import { WhatIfPanel } from './WhatIfPanel';
 
 interface Row extends RuleField {
@@ -42,7 +43,8 @@ export function PolicyDraftPage() {
   });
   const [title, setTitle] = useState('');
   const [note, setNote] = useState('');
-  const [values, setValues] = useState<Record<string, string>>({});
+  /** The draft's own values as the controls hold them (absent: inherit). */
+  const [values, setValues] = useState<Record<string, unknown>>({});
   const [filter, setFilter] = useState('');
   const [errors, setErrors] = useState<{ byPath: Record<string, string>; other: string[] }>({ byPath: {}, other: [] });
   const [dirty, setDirty] = useState(false);
@@ -52,7 +54,7 @@ export function PolicyDraftPage() {
     if (!data.data) return;
     setTitle(data.data.policy.title);
     setNote(data.data.policy.note ?? '');
-    setValues(Object.fromEntries(data.data.fields.own.map((f) => [f.path, valueText(f.value)])));
+    setValues(Object.fromEntries(data.data.fields.own.map((f) => [f.path, controlValue(f, f.value)])));
     setDirty(false);
   }, [data.data]);
 
@@ -70,16 +72,30 @@ export function PolicyDraftPage() {
   const { policy } = data.data;
   if (policy.status !== 'draft') return <Alert type="warning" showIcon title={t('policy.edit.notDraft', { status: t(`policy.status.${policy.status}`) })} />;
 
-  const change = (path: string, text: string) => {
-    setValues((v) => ({ ...v, [path]: text }));
+  const change = (path: string, value: unknown) => {
+    setValues((v) => ({ ...v, [path]: value }));
     setDirty(true);
   };
 
   async function save() {
+    const byField = new Map(rows.map((r) => [r.path, r]));
+    const set: Record<string, unknown> = {};
+    const problems: Record<string, string> = {};
+    for (const [path, held] of Object.entries(values)) {
+      const field = byField.get(path) ?? data.data!.fields.own.find((f) => f.path === path);
+      const value = field ? sentValue(field, held) : held;
+      if (value === undefined) continue;
+      const problem = field && ruleValueProblem(field, field.field, value);
+      if (problem) problems[path] = problem;
+      set[path] = value;
+    }
+    if (Object.keys(problems).length > 0) {
+      setErrors({ byPath: problems, other: Object.values(problems) });
+      return;
+    }
     setBusy(true);
     setErrors({ byPath: {}, other: [] });
     try {
-      const set = Object.fromEntries(Object.entries(values).filter(([, text]) => text.trim() !== '').map(([path, text]) => [path, parseValue(text)]));
       await updateDraft(id, { title, note: note.trim() ? note : null, rules: rulesFromPaths(set) });
       message.success(t('policy.edit.saved'));
       setAttempt((n) => n + 1);
@@ -142,14 +158,14 @@ export function PolicyDraftPage() {
           scroll={{ y: 520 }}
           columns={[
             { title: t('policy.view.field'), key: 'field', render: (_: unknown, r) => <span title={r.path}>{`${r.group} · ${fieldName(r)}`}</span> },
-            { title: t('policy.edit.inherited'), dataIndex: 'current', width: '25%', render: (v: unknown) => <span className="mono">{valueText(v)}</span> },
+            { title: t('policy.edit.inherited'), dataIndex: 'current', width: '25%', render: (v: unknown, r) => <span>{valueWords(r, v, t('common.yes'), t('common.no'))}</span> },
             {
               title: t('policy.edit.draftValue'),
               key: 'value',
               width: '30%',
               render: (_: unknown, r) => (
                 <>
-                  <Input data-path={r.path} value={values[r.path] ?? ''} status={errors.byPath[r.path] ? 'error' : undefined} onChange={(e) => change(r.path, e.target.value)} />
+                  <RuleInput field={r} value={values[r.path]} invalid={!!errors.byPath[r.path]} onChange={(v) => change(r.path, v)} />
                   {errors.byPath[r.path] && (
                     <Typography.Text type="danger" className="policy-field-error">
                       {errors.byPath[r.path]}

@@ -28,6 +28,14 @@ export interface RuleField {
   field: string;
   group: string;
   value: unknown;
+  /** How to ask for the value: its JSON Schema and the Chinese names of its codes. */
+  input?: RuleInputSpec;
+}
+
+export interface RuleInputSpec {
+  schema: Record<string, unknown>;
+  nullable: boolean;
+  options?: Record<string, string>;
 }
 
 export interface RuleFields {
@@ -135,16 +143,6 @@ export function valueText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   return JSON.stringify(value);
-}
-
-/** Text typed in a rule's box back to a value: JSON when it reads as JSON (numbers, true/false, lists), else the words. */
-export function parseValue(text: string): unknown {
-  const trimmed = text.trim();
-  try {
-    return JSON.parse(trimmed);
-  } catch {
-    return trimmed;
-  }
 }
 
 /** Rules as the server takes them, from path → value ('monitoring.lineByYear.2021.amount' → nested objects). */

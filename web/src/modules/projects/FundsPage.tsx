@@ -17,6 +17,7 @@ import { ReportActions } from '../reports/parts';
 import { allocate, createSource, disburse, fundsExportUrl, getRules, getSplit, listAllocations, listDisbursements, listProjects, listSources, yuan, type Allocation, type Disbursement, type RulePanel, type Source } from './api';
 import { FormModal, todayText, useYear, YearInput } from './parts';
 import { PvRevenueCard } from './PvRevenueCard';
+import { moneyRule } from '../../app/formRules';
 
 const KIND_OPTIONS = Object.entries(FUND_KINDS).map(([value, label]) => ({ value, label }));
 type DateValue = { format: (f: string) => string } | undefined;
@@ -106,7 +107,7 @@ export function FundsPage() {
               <Form.Item name="kind" label={t('projects.kind')} rules={[{ required: true }]}><Select options={KIND_OPTIONS} /></Form.Item>
               <Form.Item name="name" label={t('projects.fundName')} rules={[{ required: true }]}><Input /></Form.Item>
               <Form.Item name="docNo" label={t('projects.docNo')}><Input /></Form.Item>
-              <Space><Form.Item name="amount" label={t('projects.amount')} rules={[{ required: true }]}><InputNumber min={0.01} style={{ width: 200 }} /></Form.Item>
+              <Space><Form.Item name="amount" label={t('projects.amount')} rules={[{ required: true }, moneyRule(t('projects.amount'), { positive: true })]}><InputNumber style={{ width: 200 }} /></Form.Item>
                 <Form.Item name="receivedOn" label={t('projects.receivedOn')}><DatePicker /></Form.Item></Space>
             </>
           )}
@@ -123,7 +124,7 @@ export function FundsPage() {
               <Form.Item name="allocationId" label={t('projects.allocation')} rules={[{ required: true }]}>
                 <Select className="allocation-select" options={(allocations.data ?? []).map((a) => ({ value: a.id, label: `${a.projectName ?? a.householdNo} · ${a.sourceName} · ${t('projects.balance')} ${yuan(a.balance)}` }))} />
               </Form.Item>
-              <Space><Form.Item name="amount" label={t('projects.amount')} rules={[{ required: true }]}><InputNumber min={0.01} style={{ width: 200 }} /></Form.Item>
+              <Space><Form.Item name="amount" label={t('projects.amount')} rules={[{ required: true }, moneyRule(t('projects.amount'), { positive: true })]}><InputNumber style={{ width: 200 }} /></Form.Item>
                 <Form.Item name="paidOn" label={t('projects.paidOn')}><DatePicker /></Form.Item></Space>
               <Form.Item name="voucherNo" label={t('projects.voucher')} rules={[{ required: true }]}><Input /></Form.Item>
               <Form.Item name="payee" label={t('projects.payee')}><Input /></Form.Item>
@@ -160,7 +161,7 @@ function AllocateForm({ place, year, sources, onClose }: { place?: string; year:
           ) : (
             <Form.Item name="householdNo" label={t('projects.householdNo')} rules={[{ required: true }]}><Input /></Form.Item>
           )}
-          <Space><Form.Item name="amount" label={t('projects.amount')} rules={[{ required: true }]}><InputNumber min={0.01} style={{ width: 200 }} /></Form.Item>
+          <Space><Form.Item name="amount" label={t('projects.amount')} rules={[{ required: true }, moneyRule(t('projects.amount'), { positive: true })]}><InputNumber style={{ width: 200 }} /></Form.Item>
             <Form.Item name="allocatedOn" label={t('projects.allocatedOn')}><DatePicker /></Form.Item></Space>
           <Form.Item name="note" label={t('projects.note')}><Input /></Form.Item>
         </>

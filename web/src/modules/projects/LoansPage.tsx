@@ -11,6 +11,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { ReportActions } from '../reports/parts';
 import { checkOverdue, createLoan, extend, getLoan, listLoans, loansExportUrl, repay, yuan, type Loan, type LoanQuery } from './api';
 import { FormModal, todayText } from './parts';
+import { moneyRule } from '../../app/formRules';
 
 type DateValue = { format: (f: string) => string } | undefined;
 const day = (v: DateValue) => (v ? v.format('YYYY-MM-DD') : todayText());
@@ -84,7 +85,7 @@ export function LoansPage() {
               <Space wrap><Form.Item name="householdNo" label={t('projects.householdNo')} rules={[{ required: true }]}><Input /></Form.Item>
                 <Form.Item name="lender" label={t('projects.lender')} rules={[{ required: true }]}><Input /></Form.Item>
                 <Form.Item name="contractNo" label={t('projects.contractNo')}><Input /></Form.Item></Space>
-              <Space wrap><Form.Item name="amount" label={t('projects.amount')} rules={[{ required: true }]}><InputNumber min={0.01} /></Form.Item>
+              <Space wrap><Form.Item name="amount" label={t('projects.amount')} rules={[{ required: true }, moneyRule(t('projects.amount'), { positive: true })]}><InputNumber /></Form.Item>
                 <Form.Item name="termMonths" label={t('projects.termMonths')}><InputNumber min={1} /></Form.Item>
                 <Form.Item name="installments" label={t('projects.installments')}><InputNumber min={1} /></Form.Item></Space>
               <Space wrap><Form.Item name="annualRate" label={t('projects.annualRate')}><InputNumber min={0} step={0.0005} /></Form.Item>
@@ -129,8 +130,8 @@ function LoanModal({ id, writable, onClose }: { id: number; writable: boolean; o
           )}
           {form === 'repay' && (
             <FormModal<{ principal: number; interest?: number; paidOn?: DateValue }> title={t('projects.repay')} onClose={done} run={(v) => repay(id, { ...v, interest: v.interest ?? 0, paidOn: day(v.paidOn) })}>
-              {() => (<Space wrap><Form.Item name="principal" label={t('projects.principal')} rules={[{ required: true }]}><InputNumber min={0} /></Form.Item>
-                <Form.Item name="interest" label={t('projects.interest')}><InputNumber min={0} /></Form.Item><Form.Item name="paidOn" label={t('projects.paidOn')}><DatePicker /></Form.Item></Space>)}
+              {() => (<Space wrap><Form.Item name="principal" label={t('projects.principal')} rules={[{ required: true }, moneyRule(t('projects.principal'))]}><InputNumber /></Form.Item>
+                <Form.Item name="interest" label={t('projects.interest')} rules={[moneyRule(t('projects.interest'))]}><InputNumber /></Form.Item><Form.Item name="paidOn" label={t('projects.paidOn')}><DatePicker /></Form.Item></Space>)}
             </FormModal>
           )}
           {form === 'extend' && (

@@ -10,6 +10,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { householdStatus, labelOf } from '../../../../src/domain/enums';
 import { PROJECT_STATUSES } from '../../../../src/domain/funds/projectTypes';
 import { getProject, listAllocations, listDisbursements, setBeneficiaries, yuan, type Allocation, type Disbursement, type ProjectDetail as Detail } from './api';
+import { moneyRule } from '../../app/formRules';
 
 type Row = { householdNo?: string; incomeGain?: number | null };
 type FieldDetail = { field?: string; value?: unknown; message?: string };
@@ -112,7 +113,7 @@ function BeneficiaryForm({ p, onSaved }: { p: Detail; onSaved: () => void }) {
             {fields.map((f) => (
               <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
                 <Form.Item name={[f.name, 'householdNo']} rules={[{ required: true, message: t('projects.householdNoRequired') }]}><Input className="beneficiary-no" placeholder={t('projects.householdNo')} style={{ width: 220 }} /></Form.Item>
-                <Form.Item name={[f.name, 'incomeGain']}><InputNumber className="beneficiary-gain" min={0} placeholder={t('projects.incomeGain')} style={{ width: 160 }} /></Form.Item>
+                <Form.Item name={[f.name, 'incomeGain']} rules={[moneyRule(t('projects.incomeGain'))]}><InputNumber className="beneficiary-gain" placeholder={t('projects.incomeGain')} style={{ width: 160 }} /></Form.Item>
                 <MinusCircleOutlined onClick={() => remove(f.name)} />
               </Space>
             ))}

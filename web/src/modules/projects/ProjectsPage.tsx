@@ -16,6 +16,7 @@ import { ReportActions } from '../reports/parts';
 import { createProject, listProjects, moveProject, projectsExportUrl, updateProject, yuan, type Project, type ProjectQuery } from './api';
 import { FormModal, todayText, useYear, YearInput } from './parts';
 import { ProjectDetail } from './ProjectDetail';
+import { moneyRule } from '../../app/formRules';
 
 const TYPE_OPTIONS = Object.entries(PROJECT_TYPES).map(([value, v]) => ({ value, label: v.label }));
 const STATUS_OPTIONS = Object.entries(PROJECT_STATUSES).map(([value, label]) => ({ value, label }));
@@ -140,7 +141,7 @@ function ProjectForm({ project, placeCode, year, onClose }: { project?: Project;
           </Space>
           <Space wrap align="start">
             <Form.Item name="coveredHouseholds" label={t('projects.coveredHouseholds')}><InputNumber min={0} /></Form.Item>
-            <Form.Item name="avgIncomeGain" label={t('projects.avgIncomeGain')}><InputNumber min={0} /></Form.Item>
+            <Form.Item name="avgIncomeGain" label={t('projects.avgIncomeGain')} rules={[moneyRule(t('projects.avgIncomeGain'))]}><InputNumber /></Form.Item>
           </Space>
           <Form.Item name="note" label={t('projects.note')}><Input.TextArea rows={2} /></Form.Item>
         </div>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { recordPvRevenue } from './api';
+import { moneyRule } from '../../app/formRules';
 
 type Values = { villageCode: string; revenue: number; welfareJobs: number };
 const FIELDS: (keyof Values)[] = ['villageCode', 'revenue', 'welfareJobs'];
@@ -36,7 +37,7 @@ export function PvRevenueCard({ place, year, onSaved }: { place: string; year: n
       <Form<Values> form={form} layout="inline" onFinish={submit} initialValues={{ villageCode: place }}>
         <Space wrap align="start">
           <Form.Item name="villageCode" label={t('projects.pvVillage')} rules={[{ required: true, len: 12 }]}><Input style={{ width: 160 }} /></Form.Item>
-          <Form.Item name="revenue" label={t('projects.pvRevenue')} rules={[{ required: true }]}><InputNumber min={0} style={{ width: 150 }} /></Form.Item>
+          <Form.Item name="revenue" label={t('projects.pvRevenue')} rules={[{ required: true }, moneyRule(t('projects.pvRevenue'))]}><InputNumber style={{ width: 150 }} /></Form.Item>
           <Form.Item name="welfareJobs" label={t('projects.pvWelfare')} rules={[{ required: true }]}><InputNumber min={0} style={{ width: 150 }} /></Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>{t('projects.pvSave')}</Button>
         </Space>

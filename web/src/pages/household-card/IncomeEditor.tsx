@@ -6,6 +6,7 @@ import { setIncome, type IncomeInput } from '../../api/assessment';
 import type { ApiError } from '../../api/client';
 import type { Income } from '../../api/types';
 import { showSaveError } from './saveErrors';
+import { moneyRule } from '../../app/formRules';
 
 const AMOUNTS = ['wages', 'productionNet', 'property', 'transfer', 'productionCost'] as const;
 type Values = IncomeInput & { year: number };
@@ -50,8 +51,8 @@ export function IncomeEditor({ householdNo, income, onClose, onSaved }: Props) {
           </Col>
           {AMOUNTS.map((key) => (
             <Col span={8} key={key}>
-              <Form.Item name={key} label={t(`monitoring.income.${key}`)} rules={[{ required: true }]}>
-                <InputNumber min={key === 'productionNet' ? undefined : 0} precision={2} style={{ width: '100%' }} />
+              <Form.Item name={key} label={t(`monitoring.income.${key}`)} rules={key === 'productionNet' ? [{ required: true }] : [{ required: true }, moneyRule(t(`monitoring.income.${key}`))]}>
+                <InputNumber precision={2} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           ))}

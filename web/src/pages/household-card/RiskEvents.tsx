@@ -8,6 +8,7 @@ import { formatYuan } from '../../app/labels';
 import { useApi } from '../../app/useApi';
 import { ErrorState } from '../../components/ErrorState';
 import { showSaveError } from './saveErrors';
+import { moneyRule } from '../../app/formRules';
 
 const TYPES = ['illness', 'disability', 'schooling', 'disaster', 'accident', 'industry_failure', 'unstable_employment', 'sudden_event', 'unstable_income'];
 
@@ -105,8 +106,8 @@ export function RiskEvents({ householdNo, version, mayEdit, onSaved }: Props) {
             <Form.Item name="occurredOn" label={t('monitoring.events.occurredOn')} rules={[{ required: true }]}>
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="cost" label={t('monitoring.events.cost')} rules={[{ required: true }]}>
-              <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+            <Form.Item name="cost" label={t('monitoring.events.cost')} rules={[{ required: true }, moneyRule(t('monitoring.events.cost'))]}>
+              <InputNumber precision={2} style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="note" label={t('monitoring.events.note')}>
               <Input.TextArea maxLength={500} rows={2} />
