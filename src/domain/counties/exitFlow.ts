@@ -13,6 +13,8 @@ export const LEVEL_LABEL: Record<StepLevel, string> = { county: '县级', city: 
 
 export interface CountyStep extends PlannedStep {
   level: StepLevel;
+  /** Where the notice days come from (notice step). */
+  noticeSource: string | null;
 }
 
 export interface CountyExitPlan {
@@ -22,9 +24,10 @@ export interface CountyExitPlan {
 
 const OPERATOR = ['department_operator'];
 
-export function countyExitPlan(noticeDays: number): CountyExitPlan {
+export function countyExitPlan(rules: { noticeDays: number; noticeDaysSource: string }): CountyExitPlan {
+  const { noticeDays, noticeDaysSource } = rules;
   const step = (code: string, label: string, kind: PlannedStep['kind'], level: StepLevel, roles: string[], returnTo: number): CountyStep => ({
-    code, label, kind, level, roles, evidence: [], returnTo, noticeDays: kind === 'notice' ? noticeDays : null, sampleShare: null,
+    code, label, kind, level, roles, evidence: [], returnTo, noticeDays: kind === 'notice' ? noticeDays : null, noticeSource: kind === 'notice' ? noticeDaysSource : null, sampleShare: null,
   });
   return {
     label: '贫困县退出（摘帽）',

@@ -40,7 +40,7 @@ const stateOf = (c: q.CaseRow): CaseState => ({
 export async function startCountyExit(db: Db, scope: PlaceScope, countyCode: string, year: number, actor: CaseActor) {
   const row = await verdictOf(db, scope, countyCode, year);
   if (!row) throw notFound(`县 ${countyCode} `);
-  const plan = countyExitPlan((await countyRules(db, countyCode, year)).rules.countyExit.noticeDays);
+  const plan = countyExitPlan((await countyRules(db, countyCode, year)).rules.countyExit);
   const first = plan.steps[0];
   if (!first.roles.includes(actor.role)) throw conflict(`摘帽申请由${first.roles.map(roleLabel).join('或')}发起，您的角色（${roleLabel(actor.role)}）不能发起`);
   const wrongLevel = levelRefusal(first, actor.placeCode);
@@ -156,7 +156,7 @@ export async function caseView(db: Db, id: number, viewer: Pick<CaseActor, 'role
     stepIndex: c.step_index,
     stepLabel: step.label,
     waitingOn: c.status === 'in_progress' ? `${LEVEL_LABEL[step.level]}${step.roles.map(roleLabel).join('或')}` : null,
-    steps: plan.steps.map((s) => ({ code: s.code, label: s.label, kind: s.kind, level: LEVEL_LABEL[s.level], noticeDays: s.noticeDays })),
+    steps: plan.steps.map((s) => ({ code: s.code, label: s.label, kind: s.kind, level: LEVEL_LABEL[s.level], noticeDays: s.noticeDays, noticeSource: s.noticeSource ?? null })),
     noticeStartsOn: c.notice_starts_on,
     noticeEndsOn: c.notice_ends_on,
     openObjections: c.open_objections,

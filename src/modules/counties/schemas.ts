@@ -52,7 +52,7 @@ export const dashboardSchema = z.object({
 export const caseSchema = z.object({
   id: z.number(), countyCode: z.string(), countyName: z.string(), year: z.number(), status: z.string(), statusLabel: z.string(),
   stepIndex: z.number(), stepLabel: z.string(), waitingOn: z.string().nullable(),
-  steps: z.array(z.object({ code: z.string(), label: z.string(), kind: z.string(), level: z.string(), noticeDays: z.number().nullable() })),
+  steps: z.array(z.object({ code: z.string(), label: z.string(), kind: z.string(), level: z.string(), noticeDays: z.number().nullable(), noticeSource: z.string().nullable() })),
   noticeStartsOn: z.string().nullable(), noticeEndsOn: z.string().nullable(), openObjections: z.number(), policyKey: z.string(),
   verdict: z.object({ passed: z.boolean(), conditions: z.array(z.object({ label: z.string(), reason: z.string() })) }),
   startedBy: z.string().nullable(), startedAt: z.string(),
