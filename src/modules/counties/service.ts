@@ -6,3 +6,4 @@ export { countyVerdicts, verdictOf, ruralPopulationOf, EXIT_STATUS_LABELS, type 
 export { startCountyExit, actOnCountyCase, caseView, listCountyCases, locateCountyCase, CASE_STATUS_LABELS, type CaseActor, type CountyCaseAction } from './exitCase';
 export { drawRecheck, recordRecheck, recheckOverview, RECHECK_STATUS_LABELS } from './recheck';
 export { dashboardSheets, recheckSheets } from './exports';
+export { loadCountyDemo, DEMO_NOTE as COUNTY_DEMO_NOTE } from './demo';
