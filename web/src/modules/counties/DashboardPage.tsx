@@ -72,7 +72,7 @@ export function DashboardPage() {
         ) : (
           <>
             {r && <Alert showIcon className="page-hint" type={r.passed === r.rows.length ? 'success' : 'warning'} title={t('counties.summary', { passed: r.passed, total: r.rows.length })} />}
-            <Table<CountyRow> size="small" bordered rowKey="code" loading={report.loading} pagination={false} columns={columns} dataSource={r?.rows ?? []} scroll={{ x: 'max-content' }} />
+            <Table<CountyRow> size="small" bordered rowKey="code" loading={report.loading} pagination={false} columns={columns} dataSource={r?.rows ?? []} scroll={{ x: 'max-content' }} data-testid="county-verdicts" />
           </>
         )}
       </Card>
