@@ -38,6 +38,11 @@ export async function registryFigures(db: Db, counties: readonly string[]): Prom
     .execute();
 }
 
+/** Rows of `year` whose county lies at or under `place` (codeUnder takes '0' as everywhere) and in the scope. */
+function ofYearUnder(scope: PlaceScope, place: string, year: number) {
+  return sql<SqlBool>`(year = ${year} AND ${codeInScope(scope, 'county_code')} AND ${codeUnder(place, 'county_code')})`;
+}
+
 export async function exitsOf(db: Db, counties: readonly string[]): Promise<ExitRow[]> {
   if (counties.length === 0) return [];
   return db.selectFrom('county_exit').selectAll().where('county_code', 'in', [...counties]).execute();
@@ -48,9 +53,7 @@ export async function exitedIn(db: Db, scope: PlaceScope, place: string, year: n
   return db
     .selectFrom('county_exit')
     .selectAll()
-    .where('year', '=', year)
-    .where(() => codeInScope(scope, 'county_code'))
-    .where(() => (place === '0' ? sql<SqlBool>`true` : codeUnder(place, 'county_code')))
+    .where(() => ofYearUnder(scope, place, year))
     .orderBy('county_code')
     .execute();
 }
@@ -81,9 +84,7 @@ export async function casesUnder(db: Db, scope: PlaceScope, place: string, year:
   return db
     .selectFrom('county_exit_case')
     .selectAll()
-    .where('year', '=', year)
-    .where(() => codeInScope(scope, 'county_code'))
-    .where(() => (place === '0' ? sql<SqlBool>`true` : codeUnder(place, 'county_code')))
+    .where(() => ofYearUnder(scope, place, year))
     .orderBy('county_code')
     .orderBy('id')
     .execute();
@@ -144,9 +145,7 @@ export async function rechecksUnder(db: Db, scope: PlaceScope, place: string, ye
   return db
     .selectFrom('county_recheck')
     .selectAll()
-    .where('year', '=', year)
-    .where(() => codeInScope(scope, 'county_code'))
-    .where(() => (place === '0' ? sql<SqlBool>`true` : codeUnder(place, 'county_code')))
+    .where(() => ofYearUnder(scope, place, year))
     .orderBy('county_code')
     .execute();
 }
