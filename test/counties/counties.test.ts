@@ -72,6 +72,9 @@ describe.each(testDatabases)('county exit ($name)', (t) => {
     const started = await client.inject('POST', `/api/v1/counties/${places.countyCode}/exit-cases`, { year: 2024 });
     expect(started.statusCode, started.body).toBe(201);
     const id = started.json().id;
+    expect((await failing.client.inject('GET', `/api/v1/counties/exit-cases/${id}`)).statusCode).toBe(404);
+    expect((await failing.client.inject('POST', `/api/v1/counties/${places.countyCode}/exit-cases`, { year: 2024 })).statusCode).toBe(404);
+    expect((await client.inject('POST', `/api/v1/counties/exit-cases/${id}/actions`, { type: 'publish', startsOn: '2024-02-30' })).json().error.message).toContain('公示开始日期（startsOn）不是有效日期');
     const act = async (username: string, body: Record<string, unknown>) => (await loginAs(s.app, username)).inject('POST', `/api/v1/counties/exit-cases/${id}/actions`, body);
 
     expect((await act(province.username, { type: 'approve' })).json().error.message).toContain('「县申请」由县级办理');

@@ -57,3 +57,18 @@ describe('县摘帽 verdict', () => {
     expect(v.conditions[0].source).toContain('2016');
   });
 });
+
+describe('县摘帽 rules as policy data', () => {
+  it('refuses an impossible threshold, naming the field in Chinese', async () => {
+    const { validatePolicy } = await import('../policy/validate');
+    const result = validatePolicy({ id: 'x', regionCode: '41', effectiveYear: 2019, version: 1, status: 'draft', title: '河南', rules: { countyExit: { approval: { threshold: 90 } } } });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[0].message).toBe('贫困县退出（摘帽）标准 · 群众认可度 · 群众认可度不低于（rules.countyExit.approval.threshold）应不大于 1，实为 90');
+  });
+
+  it('treats a prefecture a province adds to the western list as western', () => {
+    const rulesWithEnshi = { ...rules, westernRegions: [...rules.westernRegions, '4228'] };
+    expect(countyVerdict({ ...base, countyCode: '422801' }, rulesWithEnshi).western).toBe(true);
+    expect(countyVerdict({ ...base, countyCode: '422801' }, rules).western).toBe(false);
+  });
+});
