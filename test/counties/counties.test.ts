@@ -7,6 +7,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { drawSample } from '../../src/domain/workflow/sample';
+import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
+import { createPolicyDraft } from '../../src/modules/policy/service';
 import { loginAs } from '../access/helpers';
 import { testDatabases } from '../helpers/databases';
 import { createHousehold, createPlaceTree } from '../helpers/factory';
@@ -52,6 +54,13 @@ describe.each(testDatabases)('county exit ($name)', (t) => {
     const after = await read();
     expect(after.verdict.passed).toBe(false);
     expect(after.verdict.failing).toEqual(['错退率 2.17% > 2%，未达标']);
+
+    const draft = await createPolicyDraft(s.database.db, {
+      regionCode: places.countyCode, effectiveYear: 2024, title: '测试：错退率放宽到 2.5%', rules: { countyExit: { wrongExitRate: { threshold: 0.025, source: '测试' } } },
+    }, CONSOLE_ACTOR);
+    const whatIf = await client.inject('GET', `/api/v1/counties/exit-verdicts/what-if?place=${places.countyCode}&year=2024&policy=${draft.id}`);
+    expect(whatIf.statusCode, whatIf.body).toBe(200);
+    expect(whatIf.json().changed).toEqual([{ code: places.countyCode, name: row.name, passedBefore: false, passedAfter: true, failingBefore: ['错退率 2.17% > 2%，未达标'], failingAfter: [] }]);
 
     const xlsx = await client.inject('GET', `/api/v1/counties/exit-verdicts/export.xlsx?place=${places.countyCode}&year=2024`);
     expect(xlsx.statusCode).toBe(200);

@@ -12,10 +12,11 @@ import { routesOf } from '../../server/defineRoute';
 import { notFound } from '../../server/errors';
 import { reachPlace, reachRecord, todayOf } from '../../server/reach';
 import { placeNameOf } from '../places/service';
+import { getPolicy, reachPolicy } from '../policy/service';
 import { sendWorkbook } from '../reports/service';
-import { actionBody, caseListSchema, caseSchema, countyParams, dashboardSchema, drawBody, drawSchema, findingsBody, idParams, overviewSchema, placeYearQuery, recheckResultSchema, yearBody } from './schemas';
+import { actionBody, caseListSchema, caseSchema, countyParams, dashboardSchema, drawBody, drawSchema, findingsBody, idParams, overviewSchema, placeYearQuery, recheckResultSchema, whatIfQuery, whatIfSchema, yearBody } from './schemas';
 import {
-  actOnCountyCase, caseView, countyVerdicts, dashboardSheets, drawRecheck, listCountyCases, locateCountyCase, recheckOverview, recheckSheets, recordRecheck, startCountyExit,
+  actOnCountyCase, caseView, countyVerdicts, countyWhatIf, dashboardSheets, drawRecheck, listCountyCases, locateCountyCase, recheckOverview, recheckSheets, recordRecheck, startCountyExit,
   type CaseActor,
 } from './service';
 
@@ -47,6 +48,14 @@ export async function registerCountyRoutes(api: FastifyInstance, database: Datab
       const place = await reachPlace(request, query.place);
       const result = await countyVerdicts(db, requireUser(request).scope, place, query.year);
       return sendWorkbook(reply, dashboardSheets(result.place.name, query.year, result.rows, todayOf(request)), `county-exit-${place}-${query.year}.xlsx`, `${result.place.name}${query.year}年贫困县退出条件.xlsx`);
+    },
+  });
+
+  route({
+    method: 'GET', url: '/counties/exit-verdicts/what-if', summary: '政策测算：哪些县的摘帽结论会改变', access: ['dashboard.read', 'policy.read'], query: whatIfQuery, response: whatIfSchema,
+    handler: async ({ request, query }) => {
+      await reachPolicy(request, await getPolicy(db, query.policy), 'read');
+      return countyWhatIf(db, requireUser(request).scope, await reachPlace(request, query.place), query.year, query.policy);
     },
   });
 

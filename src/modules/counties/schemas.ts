@@ -88,3 +88,13 @@ export const overviewSchema = z.object({
     rectificationIds: z.array(z.number()),
   })),
 });
+
+export const whatIfQuery = placeYearQuery.extend({ policy: z.string({ message: '政策记录（policy）应为编号' }).min(1, '政策记录（policy）不能为空') });
+
+export const whatIfSchema = z.object({
+  place: z.object({ code: z.string(), name: z.string() }),
+  year: z.number(),
+  policy: z.object({ id: z.string(), title: z.string(), regionCode: z.string() }),
+  counties: z.number(),
+  changed: z.array(z.object({ code: z.string(), name: z.string(), passedBefore: z.boolean(), passedAfter: z.boolean(), failingBefore: z.array(z.string()), failingAfter: z.array(z.string()) })),
+});

@@ -7,7 +7,8 @@ import type { Db } from '../../db/database';
 import type { PlaceScope } from '../../db/placeScope';
 import { countyVerdict, type CountyFigures, type CountyVerdict, type SampleFindings } from '../../domain/counties/verdict';
 import { versionKey } from '../../domain/policy/resolve';
-import { loadActivePolicies, resolveOrFail } from '../policy/service';
+import type { PolicyRecord } from '../../domain/policy/record';
+import { domainRecord, getPolicy, loadActivePolicies, resolveOrFail, withRecordActive } from '../policy/service';
 import { placesAtLevel, reachablePlace } from '../places/service';
 import { countySamples, type CountySamples } from '../quality/service';
 import { exitsOf, registryFigures, type ExitRow } from './queries';
@@ -66,11 +67,11 @@ export async function countyRules(db: Db, countyCode: string, year: number) {
 }
 
 /** Every county at or under `place` (the place itself when a county) within the scope, with its verdict. */
-export async function countyVerdicts(db: Db, scope: PlaceScope, placeCode: string, year: number) {
+export async function countyVerdicts(db: Db, scope: PlaceScope, placeCode: string, year: number, policies?: PolicyRecord[]) {
   const place = await reachablePlace(db, scope, placeCode.length > 6 ? placeCode.slice(0, 6) : placeCode);
   const counties = await placesAtLevel(db, place.code, 3, scope);
   const codes = counties.map((c) => c.code);
-  const [figures, exits, records] = await Promise.all([countyFigures(db, codes, place.code, year), exitsOf(db, codes), loadActivePolicies(db)]);
+  const [figures, exits, records] = await Promise.all([countyFigures(db, codes, place.code, year), exitsOf(db, codes), policies ?? loadActivePolicies(db)]);
   const exitBy = new Map(exits.map((e) => [e.county_code, e]));
   const rows: CountyRow[] = counties.map((c) => {
     const resolved = resolveOrFail(records, c.code, year);
@@ -84,4 +85,19 @@ export async function countyVerdicts(db: Db, scope: PlaceScope, placeCode: strin
 export async function verdictOf(db: Db, scope: PlaceScope, countyCode: string, year: number): Promise<CountyRow> {
   const { rows } = await countyVerdicts(db, scope, countyCode, year);
   return rows[0];
+}
+
+/** What-if: the counties whose verdict a policy record (a draft, as if active) would change, with the reasons before and after. */
+export async function countyWhatIf(db: Db, scope: PlaceScope, placeCode: string, year: number, policyId: string) {
+  const view = await getPolicy(db, policyId);
+  const [now, then] = await Promise.all([
+    countyVerdicts(db, scope, placeCode, year),
+    countyVerdicts(db, scope, placeCode, year, withRecordActive(await loadActivePolicies(db), domainRecord(view))),
+  ]);
+  const after = new Map(then.rows.map((r) => [r.code, r]));
+  const changed = now.rows.filter((r) => after.get(r.code)!.verdict.passed !== r.verdict.passed).map((r) => ({
+    code: r.code, name: r.name, passedBefore: r.verdict.passed, passedAfter: after.get(r.code)!.verdict.passed,
+    failingBefore: r.verdict.failing, failingAfter: after.get(r.code)!.verdict.failing,
+  }));
+  return { place: now.place, year, policy: { id: view.id, title: view.title, regionCode: view.regionCode }, counties: now.rows.length, changed };
 }
