@@ -868,3 +868,106 @@ export interface IdempotencyRequestTable {
   response_body: string | null;
   created_at: Timestamp;
 }
+
+export interface DB {
+  county_exit: CountyExitTable;
+  county_exit_case: CountyExitCaseTable;
+  county_exit_step: CountyExitStepTable;
+  county_exit_objection: CountyExitObjectionTable;
+  county_recheck_draw: CountyRecheckDrawTable;
+  county_recheck: CountyRecheckTable;
+}
+
+export interface CountyExitTable {
+  county_code: string;
+  year: number;
+  approved_on: string;
+  status: ColumnType<string, string | undefined, string>;
+  case_id: number | null;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface CountyExitCaseTable {
+  county_code: string;
+  id: Generated<number>;
+  year: number;
+  status: ColumnType<string, string | undefined, string>;
+  step_index: ColumnType<number, number | undefined, number>;
+  step_code: string;
+  plan: unknown;
+  policy_key: string;
+  verdict: unknown;
+  notice_starts_on: string | null;
+  notice_ends_on: string | null;
+  open_objections: ColumnType<number, number | undefined, number>;
+  last_seq: ColumnType<number, number | undefined, number>;
+  started_by: string | null;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface CountyExitStepTable {
+  county_code: string;
+  case_id: number;
+  seq: number;
+  step_code: string;
+  step_label: string;
+  action: string;
+  result: string;
+  on_date: string;
+  at: Timestamp;
+  actor_name: string | null;
+  actor_role: string | null;
+  comment: string | null;
+}
+
+export interface CountyExitObjectionTable {
+  county_code: string;
+  id: Generated<number>;
+  case_id: number;
+  objector: string;
+  received_on: string;
+  content: string;
+  recorded_by: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  outcome: string | null;
+  resolution: string | null;
+  resolved_on: string | null;
+  resolved_by: string | null;
+}
+
+export interface CountyRecheckDrawTable {
+  id: Generated<number>;
+  year: number;
+  exit_year: number;
+  place_code: string;
+  seed: string;
+  share: number;
+  population: string[];
+  sample: string[];
+  drawn_by: string;
+  drawn_role: string;
+  drawn_at: Timestamp;
+}
+
+export interface CountyRecheckTable {
+  county_code: string;
+  year: number;
+  draw_id: number;
+  status: ColumnType<string, string | undefined, string>;
+  checked_on: string | null;
+  persons_sampled: number | null;
+  missed_persons: number | null;
+  exited_persons_sampled: number | null;
+  wrongly_exited_persons: number | null;
+  respondents: number | null;
+  satisfied: number | null;
+  rural_population: number | null;
+  verdict: unknown;
+  rectification_ids: ColumnType<number[], number[] | undefined, number[]>;
+  recorded_by: string | null;
+  recorded_at: Timestamp | null;
+}

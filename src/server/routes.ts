@@ -20,6 +20,7 @@ import { registerQualityRoutes } from '../modules/quality/routes';
 import { registerAssistanceRoutes } from '../modules/assistance/routes';
 import { registerAssistanceFormRoutes } from '../modules/assistance/formRoutes';
 import { registerProjectRoutes } from '../modules/projects/routes';
+import { registerCountyRoutes } from '../modules/counties/routes';
 
 export async function registerRoutes(api: FastifyInstance, database: Database): Promise<void> {
   await registerAuthRoutes(api);
@@ -41,4 +42,5 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerAssistanceRoutes(api, database);
   await registerAssistanceFormRoutes(api, database);
   await registerProjectRoutes(api, database);
+  await registerCountyRoutes(api, database);
 }

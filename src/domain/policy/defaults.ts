@@ -4,6 +4,7 @@
  * saving a new version, not by changing code.
  */
 import { DEFAULT_PROCEDURE_FLOWS } from '../workflow/defaultFlows';
+import { COUNTY_EXIT_DEFAULTS } from './countyExitSchema';
 import type { PolicyRecord, PolicyRules } from './record';
 
 export const NATIONAL_RULES: PolicyRules = {
@@ -83,6 +84,7 @@ export const NATIONAL_RULES: PolicyRules = {
     countyCentralSpotCheckShare: 0.2,
   },
   qualityIndicators: { maxIncidence: 0.02, maxMissedRate: 0.02, maxWrongExitRate: 0.02, minApproval: 0.9 },
+  countyExit: COUNTY_EXIT_DEFAULTS,
   supervision: { countyRemainingPoorPersons: 5000, townshipRemainingPoorPersons: 300, villagePoorPersons: 1000, villageIncidence: 0.1 },
   pairing: {
     minCadresPerHousehold: 1,

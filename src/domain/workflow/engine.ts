@@ -102,7 +102,7 @@ function moveTo(state: CaseState, index: number): CaseState {
 export const noticeEndsOn = (startsOn: string, days: number): string => addDays(startsOn, days - 1);
 
 /** Apply one action to a case; a Refusal says why it is not allowed. Pure: the input is not changed. */
-export function applyAction(plan: ProcedurePlan, state: CaseState, action: CaseAction, ctx: ActionContext): Transition | Refusal {
+export function applyAction(plan: Pick<ProcedurePlan, 'steps'>, state: CaseState, action: CaseAction, ctx: ActionContext): Transition | Refusal {
   if (state.status !== 'in_progress') return refuse('case_closed', `程序已${state.status === 'completed' ? '完成' : '终止'}，不能再${ACTION_WORDS[action.type]}`);
   const step = plan.steps[state.stepIndex];
   const at = { index: state.stepIndex, code: step.code, label: step.label };
@@ -190,7 +190,7 @@ export interface ActionOption {
  * whether it is allowed today (assuming the evidence and reasons an action needs are given).
  * Empty when the case is closed or the step is not the role's.
  */
-export function availableActions(plan: ProcedurePlan, state: CaseState, role: string, today: string): ActionOption[] {
+export function availableActions(plan: Pick<ProcedurePlan, 'steps'>, state: CaseState, role: string, today: string): ActionOption[] {
   if (state.status !== 'in_progress') return [];
   const step = plan.steps[state.stepIndex];
   if (!step.roles.includes(role)) return [];

@@ -9,6 +9,7 @@ import { createDemoUsers, pairCadreHouseholds } from '../users/service';
 import { loadCampaignDemo } from '../supervision/service';
 import { loadDemoTargets } from './targets';
 import { loadProjectDemo } from '../projects/service';
+import { loadCountyDemo } from '../counties/service';
 import { linkDemoCadre, loadAssistanceDemo } from '../assistance/service';
 
 export interface DemoProgress {
@@ -110,6 +111,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
       });
     }),
   );
+  await loadCountyDemo(database.db, options.actor ?? CONSOLE_ACTOR);
   await createDemoAccounts(database);
   return { households, persons, milliseconds: Date.now() - started };
 }

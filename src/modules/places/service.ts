@@ -15,6 +15,7 @@ import {
   findPlace,
   findPlaces,
   listChildren,
+  listDescendantsAtLevel,
   searchPlaceRows,
   type PlaceRow,
 } from './queries';
@@ -77,6 +78,11 @@ export async function placeNameOf(db: Db, code: string): Promise<string> {
 /** The children of a place ('0': the provinces), sorted by code. */
 export async function childPlaces(db: Db, code: string): Promise<PlaceStep[]> {
   return (await listChildren(db, code)).map(stepOf);
+}
+
+/** The places of one level (3: counties) at or under a place ('0': the nation) that the scope reaches, sorted by code. */
+export async function placesAtLevel(db: Db, code: string, level: number, scope: PlaceScope = ALL_PLACES): Promise<PlaceStep[]> {
+  return (await listDescendantsAtLevel(db, code, level)).filter((p) => scopeContains(scope, p.code)).map(stepOf);
 }
 
 /**

@@ -3,16 +3,12 @@
  * wrong-exit rate and public approval, each with the policy's threshold, whether it is breached,
  * and the sum that gave it in words.
  */
+import type { SampleFindings } from '../../domain/counties/verdict';
 
-export interface SurveyTotals {
+/** The sample counts (sampled, missed, exited sampled, wrongly exited, respondents, satisfied) with the number of surveys and the rural population. */
+export interface SurveyTotals extends SampleFindings {
   surveys: number;
   ruralPopulation: number;
-  personsSampled: number;
-  missedPersons: number;
-  exitedPersonsSampled: number;
-  wronglyExitedPersons: number;
-  respondents: number;
-  satisfied: number;
 }
 
 export interface QualityThresholds {

@@ -4,7 +4,7 @@
  * thresholds (qualityIndicators of the place's rules), breaches flagged.
  */
 import type { Db } from '../../db/database';
-import type { PlaceScope } from '../../db/placeScope';
+import { ALL_PLACES, type PlaceScope } from '../../db/placeScope';
 import { isCalendarDate } from '../../domain/dates';
 import { badRequest } from '../../server/errors';
 import { recordAudit, type AuditActor } from '../audit/service';
@@ -80,4 +80,35 @@ export async function qualityReport(db: Db, scope: PlaceScope, placeCode: string
   };
   const rows = children.map((c) => row(c.code, c.name)).filter((r) => r.totals.surveys > 0 || r.remainingPoor > 0);
   return { place, year, thresholds, total: row(place.code, place.name), rows };
+}
+
+export { surveyProblems, type SurveyTotals } from './rates';
+
+export interface CountySamples {
+  /** Sum of the latest survey of the year of each surveyed place of the county. */
+  totals: SurveyTotals;
+  /** The county's 农村户籍人口 as its surveys record it: the county-level survey's, else the sum of its surveyed places'; null without surveys. */
+  ruralPopulation: number | null;
+  /** Whether ruralPopulation is the county's own figure (a county-level survey). */
+  ruralPopulationOfCounty: boolean;
+}
+
+/**
+ * The 抽查 / survey records of every county at or under `place` for a year, by county code: the
+ * 三率一度 of a county come from these records, never from typed totals.
+ */
+export async function countySamples(db: Db, place: string, year: number): Promise<Map<string, CountySamples>> {
+  const surveys = await latestSurveys(db, ALL_PLACES, place.length > 6 ? place.slice(0, 6) : place, year);
+  const byCounty = new Map<string, CountySamples>();
+  for (const s of surveys.filter((x) => x.place_code.length >= 6)) {
+    const county = s.place_code.slice(0, 6);
+    const now = byCounty.get(county) ?? { totals: EMPTY_TOTALS, ruralPopulation: null, ruralPopulationOfCounty: false };
+    const own = s.place_code === county;
+    byCounty.set(county, {
+      totals: addTotals(now.totals, totalsOf(s)),
+      ruralPopulation: own ? s.rural_population : now.ruralPopulationOfCounty ? now.ruralPopulation : (now.ruralPopulation ?? 0) + s.rural_population,
+      ruralPopulationOfCounty: own || now.ruralPopulationOfCounty,
+    });
+  }
+  return byCounty;
 }
