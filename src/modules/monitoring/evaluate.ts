@@ -12,6 +12,8 @@ import type { RiskEvent } from '../../domain/assessment/riskTypes';
 import type { CriterionStatus, HouseholdAssessment, HouseholdFacts } from '../../domain/assessment/types';
 import type { ResolvedPolicy } from '../../domain/policy/resolve';
 import type { Criterion } from '../../domain/policy/rulesSchema';
+import { schooling } from '../../domain/enums';
+import { schoolingFromStudent } from '../../domain/ledgers/facts';
 import { encodeCriteria, encodeReasons } from './resultCodes';
 
 export interface HouseholdRecordRow extends HouseholdRow {
@@ -23,6 +25,28 @@ export interface HouseholdRecordRow extends HouseholdRow {
 
 export interface PersonRecordRow extends PersonRow {
   birth_date: string;
+  id_number?: string;
+}
+
+/** A member's row of the student register (学生名册), any school year. */
+export interface StudentRecordRow {
+  id: number;
+  id_number: string;
+  year: number;
+  stage: string;
+  status: string;
+  school: string | null;
+}
+
+/** Where a member's fact came from: a ledger record, or the registry's own field. */
+export interface FactSource {
+  criterion: 'education';
+  member: string;
+  source: 'ledger' | 'registry';
+  ledger: string | null;
+  recordId: number | null;
+  year: number;
+  fact: string;
 }
 
 export interface StatusRecordRow {
@@ -43,6 +67,8 @@ export interface HouseholdRecords {
   incomes: IncomeRow[];
   history: StatusRecordRow[];
   events: RiskEventRow[];
+  /** The members' student-register rows (absent: none read). */
+  students?: StudentRecordRow[];
 }
 
 /**
@@ -59,7 +85,7 @@ export function statusInYear(current: { status: string; monitor_category: string
 export function factsForYear(records: HouseholdRecords, year: number): HouseholdFacts {
   const asOf = `${year}-12-31`;
   const h = records.household;
-  const persons = records.persons.filter((p) => p.birth_date <= asOf);
+  const persons = records.persons.filter((p) => p.birth_date <= asOf).map((p) => withStudentFact(p, studentOf(records, p, year)));
   const facts = fromRegistryRows(h, persons, records.incomes);
   const { status, monitorCategory } = statusInYear(h, records.history, year);
   return {
@@ -70,6 +96,38 @@ export function factsForYear(records: HouseholdRecords, year: number): Household
     water: { ...facts.water, horizontalMetres: h.water_horizontal_m, verticalMetres: h.water_vertical_m },
   };
 }
+
+/** The register row of a member for the school year starting in `year`. */
+function studentOf(records: HouseholdRecords, p: PersonRecordRow, year: number): StudentRecordRow | undefined {
+  return p.id_number === undefined ? undefined : records.students?.find((s) => s.id_number === p.id_number && s.year === year);
+}
+
+/** The member with the register's schooling fact where it says one (as the SQL's coalesce). */
+function withStudentFact(p: PersonRecordRow, student: StudentRecordRow | undefined): PersonRecordRow {
+  const fact = student && schoolingFromStudent(student.stage, student.status);
+  return fact ? { ...p, schooling: fact.schooling, home_schooling: fact.homeSchooling } : p;
+}
+
+/**
+ * Where each member's education fact came from in `year`: the student register record (学生名册,
+ * its id and what it says) or the registry's field (schooling).
+ */
+export function educationSources(records: HouseholdRecords, year: number): FactSource[] {
+  const asOf = `${year}-12-31`;
+  return records.persons
+    .filter((p) => p.birth_date <= asOf)
+    .map((p): FactSource => {
+      const student = studentOf(records, p, year);
+      const fact = student && schoolingFromStudent(student.stage, student.status);
+      if (student && fact) {
+        const text = `${schoolingLabel(fact.schooling)}${fact.homeSchooling ? '（送教上门）' : ''}${student.school ? `，${student.school}` : ''}`;
+        return { criterion: 'education', member: p.name, source: 'ledger', ledger: '学生名册', recordId: student.id, year, fact: text };
+      }
+      return { criterion: 'education', member: p.name, source: 'registry', ledger: null, recordId: null, year, fact: p.schooling ? schoolingLabel(p.schooling) : '未登记' };
+    });
+}
+
+const schoolingLabel = (code: string) => (code === 'college' ? '高校' : (schooling.entries.find((e) => e.code === code)?.label ?? code));
 
 export interface HouseholdEvaluation {
   assessment: HouseholdAssessment;
