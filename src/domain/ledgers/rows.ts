@@ -48,6 +48,8 @@ const NO = new Set(['否', '无', 'N', 'n', 'no', 'false', '0', '']);
 
 /** A date typed as YYYY-MM-DD or YYYY/M/D (or an ISO timestamp from a form), as YYYY-MM-DD; null when not a real day. */
 export function calendarDay(text: string): string | null {
+  // An Excel date cell arrives as its serial number (days since 1899-12-30).
+  if (/^\d{5}(\.\d+)?$/.test(text.trim())) return new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(text)) * 86_400_000).toISOString().slice(0, 10);
   const parts = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:T.*)?$/.exec(text.trim());
   if (!parts) return null;
   const day = `${parts[1]}-${parts[2].padStart(2, '0')}-${parts[3].padStart(2, '0')}`;
