@@ -78,7 +78,7 @@ export const importSchema = z.object({
 
 export const householdLedgersSchema = z.object({
   householdNo: z.string(),
-  ledgers: z.array(z.object({ kind: z.string(), label: z.string(), group: z.string(), items: z.array(recordSchema) })),
+  ledgers: z.array(z.object({ kind: z.string(), label: z.string(), group: z.string(), fields: z.array(z.object({ key: z.string(), label: z.string() })), items: z.array(recordSchema) })),
 });
 
 export const aidGapSchema = z.object({

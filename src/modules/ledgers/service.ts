@@ -216,7 +216,7 @@ export async function householdLedgers(db: Db, user: LedgerUser, countyCode: str
   return {
     householdNo,
     ledgers: shapes
-      .map((s) => ({ kind: s.kind, label: s.label, group: s.group, items: views.filter((v) => v.kind === s.kind) }))
+      .map((s) => ({ kind: s.kind, label: s.label, group: s.group, fields: s.fields.map((f) => ({ key: f.key, label: f.label })), items: views.filter((v) => v.kind === s.kind) }))
       .filter((l) => l.items.length > 0),
   };
 }

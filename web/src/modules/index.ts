@@ -1,5 +1,6 @@
 /** Every module's web part, in menu order. */
 import { assistanceModule } from './assistance/module';
+import { ledgersModule } from './ledgers/module';
 import { monitoringModule } from './monitoring/module';
 import { policyModule } from './policy/module';
 import { proceduresModule } from './procedures/module';
@@ -15,6 +16,7 @@ export const MODULES: Record<string, ModuleDefinition> = {
   assistance: assistanceModule,
   projects: projectsModule,
   tasks: tasksModule,
+  ledgers: ledgersModule,
   supervision: supervisionModule,
   reports: reportsModule,
   policy: policyModule,

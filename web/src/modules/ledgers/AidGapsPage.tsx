@@ -1,0 +1,61 @@
+/**
+ * 应助尽助: registered students (poor, returned or exited households) in school in the school year
+ * without an aid item their stage counts (policy data, with its version and source shown); the
+ * education department records the aid from the row.
+ */
+import { Alert, Breadcrumb, Button, Card, InputNumber, Space, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useApi } from '../../app/useApi';
+import { usePlaceParam } from '../../app/usePlaceParam';
+import { ErrorState } from '../../components/ErrorState';
+import { ReportActions } from '../reports/parts';
+import { aidGaps, aidGapsExportUrl, listShapes, type LedgerRecord } from './api';
+import { DEFAULT_YEAR } from './LedgerPage';
+import { RecordForm } from './RecordForm';
+
+export function AidGapsPage() {
+  const [place] = usePlaceParam();
+  const [year, setYear] = useState(DEFAULT_YEAR);
+  const [aiding, setAiding] = useState<LedgerRecord>();
+  const list = useApi(`gaps${place}${year}`, (signal) => aidGaps({ place, year }, signal));
+  const shapes = useApi('shapes', (signal) => listShapes(signal));
+  const aidShape = shapes.data?.items.find((s) => s.kind === 'edu_aid');
+  const columns: ColumnsType<LedgerRecord> = [
+    { title: '姓名', dataIndex: 'name', width: 90 },
+    { title: '身份证号', dataIndex: 'idNumber', width: 170 },
+    { title: '户编号', dataIndex: 'householdNo', width: 150, render: (v: string) => <Link to={`/households/${encodeURIComponent(v)}`}>{v}</Link> },
+    { title: '所在地', dataIndex: 'placeName', width: 140 },
+    { title: '学段', key: 'stage', width: 70, render: (_: unknown, r) => r.text.stage },
+    { title: '学校', key: 'school', render: (_: unknown, r) => r.text.school },
+    { title: '寄宿生', key: 'boarder', width: 70, render: (_: unknown, r) => r.text.boarder || '否' },
+    ...(aidShape?.writable
+      ? [{ title: '', key: 'act', width: 100, render: (_: unknown, r: LedgerRecord) => <Button size="small" type="link" onClick={() => setAiding(r)}>登记资助</Button> }]
+      : []),
+  ];
+  return (
+    <div className="report-page ledger-page">
+      <Breadcrumb items={[{ title: <Link to="/ledgers">行业部门台账</Link> }, { title: '应助尽助' }]} />
+      <div className="report-head">
+        <h2 className="report-title">应助尽助：应资助未资助的学生（{year}学年）</h2>
+        <ReportActions exportUrl={aidGapsExportUrl({ place, year })} />
+      </div>
+      <Space className="no-print" style={{ marginBottom: 8 }}>
+        <span>学年</span>
+        <InputNumber aria-label="学年" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+      </Space>
+      {list.data && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={`共 ${list.data.total} 名学生未享受其学段应有的资助`} description={`口径：${list.data.policy.source}（版本 ${list.data.policy.version}）`} />}
+      <Card size="small">
+        {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : <Table<LedgerRecord> rowKey={(r) => `${r.countyCode}:${r.id}`} size="small" bordered loading={list.loading} columns={columns} dataSource={list.data?.items ?? []} />}
+      </Card>
+      {aiding && aidShape && (
+        <RecordForm
+          shape={aidShape}
+          initial={{ year: String(aiding.year), idNumber: '', name: aiding.name ?? '', stage: aiding.text.stage }}
+          onClose={(saved) => { setAiding(undefined); if (saved) list.reload(); }}
+        />
+      )}
+    </div>
+  );
+}
