@@ -23,7 +23,7 @@ import { attachmentHeader } from '../reports/service';
 import { commonColumns } from '../../domain/ledgers/rows';
 import { listWorkbook, templateWorkbook } from './exports';
 import * as s from './schemas';
-import { aidGapList, auditLedgerRead, householdLedgers, importLedger, keepsLedger, ledgerFor, ledgerSheetRows, listLedger, locateRecord, readableShapes, saveRecord, studentCoverage, type ListFilter } from './service';
+import { aidGapList, auditLedgerRead, householdLedgers, importLedger, keepsLedger, ledgerFor, ledgerSheetRows, listLedger, locateRecord, readableShapes, recordAidFor, saveRecord, studentCoverage, type ListFilter } from './service';
 
 const READ = ['dashboard.read', 'registry.read'] as const;
 
@@ -136,6 +136,18 @@ export async function registerLedgerRoutes(api: FastifyInstance, database: Datab
     handler: async ({ request, query }) => {
       ledgerFor(userOf(request), 'edu_aid', false);
       return aidGapList(db, requireUser(request).scope, await reachPlace(request, query.place), query.year);
+    },
+  });
+
+  route({
+    method: 'POST', url: '/ledgers/education/students/:county/:id/aid', summary: '为学生登记资助（应助尽助）', access: 'ledger.write', params: s.recordParams, body: s.recordInput, response: s.recordSchema, status: 201,
+    handler: async ({ request, params, body }) => {
+      const user = userOf(request);
+      ledgerFor(user, 'edu_aid', true);
+      const student = await locateRecord(db, params.county, params.id);
+      if (!student || student.kind !== 'edu_student') throw notFound(`学生名册记录 ${params.id} `);
+      await reachRecord(request, { type: 'ledger_record', id: `${params.county}:${params.id}`, placeCode: student.place_code });
+      return recordAidFor(db, student, body, { scope: requireUser(request).scope, place: user.placeCode }, ledgerContextOf(request));
     },
   });
 

@@ -171,6 +171,18 @@ export async function saveRecord(db: Db, shape: LedgerShape, input: Record<strin
   return (await viewsOf(db, [(await q.recordById(db, record.county_code, id))!]))[0];
 }
 
+/**
+ * Record an aid item for a student of the register (from the 应助尽助 list): the aid's year,
+ * person and stage are the register row's, so the form needs only the item, amount and date.
+ */
+export async function recordAidFor(db: Db, student: q.RecordRow, input: Record<string, string>, options: { scope: PlaceScope; place: string }, ctx: LedgerContext): Promise<RecordView> {
+  if (student.kind !== 'edu_student' || !student.id_number) throw notFound(`学生名册记录 ${student.id} `);
+  const aid = shapeOf('edu_aid')!;
+  const cells: Record<string, string> = { ...input, year: String(student.year), idNumber: student.id_number, name: String(student.data.name ?? ''), stage: String(student.data.stage ?? '') };
+  if (!student.registered) cells.placeCode = student.place_code;
+  return saveRecord(db, aid, cells, options, ctx);
+}
+
 /** The record (any kind) whoever asks: the route checks its reach and line. */
 export async function locateRecord(db: Db, countyCode: string, id: number) {
   return q.recordById(db, countyCode, id);

@@ -11,7 +11,7 @@ import { useApi } from '../../app/useApi';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { ReportActions } from '../reports/parts';
-import { aidGaps, aidGapsExportUrl, listShapes, type LedgerRecord } from './api';
+import { aidGaps, aidGapsExportUrl, listShapes, recordAid, type LedgerRecord } from './api';
 import { DEFAULT_YEAR } from './LedgerPage';
 import { RecordForm } from './RecordForm';
 
@@ -52,7 +52,10 @@ export function AidGapsPage() {
       {aiding && aidShape && (
         <RecordForm
           shape={aidShape}
-          initial={{ year: String(aiding.year), idNumber: '', name: aiding.name ?? '', stage: aiding.text.stage }}
+          title={`为 ${aiding.name ?? ''}（${aiding.text.stage}，${aiding.year}学年）登记资助`}
+          only={['item', 'amount', 'paidOn']}
+          send={(body) => recordAid(aiding, body)}
+          initial={{}}
           onClose={(saved) => { setAiding(undefined); if (saved) list.reload(); }}
         />
       )}

@@ -7,7 +7,18 @@ import { saveRecord, type LedgerShape } from './api';
 
 type Values = Record<string, string | number | boolean | Dayjs | null | undefined>;
 
-export function RecordForm({ shape, initial, onClose }: { shape: LedgerShape; initial: Record<string, string>; onClose: (saved: boolean) => void }) {
+/**
+ * `only`: the fields to ask for (the rest come from elsewhere, e.g. the student of an aid);
+ * `send`: how to save (default: the ledger's form route).
+ */
+export function RecordForm({ shape, initial, onClose, only, send, title }: {
+  shape: LedgerShape;
+  initial: Record<string, string>;
+  onClose: (saved: boolean) => void;
+  only?: string[];
+  send?: (body: Record<string, string>) => Promise<unknown>;
+  title?: string;
+}) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -20,7 +31,7 @@ export function RecordForm({ shape, initial, onClose }: { shape: LedgerShape; in
     setBusy(true);
     setError(undefined);
     try {
-      await saveRecord(shape.kind, body);
+      await (send ? send(body) : saveRecord(shape.kind, body));
       onClose(true);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -32,15 +43,15 @@ export function RecordForm({ shape, initial, onClose }: { shape: LedgerShape; in
     Object.entries(initial).map(([k, v]) => [k, shape.fields.find((f) => f.key === k)?.type === 'date' && v ? dayjs(v) : v]),
   );
   return (
-    <Modal open title={`登记${shape.label}`} okText="保存" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => onClose(false)} destroyOnHidden>
+    <Modal open title={title ?? `登记${shape.label}`} okText="保存" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => onClose(false)} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={submit}>
-        {shape.columns.map((c) => (
+        {shape.columns.filter((c) => !only || only.includes(c.key)).map((c) => (
           <Form.Item key={c.key} name={c.key} label={c.label} rules={c.required ? [{ required: true, message: `请填写${c.label}` }] : []}>
             {c.key === 'year' ? <InputNumber min={2000} max={2100} style={{ width: '100%' }} /> : <Input />}
           </Form.Item>
         ))}
-        {shape.fields.map((f) => (
+        {shape.fields.filter((f) => !only || only.includes(f.key)).map((f) => (
           <Form.Item key={f.key} name={f.key} label={f.label} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}>
             {f.type === 'enum' ? (
               <Select allowClear options={(f.options ?? []).map((o) => ({ value: o.label, label: o.label }))} />

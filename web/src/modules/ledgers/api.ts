@@ -18,6 +18,7 @@ export const listRecords = (kind: string, query: LedgerQuery, signal?: AbortSign
 export const exportUrl = (kind: string, query: LedgerQuery) => apiUrl(`/ledgers/${kind}/export.xlsx`, { ...query, page: undefined, pageSize: undefined });
 export const templateUrl = (kind: string) => apiUrl(`/ledgers/${kind}/template.xlsx`);
 export const saveRecord = (kind: string, body: Record<string, string>) => postJson<LedgerRecord>(`/ledgers/${kind}/records`, body);
+export const recordAid = (student: LedgerRecord, body: Record<string, string>) => postJson<LedgerRecord>(`/ledgers/education/students/${student.countyCode}/${student.id}/aid`, body);
 export const aidGaps = (query: { place?: string; year: number }, signal?: AbortSignal) => getJson<AidGaps>('/ledgers/education/aid-gaps', query, signal);
 export const aidGapsExportUrl = (query: { place?: string; year: number }) => apiUrl('/ledgers/education/aid-gaps/export.xlsx', query);
 export const coverage = (query: { place?: string; year: number }, signal?: AbortSignal) => getJson<Coverage>('/ledgers/education/coverage', query, signal);
