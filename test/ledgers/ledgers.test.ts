@@ -219,6 +219,32 @@ describe.each(testDatabases)('line-department ledgers on $name', ({ open }) => {
     ]);
   });
 
+  it('reads 危房改造 from the housing ledger over the registry field: 竣工验收 by the year end makes the house safe', async () => {
+    const dangerous = await createHousehold(database, a, {
+      villageCode: a.villageCodes[2],
+      members: [insuredAdult('钱大山', '1960-01-01')],
+      columns: { ...goodColumns(), house_grade: 'D', house_renovated: false },
+      incomes: [incomeOf(2018, 9000, 1), incomeOf(2019, 9000, 1)],
+    });
+    const header = ['计划年度', '户编号', '四类重点对象', '改造前等级', '开工日期', '竣工日期', '验收日期', '补助资金（元）'];
+    const housing = async (year: number) => (await u.opA.inject('GET', `/api/v1/households/${dangerous.householdNo}/assessment?year=${year}`)).json();
+    const started = await upload(u.housingA, 'housing_renovation', [header, [2019, dangerous.householdNo, '建档立卡贫困户', 'D级', '2019-05-01', '2019-09-01', '', '20000']]);
+    expect(started.json()).toMatchObject({ created: 1 });
+    const open = await housing(2019);
+    expect(open.criteria.find((c: { criterion: string }) => c.criterion === 'housing').status).toBe('fail');
+    expect(open.sources.find((x: { ledger: string | null }) => x.ledger === '危房改造')).toMatchObject({ source: 'ledger', fact: '未竣工验收' });
+    await upload(u.housingA, 'housing_renovation', [header, [2019, dangerous.householdNo, '建档立卡贫困户', 'D级', '2019-05-01', '2019-09-01', '2019-10-01', '20000']]);
+    const accepted = await housing(2019);
+    expect(accepted.criteria.find((c: { criterion: string }) => c.criterion === 'housing').status).toBe('pass');
+    expect(accepted.sources.find((x: { ledger: string | null }) => x.ledger === '危房改造')).toMatchObject({ source: 'ledger', fact: '竣工验收（2019-10-01）' });
+    // A plan of 2019 says nothing of 2018: the registry's field stands.
+    expect((await housing(2018)).sources.find((x: { criterion: string; fact: string }) => x.criterion === 'housing' && x.fact.startsWith('危房改造'))).toMatchObject({ source: 'registry', fact: '危房改造：否' });
+    await recomputeAssessments(database, { place: a.villageCodes[2], year: 2019 });
+    expect((await storedResults(database, a.countyCode, 2019)).get(dangerous.householdNo)?.criteria[5]).toBe('P');
+    await recomputeAssessments(database, { place: a.villageCodes[2], year: 2018 });
+    expect((await storedResults(database, a.countyCode, 2018)).get(dangerous.householdNo)?.criteria[5]).toBe('F');
+  });
+
   it('keeps a department user to his line and his place (access matrix)', async () => {
     const status = async (c: Client, method: string, url: string, body?: unknown) => (await c.inject(method, url, body)).statusCode;
     // Another line's ledger: refused (403), reading and writing.

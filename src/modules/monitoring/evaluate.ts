@@ -13,7 +13,7 @@ import type { CriterionStatus, HouseholdAssessment, HouseholdFacts } from '../..
 import type { ResolvedPolicy } from '../../domain/policy/resolve';
 import type { Criterion } from '../../domain/policy/rulesSchema';
 import { schooling } from '../../domain/enums';
-import { schoolingFromStudent } from '../../domain/ledgers/facts';
+import { housingFromLedgers, RELOCATION_KIND, RENOVATION_KIND, schoolingFromStudent, type HousingLedgerRow } from '../../domain/ledgers/facts';
 import { encodeCriteria, encodeReasons } from './resultCodes';
 
 export interface HouseholdRecordRow extends HouseholdRow {
@@ -40,7 +40,8 @@ export interface StudentRecordRow {
 
 /** Where a member's fact came from: a ledger record, or the registry's own field. */
 export interface FactSource {
-  criterion: 'education';
+  criterion: 'education' | 'housing';
+  /** The member the fact is about ('全户' for a household fact). */
   member: string;
   source: 'ledger' | 'registry';
   ledger: string | null;
@@ -69,6 +70,8 @@ export interface HouseholdRecords {
   events: RiskEventRow[];
   /** The members' student-register rows (absent: none read). */
   students?: StudentRecordRow[];
+  /** The household's 危房改造 and 易地扶贫搬迁 rows (absent: none read). */
+  housing?: HousingLedgerRow[];
 }
 
 /**
@@ -88,8 +91,10 @@ export function factsForYear(records: HouseholdRecords, year: number): Household
   const persons = records.persons.filter((p) => p.birth_date <= asOf).map((p) => withStudentFact(p, studentOf(records, p, year)));
   const facts = fromRegistryRows(h, persons, records.incomes);
   const { status, monitorCategory } = statusInYear(h, records.history, year);
+  const housing = housingFromLedgers(records.housing ?? [], year);
   return {
     ...facts,
+    house: { ...facts.house, renovated: housing.renovated ?? facts.house.renovated, relocated: housing.relocated ?? facts.house.relocated },
     status,
     monitorCategory,
     exitYear: h.exit_year !== null && h.exit_year <= year ? h.exit_year : null,
@@ -125,6 +130,23 @@ export function educationSources(records: HouseholdRecords, year: number): FactS
       }
       return { criterion: 'education', member: p.name, source: 'registry', ledger: null, recordId: null, year, fact: p.schooling ? schoolingLabel(p.schooling) : '未登记' };
     });
+}
+
+/** Where the household's 危房改造 / 易地扶贫搬迁 facts came from in `year`: the ledger's latest record, or the registry. */
+export function housingSources(records: HouseholdRecords, year: number): FactSource[] {
+  const asOf = `${year}-12-31`;
+  const h = records.household;
+  const pick = (kind: string, ledger: string, date: (r: HousingLedgerRow) => string | null, done: string, registry: boolean | null): FactSource => {
+    const own = (records.housing ?? []).filter((r) => r.kind === kind && r.year <= year).sort((a, b) => b.year - a.year || b.id - a.id);
+    const met = own.find((r) => { const d = date(r); return d !== null && d <= asOf; });
+    const shown = met ?? own[0];
+    if (!shown) return { criterion: 'housing', member: '全户', source: 'registry', ledger: null, recordId: null, year, fact: `${ledger}：${registry === null ? '未登记' : registry ? '是' : '否'}` };
+    return { criterion: 'housing', member: '全户', source: 'ledger', ledger, recordId: shown.id, year: shown.year, fact: met ? `${done}（${date(met)}）` : `未${done}` };
+  };
+  return [
+    pick(RENOVATION_KIND, '危房改造', (r) => r.acceptedOn, '竣工验收', h.house_renovated),
+    pick(RELOCATION_KIND, '易地扶贫搬迁', (r) => r.movedInOn, '搬迁入住', h.relocated),
+  ];
 }
 
 const schoolingLabel = (code: string) => (code === 'college' ? '高校' : (schooling.entries.find((e) => e.code === code)?.label ?? code));

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { inScope, type PlaceScope } from '../../db/placeScope';
-import { STUDENT_KIND } from '../../domain/ledgers/facts';
+import { RELOCATION_KIND, RENOVATION_KIND, STUDENT_KIND } from '../../domain/ledgers/facts';
 import type { HouseholdRecordRow, HouseholdRecords } from './evaluate';
 
 const HOUSEHOLD_COLUMNS = [
@@ -36,6 +36,17 @@ export async function loadHouseholdRecords(db: Db, countyCode: string, household
     .where('household_no', 'in', householdNos)
     .where('kind', '=', STUDENT_KIND)
     .execute();
+  const housing = await db
+    .selectFrom('ledger_record')
+    .select(['household_no', 'id', 'kind', 'year', sql<string | null>`data->>'acceptedOn'`.as('acceptedOn'), sql<string | null>`data->>'movedInOn'`.as('movedInOn')])
+    .where('county_code', '=', countyCode)
+    .where('household_no', 'in', householdNos)
+    .where('kind', 'in', [RENOVATION_KIND, RELOCATION_KIND])
+    .execute();
+  for (const r of housing) {
+    const rec = out.get(r.household_no!);
+    if (rec) (rec.housing ??= []).push({ id: r.id, kind: r.kind, year: r.year, acceptedOn: r.acceptedOn, movedInOn: r.movedInOn });
+  }
   for (const r of students) {
     const rec = out.get(r.household_no!);
     if (rec) (rec.students ??= []).push({ id: r.id, id_number: r.id_number!, year: r.year, stage: r.stage, status: r.status, school: r.school });
