@@ -77,6 +77,7 @@ const DROPOUT_STATUSES = opts({ open: '劝返中', returned: '已返校', home_s
 const HOUSING_PRIORITY = opts({ registered: '建档立卡贫困户', dibao: '低保户', tekun: '分散供养特困人员', disabled: '贫困残疾人家庭' });
 const GRADES = opts({ C: 'C级', D: 'D级' });
 const RELOCATION_TYPES = opts({ registered: '建档立卡搬迁', concurrent: '同步搬迁' });
+const POST_TYPES = opts({ public_welfare: '公益岗位', forest_ranger: '生态护林员', eco_guard: '生态保护员' });
 const ASSISTANCE_TYPES = opts({ dibao: '低保', tekun: '特困供养', temporary: '临时救助' });
 
 export const LEDGER_SHAPES: readonly LedgerShape[] = [
@@ -211,6 +212,23 @@ export const LEDGER_SHAPES: readonly LedgerShape[] = [
       { kind: 'notAbove', parts: ['basic', 'serious', 'assistance', 'other'], whole: 'total' },
       { kind: 'notAbove', parts: ['eligible'], whole: 'total' },
     ],
+  },
+  {
+    kind: 'employment_post',
+    label: '公益岗位和生态护林员',
+    group: '就业',
+    line: 'human_resources',
+    subject: 'person',
+    yearLabel: '年度',
+    fields: [
+      { key: 'type', label: '岗位类别', type: 'enum', options: POST_TYPES, required: true, filter: true },
+      { key: 'post', label: '岗位', type: 'text', required: true, example: '村级生态保护员' },
+      { key: 'startedOn', label: '上岗日期', type: 'date', required: true },
+      { key: 'endedOn', label: '离岗日期', type: 'date' },
+      { key: 'monthlyPay', label: '月报酬（元）', type: 'money', required: true },
+    ],
+    key: ['type'],
+    checks: [{ kind: 'dateOrder', before: 'startedOn', after: 'endedOn' }],
   },
 ];
 

@@ -21,6 +21,7 @@ import { checkLedgerRows, readLedgerSheet } from './importer';
 import * as q from './queries';
 
 export { LEDGER_SHAPES, shapeOf } from '../../domain/ledgers/shapes';
+export { loadLedgerDemo } from './demo';
 
 export interface LedgerContext {
   actor: AuditActor & { at?: Date };
