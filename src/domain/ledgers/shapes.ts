@@ -80,16 +80,17 @@ const RELOCATION_TYPES = opts({ registered: '建档立卡搬迁', concurrent: '�
 const POST_TYPES = opts({ public_welfare: '公益岗位', forest_ranger: '生态护林员', eco_guard: '生态保护员' });
 const ASSISTANCE_TYPES = opts({ dibao: '低保', tekun: '特困供养', temporary: '临时救助' });
 
+const STAGE_FIELD: FieldSpec = { key: 'stage', label: '学段', type: 'enum', options: STAGES, required: true, filter: true };
+/** An education ledger: person rows by school year (学年). */
+const EDUCATION = { group: '教育', line: 'education', subject: 'person', yearLabel: '学年' } as const;
+
 export const LEDGER_SHAPES: readonly LedgerShape[] = [
   {
     kind: 'edu_student',
+    ...EDUCATION,
     label: '学生名册',
-    group: '教育',
-    line: 'education',
-    subject: 'person',
-    yearLabel: '学年',
     fields: [
-      { key: 'stage', label: '学段', type: 'enum', options: STAGES, required: true, filter: true },
+      STAGE_FIELD,
       { key: 'school', label: '学校', type: 'text', required: true, example: '龙山镇中心小学' },
       { key: 'grade', label: '年级', type: 'text', example: '三年级' },
       { key: 'status', label: '就读状态', type: 'enum', options: STUDENT_STATUSES, required: true, filter: true },
@@ -101,13 +102,10 @@ export const LEDGER_SHAPES: readonly LedgerShape[] = [
   },
   {
     kind: 'edu_aid',
+    ...EDUCATION,
     label: '学生资助',
-    group: '教育',
-    line: 'education',
-    subject: 'person',
-    yearLabel: '学年',
     fields: [
-      { key: 'stage', label: '学段', type: 'enum', options: STAGES, required: true, filter: true },
+      STAGE_FIELD,
       { key: 'item', label: '资助项目', type: 'enum', options: AID_ITEMS, required: true, filter: true },
       { key: 'amount', label: '金额（元）', type: 'money', required: true, example: '1000' },
       { key: 'paidOn', label: '发放日期', type: 'date', required: true },
@@ -117,11 +115,8 @@ export const LEDGER_SHAPES: readonly LedgerShape[] = [
   },
   {
     kind: 'edu_dropout',
+    ...EDUCATION,
     label: '控辍保学',
-    group: '教育',
-    line: 'education',
-    subject: 'person',
-    yearLabel: '学年',
     fields: [
       { key: 'foundOn', label: '发现日期', type: 'date', required: true },
       { key: 'reason', label: '辍学原因', type: 'text', required: true, example: '厌学' },

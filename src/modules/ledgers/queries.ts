@@ -3,7 +3,8 @@
  * row in `data` as the shape declares them. Every lookup carries the county; lists filter by
  * place with codeInScope / codeUnder on the row's place code.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
+import type { LedgerRecordTable } from '../../db/schema';
 import type { Db } from '../../db/database';
 import { codeInScope, codeUnder, inScope, type PlaceScope } from '../../db/placeScope';
 import { AID_ENTITLEMENT, entitledItems } from '../../domain/ledgers/aid';
@@ -51,17 +52,8 @@ export async function householdsInScope(db: Db, scope: PlaceScope, nos: readonly
   return out;
 }
 
-export interface NewRecord {
-  county_code: string;
-  kind: string;
-  year: number;
-  record_key: string;
-  place_code: string;
-  household_no: string | null;
-  id_number: string | null;
-  registered: boolean;
-  data: Record<string, unknown>;
-}
+/** A record to write: the table's columns but the ids and stamps, with `data` as an object. */
+export type NewRecord = Omit<Insertable<LedgerRecordTable>, 'id' | 'data' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by'> & { data: Record<string, unknown> };
 
 /** Insert or replace (by kind, year and key) records; returns how many were new and the ids in order. */
 export async function upsertRecords(db: Db, rows: readonly NewRecord[], at: Date, by: string | null): Promise<{ created: number; updated: number; ids: number[] }> {

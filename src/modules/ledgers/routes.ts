@@ -131,11 +131,17 @@ export async function registerLedgerRoutes(api: FastifyInstance, database: Datab
     },
   });
 
+  /** An education report's place and year, for a reader of the education ledgers. */
+  const educationReport = async (request: FastifyRequest, query: { place?: string; year: number }) => {
+    const shape = ledgerFor(userOf(request), 'edu_student', false);
+    return { shape, scope: requireUser(request).scope, place: await reachPlace(request, query.place), year: query.year };
+  };
+
   route({
     method: 'GET', url: '/ledgers/education/aid-gaps', summary: '应助尽助：应资助未资助的学生', access: [...READ], query: s.yearQuery, response: s.aidGapSchema,
     handler: async ({ request, query }) => {
-      ledgerFor(userOf(request), 'edu_aid', false);
-      return aidGapList(db, requireUser(request).scope, await reachPlace(request, query.place), query.year);
+      const r = await educationReport(request, query);
+      return aidGapList(db, r.scope, r.place, r.year);
     },
   });
 
@@ -154,9 +160,8 @@ export async function registerLedgerRoutes(api: FastifyInstance, database: Datab
   route({
     method: 'GET', url: '/ledgers/education/aid-gaps/export.xlsx', summary: '导出应助尽助名单', access: [...READ], query: s.yearQuery, file: 'xlsx',
     handler: async ({ request, reply, query }) => {
-      const shape = ledgerFor(userOf(request), 'edu_student', false);
-      const place = await reachPlace(request, query.place);
-      const list = await aidGapList(db, requireUser(request).scope, place, query.year);
+      const { shape, scope, place } = await educationReport(request, query);
+      const list = await aidGapList(db, scope, place, query.year);
       const { headers, rows } = ledgerSheetRows(shape, list.items);
       await auditLedgerRead(db, ledgerContextOf(request), shape, place, rows.length);
       const name = await placeNameOf(db, place);
@@ -167,17 +172,16 @@ export async function registerLedgerRoutes(api: FastifyInstance, database: Datab
   route({
     method: 'GET', url: '/ledgers/education/coverage', summary: '分学段在校学生和资助情况（按地区）', access: [...READ], query: s.yearQuery, response: s.coverageSchema,
     handler: async ({ request, query }) => {
-      ledgerFor(userOf(request), 'edu_student', false);
-      return studentCoverage(db, requireUser(request).scope, await reachPlace(request, query.place), query.year);
+      const r = await educationReport(request, query);
+      return studentCoverage(db, r.scope, r.place, r.year);
     },
   });
 
   route({
     method: 'GET', url: '/ledgers/education/coverage/export.xlsx', summary: '导出分学段学生统计', access: [...READ], query: s.yearQuery, file: 'xlsx',
     handler: async ({ request, reply, query }) => {
-      ledgerFor(userOf(request), 'edu_student', false);
-      const place = await reachPlace(request, query.place);
-      const c = await studentCoverage(db, requireUser(request).scope, place, query.year);
+      const { scope, place } = await educationReport(request, query);
+      const c = await studentCoverage(db, scope, place, query.year);
       const headers = ['地区', ...c.stages.map((st) => st.label), '在校学生合计', '其中建档立卡', '已资助'];
       const line = (name: string, l: { byStage: Record<string, number>; students: number; registered: number; aided: number }) => [name, ...c.stages.map((st) => l.byStage[st.code] ?? 0), l.students, l.registered, l.aided];
       const rows = [...c.lines.map((l) => line(l.placeName, l)), line('合计', c.total)];

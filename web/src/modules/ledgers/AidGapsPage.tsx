@@ -3,7 +3,7 @@
  * without an aid item their stage counts (policy data, with its version and source shown); the
  * education department records the aid from the row.
  */
-import { Alert, Breadcrumb, Button, Card, InputNumber, Space, Table } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -12,7 +12,7 @@ import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { ReportActions } from '../reports/parts';
 import { aidGaps, aidGapsExportUrl, listShapes, recordAid, type LedgerRecord } from './api';
-import { DEFAULT_YEAR } from './LedgerPage';
+import { DEFAULT_YEAR, YearField } from './parts';
 import { RecordForm } from './RecordForm';
 
 export function AidGapsPage() {
@@ -41,10 +41,9 @@ export function AidGapsPage() {
         <h2 className="report-title">应助尽助：应资助未资助的学生（{year}学年）</h2>
         <ReportActions exportUrl={aidGapsExportUrl({ place, year })} />
       </div>
-      <Space className="no-print" style={{ marginBottom: 8 }}>
-        <span>学年</span>
-        <InputNumber aria-label="学年" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
-      </Space>
+      <div className="no-print" style={{ marginBottom: 8 }}>
+        <YearField label="学年" value={year} onChange={(v) => v && setYear(v)} />
+      </div>
       {list.data && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={`共 ${list.data.total} 名学生未享受其学段应有的资助`} description={`口径：${list.data.policy.source}（版本 ${list.data.policy.version}）`} />}
       <Card size="small">
         {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : <Table<LedgerRecord> rowKey={(r) => `${r.countyCode}:${r.id}`} size="small" bordered loading={list.loading} columns={columns} dataSource={list.data?.items ?? []} />}

@@ -1,5 +1,5 @@
 /** Students in school by stage per place (the shape of seed 002: 小学765人 …), with the registered and the aided. */
-import { Breadcrumb, Card, InputNumber, Space, Table } from 'antd';
+import { Breadcrumb, Card, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../app/useApi';
@@ -7,7 +7,7 @@ import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { ReportActions } from '../reports/parts';
 import { coverage, coverageExportUrl, type Coverage } from './api';
-import { DEFAULT_YEAR } from './LedgerPage';
+import { DEFAULT_YEAR, YearField } from './parts';
 
 type Line = Coverage['lines'][number];
 
@@ -24,10 +24,9 @@ export function CoveragePage() {
         <h2 className="report-title">分学段在校学生（{year}学年）</h2>
         <ReportActions exportUrl={coverageExportUrl({ place, year })} />
       </div>
-      <Space className="no-print" style={{ marginBottom: 8 }}>
-        <span>学年</span>
-        <InputNumber aria-label="学年" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
-      </Space>
+      <div className="no-print" style={{ marginBottom: 8 }}>
+        <YearField label="学年" value={year} onChange={(v) => v && setYear(v)} />
+      </div>
       <Card size="small">
         {data.error ? (
           <ErrorState error={data.error} onRetry={data.reload} />

@@ -4,7 +4,7 @@
  * and for the department keeping it: the import (template, 试导入, errors row by row, 导入) and the form.
  */
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Upload } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -14,9 +14,9 @@ import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { ReportActions } from '../reports/parts';
 import { exportUrl, importLedger, listRecords, listShapes, templateUrl, type ImportResult, type LedgerQuery, type LedgerRecord, type LedgerShape } from './api';
+import { DEFAULT_YEAR, YearField } from './parts';
 import { RecordForm } from './RecordForm';
 
-export const DEFAULT_YEAR = 2019;
 
 export function LedgerPage() {
   const { kind } = useParams();
@@ -82,8 +82,7 @@ function LedgerTab({ shape }: { shape: LedgerShape }) {
         />
       </div>
       <Space wrap className="no-print" style={{ marginBottom: 8 }}>
-        <span>{shape.yearLabel}</span>
-        <InputNumber aria-label={shape.yearLabel} min={2000} max={2100} value={filter.year} onChange={(year) => narrow({ ...filter, year: year ?? undefined })} />
+        <YearField label={shape.yearLabel} value={filter.year} onChange={(year) => narrow({ ...filter, year })} />
         <Input.Search allowClear placeholder="姓名、身份证号或户编号" style={{ width: 220 }} onSearch={(q) => narrow({ ...filter, q: q || undefined })} />
         <Select allowClear placeholder="建档立卡" style={{ width: 130 }} value={filter.registered} options={[{ value: 'true', label: '建档立卡' }, { value: 'false', label: '非建档立卡' }]} onChange={(registered) => narrow({ ...filter, registered })} />
         {shape.fields.filter((f) => f.filter).map((f) => (
