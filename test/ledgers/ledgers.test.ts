@@ -245,6 +245,14 @@ describe.each(testDatabases)('line-department ledgers on $name', ({ open }) => {
     expect((await storedResults(database, a.countyCode, 2018)).get(dangerous.householdNo)?.criteria[5]).toBe('F');
   });
 
+  it('keeps a medical expense whose 医疗救助 falls short of 70% and flags it for the department', async () => {
+    const header = ['年度', '身份证号', '姓名', '行政区划代码', '入院日期', '出院日期', '县域内住院', '总费用（元）', '政策范围内费用（元）', '基本医保（元）', '大病保险（元）', '医疗救助（元）', '其他报销（元）', '先诊疗后付费', '一站式结算'];
+    const ok = await upload(u.healthA, 'medical_expense', [header, [2019, family.members[1].idNumber, '李秀英', '', '2019-05-01', '2019-05-09', '是', '12000', '10000', '6000', '1000', '1500', '0', '是', '是']]);
+    expect(ok.json()).toMatchObject({ created: 1, problems: [] });
+    const list = (await u.healthA.inject('GET', '/api/v1/ledgers/medical_expense/records?year=2019')).json();
+    expect(list.items[0].flags).toEqual(['医疗救助 1500 元，低于医保报销后合规费用 3000 元的 70%（2100 元）', '县域内住院政策范围内自付 15%，超过 10%']);
+  });
+
   it('keeps a department user to his line and his place (access matrix)', async () => {
     const status = async (c: Client, method: string, url: string, body?: unknown) => (await c.inject(method, url, body)).statusCode;
     // Another line's ledger: refused (403), reading and writing.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeIdNumber } from '../idNumber';
 import { entitledItems, lacksAid } from './aid';
+import { recordFlags } from './flags';
 import { housingFromLedgers, schoolingFromStudent } from './facts';
 import { calendarDay, checkRow, headersOf, recordKeyOf } from './rows';
 import { LEDGER_SHAPES, shapeOf } from './shapes';
@@ -80,5 +81,18 @@ describe('应助尽助 and the ledger facts', () => {
     expect(housingFromLedgers(rows, 2019)).toEqual({ renovated: false, relocated: undefined });
     expect(housingFromLedgers(rows, 2020)).toEqual({ renovated: true, relocated: undefined });
     expect(housingFromLedgers(rows, 2018)).toEqual({ renovated: undefined, relocated: undefined });
+  });
+});
+
+describe('medical flags', () => {
+  it('flag 医疗救助 below 70% of the cost left and an in-county own share above 10%, at the boundary', () => {
+    const base = { total: 12000, eligible: 10000, basic: 6000, serious: 1000, other: 0, inCounty: true, payLater: true, oneStop: true };
+    expect(recordFlags('medical_expense', { ...base, assistance: 2100 })).toEqual([]);
+    expect(recordFlags('medical_expense', { ...base, assistance: 2099.99 })).toEqual(['医疗救助 2099.99 元，低于医保报销后合规费用 3000 元的 70%（2100 元）']);
+    // Own share exactly 10%: not flagged; 医疗救助 below 70% of 3100: flagged.
+    expect(recordFlags('medical_expense', { ...base, assistance: 2100, basic: 5900 })).toEqual(['医疗救助 2100 元，低于医保报销后合规费用 3100 元的 70%（2170 元）']);
+    expect(recordFlags('medical_expense', { ...base, assistance: 2000, basic: 5800, serious: 1000 })).toContain('县域内住院政策范围内自付 12%，超过 10%');
+    expect(recordFlags('medical_expense', { ...base, assistance: 2100, payLater: false })).toEqual(['县域内住院未实行先诊疗后付费']);
+    expect(recordFlags('edu_aid', { amount: 1 })).toEqual([]);
   });
 });

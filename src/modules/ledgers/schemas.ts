@@ -60,6 +60,7 @@ export const recordSchema = z.object({
   registered: z.boolean(),
   data: z.record(z.string(), z.unknown()),
   text: z.record(z.string(), z.string()),
+  flags: z.array(z.string()),
   updatedAt: z.date(),
 });
 

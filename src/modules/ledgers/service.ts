@@ -10,6 +10,7 @@ import type { Db } from '../../db/database';
 import type { PlaceScope } from '../../db/placeScope';
 import { maskIdNumber } from '../../domain/idNumber';
 import { AID_ENTITLEMENT } from '../../domain/ledgers/aid';
+import { recordFlags } from '../../domain/ledgers/flags';
 import { commonColumns, type RowProblem } from '../../domain/ledgers/rows';
 import { LEDGER_SHAPES, optionLabel, shapeOf, STAGES, type LedgerShape } from '../../domain/ledgers/shapes';
 import { roleHas } from '../../domain/roles';
@@ -70,6 +71,8 @@ export interface RecordView {
   data: Record<string, unknown>;
   /** The fields as the user reads them (labels of codes, 是/否). */
   text: Record<string, string>;
+  /** What policy asks the department to look at (domain/ledgers/flags.ts). */
+  flags: string[];
   updatedAt: Date;
 }
 
@@ -101,6 +104,7 @@ async function viewsOf(db: Db, rows: q.RecordRow[]): Promise<RecordView[]> {
       registered: r.registered,
       data: r.data,
       text: textOf(shape, r.data),
+      flags: recordFlags(r.kind, r.data),
       updatedAt: r.updated_at,
     };
   });
@@ -206,12 +210,13 @@ export async function listLedger(db: Db, scope: PlaceScope, shape: LedgerShape, 
 /** The rows of a ledger's export (and template): headers, then each record's cells. */
 export function ledgerSheetRows(shape: LedgerShape, items: RecordView[]): { headers: string[]; rows: (string | number | null)[][] } {
   const common = commonColumns(shape);
-  const headers = [...common.map((c) => c.label), ...shape.fields.map((f) => f.label), '建档立卡', '所在地'];
+  const headers = [...common.map((c) => c.label), ...shape.fields.map((f) => f.label), '建档立卡', '所在地', '核查'];
   const rows = items.map((r) => [
     ...common.map((c) => (c.key === 'year' ? r.year : c.key === 'idNumber' ? r.idNumber : c.key === 'name' ? r.name : c.key === 'householdNo' ? r.householdNo : r.placeCode)),
     ...shape.fields.map((f) => (f.type === 'money' && typeof r.data[f.key] === 'number' ? (r.data[f.key] as number) : r.text[f.key])),
     r.registered ? '是' : '非建档立卡',
     r.placeName,
+    r.flags.join('；'),
   ]);
   return { headers, rows };
 }

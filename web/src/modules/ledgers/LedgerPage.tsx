@@ -63,6 +63,7 @@ function LedgerTab({ shape }: { shape: LedgerShape }) {
     { title: '户编号', dataIndex: 'householdNo', width: 140, render: (v: string | null) => (v ? <Link to={`/households/${encodeURIComponent(v)}`}>{v}</Link> : <Tag>非建档立卡</Tag>) },
     { title: '所在地', dataIndex: 'placeName', width: 140 },
     ...shape.fields.map((f) => ({ title: f.label, key: f.key, render: (_: unknown, r: LedgerRecord) => r.text[f.key] || '—' })),
+    { title: '核查', key: 'flags', width: 220, render: (_: unknown, r: LedgerRecord) => (r.flags.length ? r.flags.map((x) => <Tag key={x} color="orange">{x}</Tag>) : '—') },
   ];
   return (
     <Card size="small">
