@@ -156,8 +156,8 @@ describe.each(testDatabases)('line-department ledgers on $name', ({ open }) => {
       [4, '户编号', 'NOSUCH-1'],
     ]);
     const relocation = await upload(u.housingA, 'relocation_household', [
-      ['搬迁年度', '户编号', '搬迁类型', '安置点', '入住日期', '旧房拆除日期', '后续扶持措施'],
-      [2019, family.householdNo, '建档立卡搬迁', '龙山镇集中安置点', '2019-08-01', '2019-07-01', ''],
+      ['搬迁年度', '户编号', '搬迁类型', '安置点', '入住日期', '旧房拆除日期', '无旧房', '旧房经批准保留', '后续扶持措施'],
+      [2019, family.householdNo, '建档立卡搬迁', '龙山镇集中安置点', '2019-08-01', '2019-07-01', '', '', ''],
     ]);
     expect(relocation.json().error.details.problems[0]).toMatchObject({ row: 2, field: '旧房拆除日期', value: '2019-07-01' });
     const medical = await upload(u.healthA, 'medical_expense', [

@@ -11,8 +11,26 @@ export const MEDICAL_RULES = {
   inCountyOwnShare: { value: 0.1, source: 'seed 001 报销比例稳定在90%左右（读作县域内住院政策范围内自付不超过10%，本地默认值）' },
 } as const;
 
-/** The flags of a record (Chinese sentences), by its kind; none for a kind without checks. */
-export function recordFlags(kind: string, data: Readonly<Record<string, unknown>>): string[] {
+/**
+ * Staged relocation deadlines by place (POLICY §9: seed 000's dates apply to 龙山镇's plan only;
+ * other places set their own). 旧房拆除 is not applicable to a household with no old house, nor to
+ * an old house kept with the county's approval (连体房, a protected 传统村落).
+ */
+export const RELOCATION_MILESTONES: Readonly<Record<string, { moveIn: string; demolish: string; source: string }>> = {
+  '530523101': { moveIn: '2019-03-31', demolish: '2019-09-30', source: 'seed 000 龙山镇：3月底前卡户搬迁户全部入住，9月底前旧房全部拆除' },
+};
+
+function relocationFlags(placeCode: string, data: Readonly<Record<string, unknown>>): string[] {
+  const plan = Object.entries(RELOCATION_MILESTONES).find(([code]) => placeCode.startsWith(code))?.[1];
+  if (!plan) return [];
+  const milestone = (label: string, date: unknown, deadline: string) =>
+    typeof date !== 'string' ? [`${label}未完成（期限 ${deadline}）`] : date > deadline ? [`${label}逾期完成（${date}，期限 ${deadline}）`] : [];
+  return [...milestone('搬迁入住', data.movedInOn, plan.moveIn), ...(data.noOldHouse === true || data.oldHouseKept === true ? [] : milestone('旧房拆除', data.demolishedOn, plan.demolish))];
+}
+
+/** The flags of a record (Chinese sentences), by its kind and place; none for a kind without checks. */
+export function recordFlags(kind: string, data: Readonly<Record<string, unknown>>, placeCode = ''): string[] {
+  if (kind === 'relocation_household') return relocationFlags(placeCode, data);
   if (kind !== 'medical_expense') return [];
   const n = (k: string) => (typeof data[k] === 'number' ? (data[k] as number) : 0);
   const eligible = typeof data.eligible === 'number' ? data.eligible : null;

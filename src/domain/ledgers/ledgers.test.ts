@@ -95,4 +95,10 @@ describe('medical flags', () => {
     expect(recordFlags('medical_expense', { ...base, assistance: 2100, payLater: false })).toEqual(['县域内住院未实行先诊疗后付费']);
     expect(recordFlags('edu_aid', { amount: 1 })).toEqual([]);
   });
+  it('flag 龙山镇’s relocation milestones met late or not met, and nothing elsewhere', () => {
+    const longshan = '530523101201';
+    expect(recordFlags('relocation_household', { movedInOn: '2019-03-31', demolishedOn: '2019-09-30' }, longshan)).toEqual([]);
+    expect(recordFlags('relocation_household', { movedInOn: '2019-04-01', demolishedOn: null }, longshan)).toEqual(['搬迁入住逾期完成（2019-04-01，期限 2019-03-31）', '旧房拆除未完成（期限 2019-09-30）']);
+    expect(recordFlags('relocation_household', { movedInOn: null, demolishedOn: null }, '540425100201')).toEqual([]);
+  });
 });

@@ -160,6 +160,8 @@ export const LEDGER_SHAPES: readonly LedgerShape[] = [
       { key: 'site', label: '安置点', type: 'text', required: true, example: '龙山镇集中安置点' },
       { key: 'movedInOn', label: '入住日期', type: 'date' },
       { key: 'demolishedOn', label: '旧房拆除日期', type: 'date' },
+      { key: 'noOldHouse', label: '无旧房', type: 'bool' },
+      { key: 'oldHouseKept', label: '旧房经批准保留', type: 'bool', example: '连体房、传统村落，经县批准' },
       { key: 'followUp', label: '后续扶持措施', type: 'text' },
     ],
     key: [],

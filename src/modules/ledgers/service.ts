@@ -104,7 +104,7 @@ async function viewsOf(db: Db, rows: q.RecordRow[]): Promise<RecordView[]> {
       registered: r.registered,
       data: r.data,
       text: textOf(shape, r.data),
-      flags: recordFlags(r.kind, r.data),
+      flags: recordFlags(r.kind, r.data, r.place_code),
       updatedAt: r.updated_at,
     };
   });
