@@ -253,6 +253,22 @@ describe.each(testDatabases)('line-department ledgers on $name', ({ open }) => {
     expect(list.items[0].flags).toEqual(['医疗救助 1500 元，低于医保报销后合规费用 3000 元的 70%（2100 元）', '县域内住院政策范围内自付 15%，超过 10%']);
   });
 
+  it('lists 应保尽保 at its boundary: below the 低保 standard and no member 在保 in 低保 or 特困 at the year end', async () => {
+    const gaps = async (standard: number) => {
+      const res = await u.civilA.inject('GET', `/api/v1/ledgers/assistance/gaps?year=2019&standard=${standard}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as { householdNo: string }[]).map((i) => i.householdNo).filter((n) => [family.householdNo, boarderFamily.householdNo].includes(n)).sort();
+    };
+    expect(await gaps(9000)).toEqual([]);
+    expect(await gaps(9000.01)).toEqual([family.householdNo, boarderFamily.householdNo].sort());
+    const header = ['年度', '身份证号', '姓名', '行政区划代码', '救助类别', '起始日期', '停保日期', '金额（元）'];
+    await upload(u.civilA, 'social_assistance', [header, [2019, family.members[0].idNumber, '王大山', '', '低保', '2019-03-01', '', '3000'], [2019, boarder().idNumber, '赵小红', '', '特困供养', '2018-01-01', '2019-06-30', '2000']]);
+    // 王大山 is 在保 at the year end; 赵小红's support ended in June.
+    expect(await gaps(9000.01)).toEqual([boarderFamily.householdNo]);
+    expect((await u.eduA.inject('GET', '/api/v1/ledgers/assistance/gaps?year=2019&standard=5000')).statusCode).toBe(403);
+    expect((await u.civilA.inject('GET', '/api/v1/ledgers/assistance/gaps?year=2019&standard=-1')).statusCode).toBe(400);
+  });
+
   it('keeps a department user to his line and his place (access matrix)', async () => {
     const status = async (c: Client, method: string, url: string, body?: unknown) => (await c.inject(method, url, body)).statusCode;
     // Another line's ledger: refused (403), reading and writing.

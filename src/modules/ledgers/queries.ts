@@ -200,3 +200,30 @@ export async function studentCoverage(db: Db, scope: PlaceScope, place: string, 
     ORDER BY 1, 2`.execute(db);
   return rows.rows;
 }
+
+/** Household statuses 应保尽保 checks (POLICY §9: poor, exited, monitored; 返贫 counts as poor). */
+export const ASSISTANCE_CHECKED_STATUSES = ['poor', 'returned', 'exited', 'monitored'];
+
+/**
+ * 应保尽保 (POLICY §9, "to verify"): registered households in the place whose per-capita net
+ * income of the year is below the 低保 standard and with no member 在保 in 低保 or 特困 on
+ * 31 December of the year (a social-assistance record begun by then and not ended before).
+ */
+export async function assistanceGaps(db: Db, scope: PlaceScope, place: string, year: number, standard: number, limit: number) {
+  const yearEnd = `${year}-12-31`;
+  const rows = await sql<{ county_code: string; household_no: string; village_code: string; head_name: string; status: string; per_capita_net: number; household_size: number; total: number }>`
+    SELECT h.county_code, h.household_no, h.village_code, h.head_name, h.status, i.per_capita_net, i.household_size, count(*) OVER ()::int AS total
+    FROM household h
+    JOIN household_income i ON i.county_code = h.county_code AND i.household_no = h.household_no AND i.year = ${year}
+    WHERE ${inScope(scope, { county: 'h.county_code', township: 'h.township_code', village: 'h.village_code' })}
+      AND ${codeUnder(place, 'h.village_code')}
+      AND h.status = ANY(${textArray(ASSISTANCE_CHECKED_STATUSES)}) AND i.per_capita_net < ${standard}
+      AND NOT EXISTS (
+        SELECT 1 FROM ledger_record r
+        WHERE r.county_code = h.county_code AND r.household_no = h.household_no AND r.kind = 'social_assistance'
+          AND r.data->>'type' IN ('dibao', 'tekun') AND r.data->>'startedOn' <= ${yearEnd}
+          AND (r.data->>'endedOn' IS NULL OR r.data->>'endedOn' > ${yearEnd}))
+    ORDER BY h.village_code, h.county_code, h.household_no
+    LIMIT ${limit}`.execute(db);
+  return { total: rows.rows[0]?.total ?? 0, rows: rows.rows };
+}

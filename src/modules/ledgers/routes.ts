@@ -23,7 +23,7 @@ import { attachmentHeader } from '../reports/service';
 import { commonColumns } from '../../domain/ledgers/rows';
 import { listWorkbook, templateWorkbook } from './exports';
 import * as s from './schemas';
-import { aidGapList, auditLedgerRead, householdLedgers, importLedger, keepsLedger, ledgerFor, ledgerSheetRows, listLedger, locateRecord, readableShapes, recordAidFor, saveRecord, studentCoverage, type ListFilter } from './service';
+import { aidGapList, assistanceGapList, auditLedgerRead, householdLedgers, importLedger, keepsLedger, ledgerFor, ledgerSheetRows, listLedger, locateRecord, readableShapes, recordAidFor, saveRecord, studentCoverage, type ListFilter } from './service';
 
 const READ = ['dashboard.read', 'registry.read'] as const;
 
@@ -166,6 +166,15 @@ export async function registerLedgerRoutes(api: FastifyInstance, database: Datab
       await auditLedgerRead(db, ledgerContextOf(request), shape, place, rows.length);
       const name = await placeNameOf(db, place);
       return send(reply, await listWorkbook('应助尽助', headers, rows), `aid-gaps-${place}-${query.year}.xlsx`, `${name}${query.year}学年应助尽助名单.xlsx`);
+    },
+  });
+
+  route({
+    method: 'GET', url: '/ledgers/assistance/gaps', summary: '应保尽保：低于低保标准而未在保的登记户（待核实）', description: 'standard 为民政部门公布的该县该年度农村低保标准（元/人·年）。',
+    access: [...READ], query: s.assistanceGapQuery, response: s.assistanceGapSchema,
+    handler: async ({ request, query }) => {
+      ledgerFor(userOf(request), 'social_assistance', false);
+      return assistanceGapList(db, requireUser(request).scope, await reachPlace(request, query.place), query.year, query.standard);
     },
   });
 

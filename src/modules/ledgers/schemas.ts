@@ -97,3 +97,14 @@ export const coverageSchema = z.object({
   lines: z.array(z.object({ placeCode: z.string(), placeName: z.string(), byStage: counts, students: z.number().int(), registered: z.number().int(), aided: z.number().int() })),
   total: z.object({ byStage: counts, students: z.number().int(), registered: z.number().int(), aided: z.number().int() }),
 });
+
+export const assistanceGapQuery = yearQuery.extend({
+  standard: z.coerce.number({ message: '低保标准（standard）应为数字（元/人·年）' }).positive('低保标准（standard）应大于0').max(100_000, '低保标准（standard）不超过 100000 元/人·年'),
+});
+
+export const assistanceGapSchema = z.object({
+  year: z.number().int(),
+  standard: z.number(),
+  total: z.number().int(),
+  items: z.array(z.object({ countyCode: z.string(), householdNo: z.string(), headName: z.string(), status: z.string(), placeCode: z.string(), placeName: z.string(), perCapitaNet: z.number(), size: z.number().int() })),
+});

@@ -275,3 +275,27 @@ export async function studentCoverage(db: Db, scope: PlaceScope, place: string, 
     total: { byStage: total, students: lines.reduce((n, l) => n + l.students, 0), registered: lines.reduce((n, l) => n + l.registered, 0), aided: lines.reduce((n, l) => n + l.aided, 0) },
   };
 }
+
+/**
+ * 应保尽保: registered households below the 低保 standard (yuan per person and year, as 民政's
+ * file gives it for the county and year) with no member 在保 in 低保 or 特困: a list to verify.
+ */
+export async function assistanceGapList(db: Db, scope: PlaceScope, place: string, year: number, standard: number) {
+  const { total, rows } = await q.assistanceGaps(db, scope, place, year, standard, 2000);
+  const names = await placeNames(db, [...new Set(rows.map((r) => r.village_code))]);
+  return {
+    year,
+    standard,
+    total,
+    items: rows.map((r) => ({
+      countyCode: r.county_code,
+      householdNo: r.household_no,
+      headName: r.head_name,
+      status: r.status,
+      placeCode: r.village_code,
+      placeName: names.get(r.village_code)?.name ?? r.village_code,
+      perCapitaNet: Number(r.per_capita_net),
+      size: r.household_size,
+    })),
+  };
+}

@@ -1,6 +1,6 @@
 /** The line-department ledgers as the pages read them (types from the server's schemas). */
 import type { z } from 'zod';
-import type { aidGapSchema, coverageSchema, householdLedgersSchema, importSchema, pageSchema, recordSchema, shapeListSchema } from '../../../../src/modules/ledgers/schemas';
+import type { aidGapSchema, assistanceGapSchema, coverageSchema, householdLedgersSchema, importSchema, pageSchema, recordSchema, shapeListSchema } from '../../../../src/modules/ledgers/schemas';
 import { ApiError, apiUrl, CSRF_HEADER, csrfToken, getJson, postJson } from '../../api/client';
 
 export type LedgerShape = z.output<typeof shapeListSchema>['items'][number];
@@ -8,6 +8,7 @@ export type LedgerRecord = z.output<typeof recordSchema>;
 export type LedgerPage = z.output<typeof pageSchema>;
 export type ImportResult = z.output<typeof importSchema>;
 export type AidGaps = z.output<typeof aidGapSchema>;
+export type AssistanceGaps = z.output<typeof assistanceGapSchema>;
 export type Coverage = z.output<typeof coverageSchema>;
 export type HouseholdLedgers = z.output<typeof householdLedgersSchema>;
 
@@ -21,6 +22,7 @@ export const saveRecord = (kind: string, body: Record<string, string>) => postJs
 export const recordAid = (student: LedgerRecord, body: Record<string, string>) => postJson<LedgerRecord>(`/ledgers/education/students/${student.countyCode}/${student.id}/aid`, body);
 export const aidGaps = (query: { place?: string; year: number }, signal?: AbortSignal) => getJson<AidGaps>('/ledgers/education/aid-gaps', query, signal);
 export const aidGapsExportUrl = (query: { place?: string; year: number }) => apiUrl('/ledgers/education/aid-gaps/export.xlsx', query);
+export const assistanceGaps = (query: { place?: string; year: number; standard: number }, signal?: AbortSignal) => getJson<AssistanceGaps>('/ledgers/assistance/gaps', query, signal);
 export const coverage = (query: { place?: string; year: number }, signal?: AbortSignal) => getJson<Coverage>('/ledgers/education/coverage', query, signal);
 export const coverageExportUrl = (query: { place?: string; year: number }) => apiUrl('/ledgers/education/coverage/export.xlsx', query);
 export const householdLedgers = (householdNo: string, signal?: AbortSignal) => getJson<HouseholdLedgers>(`/ledgers/households/${encodeURIComponent(householdNo)}`, {}, signal);
