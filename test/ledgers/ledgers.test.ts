@@ -266,6 +266,10 @@ describe.each(testDatabases)('line-department ledgers on $name', ({ open }) => {
     // 王大山 is 在保 at the year end; 赵小红's support ended in June.
     expect(await gaps(9000.01)).toEqual([boarderFamily.householdNo]);
     expect((await u.eduA.inject('GET', '/api/v1/ledgers/assistance/gaps?year=2019&standard=5000')).statusCode).toBe(403);
+    const exported = await u.civilA.inject('GET', `/api/v1/ledgers/assistance/gaps/export.xlsx?year=2019&standard=9000.01&place=${a.villageCodes[1]}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].getRow(2).getCell(1).value).toBe(boarderFamily.householdNo);
     expect((await u.civilA.inject('GET', '/api/v1/ledgers/assistance/gaps?year=2019&standard=-1')).statusCode).toBe(400);
   });
 

@@ -179,6 +179,19 @@ export async function registerLedgerRoutes(api: FastifyInstance, database: Datab
   });
 
   route({
+    method: 'GET', url: '/ledgers/assistance/gaps/export.xlsx', summary: '导出应保尽保名单', access: [...READ], query: s.assistanceGapQuery, file: 'xlsx',
+    handler: async ({ request, reply, query }) => {
+      const shape = ledgerFor(userOf(request), 'social_assistance', false);
+      const place = await reachPlace(request, query.place);
+      const list = await assistanceGapList(db, requireUser(request).scope, place, query.year, query.standard);
+      await auditLedgerRead(db, ledgerContextOf(request), shape, place, list.items.length);
+      const rows = list.items.map((i) => [i.householdNo, i.headName, i.placeName, i.size, i.perCapitaNet]);
+      const name = await placeNameOf(db, place);
+      return send(reply, await listWorkbook('应保尽保', ['户编号', '户主', '所在地', '人口', '人均纯收入（元）'], rows), `assistance-gaps-${place}-${query.year}.xlsx`, `${name}${query.year}年应保尽保待核实名单.xlsx`);
+    },
+  });
+
+  route({
     method: 'GET', url: '/ledgers/education/coverage', summary: '分学段在校学生和资助情况（按地区）', access: [...READ], query: s.yearQuery, response: s.coverageSchema,
     handler: async ({ request, query }) => {
       const r = await educationReport(request, query);

@@ -8,7 +8,8 @@ import { Link } from 'react-router-dom';
 import { useApi } from '../../app/useApi';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
-import { assistanceGaps, type AssistanceGaps } from './api';
+import { ReportActions } from '../reports/parts';
+import { assistanceGaps, assistanceGapsExportUrl, type AssistanceGaps } from './api';
 import { DEFAULT_YEAR, YearField } from './parts';
 
 type Item = AssistanceGaps['items'][number];
@@ -21,7 +22,10 @@ export function AssistanceGapsPage() {
   return (
     <div className="report-page ledger-page">
       <Breadcrumb items={[{ title: <Link to="/ledgers">行业部门台账</Link> }, { title: '应保尽保' }]} />
-      <h2 className="report-title">应保尽保：低于低保标准而未在保的登记户（待核实）</h2>
+      <div className="report-head">
+        <h2 className="report-title">应保尽保：低于低保标准而未在保的登记户（待核实）</h2>
+        <ReportActions exportUrl={standard ? assistanceGapsExportUrl({ place, year, standard }) : undefined} />
+      </div>
       <Space wrap className="no-print" style={{ marginBottom: 8 }}>
         <YearField label="年度" value={year} onChange={(v) => v && setYear(v)} />
         <span>农村低保标准（元/人·年）</span>

@@ -23,6 +23,7 @@ export const recordAid = (student: LedgerRecord, body: Record<string, string>) =
 export const aidGaps = (query: { place?: string; year: number }, signal?: AbortSignal) => getJson<AidGaps>('/ledgers/education/aid-gaps', query, signal);
 export const aidGapsExportUrl = (query: { place?: string; year: number }) => apiUrl('/ledgers/education/aid-gaps/export.xlsx', query);
 export const assistanceGaps = (query: { place?: string; year: number; standard: number }, signal?: AbortSignal) => getJson<AssistanceGaps>('/ledgers/assistance/gaps', query, signal);
+export const assistanceGapsExportUrl = (query: { place?: string; year: number; standard: number }) => apiUrl('/ledgers/assistance/gaps/export.xlsx', query);
 export const coverage = (query: { place?: string; year: number }, signal?: AbortSignal) => getJson<Coverage>('/ledgers/education/coverage', query, signal);
 export const coverageExportUrl = (query: { place?: string; year: number }) => apiUrl('/ledgers/education/coverage/export.xlsx', query);
 export const householdLedgers = (householdNo: string, signal?: AbortSignal) => getJson<HouseholdLedgers>(`/ledgers/households/${encodeURIComponent(householdNo)}`, {}, signal);
