@@ -66,16 +66,16 @@ describe('education ledger in the browser', () => {
     const dry = page.waitForResponse((r) => r.url().includes('/import?dryRun=true'));
     await modal().getByRole('button', { name: '试导入' }).click();
     expect((await dry).status()).toBe(200);
-    await expect.poll(() => modal().innerText()).toContain('试导入通过');
+    await expect.poll(() => modal().innerText(), { timeout: 20_000 }).toContain('试导入通过');
     const done = page.waitForResponse((r) => r.url().includes('/import?dryRun=false'));
     await modal().getByRole('button', { name: '导入', exact: true }).click();
     expect((await done).status()).toBe(200);
-    await expect.poll(() => modal().innerText()).toContain('已导入 1 行');
+    await expect.poll(() => modal().innerText(), { timeout: 20_000 }).toContain('已导入 1 行');
     await modal().locator('.ant-modal-close').click();
-    await expect.poll(() => page.locator('.ant-table tbody').first().innerText()).toContain('杨小兰');
+    await expect.poll(() => page.locator('.ant-table tbody').first().innerText(), { timeout: 20_000 }).toContain('杨小兰');
 
     await page.goto(`${base}/ledgers-education/aid-gaps`);
-    await expect.poll(() => page.locator('.ant-table tbody').innerText()).toContain('杨小兰');
+    await expect.poll(() => page.locator('.ant-table tbody').innerText(), { timeout: 20_000 }).toContain('杨小兰');
     await page.getByRole('button', { name: '登记资助' }).click();
     await modal().getByLabel('资助项目').click();
     await page.locator('.ant-select-item-option', { hasText: '寄宿生生活补助' }).click();
@@ -86,15 +86,18 @@ describe('education ledger in the browser', () => {
     const saved = page.waitForResponse((r) => r.url().includes('/aid') && r.request().method() === 'POST');
     await modal().getByRole('button', { name: '保存' }).click();
     expect((await saved).status()).toBe(201);
-    await expect.poll(() => page.locator('.ant-alert').first().innerText()).toContain('共 0 名学生');
+    await expect.poll(() => page.locator('.ant-alert').first().innerText(), { timeout: 20_000 }).toContain('共 0 名学生');
     await page.screenshot({ path: join(SCREENSHOTS, 'ledgers-aid-gaps.png'), fullPage: true });
 
+    const panel = page.waitForResponse((r) => r.url().includes('/api/v1/ledgers/households/'));
     await page.goto(`${base}/households/${encodeURIComponent(household.householdNo)}`);
+    const answered = await panel;
+    expect(answered.status(), await answered.text()).toBe(200);
     const ledgers = page.locator('.household-ledgers');
-    await expect.poll(() => ledgers.innerText()).toContain('学生资助');
+    await expect.poll(() => ledgers.innerText(), { timeout: 20_000 }).toContain('学生资助');
     expect(await ledgers.innerText()).toContain('寄宿生生活补助');
     expect(await ledgers.innerText()).toContain('学生名册');
-    await expect.poll(() => page.getByTestId('checklist-sources').innerText()).toContain('来自行业部门台账：学生名册');
+    await expect.poll(() => page.getByTestId('checklist-sources').innerText(), { timeout: 20_000 }).toContain('来自行业部门台账：学生名册');
     expect(await page.getByTestId('checklist-sources').innerText()).toContain('小学，龙山镇中心小学');
     await page.screenshot({ path: join(SCREENSHOTS, 'ledgers-household-card.png'), fullPage: true });
   });
