@@ -971,3 +971,25 @@ export interface CountyRecheckTable {
   recorded_by: string | null;
   recorded_at: Timestamp | null;
 }
+
+export interface DB {
+  ledger_record: LedgerRecordTable;
+}
+
+/** One row of a line department's ledger (021_ledgers.sql; fields of `data` declared in domain/ledgers/shapes.ts). */
+export interface LedgerRecordTable {
+  county_code: string;
+  id: Generated<number>;
+  kind: string;
+  year: number;
+  record_key: string;
+  place_code: string;
+  household_no: string | null;
+  id_number: string | null;
+  registered: boolean;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}

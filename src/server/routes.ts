@@ -21,6 +21,7 @@ import { registerAssistanceRoutes } from '../modules/assistance/routes';
 import { registerAssistanceFormRoutes } from '../modules/assistance/formRoutes';
 import { registerProjectRoutes } from '../modules/projects/routes';
 import { registerCountyRoutes } from '../modules/counties/routes';
+import { registerLedgerRoutes } from '../modules/ledgers/routes';
 
 export async function registerRoutes(api: FastifyInstance, database: Database): Promise<void> {
   await registerAuthRoutes(api);
@@ -43,4 +44,5 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerAssistanceFormRoutes(api, database);
   await registerProjectRoutes(api, database);
   await registerCountyRoutes(api, database);
+  await registerLedgerRoutes(api, database);
 }

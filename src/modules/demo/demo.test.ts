@@ -342,6 +342,18 @@ describe.each(testDatabases)('demo data on $name', (t) => {
     expect(outcomes.get('poor:does_not_meet')).toBe(households.length - exited);
   });
 
+  it('has the seeds’ ledgers: 察隅’s students by stage (seed 002) and 373 生态保护员, 龙山镇’s 562 households relocated (seed 000)', async () => {
+    const stages = await rowsOf(database, sql<{ stage: string; n: number }>`
+      SELECT data->>'stage' AS stage, count(*)::int AS n FROM ledger_record WHERE county_code = '540425' AND kind = 'edu_student' AND year = 2018 GROUP BY 1 ORDER BY 1`);
+    expect(Object.fromEntries(stages.map((r) => [r.stage, r.n]))).toEqual({ preschool: 27, primary: 765, junior: 304, senior: 168, vocational: 3, college: 184 });
+    const [guards] = await rowsOf(database, sql<{ n: number }>`SELECT count(DISTINCT id_number)::int AS n FROM ledger_record WHERE county_code = '540425' AND kind = 'employment_post' AND data->>'type' = 'eco_guard'`);
+    expect(guards.n).toBe(373);
+    const [moved] = await rowsOf(database, sql<{ households: number; persons: number }>`
+      SELECT count(*)::int AS households, (SELECT count(*)::int FROM person p JOIN ledger_record r ON r.county_code = p.county_code AND r.household_no = p.household_no WHERE r.kind = 'relocation_household') AS persons
+      FROM ledger_record WHERE kind = 'relocation_household' AND place_code LIKE '530523101%'`);
+    expect(moved).toEqual({ households: 562, persons: 2452 });
+  });
+
   it('refuses a second load, naming the counties, and writes nothing', async () => {
     const before = await database.db.selectFrom('household').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     await expect(loadDemo(database)).rejects.toThrow(DemoAlreadyLoadedError);

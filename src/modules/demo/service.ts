@@ -11,6 +11,7 @@ import { loadDemoTargets } from './targets';
 import { loadProjectDemo } from '../projects/service';
 import { loadCountyDemo } from '../counties/service';
 import { linkDemoCadre, loadAssistanceDemo } from '../assistance/service';
+import { loadLedgerDemo } from '../ledgers/service';
 
 export interface DemoProgress {
   /** Counties written so far, of `total`. */
@@ -101,6 +102,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
       await loadDemoTargets(tx);
       await loadProjectDemo(tx, options.actor ?? CONSOLE_ACTOR);
       await loadAssistanceDemo(tx, { chayu: CHAYU.countyCode, township: DEMO_USER_TOWNSHIP });
+      await loadLedgerDemo(tx, { chayu: CHAYU.countyCode, longshanTownship: LONGSHAN.townshipCode }, new Date());
       await recordAudit(tx, {
         ...(options.actor ?? CONSOLE_ACTOR),
         action: 'registry.demo_load',

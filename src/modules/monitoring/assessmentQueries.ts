@@ -14,6 +14,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { CRITERIA, RISK_REASONS } from '../../domain/policy/rulesSchema';
 import { cents, housingStatus, incomeStatus, medicalStatus, memberColumns, memberFlagColumns, status, waterStatus, yesNo } from './criteriaQueries';
+import { housingFactSql, studentJoinSql } from '../../domain/ledgers/facts';
 import type { AssessmentPlan } from './plan';
 import { anyOf, dateLit, floatLit, intLit, textArrayLit } from './sqlLiterals';
 
@@ -124,6 +125,7 @@ export function assessmentSelect(plan: AssessmentPlan, filter: BatchFilter, opti
   const on = (alias: string) => rangeCondition(alias, filter.range);
   const income = incomeStatus(plan);
   const hist = historyParts(plan, on, options);
+  const housing = housingFactSql(plan.year, plan.asOf);
   const annual = (a: string) => `(${a}.wages + ${a}.production_net + ${a}.property + ${a}.transfer - ${a}.production_cost)::float8`;
   const pcn = (total: string, size: string) => `CASE WHEN ${size} > 0 THEN ${cents(`${total} / ${size}`)} END`;
   const code = CRITERIA.map((c) => `k.c_${c}`).join(' || ');
@@ -132,7 +134,7 @@ export function assessmentSelect(plan: AssessmentPlan, filter: BatchFilter, opti
 WITH ${hist.cte}
 mem AS (
   SELECT p.county_code, p.household_no, ${sql.raw(memberColumns(plan))}
-  FROM person p
+  FROM person p ${sql.raw(studentJoinSql(plan.year))}
   WHERE ${on('p')} AND p.birth_date <= ${asOf}
   GROUP BY p.county_code, p.household_no
 ),
@@ -154,6 +156,13 @@ inc AS (
   ) c
   GROUP BY c.county_code, c.household_no
 ),
+-- 危房改造 and 易地扶贫搬迁 from the housing ledgers (domain/ledgers/facts.ts), the registry's fields otherwise.
+lh AS (
+  SELECT r.county_code, r.household_no, ${sql.raw(housing.columns)}
+  FROM ledger_record r
+  WHERE ${on('r')} AND ${sql.raw(housing.filter)}
+  GROUP BY r.county_code, r.household_no
+),
 ev AS (
   SELECT e.county_code, e.household_no, sum(e.cost::float8) AS spent
   FROM risk_event e
@@ -163,7 +172,7 @@ ev AS (
 ),
 f AS (
   SELECT h.county_code, h.household_no, h.village_code, h.exit_year,
-    h.food_secure, h.clothing_secure, h.house_grade, h.house_renovated, h.relocated,
+    h.food_secure, h.clothing_secure, h.house_grade, coalesce(lh.renovated, h.house_renovated) AS house_renovated, coalesce(lh.relocated, h.relocated) AS relocated,
     h.water_lpd::float8 AS lpd, h.water_quality_ok AS quality_ok, h.water_trip_minutes::float8 AS trip,
     h.water_piped AS piped, h.water_horizontal_m::float8 AS horiz, h.water_vertical_m::float8 AS vert,
     h.water_outage_days AS outage, h.water_scarce_area AS scarce, h.open_risk_types,
@@ -175,6 +184,7 @@ f AS (
   LEFT JOIN mem m ON m.county_code = h.county_code AND m.household_no = h.household_no
   LEFT JOIN inc ON inc.county_code = h.county_code AND inc.household_no = h.household_no
   LEFT JOIN ev ON ev.county_code = h.county_code AND ev.household_no = h.household_no
+  LEFT JOIN lh ON lh.county_code = h.county_code AND lh.household_no = h.household_no
   WHERE ${on('h')} AND ${filter.where}
   OFFSET 0
 ),

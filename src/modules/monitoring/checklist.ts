@@ -9,7 +9,7 @@ import type { PlaceScope } from '../../db/placeScope';
 import { versionKey } from '../../domain/policy/resolve';
 import { notFound } from '../../server/errors';
 import { loadActivePolicies, resolveOrFail } from '../policy/service';
-import { compactResult, evaluateHousehold } from './evaluate';
+import { compactResult, educationSources, evaluateHousehold, housingSources } from './evaluate';
 import { findHouseholdPlace, incomeYears, loadHouseholdRecords } from './recordQueries';
 import { decodeCriteria, decodeReasons } from './resultCodes';
 import { findResult } from './resultQueries';
@@ -40,6 +40,7 @@ export async function getHouseholdAssessment(db: Db, scope: PlaceScope, househol
     risk: grading,
     suggestion: suggestion && { category: suggestion.category, label: suggestion.label, reason: suggestion.reason },
     persons: evaluation.persons,
+    sources: [...educationSources(records, theYear), ...housingSources(records, theYear)],
     policyKey,
     policyVersions: policy.versions,
     stored: stored

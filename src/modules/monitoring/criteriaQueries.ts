@@ -3,6 +3,7 @@
  * household facts (alias f) and, for members, of person (alias p): each gives a status coded
  * 'P' pass, 'F' fail, 'U' undetermined, deciding exactly as src/domain/assessment does.
  */
+import { HOME_SCHOOLING_SQL, SCHOOLING_SQL } from '../../domain/ledgers/facts';
 import type { AssessmentPlan, IncomeStandardPlan } from './plan';
 import { anyOf, boolLit, dateLit, floatLit, intLit, textArrayLit } from './sqlLiterals';
 
@@ -33,7 +34,8 @@ export function memberColumns(plan: AssessmentPlan): string {
   const e = plan.education;
   const md = plan.medical;
   const child = childCondition(plan);
-  const childFail = `p.schooling = ANY(${textArrayLit(e.outOfSchool)}) AND NOT (p.home_schooling IS TRUE AND p.disability_grade IS NOT NULL AND p.disability_grade <= ${intLit(e.homeSchoolingMaxGrade)})`;
+  // The student register's fact where it has the child (ledger join `ls`, domain/ledgers/facts.ts), the registry's otherwise.
+  const childFail = `${SCHOOLING_SQL} = ANY(${textArrayLit(e.outOfSchool)}) AND NOT ((${HOME_SCHOOLING_SQL}) IS TRUE AND p.disability_grade IS NOT NULL AND p.disability_grade <= ${intLit(e.homeSchoolingMaxGrade)})`;
   const chronic = textArrayLit(md.chronicCardHealth);
   const every = md.familyDoctor === 'every_member';
   const medFail = anyOf([
@@ -50,7 +52,7 @@ export function memberColumns(plan: AssessmentPlan): string {
   ]);
   const flags: Record<(typeof MEMBER_FLAGS)[number], string> = {
     edu_f: `(${child}) AND (${childFail})`,
-    edu_u: `(${child}) AND p.schooling IS NULL`,
+    edu_u: `(${child}) AND ${SCHOOLING_SQL} IS NULL`,
     med_f: medFail,
     med_u: medUndetermined,
     fd_yes: 'p.family_doctor IS TRUE',

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { inScope, type PlaceScope } from '../../db/placeScope';
+import { RELOCATION_KIND, RENOVATION_KIND, STUDENT_KIND } from '../../domain/ledgers/facts';
 import type { HouseholdRecordRow, HouseholdRecords } from './evaluate';
 
 const HOUSEHOLD_COLUMNS = [
@@ -21,13 +22,35 @@ export async function loadHouseholdRecords(db: Db, countyCode: string, household
   for (const h of households) out.set(h.household_no, { household: h, persons: [], incomes: [], history: [], events: [] });
   const persons = await db
     .selectFrom('person')
-    .select(['household_no', 'name', 'birth_date', 'schooling', 'health', 'disability_grade', 'home_schooling', 'insured_basic', 'insured_serious', 'family_doctor', 'chronic_card', 'labour'])
+    .select(['household_no', 'id_number', 'name', 'birth_date', 'schooling', 'health', 'disability_grade', 'home_schooling', 'insured_basic', 'insured_serious', 'family_doctor', 'chronic_card', 'labour'])
     .where('county_code', '=', countyCode)
     .where('household_no', 'in', householdNos)
     .orderBy('household_no')
     .orderBy('id_number')
     .execute();
   for (const p of persons) out.get(p.household_no)?.persons.push(p);
+  const students = await db
+    .selectFrom('ledger_record')
+    .select(['household_no', 'id', 'id_number', 'year', sql<string>`data->>'stage'`.as('stage'), sql<string>`data->>'status'`.as('status'), sql<string | null>`data->>'school'`.as('school')])
+    .where('county_code', '=', countyCode)
+    .where('household_no', 'in', householdNos)
+    .where('kind', '=', STUDENT_KIND)
+    .execute();
+  const housing = await db
+    .selectFrom('ledger_record')
+    .select(['household_no', 'id', 'kind', 'year', sql<string | null>`data->>'acceptedOn'`.as('acceptedOn'), sql<string | null>`data->>'movedInOn'`.as('movedInOn')])
+    .where('county_code', '=', countyCode)
+    .where('household_no', 'in', householdNos)
+    .where('kind', 'in', [RENOVATION_KIND, RELOCATION_KIND])
+    .execute();
+  for (const r of housing) {
+    const rec = out.get(r.household_no!);
+    if (rec) (rec.housing ??= []).push({ id: r.id, kind: r.kind, year: r.year, acceptedOn: r.acceptedOn, movedInOn: r.movedInOn });
+  }
+  for (const r of students) {
+    const rec = out.get(r.household_no!);
+    if (rec) (rec.students ??= []).push({ id: r.id, id_number: r.id_number!, year: r.year, stage: r.stage, status: r.status, school: r.school });
+  }
   const incomes = await db
     .selectFrom('household_income')
     .select(['household_no', 'year', 'wages', 'production_net', 'property', 'transfer', 'production_cost', 'household_size'])

@@ -132,6 +132,18 @@ export const checklistSchema = z.object({
   }),
   suggestion: z.object({ category: z.string(), label: z.string(), reason: z.string() }).nullable(),
   persons: z.number().int(),
+  /** Where each member's fact came from (a ledger record or the registry's field). */
+  sources: z.array(
+    z.object({
+      criterion: z.enum(['education', 'housing']),
+      member: z.string(),
+      source: z.enum(['ledger', 'registry']),
+      ledger: z.string().nullable(),
+      recordId: z.number().int().nullable(),
+      year: z.number().int(),
+      fact: z.string(),
+    }),
+  ),
   policyKey: z.string(),
   policyVersions: z.array(versionRef),
   stored: z

@@ -31,6 +31,8 @@ export interface Checklist {
   risk: { grade: Grade; gradeLabel: string; reasons: { code: string; grade: 'red' | 'yellow'; text: string }[]; missing: string[]; ruleLabel: string };
   suggestion: { category: string; label: string; reason: string } | null;
   persons: number;
+  /** Where each member's education fact came from: a ledger record (学生名册) or the registry's field. */
+  sources: { criterion: string; member: string; source: 'ledger' | 'registry'; ledger: string | null; recordId: number | null; year: number; fact: string }[];
   policyKey: string;
   policyVersions: { id: string; regionCode: string; effectiveYear: number; version: number; title: string }[];
   stored: { outcome: Outcome; riskGrade: Grade; computedAt: string; current: boolean } | null;

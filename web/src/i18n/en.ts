@@ -35,6 +35,7 @@ export const en: Strings<Messages> = {
     exit: 'Exit',
     assistance: 'Assistance',
     projects: 'Projects & funds',
+    ledgers: 'Department ledgers',
     tasks: 'Tasks & rectification',
     supervision: 'Supervision',
     reports: 'Reports',

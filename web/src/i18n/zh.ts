@@ -31,6 +31,7 @@ export const zh = {
     exit: '退出管理',
     assistance: '帮扶',
     projects: '项目资金',
+    ledgers: '行业部门',
     tasks: '任务整改',
     supervision: '挂牌督战',
     reports: '统计报表',

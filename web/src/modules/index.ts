@@ -1,6 +1,7 @@
 /** Every module's web part, in menu order. */
 import { assistanceModule } from './assistance/module';
 import { countiesModule } from './counties/module';
+import { ledgersModule } from './ledgers/module';
 import { monitoringModule } from './monitoring/module';
 import { policyModule } from './policy/module';
 import { proceduresModule } from './procedures/module';
@@ -17,6 +18,7 @@ export const MODULES: Record<string, ModuleDefinition> = {
   projects: projectsModule,
   counties: countiesModule,
   tasks: tasksModule,
+  ledgers: ledgersModule,
   supervision: supervisionModule,
   reports: reportsModule,
   policy: policyModule,

@@ -89,6 +89,17 @@ export function ChecklistPanel({ householdNo, version, onRecomputed }: { househo
         ]}
       />
       <Table<CriterionResult> rowKey="criterion" size="small" bordered pagination={false} columns={columns} dataSource={c.criteria} data-testid="checklist-criteria" />
+      {c.sources.length > 0 && (
+        <Descriptions
+          className="checklist-sources" data-testid="checklist-sources" size="small" bordered column={1}
+          title={t('monitoring.checklist.sources', { defaultValue: '事实来源（义务教育、住房安全）' })}
+          items={c.sources.map((s) => ({
+            key: `${s.criterion}:${s.member}:${s.ledger ?? s.fact}`,
+            label: `${s.criterion === 'education' ? '义务教育' : '住房安全'} · ${s.member}`,
+            children: s.source === 'ledger' ? `${s.fact}（来自行业部门台账：${s.ledger}，记录 ${s.recordId}，${s.year}${s.criterion === 'education' ? '学年' : '年度'}）` : `${s.fact}（来自建档立卡登记）`,
+          }))}
+        />
+      )}
       <Alert
         className="checklist-stored"
         type={stored?.current ? 'success' : 'warning'}

@@ -11,6 +11,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { deleteIncome } from '../../api/assessment';
 import type { Income } from '../../api/types';
+import { HouseholdLedgersPanel } from '../../modules/ledgers/HouseholdLedgersPanel';
 import { AssistancePanel } from './AssistancePanel';
 import { BasicNeeds } from './BasicNeeds';
 import { ChecklistPanel } from './ChecklistPanel';
@@ -132,6 +133,9 @@ export function HouseholdCardPage() {
       </Card>
       <div className="card-section">
         <AssistancePanel householdNo={householdNo} version={version} />
+      </div>
+      <div className="card-section" data-section="ledgers">
+        <HouseholdLedgersPanel householdNo={householdNo} />
       </div>
       <Card size="small" title={t('card.timeline')} className="card-section" data-section="timeline">
         <Timeline householdNo={householdNo} version={version} />
