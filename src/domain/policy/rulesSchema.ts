@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { campaignRules } from './campaignSchema';
+import { villageRules } from './villageSchema';
 import { byYear, codes, label, positiveInt, share, yuan } from './schemaHelpers';
 
 /** The open risk types of POLICY §6 (stable codes; labels in assessment/riskTypes). */
@@ -105,7 +106,7 @@ export const assessmentRules = {
   })),
 };
 
-const rulesShape = { ...assessmentRules, ...campaignRules };
+const rulesShape = { ...assessmentRules, ...campaignRules, ...villageRules };
 
 function checkCrossFields(rules: z.infer<z.ZodObject<typeof rulesShape>>, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
