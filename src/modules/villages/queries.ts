@@ -1,0 +1,99 @@
+/**
+ * SQL of villages: the yearly village record (村情), the registry figures of villages at a
+ * year-end (computed from households and persons, never typed), stored verdicts. Every
+ * statement carries the county (Citus); place filters through placeScope.
+ */
+import { sql, type Insertable, type Selectable, type SqlBool } from 'kysely';
+import type { Db } from '../../db/database';
+import { inScope, underPlace, type PlaceScope } from '../../db/placeScope';
+import type { VillageRecordTable, VillageVerdictTable } from '../../db/schema';
+
+export type VillageRecordRow = Selectable<VillageRecordTable>;
+export type NewVillageRecord = Insertable<VillageRecordTable>;
+
+/** Statuses counted as poor in a village's incidence (POLICY §7: 未脱贫 and 返贫). */
+export const POOR_STATUSES = ['poor', 'returned'] as const;
+
+/** Rows under a place ('0': everywhere). */
+const under = (place: string, cols: { county: string; township: string; village: string }) => (place === '0' ? sql<SqlBool>`true` : underPlace(place, cols));
+
+const recordCols = { county: 'r.county_code', township: 'r.township_code', village: 'r.village_code' };
+const householdCols = { county: 'h.county_code', township: 'h.township_code', village: 'h.village_code' };
+
+export async function findRecord(db: Db, villageCode: string, year: number, forUpdate = false): Promise<VillageRecordRow | undefined> {
+  let q = db.selectFrom('village_record').selectAll()
+    .where('county_code', '=', villageCode.slice(0, 6)).where('village_code', '=', villageCode).where('year', '=', year);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** Insert or replace the record of a village and year (the time passed in, not now()). */
+export async function upsertRecord(db: Db, row: NewVillageRecord): Promise<void> {
+  const { county_code: _c, village_code: _v, year: _y, ...rest } = row;
+  await db.insertInto('village_record').values(row)
+    .onConflict((oc) => oc.columns(['county_code', 'village_code', 'year']).doUpdateSet(rest))
+    .execute();
+}
+
+/** The records of a year under a place and inside a scope. */
+export async function recordsUnder(db: Db, scope: PlaceScope, place: string, year: number): Promise<VillageRecordRow[]> {
+  return db.selectFrom('village_record as r').selectAll('r')
+    .where(under(place, recordCols)).where(inScope(scope, recordCols)).where('r.year', '=', year)
+    .orderBy('r.village_code').execute();
+}
+
+export async function recordYears(db: Db, villageCode: string): Promise<number[]> {
+  const rows = await db.selectFrom('village_record').select('year')
+    .where('county_code', '=', villageCode.slice(0, 6)).where('village_code', '=', villageCode).orderBy('year').execute();
+  return rows.map((r) => r.year);
+}
+
+export interface RegistryFigures {
+  villageCode: string;
+  townshipCode: string;
+  households: number;
+  persons: number;
+  poorHouseholds: number;
+  poorPersons: number;
+}
+
+/**
+ * Registry figures per village at the end of `year`, set-based: each household's status that
+ * year (its status history row of the year or the latest before; its current status when no
+ * later year is recorded), its persons counted; deregistered households left out.
+ */
+export async function registryFigures(db: Db, place: string, year: number, villages?: readonly string[]): Promise<RegistryFigures[]> {
+  const only = villages ? sql`AND h.village_code = ANY(${[...villages]}::text[])` : sql``;
+  const result = await sql<RegistryFigures>`
+    WITH hs AS (
+      SELECT h.county_code, h.household_no, h.village_code, h.township_code,
+        CASE WHEN EXISTS (SELECT 1 FROM household_status_history l WHERE l.county_code = h.county_code AND l.household_no = h.household_no AND l.year > ${year})
+          THEN coalesce((SELECT s.status FROM household_status_history s WHERE s.county_code = h.county_code AND s.household_no = h.household_no AND s.year <= ${year} ORDER BY s.year DESC LIMIT 1), h.status)
+          ELSE h.status END AS status
+      FROM household h
+      WHERE ${under(place, householdCols)} ${only}
+    )
+    SELECT hs.village_code AS "villageCode", min(hs.township_code) AS "townshipCode",
+      count(DISTINCT hs.household_no)::int AS households,
+      count(p.id_number)::int AS persons,
+      count(DISTINCT hs.household_no) FILTER (WHERE hs.status = ANY(${[...POOR_STATUSES]}::text[]))::int AS "poorHouseholds",
+      count(p.id_number) FILTER (WHERE hs.status = ANY(${[...POOR_STATUSES]}::text[]))::int AS "poorPersons"
+    FROM hs LEFT JOIN person p ON p.county_code = hs.county_code AND p.household_no = hs.household_no
+    WHERE hs.status <> 'deregistered'
+    GROUP BY hs.village_code`.execute(db);
+  return result.rows;
+}
+
+export type VerdictRow = Insertable<VillageVerdictTable>;
+
+/** Replace the stored verdicts of a place and year (one statement each way). */
+export async function replaceVerdicts(db: Db, place: string, year: number, rows: VerdictRow[]): Promise<void> {
+  await db.deleteFrom('village_verdict as r').where(under(place, recordCols)).where('r.year', '=', year).execute();
+  for (let i = 0; i < rows.length; i += 2000) {
+    await db.insertInto('village_verdict').values(rows.slice(i, i + 2000)).execute();
+  }
+}
+
+export async function storedVerdicts(db: Db, place: string, year: number) {
+  return db.selectFrom('village_verdict as r').selectAll('r').where(under(place, recordCols)).where('r.year', '=', year).execute();
+}
