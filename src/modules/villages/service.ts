@@ -147,6 +147,7 @@ export async function listVillages(db: Db, scope: PlaceScope, place: string, yea
 export interface IncidenceListed {
   code: string;
   townshipCode: string;
+  poorHouseholds: number;
   poorPersons: number;
   registered: number;
   reason: string;
@@ -163,12 +164,13 @@ export async function villagesListedByIncidence(db: Db, place: string, statusYea
     loadActivePolicies(db),
   ]);
   const resolve = rulesResolver(policies);
-  const poor = new Map(figures.map((f) => [f.villageCode, f.poorPersons]));
+  const poor = new Map(figures.map((f) => [f.villageCode, f]));
   const out: IncidenceListed[] = [];
   for (const r of records) {
-    const persons = poor.get(r.village_code) ?? 0;
+    const f = poor.get(r.village_code);
+    const persons = f?.poorPersons ?? 0;
     const decision = listedByIncidence(persons, factsOf(r), statusYear, resolve(r.village_code, campaignYear).rules);
-    if (decision.listed) out.push({ code: r.village_code, townshipCode: r.township_code, poorPersons: persons, registered: r.registered_population, reason: decision.reason });
+    if (decision.listed) out.push({ code: r.village_code, townshipCode: r.township_code, poorHouseholds: f?.poorHouseholds ?? 0, poorPersons: persons, registered: r.registered_population, reason: decision.reason });
   }
   return out;
 }
