@@ -7,6 +7,7 @@ import { projectsModule } from './projects/module';
 import { reportsModule } from './reports/module';
 import { supervisionModule } from './supervision/module';
 import { tasksModule } from './tasks/module';
+import { villagesModule } from './villages/module';
 import type { ModuleDefinition } from './types';
 
 export const MODULES: Record<string, ModuleDefinition> = {
@@ -15,6 +16,7 @@ export const MODULES: Record<string, ModuleDefinition> = {
   assistance: assistanceModule,
   projects: projectsModule,
   tasks: tasksModule,
+  villages: villagesModule,
   supervision: supervisionModule,
   reports: reportsModule,
   policy: policyModule,
