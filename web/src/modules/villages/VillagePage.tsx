@@ -19,19 +19,20 @@ import { VerdictTag, VillageBreadcrumb } from './parts';
 
 type Field = Page['fields'][number];
 
-function FieldInput({ field }: { field: Field }) {
+/** The input of a field; Form.Item passes `value` and `onChange` through. */
+function FieldInput({ field, ...control }: { field: Field; value?: never; onChange?: never; id?: string }) {
   const { t } = useTranslation();
   switch (field.kind) {
     case 'flag':
-      return <Radio.Group optionType="button" options={[{ value: true, label: t('villages.yes') }, { value: false, label: t('villages.no') }]} />;
+      return <Radio.Group {...control} optionType="button" options={[{ value: true, label: t('villages.yes') }, { value: false, label: t('villages.no') }]} />;
     case 'school':
-      return <Select allowClear style={{ width: 120 }} options={['school', 'teaching_point', 'none'].map((v) => ({ value: v, label: t(`villages.school.${v}`) }))} />;
+      return <Select {...control} allowClear style={{ width: 120 }} options={['school', 'teaching_point', 'none'].map((v) => ({ value: v, label: t(`villages.school.${v}`) }))} />;
     case 'text':
-      return <Input style={{ width: 240 }} />;
+      return <Input {...control} style={{ width: 240 }} />;
     case 'share':
-      return <InputNumber min={0} max={1} step={0.01} placeholder={t('villages.shareHint')} style={{ width: 140 }} />;
+      return <InputNumber {...control} min={0} max={1} step={0.01} placeholder={t('villages.shareHint')} style={{ width: 140 }} />;
     default:
-      return <InputNumber style={{ width: 160 }} />;
+      return <InputNumber {...control} style={{ width: 160 }} />;
   }
 }
 
@@ -40,7 +41,6 @@ function RecordForm({ page, onSaved }: { page: Page; onSaved: (p: Page) => void 
   const [form] = Form.useForm();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  useEffect(() => form.setFieldsValue(page.values ?? {}), [form, page]);
   const groups = [...new Set(page.fields.map((f) => f.group))];
   const submit = async (values: Record<string, unknown>) => {
     setBusy(true);
@@ -197,7 +197,7 @@ export function VillagePage() {
       </Card>
       <ExitCard page={page} reload={state.reload} />
       <Card size="small" title={t('villages.record')} className="village-record">
-        {can('ledger.write') ? <RecordForm page={page} onSaved={setPage} /> : (
+        {can('ledger.write') ? <RecordForm key={`${page.year}|${page.updatedAt ?? ''}|${page.values?.exitYear ?? ''}`} page={page} onSaved={setPage} /> : (
           <Descriptions size="small" column={3} items={page.fields.map((f) => ({ key: f.key, label: f.label, children: String(page.values?.[f.key] ?? '—') }))} />
         )}
       </Card>
