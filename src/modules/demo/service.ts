@@ -8,6 +8,7 @@ import { busiestPoorVillage, copyCountyRows, countHouseholdsByCounty, lockDemoLo
 import { createDemoUsers, pairCadreHouseholds } from '../users/service';
 import { loadCampaignDemo } from '../supervision/service';
 import { loadDemoTargets } from './targets';
+import { loadVillageDemo } from '../villages/service';
 import { loadProjectDemo } from '../projects/service';
 import { linkDemoCadre, loadAssistanceDemo } from '../assistance/service';
 
@@ -100,6 +101,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
       await loadDemoTargets(tx);
       await loadProjectDemo(tx, options.actor ?? CONSOLE_ACTOR);
       await loadAssistanceDemo(tx, { chayu: CHAYU.countyCode, township: DEMO_USER_TOWNSHIP });
+      await loadVillageDemo(tx);
       await recordAudit(tx, {
         ...(options.actor ?? CONSOLE_ACTOR),
         action: 'registry.demo_load',

@@ -23,6 +23,7 @@ export { importVillageRecords, IMPORT_HEADERS } from './importSheet';
 export { startVillageExit, actOnVillageExit, locateExitCase, type ExitCaseView, type ExitActionInput } from './exit';
 export { villageVerdicts, villageAssessment, recomputeVillageVerdicts, rulesResolver, type VillageAssessment, type VillageRecomputeSummary } from './verdicts';
 export { VILLAGE_FIELDS, FIELD_GROUPS } from './fields';
+export { loadVillageDemo } from './demo';
 
 /** After the household assessment of a place and year: the village verdicts of that place. */
 followRecompute(async (database: Database, run) => {
