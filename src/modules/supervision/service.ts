@@ -112,8 +112,10 @@ export async function supervisionListing(db: Db, scope: PlaceScope, placeCode: s
       });
     }
   }
-  if (LEVEL_NUMBER.village >= placeLevel) await addListedByIncidence(db, placeCode, listed, statusYear, campaignYear, records);
+  const byIncidence = LEVEL_NUMBER.village >= placeLevel ? await addListedByIncidence(db, placeCode, listed, statusYear, campaignYear, records) : new Set<string>();
   await complete(db, scope, listed, { campaignYear, latestYear: span.maxYear, statusYear, today: options.today });
+  // Delisting by incidence needs the village's record of the later year; not judged here.
+  for (const l of listed) if (byIncidence.has(l.code)) l.delistable = false;
   const here = (level: ListingLevel) => listed.filter((l) => l.level === level);
   let thresholds: Listing['thresholds'] = null;
   if (placeCode !== '0') {
@@ -124,8 +126,10 @@ export async function supervisionListing(db: Db, scope: PlaceScope, placeCode: s
 }
 
 /** Villages listed by the incidence rule (> 10%, villages module), besides those listed by their persons. */
-async function addListedByIncidence(db: Db, placeCode: string, listed: ListedPlace[], statusYear: number, campaignYear: number, records: readonly PolicyRecord[]): Promise<void> {
+async function addListedByIncidence(db: Db, placeCode: string, listed: ListedPlace[], statusYear: number, campaignYear: number, records: readonly PolicyRecord[]): Promise<Set<string>> {
+  const codes = new Set<string>();
   for (const v of await villagesListedByIncidence(db, placeCode, statusYear, campaignYear)) {
+    codes.add(v.code);
     const already = listed.find((l) => l.code === v.code);
     if (already) {
       already.reason = `${already.reason}；${v.reason}`;
@@ -139,6 +143,7 @@ async function addListedByIncidence(db: Db, placeCode: string, listed: ListedPla
     });
   }
   listed.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.code.localeCompare(b.code));
+  return codes;
 }
 
 /** Names, leaders, open rectifications and latest figures of the listed places. */
