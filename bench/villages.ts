@@ -27,10 +27,16 @@ const seconds = (from: number) => (performance.now() - from) / 1000;
 const fmt = (s: number) => s.toFixed(2) + ' s';
 
 /** Village records: every village with households, then more villages under the same townships up to `total`. */
-const GENERATE_VILLAGES = (total: number, year: number) => `
+const PLACES_OF_HOUSEHOLDS = `
+INSERT INTO place (code, name, level, parent_code)
+SELECT DISTINCT township_code, '基准乡' || right(township_code, 5), 4, county_code FROM household ON CONFLICT DO NOTHING;
+INSERT INTO place (code, name, level, parent_code)
+SELECT DISTINCT village_code, '基准村' || right(village_code, 6), 5, township_code FROM household ON CONFLICT DO NOTHING;`;
+
+const GENERATE_VILLAGES = (total: number, perTownship: number, year: number) => `
 INSERT INTO place (code, name, level, parent_code)
 SELECT t.code || lpad((300 + n)::text, 3, '0'), '基准村' || n, 5, t.code
-FROM place t CROSS JOIN generate_series(1, greatest(0, ceil((${total} - (SELECT count(*) FROM place WHERE level = 5))::numeric / (SELECT count(*) FROM place WHERE level = 4))::int)) n
+FROM place t CROSS JOIN generate_series(1, ${perTownship}) n
 WHERE t.level = 4;
 INSERT INTO village_record (county_code, village_code, year, township_code, registered_population, poor_village, poor_village_year,
   road_to_village, power, broadband, mobile_4g, safe_water, clinic, culture_room, school, service_center, income_operating, income_contract, income_investment, updated_by, updated_at)
@@ -54,7 +60,11 @@ async function main(): Promise<void> {
     console.log(`fupin village verdict benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, PostgreSQL ${version}, Node ${process.version}`);
     const t = performance.now();
     await database.session((s) => s.exec(GENERATE_REGISTRY(households, YEAR)));
-    await database.session((s) => s.exec(GENERATE_VILLAGES(villages, YEAR)));
+    console.log(`  registry generated (${fmt(seconds(t))})`);
+    await database.session((s) => s.exec(PLACES_OF_HOUSEHOLDS));
+    const places = (await sql<{ t: number; v: number }>`SELECT count(*) FILTER (WHERE level = 4)::int AS t, count(*) FILTER (WHERE level = 5)::int AS v FROM place`.execute(database.db)).rows[0];
+    const perTownship = Math.max(0, Math.ceil((villages - places.v) / Math.max(1, places.t)));
+    await database.session((s) => s.exec(GENERATE_VILLAGES(villages, perTownship, YEAR)));
     const counts = (await sql<{ h: number; p: number; v: number }>`SELECT (SELECT count(*) FROM household)::int AS h, (SELECT count(*) FROM person)::int AS p,
       (SELECT count(*) FROM village_record)::int AS v`.execute(database.db)).rows[0];
     console.log(`  ${counts.h} households, ${counts.p} persons, ${counts.v} village records (${fmt(seconds(t))})`);

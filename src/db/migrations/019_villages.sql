@@ -58,7 +58,7 @@ CREATE TABLE village_verdict (
   poor_persons     integer NOT NULL,
   registered       integer,
   relative_poor    boolean,
-  conditions       jsonb NOT NULL,
+  conditions       jsonb NOT NULL,                   -- { results: { code: passed }, failing: [texts] }
   policy_key       text NOT NULL,
   computed_at      timestamptz NOT NULL,
   PRIMARY KEY (county_code, village_code, year)

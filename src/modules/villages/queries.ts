@@ -59,28 +59,41 @@ export interface RegistryFigures {
 
 /**
  * Registry figures per village at the end of `year`, set-based: each household's status that
- * year (its status history row of the year or the latest before; its current status when no
- * later year is recorded), its persons counted; deregistered households left out.
+ * year (its current status, unless a later year is recorded in its status history: then the
+ * history row of the year or the latest before), its registered members (`size`) counted;
+ * deregistered households left out. One pass over the households, history read only for
+ * households with a later year.
  */
 export async function registryFigures(db: Db, place: string, year: number, villages?: readonly string[]): Promise<RegistryFigures[]> {
   const only = villages ? sql`AND h.village_code = ANY(${[...villages]}::text[])` : sql``;
+  const poor = sql`st.status = ANY(${[...POOR_STATUSES]}::text[])`;
   const result = await sql<RegistryFigures>`
-    WITH hs AS (
-      SELECT h.county_code, h.household_no, h.village_code, h.township_code,
-        CASE WHEN EXISTS (SELECT 1 FROM household_status_history l WHERE l.county_code = h.county_code AND l.household_no = h.household_no AND l.year > ${year})
-          THEN coalesce((SELECT s.status FROM household_status_history s WHERE s.county_code = h.county_code AND s.household_no = h.household_no AND s.year <= ${year} ORDER BY s.year DESC LIMIT 1), h.status)
-          ELSE h.status END AS status
-      FROM household h
-      WHERE ${under(place, householdCols)} ${only}
+    WITH hh AS (
+      SELECT h.county_code, h.household_no, h.village_code, h.township_code, h.status, h.size
+      FROM household h WHERE ${under(place, householdCols)} ${only}
+    ), later AS (
+      SELECT DISTINCT s.county_code, s.household_no
+      FROM household_status_history s JOIN hh ON hh.county_code = s.county_code AND hh.household_no = s.household_no
+      WHERE s.year > ${year}
+    ), past AS (
+      SELECT DISTINCT ON (s.county_code, s.household_no) s.county_code, s.household_no, s.status
+      FROM household_status_history s JOIN later l ON l.county_code = s.county_code AND l.household_no = s.household_no
+      WHERE s.year <= ${year}
+      ORDER BY s.county_code, s.household_no, s.year DESC
+    ), st AS (
+      SELECT hh.village_code, hh.township_code, hh.size, CASE WHEN l.household_no IS NULL THEN hh.status ELSE coalesce(p.status, hh.status) END AS status
+      FROM hh
+      LEFT JOIN later l ON l.county_code = hh.county_code AND l.household_no = hh.household_no
+      LEFT JOIN past p ON p.county_code = hh.county_code AND p.household_no = hh.household_no
     )
-    SELECT hs.village_code AS "villageCode", min(hs.township_code) AS "townshipCode",
-      count(DISTINCT hs.household_no)::int AS households,
-      count(p.id_number)::int AS persons,
-      count(DISTINCT hs.household_no) FILTER (WHERE hs.status = ANY(${[...POOR_STATUSES]}::text[]))::int AS "poorHouseholds",
-      count(p.id_number) FILTER (WHERE hs.status = ANY(${[...POOR_STATUSES]}::text[]))::int AS "poorPersons"
-    FROM hs LEFT JOIN person p ON p.county_code = hs.county_code AND p.household_no = hs.household_no
-    WHERE hs.status <> 'deregistered'
-    GROUP BY hs.village_code`.execute(db);
+    SELECT st.village_code AS "villageCode", min(st.township_code) AS "townshipCode",
+      count(*)::int AS households,
+      coalesce(sum(st.size), 0)::int AS persons,
+      (count(*) FILTER (WHERE ${poor}))::int AS "poorHouseholds",
+      coalesce(sum(st.size) FILTER (WHERE ${poor}), 0)::int AS "poorPersons"
+    FROM st
+    WHERE st.status <> 'deregistered'
+    GROUP BY st.village_code`.execute(db);
   return result.rows;
 }
 

@@ -128,7 +128,8 @@ export async function recomputeVillageVerdicts(db: Db, place: string, year: numb
     poor_persons: a.figures.poorPersons,
     registered: a.verdict.registered,
     relative_poor: a.verdict.relativeIdentification?.met ?? null,
-    conditions: JSON.stringify(a.verdict.conditions),
+    // Compact: each condition's result by code, and the failing texts (the page recomputes the rest).
+    conditions: JSON.stringify({ results: Object.fromEntries(a.verdict.conditions.map((c) => [c.code, c.passed])), failing: a.verdict.failing }),
     policy_key: a.policyKey,
     computed_at: at,
   }));
