@@ -92,7 +92,7 @@ describe.each(testDatabases)('villages on $name', (t) => {
   it('changes a village verdict when a household exits, and stores verdicts with the household recompute', async () => {
     const places = await createPlaceTree(database, 1, 1);
     const village = places.villageCodes[0];
-    const [first] = await poorHouseholds(places, 2);
+    const [first, second] = await poorHouseholds(places, 2);
     const township = await client('township_operator', places.townshipCodes[0]);
     const before = await save(township, village, goodValues(100));
     expect(before.verdict.failing).toEqual(['贫困发生率 4.00% > 2%（贫困人口 4 人 / 户籍人口 100 人）']);
@@ -108,6 +108,11 @@ describe.each(testDatabases)('villages on $name', (t) => {
     await runRecomputeJob(database, { place: places.countyCode, years: [YEAR], reason: 'manual' });
     const stored = await database.db.selectFrom('village_verdict').selectAll().where('county_code', '=', places.countyCode).where('year', '=', YEAR).execute();
     expect(stored.map((s) => [s.village_code, s.passed, s.poor_persons])).toEqual([[village, true, 2]]);
+    await database.db.transaction().execute((tx) =>
+      setHouseholdStatus(tx, { county_code: second.countyCode, household_no: second.householdNo }, { status: 'exited', monitor_category: null, exit_year: YEAR, identified_year: 2014 }, YEAR, '测试：脱贫', new Date()));
+    await runRecomputeJob(database, { place: places.countyCode, years: [YEAR], reason: 'manual' });
+    const again = await database.db.selectFrom('village_verdict').select(['village_code', 'poor_persons']).where('county_code', '=', places.countyCode).where('year', '=', YEAR).execute();
+    expect(again).toEqual([{ village_code: village, poor_persons: 0 }]);
   });
 
   it('what-if: a draft treating the province as western passes a village at 2.5%', async () => {

@@ -99,14 +99,20 @@ export async function registryFigures(db: Db, place: string, year: number, villa
 
 export type VerdictRow = Insertable<VillageVerdictTable>;
 
-/** Replace the stored verdicts of a place and year (one statement each way). */
-export async function replaceVerdicts(db: Db, place: string, year: number, rows: VerdictRow[]): Promise<void> {
-  await db.deleteFrom('village_verdict as r').where(under(place, recordCols)).where('r.year', '=', year).execute();
+/** Replace the stored verdicts of these villages of a year (deleted, then the new rows inserted). */
+export async function replaceVerdicts(db: Db, year: number, remove: readonly string[], rows: VerdictRow[]): Promise<void> {
+  for (let i = 0; i < remove.length; i += 5000) {
+    const codes = remove.slice(i, i + 5000);
+    await db.deleteFrom('village_verdict').where('county_code', 'in', [...new Set(codes.map((c) => c.slice(0, 6)))]).where('village_code', 'in', codes).where('year', '=', year).execute();
+  }
   for (let i = 0; i < rows.length; i += 2000) {
     await db.insertInto('village_verdict').values(rows.slice(i, i + 2000)).execute();
   }
 }
 
+/** The stored verdicts of a place and year, as much as tells whether one changed. */
 export async function storedVerdicts(db: Db, place: string, year: number) {
-  return db.selectFrom('village_verdict as r').selectAll('r').where(under(place, recordCols)).where('r.year', '=', year).execute();
+  return db.selectFrom('village_verdict as r')
+    .select(['r.village_code', 'r.passed', 'r.poor_persons', 'r.registered', 'r.relative_poor', 'r.policy_key', sql<string>`r.conditions ->> 'failing'`.as('failing')])
+    .where(under(place, recordCols)).where('r.year', '=', year).execute();
 }

@@ -133,7 +133,17 @@ export async function recomputeVillageVerdicts(db: Db, place: string, year: numb
     policy_key: a.policyKey,
     computed_at: at,
   }));
-  await db.transaction().execute((tx) => q.replaceVerdicts(tx, place, year, rows));
+  // Write only what changed (a recompute after a few exits touches a few villages).
+  const stored = new Map((await q.storedVerdicts(db, place, year)).map((s) => [s.village_code, s]));
+  const failingOf = (r: q.VerdictRow) => JSON.stringify((JSON.parse(r.conditions as string) as { failing: string[] }).failing);
+  const changed = rows.filter((r) => {
+    const s = stored.get(r.village_code);
+    return !s || s.passed !== r.passed || s.poor_persons !== r.poor_persons || s.registered !== r.registered || s.relative_poor !== r.relative_poor
+      || s.policy_key !== r.policy_key || JSON.stringify(JSON.parse(s.failing)) !== failingOf(r);
+  });
+  const current = new Set(rows.map((r) => r.village_code));
+  const remove = [...[...stored.keys()].filter((c) => !current.has(c)), ...changed.filter((r) => stored.has(r.village_code)).map((r) => r.village_code)];
+  if (remove.length || changed.length) await db.transaction().execute((tx) => q.replaceVerdicts(tx, year, remove, changed));
   const passed = rows.filter((r) => r.passed === true).length;
   return { place, year, villages: rows.length, passed, failed: rows.filter((r) => r.passed === false).length };
 }
