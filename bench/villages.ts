@@ -10,21 +10,16 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { sql } from 'kysely';
-import { openDatabase, type Database } from '../src/db/database';
+import type { Database } from '../src/db/database';
 import { recomputeAssessments } from '../src/modules/monitoring/recompute';
 import { recomputeVillageVerdicts } from '../src/modules/villages/service';
+import { arg, fmt, inBenchSchema, runBench, seconds } from './common';
 import { GENERATE_REGISTRY } from './recomputeData';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = `bench_villages_${process.pid}`;
 const YEAR = 2021;
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf('--' + name);
-  return i >= 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--') ? process.argv[i + 1] : fallback;
-}
-const seconds = (from: number) => (performance.now() - from) / 1000;
-const fmt = (s: number) => s.toFixed(2) + ' s';
 
 /** Village records: every village with households, then more villages under the same townships up to `total`. */
 const PLACES_OF_HOUSEHOLDS = `
@@ -51,11 +46,7 @@ ANALYZE place; ANALYZE village_record;`;
 async function main(): Promise<void> {
   const households = Number(arg('households', '303000'));
   const villages = Number(arg('villages', '30000'));
-  const keep = process.argv.includes('--keep');
-  const admin = await openDatabase({ url: PG_URL, migrate: false });
-  await admin.session((s) => s.exec(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`));
-  const database: Database = await openDatabase({ url: `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${SCHEMA}`)}` });
-  try {
+  await inBenchSchema(PG_URL, SCHEMA, async (database: Database) => {
     const version = (await sql<{ server_version: string }>`SHOW server_version`.execute(database.db)).rows[0].server_version;
     console.log(`fupin village verdict benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, PostgreSQL ${version}, Node ${process.version}`);
     const t = performance.now();
@@ -89,14 +80,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log(`ratio (household + village) / household alone: ${(both / alone).toFixed(2)}× (target ≤ 1.2×)`);
     console.log(`peak RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-  } finally {
-    await database.close();
-    if (!keep) await admin.session((s) => s.exec(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`));
-    await admin.close();
-  }
+  });
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);
