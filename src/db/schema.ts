@@ -993,3 +993,113 @@ export interface LedgerRecordTable {
   updated_at: Timestamp;
   updated_by: string | null;
 }
+
+// 019_villages.sql
+export interface DB {
+  village_record: VillageRecordTable;
+  village_verdict: VillageVerdictTable;
+  village_exit_case: VillageExitCaseTable;
+  village_exit_step: VillageExitStepTable;
+  village_exit_objection: VillageExitObjectionTable;
+}
+
+export interface VillageRecordTable {
+  county_code: string;
+  village_code: string;
+  year: number;
+  township_code: string;
+  registered_population: number;
+  resident_population: number | null;
+  households: number | null;
+  poor_village: boolean;
+  poor_village_year: number | null;
+  exit_year: number | null;
+  relative_poor_village: boolean;
+  relative_poor_year: number | null;
+  deep_poor_village: boolean;
+  deep_poor_year: number | null;
+  road_to_village: boolean | null;
+  road_natural_villages: number | null;
+  power: boolean | null;
+  broadband: boolean | null;
+  mobile_4g: boolean | null;
+  safe_water: boolean | null;
+  safe_water_share: number | null;
+  dangerous_houses: number | null;
+  clinic: boolean | null;
+  culture_room: boolean | null;
+  school: string | null;
+  service_center: boolean | null;
+  first_secretary: string | null;
+  work_team: string | null;
+  income_operating: number | null;
+  income_contract: number | null;
+  income_investment: number | null;
+  income_subsidy: number | null;
+  income_other: number | null;
+  per_capita_income: number | null;
+  note: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface VillageVerdictTable {
+  county_code: string;
+  village_code: string;
+  year: number;
+  township_code: string;
+  passed: boolean | null;
+  poor_persons: number;
+  registered: number | null;
+  relative_poor: boolean | null;
+  conditions: unknown;
+  policy_key: string;
+  computed_at: Timestamp;
+}
+
+export interface VillageExitCaseTable {
+  county_code: string;
+  id: Generated<number>;
+  village_code: string;
+  township_code: string;
+  year: number;
+  status: Generated<string>;
+  step_index: Generated<number>;
+  plan: unknown;
+  policy_key: string;
+  verdict: unknown;
+  notice_starts_on: string | null;
+  notice_ends_on: string | null;
+  open_objections: Generated<number>;
+  last_seq: Generated<number>;
+  started_by: string | null;
+  started_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface VillageExitStepTable {
+  county_code: string;
+  case_id: number;
+  seq: number;
+  step_code: string;
+  step_label: string;
+  action: string;
+  result: string;
+  on_date: string;
+  at: Timestamp;
+  actor_name: string | null;
+  actor_role: string | null;
+  comment: string | null;
+}
+
+export interface VillageExitObjectionTable {
+  county_code: string;
+  case_id: number;
+  seq: number;
+  received_on: string;
+  objector: string | null;
+  content: string;
+  resolved: Generated<boolean>;
+  upheld: boolean | null;
+  resolution: string | null;
+}

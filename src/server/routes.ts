@@ -22,6 +22,7 @@ import { registerAssistanceFormRoutes } from '../modules/assistance/formRoutes';
 import { registerProjectRoutes } from '../modules/projects/routes';
 import { registerCountyRoutes } from '../modules/counties/routes';
 import { registerLedgerRoutes } from '../modules/ledgers/routes';
+import { registerVillageRoutes } from '../modules/villages/routes';
 
 export async function registerRoutes(api: FastifyInstance, database: Database): Promise<void> {
   await registerAuthRoutes(api);
@@ -45,4 +46,5 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerProjectRoutes(api, database);
   await registerCountyRoutes(api, database);
   await registerLedgerRoutes(api, database);
+  await registerVillageRoutes(api, database);
 }

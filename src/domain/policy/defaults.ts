@@ -7,6 +7,18 @@ import { DEFAULT_PROCEDURE_FLOWS } from '../workflow/defaultFlows';
 import { COUNTY_EXIT_DEFAULTS } from './countyExitSchema';
 import type { PolicyRecord, PolicyRules } from './record';
 
+/**
+ * Village rules (POLICY §7): western provinces (西部地区, 3%) by province code; operating income
+ * only (经营收入、发包及上交收入、投资收益; 补助 and 其他 not counted, local default); seed 004's
+ * targets 5万 (贫困村) / 1万 (其他村), shown against the actual.
+ */
+export const VILLAGE_RULE_DEFAULTS: NonNullable<PolicyRules['villageExit']> = {
+  westernRegions: ['15', '45', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65'],
+  westernMaxIncidence: 0.03,
+  countedIncomeSources: ['operating', 'contract', 'investment'],
+  collectiveIncomeTargets: { poorVillage: 50000, otherVillage: 10000, targetSource: 'seed 004（乡镇月度工作计划：贫困村 5 万元、其他村 1 万元）' },
+};
+
 export const NATIONAL_RULES: PolicyRules = {
   income: {
     standard: 'absolute',
@@ -80,7 +92,8 @@ export const NATIONAL_RULES: PolicyRules = {
   exitStandards: {
     villageMaxIncidence: 0.02,
     villageCollectiveIncomeMin: 10000,
-    villageConditions: ['road', 'water', 'electricity', 'broadband', 'clinic'],
+    // POLICY §7 (local defaults): 通硬化路、动力电、宽带、安全饮水、卫生室和合格村医、综合文化服务中心.
+    villageConditions: ['road', 'electricity', 'broadband', 'water', 'clinic', 'culture'],
     countyCentralSpotCheckShare: 0.2,
   },
   qualityIndicators: { maxIncidence: 0.02, maxMissedRate: 0.02, maxWrongExitRate: 0.02, minApproval: 0.9 },
@@ -137,6 +150,7 @@ export const NATIONAL_RULES: PolicyRules = {
     microLoanExtensionMonths: 6,
   },
   reporting: { monthlyProgressDay: 20, rhythms: ['weekly', 'monthly', 'quarterly', 'yearly'] },
+  villageExit: VILLAGE_RULE_DEFAULTS,
 };
 
 export const DEFAULT_POLICY_RECORDS: PolicyRecord[] = [

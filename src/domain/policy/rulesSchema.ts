@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { campaignRules } from './campaignSchema';
 import { countyExitRules } from './countyExitSchema';
+import { villageRules } from './villageSchema';
 import { byYear, codes, label, positiveInt, share, yuan } from './schemaHelpers';
 
 /** The open risk types of POLICY §6 (stable codes; labels in assessment/riskTypes). */
@@ -106,7 +107,7 @@ export const assessmentRules = {
   })),
 };
 
-const rulesShape = { ...assessmentRules, ...campaignRules, ...countyExitRules };
+const rulesShape = { ...assessmentRules, ...campaignRules, ...countyExitRules, ...villageRules };
 
 function checkCrossFields(rules: z.infer<z.ZodObject<typeof rulesShape>>, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });

@@ -12,13 +12,6 @@ type Schema = z.ZodType;
 
 /** Paths (dot-joined; `*` a record key, `[]` a list item) kept for documentation only, with the reason. */
 export const DOCUMENTATION_ONLY: Record<string, string> = {
-  'relativePoverty.villageIncomeLine': '相对贫困村识别（村人均可支配收入 < 8000 元）尚未实现：村记录还没有人均可支配收入字段；保留以记录 seed 003 的标准',
-  'relativePoverty.villagePoorShareMin': '相对贫困村识别（相对贫困人口占比 ≥ 5%）尚未实现，与村人均可支配收入标准一并启用；保留以记录 seed 003 的标准',
-  'relativePoverty.villageExitShare': '相对贫困村出列（≥ 全省农村居民人均可支配收入 60%）尚未实现：村记录还没有人均可支配收入字段；保留以记录 seed 003 的标准',
-  'exitStandards.villageConditions': '贫困村出列的基础设施和公共服务条件尚未按政策清单判定；保留以记录 POLICY §7 的默认条件',
-  'exitStandards.villageCollectiveIncomeMin': '村集体经济收入的出列条件尚未实现：村集体收入台账未建；保留以记录 POLICY §7 的 1 万元默认值',
-  'exitStandards.villageMaxIncidence': '贫困村出列判定尚未实现（村贫困发生率只在质量指标中按县计算）；保留以记录 POLICY §7 的 2%（西部 3%）标准',
-  'supervision.villageIncidence': '挂牌督战村按贫困人口数列出；按村贫困发生率（> 10%）列出须有村户籍人口，尚未实现；保留以记录 2020 年全国规则',
   'pairing.models.*.source': '结对模式的出处（seed 编号），仅供政策页面说明，不参与判定',
   'pairing.minCadresPerHousehold': '每户至少 1 名责任干部由结对台账的“未结对户”清单体现（固定为 1），本设置仅作说明',
   'reporting.monthlyProgressDay': '月度进展报送期限由报表模块按 POLICY §8 的固定规则计算，本设置仅作说明',
@@ -96,5 +89,5 @@ export function deadSettings(schema: Schema, sources: readonly SourceFile[], doc
 /** Files that define or test the settings rather than read them. */
 export const NOT_READERS = [
   /\.test\.ts$/,
-  /src\/domain\/policy\/(rulesSchema|campaignSchema|countyExitSchema|defaults|schemaHelpers|schemaWalk|settingReaders)\.ts$/,
+  /src\/domain\/policy\/(rulesSchema|campaignSchema|countyExitSchema|villageSchema|defaults|schemaHelpers|schemaWalk|settingReaders)\.ts$/,
 ];

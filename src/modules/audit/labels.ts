@@ -82,6 +82,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'procedure.spot_check_draw': '县级抽查抽取样本',
   'target.set': '设定减贫目标',
   'quality.survey': '登记三率一度抽样调查',
+  'village.record.save': '保存村情',
+  'village.record.import': '导入村情',
+  'village.exit.start': '发起贫困村出列',
+  'village.exit.approve': '贫困村出列步骤通过',
+  'village.exit.return': '贫困村出列退回',
+  'village.exit.reject': '贫困村出列不予通过',
+  'village.exit.publish': '贫困村出列开始公示',
+  'village.exit.object': '登记贫困村出列公示异议',
+  'village.exit.resolve': '处理贫困村出列公示异议',
+  'village.export': '导出村情和出列判定',
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<string, string> = {

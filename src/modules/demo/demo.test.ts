@@ -210,6 +210,30 @@ describe.each(testDatabases)('demo data on $name', (t) => {
     expect(rows).toEqual([{ households: 562, persons: 2452, relocated: [true] }]);
   });
 
+  it('has 星子镇’s 11 相对贫困村 identified in 2016 and above 60% of the provincial average in 2019 (seed 003)', async () => {
+    const { villageVerdicts } = await import('../villages/service');
+    const { ALL_PLACES } = await import('../../db/placeScope');
+    const in2016 = await villageVerdicts(database.db, ALL_PLACES, XINGZI.townshipCode, 2016);
+    const relative = in2016.filter((v) => v.record?.relative_poor_village);
+    expect(relative).toHaveLength(11);
+    expect(relative.every((v) => v.verdict.relativeIdentification?.met === true)).toBe(true);
+    expect(in2016.filter((v) => !v.record?.relative_poor_village).every((v) => v.verdict.relativeIdentification?.met === false)).toBe(true);
+    const in2019 = await villageVerdicts(database.db, ALL_PLACES, XINGZI.townshipCode, 2019);
+    expect(in2019.filter((v) => v.verdict.kind === 'relative_exit').map((v) => v.verdict.passed)).toEqual(Array(11).fill(true));
+  });
+
+  it('has 龙山镇 village records with seed 000’s 4G blind spots and lists 商丘 villages above 10% for 挂牌督战', async () => {
+    const blind = await rowsOf(database, sql<{ n: number; total: number }>`
+      SELECT count(*) FILTER (WHERE NOT mobile_4g)::int AS n, count(*)::int AS total FROM village_record WHERE township_code = ${LONGSHAN.townshipCode} AND year = 2019`);
+    expect(blind[0].total).toBeGreaterThan(0);
+    expect(blind[0].n).toBeGreaterThan(0);
+    expect(blind[0].n).toBeLessThan(blind[0].total);
+    const { villagesListedByIncidence } = await import('../villages/service');
+    const listed = await villagesListedByIncidence(database.db, '4114', 2019, 2020);
+    expect(listed.length).toBe(12);
+    expect(listed.every((v) => v.poorPersons * 10 > v.registered)).toBe(true);
+  });
+
   it('gives every person a valid ID number of the county with the birth date and sex it encodes', async () => {
     const persons = await database.db.selectFrom('person').select(['county_code', 'id_number', 'birth_date', 'sex']).execute();
     expect(persons.length).toBeGreaterThan(60_000);

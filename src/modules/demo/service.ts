@@ -8,6 +8,7 @@ import { busiestPoorVillage, copyCountyRows, countHouseholdsByCounty, lockDemoLo
 import { createDemoUsers, pairCadreHouseholds } from '../users/service';
 import { loadCampaignDemo } from '../supervision/service';
 import { loadDemoTargets } from './targets';
+import { loadVillageDemo } from '../villages/service';
 import { loadProjectDemo } from '../projects/service';
 import { loadCountyDemo } from '../counties/service';
 import { linkDemoCadre, loadAssistanceDemo } from '../assistance/service';
@@ -103,6 +104,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
       await loadProjectDemo(tx, options.actor ?? CONSOLE_ACTOR);
       await loadAssistanceDemo(tx, { chayu: CHAYU.countyCode, township: DEMO_USER_TOWNSHIP });
       await loadLedgerDemo(tx, { chayu: CHAYU.countyCode, longshanTownship: LONGSHAN.townshipCode }, new Date());
+      await loadVillageDemo(tx);
       await recordAudit(tx, {
         ...(options.actor ?? CONSOLE_ACTOR),
         action: 'registry.demo_load',

@@ -36,10 +36,22 @@ export interface RecomputeRequest {
   batchSize?: number;
 }
 
+/**
+ * Work that follows the household assessment of a place and year in the same job (the village
+ * verdicts): a higher module registers it through followRecompute, so monitoring imports none.
+ */
+export type RecomputeFollower = (database: Database, run: { place: string; year: number; scope: PlaceScope }) => Promise<string | void>;
+const followers: RecomputeFollower[] = [];
+
+export function followRecompute(follower: RecomputeFollower): void {
+  if (!followers.includes(follower)) followers.push(follower);
+}
+
 function recomputeWork(database: Database, request: RecomputeRequest, onProgress?: (p: RecomputeProgress) => void) {
   return async (_jobId: number, report: ProgressReporter) => {
     const years = request.years?.length ? request.years : [undefined];
     const summaries: RecomputeSummary[] = [];
+    const followed: string[] = [];
     for (const [i, year] of years.entries()) {
       summaries.push(
         await recomputeAssessments(database, {
@@ -53,9 +65,13 @@ function recomputeWork(database: Database, request: RecomputeRequest, onProgress
           },
         }),
       );
+      for (const follow of followers) {
+        const note = await follow(database, { place: request.place ?? NATIONAL_REGION, year: summaries[i].year, scope: request.scope ?? ALL_PLACES });
+        if (note) followed.push(note);
+      }
     }
     const text = summaries.map((s) => `${s.year} 年 ${s.households} 户`).join('，');
-    return { result: { summaries }, message: `重新评估完成：${text}` };
+    return { result: { summaries }, message: `重新评估完成：${text}${followed.length ? `；${followed.join('；')}` : ''}` };
   };
 }
 

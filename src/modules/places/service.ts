@@ -47,6 +47,11 @@ export const NATION_NAME = '全国';
 
 const stepOf = (p: PlaceRow): PlaceStep => ({ code: p.code, name: p.name, level: p.level });
 
+/** The villages (level 5) under a place, by code (villages module: lists and imports). */
+export async function villagesUnder(db: Db, code: string): Promise<(PlaceStep & { parentCode: string | null })[]> {
+  return (await listDescendantsAtLevel(db, code, 5)).map((p) => ({ ...stepOf(p), parentCode: p.parentCode }));
+}
+
 /** True when the place table has the code (the nation '0' is no row of it). */
 export async function placeExists(db: Db, code: string): Promise<boolean> {
   return (await findPlace(db, code)) !== undefined;

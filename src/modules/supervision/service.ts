@@ -27,6 +27,7 @@ import {
   type ReportPlace,
 } from '../reports/service';
 import { placeNames } from '../places/service';
+import { villagesListedByIncidence } from '../villages/service';
 import { decideListing, delistable, lowestThreshold, thresholdFor, type ListingLevel, type Threshold } from './listing';
 import * as q from './queries';
 
@@ -87,7 +88,7 @@ function threshold(records: readonly PolicyRecord[], level: ListingLevel, code: 
 /** The listing of a place at a date (default: the day after the latest year-end the registry has). */
 export async function supervisionListing(db: Db, scope: PlaceScope, placeCode: string, options: { asOf?: string; today: string; prepared?: PreparedPlace }): Promise<Listing> {
   const { place, span } = await preparedOf(db, placeCode, options.prepared);
-  const notes = ['村级挂牌另有“贫困发生率超过 10%”一条，需农村户籍人口数，登记数据中没有，未计算。'];
+  const notes = ['村级挂牌另按“未出列贫困村贫困发生率超过 10%”（2020 年全国规则），户籍人口取自当年村情；未填村情的村不按此条判断。'];
   const asOf = options.asOf ?? (span.maxYear === null ? null : dateAfterYearEnd(span.maxYear));
   if (asOf === null || span.maxYear === null) {
     return { place, asOf, statusYear: null, campaignYear: null, latestYear: null, thresholds: null, counties: [], townships: [], villages: [], notes };
@@ -111,7 +112,10 @@ export async function supervisionListing(db: Db, scope: PlaceScope, placeCode: s
       });
     }
   }
+  const byIncidence = LEVEL_NUMBER.village >= placeLevel ? await addListedByIncidence(db, placeCode, listed, statusYear, campaignYear, records) : new Set<string>();
   await complete(db, scope, listed, { campaignYear, latestYear: span.maxYear, statusYear, today: options.today });
+  // Delisting by incidence needs the village's record of the later year; not judged here.
+  for (const l of listed) if (byIncidence.has(l.code)) l.delistable = false;
   const here = (level: ListingLevel) => listed.filter((l) => l.level === level);
   let thresholds: Listing['thresholds'] = null;
   if (placeCode !== '0') {
@@ -119,6 +123,27 @@ export async function supervisionListing(db: Db, scope: PlaceScope, placeCode: s
     thresholds = { county: at('county'), township: at('township'), village: at('village') };
   }
   return { place, asOf, statusYear, campaignYear, latestYear: span.maxYear, thresholds, counties: here('county'), townships: here('township'), villages: here('village'), notes };
+}
+
+/** Villages listed by the incidence rule (> 10%, villages module), besides those listed by their persons. */
+async function addListedByIncidence(db: Db, placeCode: string, listed: ListedPlace[], statusYear: number, campaignYear: number, records: readonly PolicyRecord[]): Promise<Set<string>> {
+  const codes = new Set<string>();
+  for (const v of await villagesListedByIncidence(db, placeCode, statusYear, campaignYear)) {
+    codes.add(v.code);
+    const already = listed.find((l) => l.code === v.code);
+    if (already) {
+      already.reason = `${already.reason}；${v.reason}`;
+      continue;
+    }
+    const line = threshold(records, 'village', v.code, campaignYear);
+    listed.push({
+      code: v.code, name: v.code, level: 'village', countyName: null, households: v.poorHouseholds, persons: v.poorPersons,
+      threshold: line.persons, policyKey: line.policyKey, reason: v.reason, leader: null, openRectifications: 0, overdueRectifications: 0,
+      latestYear: statusYear, latestHouseholds: v.poorHouseholds, latestPersons: v.poorPersons, delistable: false,
+    });
+  }
+  listed.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.code.localeCompare(b.code));
+  return codes;
 }
 
 /** Names, leaders, open rectifications and latest figures of the listed places. */

@@ -9,6 +9,7 @@ import { projectsModule } from './projects/module';
 import { reportsModule } from './reports/module';
 import { supervisionModule } from './supervision/module';
 import { tasksModule } from './tasks/module';
+import { villagesModule } from './villages/module';
 import type { ModuleDefinition } from './types';
 
 export const MODULES: Record<string, ModuleDefinition> = {
@@ -19,6 +20,7 @@ export const MODULES: Record<string, ModuleDefinition> = {
   counties: countiesModule,
   tasks: tasksModule,
   ledgers: ledgersModule,
+  villages: villagesModule,
   supervision: supervisionModule,
   reports: reportsModule,
   policy: policyModule,
