@@ -75,7 +75,8 @@ export const campaignRules = {
     microLoanExtensionMonths: count('小额信贷展期上限（月）'),
   })),
   reporting: label('报送', z.strictObject({
-    monthlyProgressDay: label('月度进展报送日', z.number().int().min(1).max(31)),
+    monthlyProgressDay: label('月度进展报送日（县报市，当月此日 24 时前）', z.number().int().min(1).max(31)),
+    townshipProgressDay: label('乡镇报县的月度进展报送日（未填写时本地默认 15 日）', z.number().int().min(1).max(31).optional()),
     rhythms: codes('报告周期'),
   })),
 };

@@ -134,7 +134,7 @@ export const NATIONAL_RULES: PolicyRules = {
     microLoanYears: 3,
     microLoanExtensionMonths: 6,
   },
-  reporting: { monthlyProgressDay: 20, rhythms: ['weekly', 'monthly', 'quarterly', 'yearly'] },
+  reporting: { monthlyProgressDay: 20, townshipProgressDay: 15, rhythms: ['weekly', 'monthly', 'quarterly', 'yearly'] },
 };
 
 export const DEFAULT_POLICY_RECORDS: PolicyRecord[] = [
