@@ -5,6 +5,7 @@ import { policyModule } from './policy/module';
 import { proceduresModule } from './procedures/module';
 import { projectsModule } from './projects/module';
 import { reportsModule } from './reports/module';
+import { rhythmModule } from './rhythm/module';
 import { supervisionModule } from './supervision/module';
 import { tasksModule } from './tasks/module';
 import type { ModuleDefinition } from './types';
@@ -16,6 +17,7 @@ export const MODULES: Record<string, ModuleDefinition> = {
   projects: projectsModule,
   tasks: tasksModule,
   supervision: supervisionModule,
+  rhythm: rhythmModule,
   reports: reportsModule,
   policy: policyModule,
 };

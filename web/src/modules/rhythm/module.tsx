@@ -1,0 +1,45 @@
+/**
+ * The reporting rhythm pages (工作调度): 月度上报 with sign-off and return, 月报告 / 季小结 /
+ * 年总结 from the month-end snapshots, 督查 and 通报, 问责台账. Owned by this module alone.
+ */
+import type { ReactNode } from 'react';
+import { Route } from 'react-router-dom';
+import { RequirePermission } from '../../app/guards';
+import { lazyPage } from '../../app/lazyPage';
+import type { ModuleDefinition } from '../types';
+
+const SubmissionsPage = lazyPage(() => import('./ReportPages'), 'SubmissionsPage');
+const ReportPage = lazyPage(() => import('./ReportPages'), 'ReportPage');
+const PeriodsPage = lazyPage(() => import('./ReportPages'), 'PeriodsPage');
+const InspectionsPage = lazyPage(() => import('./InspectionPages'), 'InspectionsPage');
+const InspectionPage = lazyPage(() => import('./InspectionPages'), 'InspectionPage');
+const BulletinPage = lazyPage(() => import('./InspectionPages'), 'BulletinPage');
+const AccountabilityPage = lazyPage(() => import('./InspectionPages'), 'AccountabilityPage');
+
+const READ = ['dashboard.read'];
+const guard = (page: ReactNode) => <RequirePermission permissions={READ}>{page}</RequirePermission>;
+
+const zh = { menu: { submissions: '月度上报', periods: '月报季报年报', inspections: '督查与通报', accountability: '问责台账' } };
+const en: typeof zh = { menu: { submissions: 'Monthly submissions', periods: 'Period reports', inspections: 'Inspections', accountability: 'Accountability' } };
+
+export const rhythmModule: ModuleDefinition = {
+  key: 'rhythm',
+  pages: [
+    { path: '/rhythm/submissions', label: 'rhythm.menu.submissions', permissions: READ },
+    { path: '/rhythm/periods', label: 'rhythm.menu.periods', permissions: READ },
+    { path: '/inspections', label: 'rhythm.menu.inspections', permissions: READ },
+    { path: '/accountability', label: 'rhythm.menu.accountability', permissions: READ },
+  ],
+  routes: () => (
+    <>
+      <Route path="rhythm/submissions" element={guard(<SubmissionsPage />)} />
+      <Route path="rhythm/reports/:place/:month" element={guard(<ReportPage />)} />
+      <Route path="rhythm/periods" element={guard(<PeriodsPage />)} />
+      <Route path="inspections" element={guard(<InspectionsPage />)} />
+      <Route path="inspections/:county/:id" element={guard(<InspectionPage />)} />
+      <Route path="bulletins/:county/:id" element={guard(<BulletinPage />)} />
+      <Route path="accountability" element={guard(<AccountabilityPage />)} />
+    </>
+  ),
+  messages: { zh, en },
+};
