@@ -14,6 +14,8 @@ declare module './schema' {
     inspection_finding: InspectionFindingTable;
     bulletin: BulletinTable;
     accountability: AccountabilityTable;
+    team_presence: TeamPresenceTable;
+    team_diary: TeamDiaryTable;
   }
 }
 
@@ -129,6 +131,27 @@ export interface AccountabilityTable {
   measure: string;
   decided_on: string;
   note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface TeamPresenceTable {
+  county_code: string;
+  member_id: number;
+  on_date: string;
+  kind: string;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface TeamDiaryTable {
+  county_code: string;
+  id: Generated<number>;
+  village_code: string;
+  member_id: number;
+  on_date: string;
+  content: string;
   created_by: string | null;
   created_at: Generated<Date>;
 }

@@ -1,7 +1,7 @@
 /** The rhythm's workbooks (导出Excel): a period report, the submissions of a month, a submitted report, a round, the 问责 ledger. */
 import { FIGURES, FIGURE_LABELS, type Figures } from '../../domain/rhythm/labels';
 import type { ReportSheet } from '../reports/service';
-import type { accountabilityLedger, periodReport, reportDetail, roundDetail, submissionList } from './service';
+import type { accountabilityLedger, periodReport, reportDetail, roundDetail, submissionList, teamMonth } from './service';
 
 const figureColumns = FIGURES.map((f) => ({ header: FIGURE_LABELS[f], width: 14 }));
 const figureCells = (f: Figures) => FIGURES.map((k) => f[k]);
@@ -65,4 +65,23 @@ export function accountabilitySheets(placeName: string, year: number, rows: Awai
     columns: [{ header: '决定日期', width: 12 }, { header: '地区', width: 16 }, { header: '被问责人', width: 10 }, { header: '职务', width: 14 }, { header: '单位', width: 16 }, { header: '事由类别', width: 12 }, { header: '事由', width: 50 }, { header: '依据', width: 30 }, { header: '问责方式', width: 14 }, { header: '备注', width: 20 }],
     rows: rows.map((a) => [a.decidedOn, a.placeName, a.person, a.position, a.unit, a.causeKindLabel, a.causeText, a.basis, a.measureLabel, a.note]),
   }];
+}
+
+export function teamSheets(placeName: string, r: Awaited<ReturnType<typeof teamMonth>>): ReportSheet[] {
+  const notes = [`${r.month.slice(0, 7)}；每月最少在岗 ${r.rules.monthlyMinDays} 天（按在任天数折算），每队至少 ${r.rules.minMembers} 人；在岗天数 = 在岗 + 因公外出`];
+  return [
+    {
+      name: '在岗情况', title: `${placeName}驻村工作队在岗情况`, notes,
+      columns: [{ header: '村', width: 18 }, { header: '姓名', width: 10 }, { header: '职务', width: 10 }, { header: '单位', width: 18 }, { header: '在任天数', width: 10 }, { header: '应在岗', width: 10 }, { header: '在岗', width: 8 }, { header: '请假', width: 8 }, { header: '是否不足', width: 10 }],
+      rows: r.villages.flatMap((v) => v.members.map((m) => [v.villageName, m.cadreName, m.roleLabel, m.unit, m.assigned, m.required, m.onPost, m.leave, m.below ? '不足' : ''])),
+    },
+    {
+      name: '未派驻或不足', title: `${placeName}有贫困人口未派驻工作队、队员不足的村`, notes,
+      columns: [{ header: '村', width: 18 }, { header: '代码', width: 14 }, { header: '情况', width: 30 }],
+      rows: [
+        ...r.withoutTeam.map((v) => [v.villageName, v.villageCode, `未派驻工作队（剩余贫困人口 ${v.remainingPersons} 人）`]),
+        ...r.smallTeams.map((v) => [v.villageName, v.villageCode, `在任队员 ${v.activeMembers} 人，少于 ${r.rules.minMembers} 人`]),
+      ],
+    },
+  ];
 }

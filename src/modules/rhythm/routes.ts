@@ -13,7 +13,7 @@ import { AppError } from '../../server/errors';
 import { ledgerContextOf, reachPlace, reachRecord, todayOf } from '../../server/reach';
 import { placeNameOf } from '../places/service';
 import { sendWorkbook } from '../reports/service';
-import { accountabilitySheets, periodSheets, reportSheets, roundSheets, submissionSheets } from './exports';
+import { accountabilitySheets, periodSheets, reportSheets, roundSheets, submissionSheets, teamSheets } from './exports';
 import * as s from './schemas';
 import * as rhythm from './service';
 
@@ -218,6 +218,61 @@ export async function registerRhythmRoutes(api: FastifyInstance, database: Datab
     handler: async ({ request, body }) => {
       await reachPlace(request, body.placeCode);
       return rhythm.recordAccountability(db, body, ledgerContextOf(request));
+    },
+  });
+
+  // 驻村工作队: days on post, leave, replacement, 民情日记
+
+  const teamMonthOf = async (request: FastifyRequest, query: { place?: string; month: string }) => {
+    const place = await reachPlace(request, query.place);
+    return { place, report: await rhythm.teamMonth(db, scopeOf(request), place, query.month) };
+  };
+  route({
+    method: 'GET', url: '/workteams/month', summary: '驻村工作队在岗情况（不足最低天数、队员不足、未派驻）', access: 'dashboard.read', query: s.monthQuery, response: s.teamMonthSchema,
+    handler: async ({ request, query }) => (await teamMonthOf(request, query)).report,
+  });
+  route({
+    method: 'GET', url: '/workteams/month/export.xlsx', summary: '导出驻村工作队在岗情况', access: 'dashboard.read', query: s.monthQuery, file: 'xlsx',
+    handler: async ({ request, reply, query }) => {
+      const { place, report } = await teamMonthOf(request, query);
+      const name = await placeNameOf(db, place);
+      return sendWorkbook(reply, teamSheets(name, report), `workteams-${place}-${query.month.slice(0, 7)}.xlsx`, `${name}${query.month.slice(0, 7)}驻村工作队在岗情况.xlsx`);
+    },
+  });
+  const reachMember = async (request: FastifyRequest, id: number) => {
+    const member = await rhythm.locateTeamMember(db, id);
+    await reachRecord(request, { type: 'village_team_member', id: String(id), placeCode: member.villageCode }, `驻村工作队队员 ${id} `);
+  };
+  route({
+    method: 'POST', url: '/workteams/presence', summary: '记录驻村队员在岗、因公外出或请假（一天一条）', access: 'assistance.write', body: s.presenceInput, response: s.presenceResultSchema,
+    handler: async ({ request, body }) => {
+      await reachMember(request, body.memberId);
+      return rhythm.recordPresence(db, body, ledgerContextOf(request));
+    },
+  });
+  route({
+    method: 'POST', url: '/workteams/leave', summary: '登记驻村队员请假', access: 'assistance.manage', body: s.leaveInput, response: s.leaveResultSchema, status: 201,
+    handler: async ({ request, body }) => {
+      await reachMember(request, body.memberId);
+      return rhythm.recordLeave(db, body, ledgerContextOf(request));
+    },
+  });
+  route({
+    method: 'POST', url: '/workteams/replacements', summary: '替换驻村队员（原队员离任，接替干部任同一职务）', access: 'assistance.manage', body: s.replacementInput, response: s.replacementResultSchema, status: 201,
+    handler: async ({ request, body }) => {
+      await reachMember(request, body.memberId);
+      return rhythm.replaceMember(db, body, ledgerContextOf(request));
+    },
+  });
+  route({
+    method: 'GET', url: '/workteams/diary', summary: '民情日记', access: 'dashboard.read', query: s.monthQuery, response: s.diaryListSchema,
+    handler: async ({ request, query }) => ({ items: await rhythm.diaryOf(db, await reachPlace(request, query.place), query.month) }),
+  });
+  route({
+    method: 'POST', url: '/workteams/diary', summary: '写民情日记', access: 'assistance.write', body: s.diaryInput, response: s.idResultSchema, status: 201,
+    handler: async ({ request, body }) => {
+      await reachMember(request, body.memberId);
+      return rhythm.addDiary(db, body, ledgerContextOf(request));
     },
   });
 }

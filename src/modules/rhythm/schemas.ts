@@ -4,6 +4,7 @@ import { isCalendarDate } from '../../domain/dates';
 import { placeCodeOf, placeCodeSchema } from '../../domain/placeCode';
 import { monthStart } from '../../domain/rhythm/deadlines';
 import { ACCOUNTABILITY_MEASURES, CAUSE_KINDS, FIGURES, INSPECTION_MODES } from '../../domain/rhythm/labels';
+import { PRESENCE_KINDS } from '../../domain/rhythm/onPost';
 
 const dateSchema = (name: string) => z.string({ message: `${name}应为日期，格式 YYYY-MM-DD` }).refine(isCalendarDate, `${name}应为有效日期，格式 YYYY-MM-DD`);
 const text = (name: string, max: number) => z.string({ message: `${name}应为文字` }).trim().min(1, `${name}不能为空`).max(max, `${name}不超过 ${max} 个字`);
@@ -168,3 +169,45 @@ export const accountabilityListSchema = z.object({
     measure: z.string(), measureLabel: z.string(), decidedOn: z.string(), note: z.string().nullable(),
   })),
 });
+
+// 驻村工作队
+
+const memberId = z.coerce.number({ message: '队员编号（memberId）应为数字' }).int('队员编号（memberId）应为整数').positive('队员编号（memberId）应为正整数');
+
+export const presenceInput = z.object({
+  memberId,
+  onDate: dateSchema('日期（onDate）'),
+  kind: z.enum(keysOf(PRESENCE_KINDS), { message: `记录类别（kind）应为：${listing(PRESENCE_KINDS)}` }),
+  note: optionalText('说明（note）', 500),
+});
+export const leaveInput = z.object({ memberId, fromOn: dateSchema('请假开始日期（fromOn）'), toOn: dateSchema('请假结束日期（toOn）'), reason: text('请假事由（reason）', 500) });
+export const replacementInput = z.object({
+  memberId,
+  endedOn: dateSchema('原队员离任日期（endedOn）'),
+  reason: text('替换原因（reason）', 500),
+  cadreId: z.coerce.number({ message: '接替干部（cadreId）应为数字' }).int().positive('接替干部（cadreId）应为正整数'),
+  startedOn: dateSchema('接替到岗日期（startedOn）'),
+});
+export const diaryInput = z.object({ memberId, onDate: dateSchema('日期（onDate）'), content: text('民情日记内容（content）', 4000) });
+
+const memberMonth = z.object({
+  id: z.number().int(), cadreId: z.number().int(), cadreName: z.string(), unit: z.string(), role: z.string(), roleLabel: z.string(), startedOn: z.string(), endedOn: z.string().nullable(),
+  assigned: z.number().int(), required: z.number().int(), onPost: z.number().int(), leave: z.number().int(), below: z.boolean(),
+});
+export const teamMonthSchema = z.object({
+  month: z.string(), place: z.string(), statusYear: z.number().int().nullable(), rules: z.object({ monthlyMinDays: z.number().int(), minMembers: z.number().int() }),
+  villages: z.array(z.object({
+    villageCode: z.string(), villageName: z.string(), remainingPersons: z.number().int(), members: z.array(memberMonth), activeMembers: z.number().int(),
+    noTeam: z.boolean(), smallTeam: z.boolean(), membersBelow: z.number().int(),
+  })),
+  withoutTeam: z.array(z.object({ villageCode: z.string(), villageName: z.string(), remainingPersons: z.number().int() })),
+  belowMinimum: z.array(memberMonth.extend({ villageCode: z.string(), villageName: z.string() })),
+  smallTeams: z.array(z.object({ villageCode: z.string(), villageName: z.string(), activeMembers: z.number().int() })),
+});
+export const presenceResultSchema = z.object({ memberId: z.number().int(), onDate: z.string(), kind: z.string() });
+export const leaveResultSchema = z.object({ memberId: z.number().int(), days: z.number().int() });
+export const replacementResultSchema = z.object({ endedMemberId: z.number().int(), newMemberId: z.number().int() });
+export const diaryListSchema = z.object({
+  items: z.array(z.object({ countyCode: z.string(), id: z.number().int(), villageCode: z.string(), villageName: z.string(), memberId: z.number().int(), onDate: z.string(), content: z.string(), createdBy: z.string().nullable() })),
+});
+export const idResultSchema = z.object({ id: z.number().int() });

@@ -14,3 +14,4 @@ export {
   createRound, locateRound, roundDetail, listRounds, addFinding, issueBulletin, bulletinDetail, listBulletins, recordAccountability, accountabilityLedger,
   INSPECTION_MODES, ACCOUNTABILITY_MEASURES, CAUSE_KINDS,
 } from './inspections';
+export { recordPresence, recordLeave, replaceMember, teamMonth, addDiary, diaryOf, locateTeamMember, WORK_TEAM_DEFAULTS } from './teams';
