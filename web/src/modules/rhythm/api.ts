@@ -4,6 +4,7 @@ import type {
   accountabilityInput, accountabilityListSchema, bulletinInput, bulletinListSchema, bulletinSchema, decisionInput, findingInput, periodSchema, reportSchema,
   roundInput, roundListSchema, roundSchema, submissionInput, submissionListSchema, trendSchema,
 } from '../../../../src/modules/rhythm/schemas';
+import type { diaryInput, diaryListSchema, leaveInput, presenceInput, replacementInput, teamMonthSchema } from '../../../../src/modules/rhythm/schemas';
 import { apiUrl, getJson, postJson } from '../../api/client';
 
 export type SubmissionList = z.output<typeof submissionListSchema>;
@@ -43,3 +44,16 @@ export const getBulletin = (county: string, id: string, signal?: AbortSignal) =>
 export const listAccountability = (place: string | undefined, year: number, signal?: AbortSignal) => getJson<{ items: Accountability[] }>('/accountability', { place, year }, signal);
 export const accountabilityExportUrl = (place: string | undefined, year: number) => apiUrl('/accountability/export.xlsx', { place, year });
 export const createAccountability = (body: z.input<typeof accountabilityInput>) => postJson<{ id: number; causeText: string }>('/accountability', body);
+
+// 驻村工作队
+export type TeamMonth = z.output<typeof teamMonthSchema>;
+export type Diary = z.output<typeof diaryListSchema>['items'][number];
+export const getTeamMonth = (place: string | undefined, month: string, signal?: AbortSignal) => getJson<TeamMonth>('/workteams/month', { place, month }, signal);
+export const teamMonthExportUrl = (place: string | undefined, month: string) => apiUrl('/workteams/month/export.xlsx', { place, month });
+export const recordPresence = (body: z.input<typeof presenceInput>) => postJson<unknown>('/workteams/presence', body);
+export const recordLeave = (body: z.input<typeof leaveInput>) => postJson<unknown>('/workteams/leave', body);
+export const replaceMember = (body: z.input<typeof replacementInput>) => postJson<unknown>('/workteams/replacements', body);
+export const getDiary = (place: string | undefined, month: string, signal?: AbortSignal) => getJson<{ items: Diary[] }>('/workteams/diary', { place, month }, signal);
+export const addDiary = (body: z.input<typeof diaryInput>) => postJson<unknown>('/workteams/diary', body);
+/** A team member (assistance's existing API). */
+export const addTeamMember = (body: { villageCode: string; cadreId: number; role: string; startedOn: string }) => postJson<{ id: number }>('/assistance/teams', body);

@@ -15,12 +15,13 @@ const InspectionsPage = lazyPage(() => import('./InspectionPages'), 'Inspections
 const InspectionPage = lazyPage(() => import('./InspectionPages'), 'InspectionPage');
 const BulletinPage = lazyPage(() => import('./InspectionPages'), 'BulletinPage');
 const AccountabilityPage = lazyPage(() => import('./InspectionPages'), 'AccountabilityPage');
+const WorkTeamsPage = lazyPage(() => import('./TeamPages'), 'WorkTeamsPage');
 
 const READ = ['dashboard.read'];
 const guard = (page: ReactNode) => <RequirePermission permissions={READ}>{page}</RequirePermission>;
 
-const zh = { menu: { submissions: '月度上报', periods: '月报季报年报', inspections: '督查与通报', accountability: '问责台账' } };
-const en: typeof zh = { menu: { submissions: 'Monthly submissions', periods: 'Period reports', inspections: 'Inspections', accountability: 'Accountability' } };
+const zh = { menu: { submissions: '月度上报', periods: '月报季报年报', inspections: '督查与通报', accountability: '问责台账', workTeams: '驻村工作队' } };
+const en: typeof zh = { menu: { submissions: 'Monthly submissions', periods: 'Period reports', inspections: 'Inspections', accountability: 'Accountability', workTeams: 'Village work teams' } };
 
 export const rhythmModule: ModuleDefinition = {
   key: 'rhythm',
@@ -29,6 +30,7 @@ export const rhythmModule: ModuleDefinition = {
     { path: '/rhythm/periods', label: 'rhythm.menu.periods', permissions: READ },
     { path: '/inspections', label: 'rhythm.menu.inspections', permissions: READ },
     { path: '/accountability', label: 'rhythm.menu.accountability', permissions: READ },
+    { path: '/workteams', label: 'rhythm.menu.workTeams', permissions: READ },
   ],
   routes: () => (
     <>
@@ -39,6 +41,7 @@ export const rhythmModule: ModuleDefinition = {
       <Route path="inspections/:county/:id" element={guard(<InspectionPage />)} />
       <Route path="bulletins/:county/:id" element={guard(<BulletinPage />)} />
       <Route path="accountability" element={guard(<AccountabilityPage />)} />
+      <Route path="workteams" element={guard(<WorkTeamsPage />)} />
     </>
   ),
   messages: { zh, en },
