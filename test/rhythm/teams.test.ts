@@ -7,7 +7,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database';
-import { addTeamMember, createCadre } from '../../src/modules/assistance/service';
+import { addTeamMember, createCadre, listTeams } from '../../src/modules/assistance/service';
+import { loadWorkTeamDemo } from '../../src/modules/rhythm/service';
+import { ALL_PLACES } from '../../src/db/placeScope';
 import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
 import type { ManualClock } from '../../src/modules/auth/service';
 import { buildTestApp, loginAs, makeUser, type Client } from '../access/helpers';
@@ -82,5 +84,16 @@ describe.each(testDatabases)('work teams on $name', (t) => {
     await ok('POST', '/api/v1/workteams/diary', { memberId: members.secretary, onDate: '2024-05-01', content: '走访张某户，了解到其子女上学困难' }, 201);
     const diary = await ok('GET', `/api/v1/workteams/diary?place=${places.countyCode}&month=2024-05`);
     expect(diary.items.map((d: { content: string }) => d.content)).toEqual(['走访张某户，了解到其子女上学困难']);
+  });
+
+  it('loads demo teams: a 第一书记 and two members a village, the first village left without a team, the second with two', async () => {
+    const demo = await createPlaceTree(database, 1, 4);
+    for (const v of demo.villageCodes) await createHousehold(database, demo, { villageCode: v });
+    await database.db.transaction().execute((tx) => loadWorkTeamDemo(tx, demo.townshipCodes[0]));
+    const teams = await listTeams(database.db, ALL_PLACES, demo.countyCode);
+    const size = (v: string) => teams.filter((m) => m.villageCode === v).length;
+    expect(demo.villageCodes.map(size)).toEqual([0, 2, 3, 3]);
+    expect(teams.filter((m) => m.role === 'first_secretary')).toHaveLength(3);
+    expect(teams.every((m) => m.unit.endsWith('（演示数据）'))).toBe(true);
   });
 });

@@ -15,3 +15,4 @@ export {
   INSPECTION_MODES, ACCOUNTABILITY_MEASURES, CAUSE_KINDS,
 } from './inspections';
 export { recordPresence, recordLeave, replaceMember, teamMonth, addDiary, diaryOf, locateTeamMember, WORK_TEAM_DEFAULTS } from './teams';
+export { loadWorkTeamDemo } from './demo';
