@@ -14,6 +14,7 @@ import { placeNames } from '../places/service';
 import { createRectification, getRectification, locateRectification, RECTIFICATION_STATUSES, type LedgerContext } from '../rectification/service';
 import { getTask } from '../tasks/service';
 import * as q from './inspectionQueries';
+import type { FindingInput } from './schemas';
 import { ACCOUNTABILITY_MEASURES, CAUSE_KINDS, INSPECTION_MODES } from '../../domain/rhythm/labels';
 
 export { ACCOUNTABILITY_MEASURES, CAUSE_KINDS, INSPECTION_MODES };
@@ -76,17 +77,6 @@ export async function listRounds(db: Db, scope: PlaceScope, place: string, year:
   const rounds = (await q.roundsUnder(db, place, year)).filter((r) => visible(r, today, username) && r.places.some((p) => scope.all || scope.codes.some((c) => isUnder(p, c) || isUnder(c, p))));
   const names = await placeNames(db, rounds.flatMap((r) => r.places));
   return rounds.map((r) => ({ ...r, modeLabel: INSPECTION_MODES[r.mode as keyof typeof INSPECTION_MODES] ?? r.mode, placeNames: r.places.map((p) => names.get(p)?.name ?? p) }));
-}
-
-export interface FindingInput {
-  placeCode: string;
-  foundOn: string;
-  finding: string;
-  responsibleUnit: string;
-  responsibleLeader?: string | null;
-  responsiblePerson?: string | null;
-  deadline: string;
-  measures?: string | null;
 }
 
 /** A finding of a round: refused outside the round's places or dates; opens its rectification in the same transaction. */

@@ -5,6 +5,7 @@
  * rounds, findings, 通报 and 问责 'supervision.manage'. A record outside the scope answers 404.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import type { Database } from '../../db/database';
 import { isUnder, scopeContains } from '../../db/placeScope';
 import { requireUser } from '../../server/access';
@@ -12,7 +13,7 @@ import { routesOf } from '../../server/defineRoute';
 import { AppError } from '../../server/errors';
 import { ledgerContextOf, reachPlace, reachRecord, todayOf } from '../../server/reach';
 import { placeNameOf } from '../places/service';
-import { sendWorkbook } from '../reports/service';
+import { sendWorkbook, type ReportSheet } from '../reports/service';
 import { accountabilitySheets, periodSheets, reportSheets, roundSheets, submissionSheets, teamSheets } from './exports';
 import * as s from './schemas';
 import * as rhythm from './service';
@@ -71,21 +72,31 @@ export async function registerRhythmRoutes(api: FastifyInstance, database: Datab
 
   // Submissions (上报), sign-off and return
 
-  const submissions = async (request: FastifyRequest, query: { place?: string; month: string }) => {
-    const place = await reachPlace(request, query.place);
-    return { place, list: await rhythm.submissionList(db, scopeOf(request), place, query.month, todayOf(request)) };
+  /** A list of a place in a month, as JSON and as its 导出Excel, declared together. */
+  const monthListRoutes = <R>(spec: {
+    url: string; summary: string; response: z.ZodType; fileStem: string; fileTitle: string;
+    load: (request: FastifyRequest, place: string, month: string) => Promise<R>; sheets: (placeName: string, result: R) => ReportSheet[];
+  }) => {
+    const load = async (request: FastifyRequest, query: { place?: string; month: string }) => {
+      const place = await reachPlace(request, query.place);
+      return { place, result: await spec.load(request, place, query.month) };
+    };
+    route({ method: 'GET', url: spec.url, summary: spec.summary, access: 'dashboard.read', query: s.monthQuery, response: spec.response, handler: async ({ request, query }) => (await load(request, query)).result });
+    route({
+      method: 'GET', url: `${spec.url}/export.xlsx`, summary: `导出${spec.fileTitle}`, access: 'dashboard.read', query: s.monthQuery, file: 'xlsx',
+      handler: async ({ request, reply, query }) => {
+        const { place, result } = await load(request, query);
+        const name = await placeNameOf(db, place);
+        const month = query.month.slice(0, 7);
+        return sendWorkbook(reply, spec.sheets(name, result), `${spec.fileStem}-${place}-${month}.xlsx`, `${name}${month}${spec.fileTitle}.xlsx`);
+      },
+    });
   };
-  route({
-    method: 'GET', url: '/rhythm/submissions', summary: '月度上报情况（逾期未报、逾期上报）', access: 'dashboard.read', query: s.monthQuery, response: s.submissionListSchema,
-    handler: async ({ request, query }) => (await submissions(request, query)).list,
-  });
-  route({
-    method: 'GET', url: '/rhythm/submissions/export.xlsx', summary: '导出月度上报情况', access: 'dashboard.read', query: s.monthQuery, file: 'xlsx',
-    handler: async ({ request, reply, query }) => {
-      const { place, list } = await submissions(request, query);
-      const name = await placeNameOf(db, place);
-      return sendWorkbook(reply, submissionSheets(name, list), `submissions-${place}-${query.month.slice(0, 7)}.xlsx`, `${name}${query.month.slice(0, 7)}月度上报情况.xlsx`);
-    },
+
+  monthListRoutes({
+    url: '/rhythm/submissions', summary: '月度上报情况（逾期未报、逾期上报）', response: s.submissionListSchema, fileStem: 'submissions', fileTitle: '月度上报情况',
+    load: (request, place, month) => rhythm.submissionList(db, scopeOf(request), place, month, todayOf(request)),
+    sheets: submissionSheets,
   });
 
   const reachReport = (request: FastifyRequest, place: string) => reachRecord(request, { type: 'month_report', id: place, placeCode: place }, `乡镇或县 ${place} 的月度报告 `);
@@ -223,21 +234,10 @@ export async function registerRhythmRoutes(api: FastifyInstance, database: Datab
 
   // 驻村工作队: days on post, leave, replacement, 民情日记
 
-  const teamMonthOf = async (request: FastifyRequest, query: { place?: string; month: string }) => {
-    const place = await reachPlace(request, query.place);
-    return { place, report: await rhythm.teamMonth(db, scopeOf(request), place, query.month) };
-  };
-  route({
-    method: 'GET', url: '/workteams/month', summary: '驻村工作队在岗情况（不足最低天数、队员不足、未派驻）', access: 'dashboard.read', query: s.monthQuery, response: s.teamMonthSchema,
-    handler: async ({ request, query }) => (await teamMonthOf(request, query)).report,
-  });
-  route({
-    method: 'GET', url: '/workteams/month/export.xlsx', summary: '导出驻村工作队在岗情况', access: 'dashboard.read', query: s.monthQuery, file: 'xlsx',
-    handler: async ({ request, reply, query }) => {
-      const { place, report } = await teamMonthOf(request, query);
-      const name = await placeNameOf(db, place);
-      return sendWorkbook(reply, teamSheets(name, report), `workteams-${place}-${query.month.slice(0, 7)}.xlsx`, `${name}${query.month.slice(0, 7)}驻村工作队在岗情况.xlsx`);
-    },
+  monthListRoutes({
+    url: '/workteams/month', summary: '驻村工作队在岗情况（不足最低天数、队员不足、未派驻）', response: s.teamMonthSchema, fileStem: 'workteams', fileTitle: '驻村工作队在岗情况',
+    load: (request, place, month) => rhythm.teamMonth(db, scopeOf(request), place, month),
+    sheets: teamSheets,
   });
   const reachMember = async (request: FastifyRequest, id: number) => {
     const member = await rhythm.locateTeamMember(db, id);

@@ -115,6 +115,8 @@ export const findingInput = z.object({
   measures: optionalText('整改措施（measures）', 4000),
 });
 
+export type FindingInput = z.output<typeof findingInput>;
+
 export const bulletinInput = z.object({
   title: text('通报标题（title）', 200),
   docNo: optionalText('文号（docNo）', 100),
