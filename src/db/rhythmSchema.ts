@@ -16,6 +16,8 @@ declare module './schema' {
     accountability: AccountabilityTable;
     team_presence: TeamPresenceTable;
     team_diary: TeamDiaryTable;
+    assessment_scheme: AssessmentSchemeTable;
+    assessment_entry: AssessmentEntryTable;
   }
 }
 
@@ -154,4 +156,27 @@ export interface TeamDiaryTable {
   content: string;
   created_by: string | null;
   created_at: Generated<Date>;
+}
+
+export interface AssessmentSchemeTable {
+  county_code: string;
+  id: Generated<number>;
+  year: number;
+  title: string;
+  assess_on: string;
+  source: string | null;
+  indicators: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AssessmentEntryTable {
+  county_code: string;
+  scheme_id: number;
+  place_code: string;
+  indicator_code: string;
+  score: number;
+  evidence: string;
+  entered_by: string | null;
+  entered_at: Timestamp;
 }

@@ -1,7 +1,7 @@
 /** The rhythm's workbooks (导出Excel): a period report, the submissions of a month, a submitted report, a round, the 问责 ledger. */
 import { FIGURES, FIGURE_LABELS, type Figures } from '../../domain/rhythm/labels';
 import type { ReportSheet } from '../reports/service';
-import type { accountabilityLedger, periodReport, reportDetail, roundDetail, submissionList, teamMonth } from './service';
+import type { accountabilityLedger, assessmentResults, periodReport, reportDetail, roundDetail, submissionList, teamMonth } from './service';
 
 const figureColumns = FIGURES.map((f) => ({ header: FIGURE_LABELS[f], width: 14 }));
 const figureCells = (f: Figures) => FIGURES.map((k) => f[k]);
@@ -82,6 +82,22 @@ export function teamSheets(placeName: string, r: Awaited<ReturnType<typeof teamM
         ...r.withoutTeam.map((v) => [v.villageName, v.villageCode, `未派驻工作队（剩余贫困人口 ${v.remainingPersons} 人）`]),
         ...r.smallTeams.map((v) => [v.villageName, v.villageCode, `在任队员 ${v.activeMembers} 人，少于 ${r.rules.minMembers} 人`]),
       ],
+    },
+  ];
+}
+
+export function assessmentSheets(r: Awaited<ReturnType<typeof assessmentResults>>): ReportSheet[] {
+  const notes = [`考核日期 ${r.assessOn}；计算指标取 ${r.snapshotMonth?.slice(0, 7) ?? '（无）'} 月末快照和按时上报记录；${r.source ?? ''}`];
+  return [
+    {
+      name: '考核结果', title: `${r.countyName}${r.title}`, notes,
+      columns: [{ header: '名次', width: 6 }, { header: '乡镇', width: 16 }, ...r.indicators.map((i) => ({ header: `${i.name}（${i.weight}分）`, width: 14 })), { header: '总分', width: 8 }, { header: '等次', width: 8 }],
+      rows: r.rows.map((row) => [row.rank, row.placeName, ...row.lines.map((l) => l.score), row.total, row.band]),
+    },
+    {
+      name: '评分依据', title: `${r.countyName}${r.title}（评分依据）`, notes,
+      columns: [{ header: '乡镇', width: 16 }, { header: '指标', width: 16 }, { header: '分值', width: 8 }, { header: '得分', width: 8 }, { header: '依据', width: 60 }],
+      rows: r.rows.flatMap((row) => row.lines.map((l) => [row.placeName, l.name, l.weight, l.score, l.evidence])),
     },
   ];
 }

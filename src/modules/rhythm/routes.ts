@@ -14,7 +14,7 @@ import { AppError } from '../../server/errors';
 import { ledgerContextOf, reachPlace, reachRecord, todayOf } from '../../server/reach';
 import { placeNameOf } from '../places/service';
 import { sendWorkbook, type ReportSheet } from '../reports/service';
-import { accountabilitySheets, periodSheets, reportSheets, roundSheets, submissionSheets, teamSheets } from './exports';
+import { accountabilitySheets, assessmentSheets, periodSheets, reportSheets, roundSheets, submissionSheets, teamSheets } from './exports';
 import * as s from './schemas';
 import * as rhythm from './service';
 
@@ -273,6 +273,43 @@ export async function registerRhythmRoutes(api: FastifyInstance, database: Datab
     handler: async ({ request, body }) => {
       await reachMember(request, body.memberId);
       return rhythm.addDiary(db, body, ledgerContextOf(request));
+    },
+  });
+
+  // 考核
+
+  route({
+    method: 'GET', url: '/assessments', summary: '考核方案列表', access: 'dashboard.read', query: s.yearPlaceQuery, response: s.schemeListSchema,
+    handler: async ({ request, query }) => ({ items: await rhythm.listSchemes(db, await reachPlace(request, query.place), query.year) }),
+  });
+  route({
+    method: 'POST', url: '/assessments', summary: '制定考核方案（各项分值合计须为 100 分）', access: 'supervision.manage', body: s.schemeInput, response: s.schemeCreatedSchema, status: 201,
+    handler: async ({ request, body }) => {
+      await reachPlace(request, body.county);
+      return rhythm.createScheme(db, body, ledgerContextOf(request));
+    },
+  });
+  const reachScheme = (request: FastifyRequest, county: string) => reachCounty(request, county, `考核方案 ${county}`);
+  route({
+    method: 'GET', url: '/assessments/:county/:id', summary: '考核结果（得分、名次、评分依据，按数据重新计算）', access: 'dashboard.read', params: s.schemeParams, response: s.resultsSchema,
+    handler: async ({ request, params }) => {
+      await reachScheme(request, params.county);
+      return rhythm.assessmentResults(db, params.county, params.id);
+    },
+  });
+  route({
+    method: 'GET', url: '/assessments/:county/:id/export.xlsx', summary: '导出考核结果', access: 'dashboard.read', params: s.schemeParams, file: 'xlsx',
+    handler: async ({ request, reply, params }) => {
+      await reachScheme(request, params.county);
+      const r = await rhythm.assessmentResults(db, params.county, params.id);
+      return sendWorkbook(reply, assessmentSheets(r), `assessment-${params.county}-${params.id}.xlsx`, `${r.countyName}${r.title}.xlsx`);
+    },
+  });
+  route({
+    method: 'PUT', url: '/assessments/:county/:id/entries', summary: '录入考核得分（录入类指标）', access: 'supervision.manage', params: s.schemeParams, body: s.entryInput, status: 204,
+    handler: async ({ request, params, body }) => {
+      await reachPlace(request, body.placeCode);
+      await rhythm.enterScore(db, params.county, params.id, body, ledgerContextOf(request));
     },
   });
 }

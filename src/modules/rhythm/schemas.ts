@@ -5,6 +5,7 @@ import { placeCodeOf, placeCodeSchema } from '../../domain/placeCode';
 import { monthStart } from '../../domain/rhythm/deadlines';
 import { ACCOUNTABILITY_MEASURES, CAUSE_KINDS, FIGURES, INSPECTION_MODES } from '../../domain/rhythm/labels';
 import { PRESENCE_KINDS } from '../../domain/rhythm/onPost';
+import { ASSESSMENT_METRICS, ASSESSMENT_RULES } from '../../domain/rhythm/assessment';
 
 const dateSchema = (name: string) => z.string({ message: `${name}应为日期，格式 YYYY-MM-DD` }).refine(isCalendarDate, `${name}应为有效日期，格式 YYYY-MM-DD`);
 const text = (name: string, max: number) => z.string({ message: `${name}应为文字` }).trim().min(1, `${name}不能为空`).max(max, `${name}不超过 ${max} 个字`);
@@ -213,3 +214,41 @@ export const diaryListSchema = z.object({
   items: z.array(z.object({ countyCode: z.string(), id: z.number().int(), villageCode: z.string(), villageName: z.string(), memberId: z.number().int(), onDate: z.string(), content: z.string(), createdBy: z.string().nullable() })),
 });
 export const idResultSchema = z.object({ id: z.number().int() });
+
+// 考核
+
+const pointsSchema = (name: string) => z.number({ message: `${name}应为数字` }).min(0, `${name}不能为负`).max(100, `${name}不超过 100 分`).refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, `${name}最多两位小数`);
+export const schemeInput = z.object({
+  county: placeCodeOf([6], '考核县（county）'),
+  year: yearSchema,
+  title: text('方案名称（title）', 200),
+  assessOn: dateSchema('考核日期（assessOn）'),
+  source: optionalText('出处（source）', 200),
+  indicators: z.array(z.object({
+    code: z.string({ message: '指标代码（code）应为文字' }).trim().regex(/^[a-z0-9_]{1,30}$/, '指标代码（code）应为 1–30 个小写字母、数字或下划线'),
+    name: text('指标名称（name）', 100),
+    weight: pointsSchema('分值（weight）'),
+    source: z.enum(['entered', 'computed'], { message: '数据来源（source）应为 entered（录入）或 computed（系统计算）' }),
+    metric: z.enum(keysOf(ASSESSMENT_METRICS), { message: `计算依据（metric）应为：${listing(ASSESSMENT_METRICS)}` }).optional(),
+    rule: z.enum(keysOf(ASSESSMENT_RULES), { message: `计分规则（rule）应为：${listing(ASSESSMENT_RULES)}` }).optional(),
+    target: z.number({ message: '目标值（target）应为数字' }).positive('目标值（target）应为正数').optional(),
+    k: pointsSchema('每次扣分（k）').optional(),
+  })).min(1, '至少一项指标').max(100, '指标最多 100 项'),
+});
+export const schemeParams = z.object({ county: placeCodeOf([6], '县代码（county）'), id: z.coerce.number({ message: '考核方案编号应为数字' }).int().positive() });
+export const entryInput = z.object({
+  placeCode: placeCodeOf([9], '被考核乡镇（placeCode）'),
+  indicatorCode: text('指标代码（indicatorCode）', 30),
+  score: z.number({ message: '得分（score）应为数字' }),
+  evidence: text('评分依据（evidence）', 2000),
+});
+export const schemeCreatedSchema = z.object({ countyCode: z.string(), id: z.number().int() });
+export const schemeListSchema = z.object({ items: z.array(z.object({ countyCode: z.string(), id: z.number().int(), year: z.number().int(), title: z.string(), assessOn: z.string(), source: z.string().nullable(), indicators: z.number().int() })) });
+export const resultsSchema = z.object({
+  countyCode: z.string(), countyName: z.string(), id: z.number().int(), year: z.number().int(), title: z.string(), assessOn: z.string(), source: z.string().nullable(), snapshotMonth: z.string().nullable(),
+  indicators: z.array(z.object({ code: z.string(), name: z.string(), weight: z.number(), source: z.string(), metric: z.string().optional(), rule: z.string().optional(), target: z.number().optional(), k: z.number().optional() })),
+  rows: z.array(z.object({
+    placeCode: z.string(), placeName: z.string(), total: z.number(), band: z.string(), complete: z.boolean(), rank: z.number().int(),
+    lines: z.array(z.object({ code: z.string(), name: z.string(), weight: z.number(), score: z.number().nullable(), evidence: z.string() })),
+  })),
+});

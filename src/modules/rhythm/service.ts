@@ -16,3 +16,4 @@ export {
 } from './inspections';
 export { recordPresence, recordLeave, replaceMember, teamMonth, addDiary, diaryOf, locateTeamMember, WORK_TEAM_DEFAULTS } from './teams';
 export { loadWorkTeamDemo } from './demo';
+export { createScheme, enterScore, assessmentResults, listSchemes, ASSESSMENT_METRICS, ASSESSMENT_RULES } from './assessments';
