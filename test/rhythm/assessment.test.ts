@@ -61,7 +61,8 @@ describe.each(testDatabases)('考核 on $name', (t) => {
     const url = `/api/v1/assessments/${scheme.countyCode}/${scheme.id}`;
     const read = async () => (await operator.inject('GET', url)).json();
     const first = await read();
-    const row = (r: { rows: { placeCode: string }[] }, code: string) => r.rows.find((x) => x.placeCode === code) as { total: number; rank: number; lines: { code: string; score: number | null; evidence: string }[] };
+    type Line = { placeCode: string; total: number; rank: number; lines: { code: string; score: number | null; evidence: string }[] };
+    const row = (r: { rows: Line[] }, code: string) => r.rows.find((x) => x.placeCode === code) as Line;
     expect(first.snapshotMonth).toBe('2024-03-01');
     expect(row(first, t1).lines.map((l) => l.score)).toEqual([35, 10, null]);
     expect(row(first, t1).lines[0].evidence).toContain('2024-03 月末快照：逾期未整改问题数（考核日前最后一个月末快照） 1');

@@ -50,7 +50,7 @@ export const MENU: MenuModule[] = [
   { key: 'exit', label: 'menu.exit', icon: <LogoutOutlined />, permissions: ['registry.read'], pages: MODULES.procedures.pages },
   { key: 'assistance', label: 'menu.assistance', icon: <HeartOutlined />, permissions: ['assistance.write', 'registry.read'], pages: [...MODULES.assistance.pages, ...MODULES.rhythm.pages.filter((p) => p.path === '/workteams')] },
   { key: 'projects', label: 'menu.projects', icon: <FundOutlined />, permissions: ['dashboard.read'], pages: MODULES.projects.pages },
-  { key: 'tasks', label: 'menu.tasks', icon: <CarryOutOutlined />, permissions: ['dashboard.read'], pages: [...MODULES.tasks.pages, ...MODULES.rhythm.pages.filter((p) => p.path === '/inspections' || p.path === '/accountability')] },
+  { key: 'tasks', label: 'menu.tasks', icon: <CarryOutOutlined />, permissions: ['dashboard.read'], pages: [...MODULES.tasks.pages, ...MODULES.rhythm.pages.filter((p) => ['/inspections', '/accountability', '/assessments'].includes(p.path))] },
   { key: 'supervision', label: 'menu.supervision', icon: <FlagOutlined />, permissions: ['dashboard.read'], pages: MODULES.supervision.pages },
   { key: 'reports', label: 'menu.reports', icon: <BarChartOutlined />, permissions: ['dashboard.read'], pages: [...MODULES.reports.pages, ...MODULES.rhythm.pages.filter((p) => p.path.startsWith('/rhythm/'))] },
   {

@@ -5,7 +5,8 @@ import type {
   roundInput, roundListSchema, roundSchema, submissionInput, submissionListSchema, trendSchema,
 } from '../../../../src/modules/rhythm/schemas';
 import type { diaryInput, diaryListSchema, leaveInput, presenceInput, replacementInput, teamMonthSchema } from '../../../../src/modules/rhythm/schemas';
-import { apiUrl, getJson, postJson } from '../../api/client';
+import type { entryInput, resultsSchema, schemeInput, schemeListSchema } from '../../../../src/modules/rhythm/schemas';
+import { apiUrl, getJson, postJson, request } from '../../api/client';
 
 export type SubmissionList = z.output<typeof submissionListSchema>;
 export type Report = z.output<typeof reportSchema>;
@@ -57,3 +58,12 @@ export const getDiary = (place: string | undefined, month: string, signal?: Abor
 export const addDiary = (body: z.input<typeof diaryInput>) => postJson<unknown>('/workteams/diary', body);
 /** A team member (assistance's existing API). */
 export const addTeamMember = (body: { villageCode: string; cadreId: number; role: string; startedOn: string }) => postJson<{ id: number }>('/assistance/teams', body);
+
+// 考核
+export type SchemeLine = z.output<typeof schemeListSchema>['items'][number];
+export type Results = z.output<typeof resultsSchema>;
+export const listSchemes = (place: string | undefined, year: number, signal?: AbortSignal) => getJson<{ items: SchemeLine[] }>('/assessments', { place, year }, signal);
+export const createScheme = (body: z.input<typeof schemeInput>) => postJson<{ countyCode: string; id: number }>('/assessments', body);
+export const getResults = (county: string, id: number, signal?: AbortSignal) => getJson<Results>(`/assessments/${county}/${id}`, {}, signal);
+export const resultsExportUrl = (county: string, id: number) => apiUrl(`/assessments/${county}/${id}/export.xlsx`);
+export const enterScore = (county: string, id: number, body: z.input<typeof entryInput>) => request<void>('PUT', `/assessments/${county}/${id}/entries`, { body });

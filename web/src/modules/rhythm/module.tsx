@@ -16,12 +16,13 @@ const InspectionPage = lazyPage(() => import('./InspectionPages'), 'InspectionPa
 const BulletinPage = lazyPage(() => import('./InspectionPages'), 'BulletinPage');
 const AccountabilityPage = lazyPage(() => import('./InspectionPages'), 'AccountabilityPage');
 const WorkTeamsPage = lazyPage(() => import('./TeamPages'), 'WorkTeamsPage');
+const AssessmentPage = lazyPage(() => import('./AssessmentPage'), 'AssessmentPage');
 
 const READ = ['dashboard.read'];
 const guard = (page: ReactNode) => <RequirePermission permissions={READ}>{page}</RequirePermission>;
 
-const zh = { menu: { submissions: '月度上报', periods: '月报季报年报', inspections: '督查与通报', accountability: '问责台账', workTeams: '驻村工作队' } };
-const en: typeof zh = { menu: { submissions: 'Monthly submissions', periods: 'Period reports', inspections: 'Inspections', accountability: 'Accountability', workTeams: 'Village work teams' } };
+const zh = { menu: { submissions: '月度上报', periods: '月报季报年报', inspections: '督查与通报', accountability: '问责台账', workTeams: '驻村工作队', assessment: '考核' } };
+const en: typeof zh = { menu: { submissions: 'Monthly submissions', periods: 'Period reports', inspections: 'Inspections', accountability: 'Accountability', workTeams: 'Village work teams', assessment: 'Assessment' } };
 
 export const rhythmModule: ModuleDefinition = {
   key: 'rhythm',
@@ -31,6 +32,7 @@ export const rhythmModule: ModuleDefinition = {
     { path: '/inspections', label: 'rhythm.menu.inspections', permissions: READ },
     { path: '/accountability', label: 'rhythm.menu.accountability', permissions: READ },
     { path: '/workteams', label: 'rhythm.menu.workTeams', permissions: READ },
+    { path: '/assessments', label: 'rhythm.menu.assessment', permissions: READ },
   ],
   routes: () => (
     <>
@@ -42,6 +44,7 @@ export const rhythmModule: ModuleDefinition = {
       <Route path="bulletins/:county/:id" element={guard(<BulletinPage />)} />
       <Route path="accountability" element={guard(<AccountabilityPage />)} />
       <Route path="workteams" element={guard(<WorkTeamsPage />)} />
+      <Route path="assessments" element={guard(<AssessmentPage />)} />
     </>
   ),
   messages: { zh, en },
