@@ -243,37 +243,25 @@ export async function registerRhythmRoutes(api: FastifyInstance, database: Datab
     const member = await rhythm.locateTeamMember(db, id);
     await reachRecord(request, { type: 'village_team_member', id: String(id), placeCode: member.villageCode }, `驻村工作队队员 ${id} `);
   };
-  route({
-    method: 'POST', url: '/workteams/presence', summary: '记录驻村队员在岗、因公外出或请假（一天一条）', access: 'assistance.write', body: s.presenceInput, response: s.presenceResultSchema,
-    handler: async ({ request, body }) => {
-      await reachMember(request, body.memberId);
-      return rhythm.recordPresence(db, body, ledgerContextOf(request));
-    },
-  });
-  route({
-    method: 'POST', url: '/workteams/leave', summary: '登记驻村队员请假', access: 'assistance.manage', body: s.leaveInput, response: s.leaveResultSchema, status: 201,
-    handler: async ({ request, body }) => {
-      await reachMember(request, body.memberId);
-      return rhythm.recordLeave(db, body, ledgerContextOf(request));
-    },
-  });
-  route({
-    method: 'POST', url: '/workteams/replacements', summary: '替换驻村队员（原队员离任，接替干部任同一职务）', access: 'assistance.manage', body: s.replacementInput, response: s.replacementResultSchema, status: 201,
-    handler: async ({ request, body }) => {
-      await reachMember(request, body.memberId);
-      return rhythm.replaceMember(db, body, ledgerContextOf(request));
-    },
-  });
+  /** A change to one team member's record: the member must lie in the user's reach. */
+  const memberRoute = <B extends z.ZodType<{ memberId: number }>>(spec: {
+    url: string; summary: string; access: 'assistance.write' | 'assistance.manage'; body: B; response: z.ZodType; status?: 201;
+    run: (db: Database['db'], body: z.output<B>, ctx: ReturnType<typeof ledgerContextOf>) => Promise<unknown>;
+  }) =>
+    route({
+      method: 'POST', url: spec.url, summary: spec.summary, access: spec.access, body: spec.body, response: spec.response, status: spec.status,
+      handler: async ({ request, body }) => {
+        await reachMember(request, body.memberId);
+        return spec.run(db, body as z.output<B>, ledgerContextOf(request));
+      },
+    });
+  memberRoute({ url: '/workteams/presence', summary: '记录驻村队员在岗、因公外出或请假（一天一条）', access: 'assistance.write', body: s.presenceInput, response: s.presenceResultSchema, run: rhythm.recordPresence });
+  memberRoute({ url: '/workteams/leave', summary: '登记驻村队员请假', access: 'assistance.manage', body: s.leaveInput, response: s.leaveResultSchema, status: 201, run: rhythm.recordLeave });
+  memberRoute({ url: '/workteams/replacements', summary: '替换驻村队员（原队员离任，接替干部任同一职务）', access: 'assistance.manage', body: s.replacementInput, response: s.replacementResultSchema, status: 201, run: rhythm.replaceMember });
+  memberRoute({ url: '/workteams/diary', summary: '写民情日记', access: 'assistance.write', body: s.diaryInput, response: s.idResultSchema, status: 201, run: rhythm.addDiary });
   route({
     method: 'GET', url: '/workteams/diary', summary: '民情日记', access: 'dashboard.read', query: s.monthQuery, response: s.diaryListSchema,
     handler: async ({ request, query }) => ({ items: await rhythm.diaryOf(db, await reachPlace(request, query.place), query.month) }),
-  });
-  route({
-    method: 'POST', url: '/workteams/diary', summary: '写民情日记', access: 'assistance.write', body: s.diaryInput, response: s.idResultSchema, status: 201,
-    handler: async ({ request, body }) => {
-      await reachMember(request, body.memberId);
-      return rhythm.addDiary(db, body, ledgerContextOf(request));
-    },
   });
 
   // 考核
