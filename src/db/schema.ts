@@ -284,7 +284,6 @@ export interface DB {
   rollup_state: RollupStateTable;
   registry_rollup: RegistryRollupTable;
   supervision_leader: SupervisionLeaderTable;
-  progress_snapshot: ProgressSnapshotTable;
   work_plan: WorkPlanTable;
   work_task: WorkTaskTable;
   work_task_progress: WorkTaskProgressTable;
@@ -321,14 +320,6 @@ export interface SupervisionLeaderTable {
   note: string | null;
   updated_by: string | null;
   updated_at: Timestamp;
-}
-
-export interface ProgressSnapshotTable {
-  place_code: string;
-  month: string;
-  households: number;
-  persons: number;
-  taken_at: Timestamp;
 }
 
 export interface WorkPlanTable {

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'targets.manage': '维护年度减贫目标和三率一度抽样调查',
   'funds.read': '查看项目库、扶贫资金和小额信贷',
   'funds.write': '维护项目库、登记资金分配拨付和小额信贷',
+  'rhythm.submit': '上报本乡镇、本县的月度进展报告',
+  'rhythm.review': '签收或退回下级上报的月度进展报告',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -80,13 +82,13 @@ const ROLE_TABLE = {
   county_operator: {
     label: '县级业务员',
     labelEn: 'County operator',
-    permissions: [...OPERATOR, 'registry.import', 'supervision.manage', 'targets.manage', 'funds.write', 'monitoring.recompute'],
+    permissions: [...OPERATOR, 'registry.import', 'supervision.manage', 'targets.manage', 'funds.write', 'monitoring.recompute', 'rhythm.submit'],
     scopeLevels: ['county'],
   },
   township_operator: {
     label: '乡镇业务员',
     labelEn: 'Township operator',
-    permissions: [...OPERATOR, 'registry.import', 'monitoring.recompute'],
+    permissions: [...OPERATOR, 'registry.import', 'monitoring.recompute', 'rhythm.submit'],
     scopeLevels: ['township'],
   },
   village_operator: {
@@ -104,7 +106,7 @@ const ROLE_TABLE = {
   leader: {
     label: '领导（只读）',
     labelEn: 'Leader (read-only)',
-    permissions: ['registry.read', 'places.read', 'dashboard.read', 'policy.read', 'funds.read'],
+    permissions: ['registry.read', 'places.read', 'dashboard.read', 'policy.read', 'funds.read', 'rhythm.review'],
     scopeLevels: ANY_LEVEL,
   },
   pairing_cadre: {

@@ -23,6 +23,7 @@ import { registerProjectRoutes } from '../modules/projects/routes';
 import { registerCountyRoutes } from '../modules/counties/routes';
 import { registerLedgerRoutes } from '../modules/ledgers/routes';
 import { registerVillageRoutes } from '../modules/villages/routes';
+import { registerRhythmRoutes } from '../modules/rhythm/routes';
 
 export async function registerRoutes(api: FastifyInstance, database: Database): Promise<void> {
   await registerAuthRoutes(api);
@@ -47,4 +48,5 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerCountyRoutes(api, database);
   await registerLedgerRoutes(api, database);
   await registerVillageRoutes(api, database);
+  await registerRhythmRoutes(api, database);
 }

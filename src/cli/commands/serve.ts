@@ -5,6 +5,7 @@ import { buildApp } from '../../server/app';
 import { prepareFirstStart } from '../firstStart';
 import { checkAllOverdueLoans } from '../../modules/projects/loans';
 import { scheduleJobSweep } from '../../modules/jobs/service';
+import { scheduleMonthEndSnapshots } from '../../modules/rhythm/service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -36,9 +37,12 @@ export function registerServe(program: Command): void {
       const overdueTimer = scheduleOverdueCheck(() => checkAllOverdueLoans(database.db), (m) => console.log(m));
       // Jobs left running by a process that is gone (killed mid-import): failed with a reason, now and every minute.
       const sweepTimer = scheduleJobSweep(database, (m) => console.log(m));
+      // Month-end snapshots (POLICY §8): the month just over, for every county, now and every hour.
+      const snapshotTimer = scheduleMonthEndSnapshots(database, () => app.security.clock.now(), (m) => console.log(m));
       const shutdown = async () => {
         clearInterval(overdueTimer);
         clearInterval(sweepTimer);
+        clearInterval(snapshotTimer);
         await app.close();
         await database.close();
         process.exit(0);

@@ -74,8 +74,13 @@ export const campaignRules = {
     microLoanYears: positiveInt('小额信贷期限上限（年）'),
     microLoanExtensionMonths: count('小额信贷展期上限（月）'),
   })),
+  workTeams: label('驻村工作队', z.strictObject({
+    monthlyMinDays: positiveInt('每月最少在岗天数（按当月在任天数折算）'),
+    minMembers: positiveInt('每队最少队员数'),
+  }).optional()),
   reporting: label('报送', z.strictObject({
-    monthlyProgressDay: label('月度进展报送日', z.number().int().min(1).max(31)),
+    monthlyProgressDay: label('月度进展报送日（县报市，当月此日 24 时前）', z.number().int().min(1).max(31)),
+    townshipProgressDay: label('乡镇报县的月度进展报送日（未填写时本地默认 15 日）', z.number().int().min(1).max(31).optional()),
     rhythms: codes('报告周期'),
   })),
 };

@@ -149,7 +149,9 @@ export const NATIONAL_RULES: PolicyRules = {
     microLoanYears: 3,
     microLoanExtensionMonths: 6,
   },
-  reporting: { monthlyProgressDay: 20, rhythms: ['weekly', 'monthly', 'quarterly', 'yearly'] },
+  // POLICY §8: 2017 national 意见 at least 3 members; 20 days a month is a local default.
+  workTeams: { monthlyMinDays: 20, minMembers: 3 },
+  reporting: { monthlyProgressDay: 20, townshipProgressDay: 15, rhythms: ['weekly', 'monthly', 'quarterly', 'yearly'] },
   villageExit: VILLAGE_RULE_DEFAULTS,
 };
 

@@ -14,7 +14,6 @@ type Schema = z.ZodType;
 export const DOCUMENTATION_ONLY: Record<string, string> = {
   'pairing.models.*.source': '结对模式的出处（seed 编号），仅供政策页面说明，不参与判定',
   'pairing.minCadresPerHousehold': '每户至少 1 名责任干部由结对台账的“未结对户”清单体现（固定为 1），本设置仅作说明',
-  'reporting.monthlyProgressDay': '月度进展报送期限由报表模块按 POLICY §8 的固定规则计算，本设置仅作说明',
   'reporting.rhythms': '报告周期由报表模块的报告种类定义，本设置仅作说明',
 };
 

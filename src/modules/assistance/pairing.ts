@@ -140,11 +140,23 @@ export async function endPairing(db: Db, countyCode: string, id: number, endedOn
 }
 
 export async function addTeamMember(db: Db, input: { villageCode: string; cadreId: number; role: string; startedOn: string }, actor: Actor): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  // In a caller's transaction (a replacement ends one member and adds another) or its own.
+  const inTransaction = <T>(work: (tx: Db) => Promise<T>): Promise<T> => (db.isTransaction ? work(db) : db.transaction().execute(work));
+  return inTransaction(async (tx) => {
     const cadre = await q.findCadre(tx, input.cadreId);
     if (!cadre) throw notFound(`干部 ${input.cadreId} `);
     const id = await q.insertTeamMember(tx, { village_code: input.villageCode, cadre_id: input.cadreId, role: input.role, started_on: input.startedOn });
     await recordAudit(tx, { ...actor, action: 'village_team.add', objectType: 'village', objectId: input.villageCode, placeCode: input.villageCode, after: { ...input, cadreName: cadre.name } });
     return id;
   });
+}
+
+/** End a team member's posting (离任, e.g. replaced), in the caller's transaction. */
+export async function endTeamMember(tx: Db, id: number, endedOn: string, reason: string, actor: Actor): Promise<void> {
+  const member = await q.findTeamMember(tx, id);
+  if (!member) throw notFound(`驻村工作队队员 ${id} `);
+  if (member.endedOn) throw badRequest(`驻村工作队队员 ${id} 已于 ${member.endedOn} 离任`, [{ field: 'memberId', value: id }]);
+  if (endedOn < member.startedOn) throw badRequest(`离任日期（endedOn）${endedOn} 早于到岗日期 ${member.startedOn}`, [{ field: 'endedOn', value: endedOn }]);
+  await q.endTeamMember(tx, id, endedOn);
+  await recordAudit(tx, { ...actor, action: 'village_team.end', objectType: 'village', objectId: member.villageCode, placeCode: member.villageCode, before: member, after: { endedOn, reason } });
 }

@@ -198,6 +198,29 @@ export async function insertTeamMember(tx: Db, row: { village_code: string; cadr
   return r.id;
 }
 
+export interface TeamMemberRow {
+  id: number;
+  villageCode: string;
+  cadreId: number;
+  cadreName: string;
+  role: string;
+  startedOn: string;
+  endedOn: string | null;
+}
+
+export async function findTeamMember(db: Db, id: number): Promise<TeamMemberRow | undefined> {
+  return db
+    .selectFrom('village_team_member as t')
+    .innerJoin('cadre as c', 'c.id', 't.cadre_id')
+    .select(['t.id', 't.village_code as villageCode', 't.cadre_id as cadreId', 'c.name as cadreName', 't.role', 't.started_on as startedOn', 't.ended_on as endedOn'])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function endTeamMember(tx: Db, id: number, endedOn: string): Promise<void> {
+  await tx.updateTable('village_team_member').set({ ended_on: endedOn }).where('id', '=', id).execute();
+}
+
 export async function listTeams(db: Db, scope: PlaceScope, place: string) {
   return db
     .selectFrom('village_team_member as t')

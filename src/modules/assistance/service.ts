@@ -10,7 +10,7 @@ import type { Actor } from './pairing';
 import * as q from './queries';
 import * as vq from './visitQueries';
 
-export { createCadre, updateCadre, pairHouseholds, endPairing, addTeamMember, pairingModelOf, type Actor } from './pairing';
+export { createCadre, updateCadre, pairHouseholds, endPairing, addTeamMember, endTeamMember, pairingModelOf, type Actor } from './pairing';
 export { recordVisit, visitOverdue, checkPhoto, reachHousehold, type Visitor, type OverdueReport } from './visits';
 export { addMeasure, updateMeasure, householdPlan, coverage, leftBehindRegister, type LeftBehindCategory } from './plans';
 export { syncChanges, type SyncResult } from './sync';
@@ -30,6 +30,7 @@ export const locateVisit = (db: Db, id: string) => vq.locateVisit(db, id);
 export const findPhoto = (db: Db, countyCode: string, visitId: string, sha256: string) => vq.findPhoto(db, countyCode, visitId, sha256);
 export const findCadreOfUser = (db: Db, userId: number) => q.findCadreOfUser(db, userId);
 export const findCadre = (db: Db, id: number) => q.findCadre(db, id);
+export const findTeamMember = (db: Db, id: number) => q.findTeamMember(db, id);
 
 /** Name a left-behind person's contact and rhythm (seed 004: 月探访、周通话). */
 export async function setLeftBehindContact(

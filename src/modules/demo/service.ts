@@ -13,6 +13,7 @@ import { loadProjectDemo } from '../projects/service';
 import { loadCountyDemo } from '../counties/service';
 import { linkDemoCadre, loadAssistanceDemo } from '../assistance/service';
 import { loadLedgerDemo } from '../ledgers/service';
+import { loadWorkTeamDemo } from '../rhythm/service';
 
 export interface DemoProgress {
   /** Counties written so far, of `total`. */
@@ -105,6 +106,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
       await loadAssistanceDemo(tx, { chayu: CHAYU.countyCode, township: DEMO_USER_TOWNSHIP });
       await loadLedgerDemo(tx, { chayu: CHAYU.countyCode, longshanTownship: LONGSHAN.townshipCode }, new Date());
       await loadVillageDemo(tx);
+      await loadWorkTeamDemo(tx, LONGSHAN.townshipCode);
       await recordAudit(tx, {
         ...(options.actor ?? CONSOLE_ACTOR),
         action: 'registry.demo_load',

@@ -80,7 +80,9 @@ export async function createRectification(db: Db, input: RectificationInput, ctx
   if (input.deadline < input.foundOn) throw badRequest(`整改时限（deadline）${input.deadline} 早于发现日期 ${input.foundOn}`, [{ field: 'deadline', value: input.deadline }]);
   const names = await placeNames(db, [input.placeCode]);
   if (!names.has(input.placeCode)) throw badRequest(`问题所在地区（placeCode）${input.placeCode} 不存在`, [{ field: 'placeCode', value: input.placeCode }]);
-  const id = await db.transaction().execute(async (tx) => {
+  // Inside a caller's transaction (an inspection finding opens its rectification with it) or its own.
+  const inTransaction = <T>(work: (tx: Db) => Promise<T>): Promise<T> => (db.isTransaction ? work(db) : db.transaction().execute(work));
+  const id = await inTransaction(async (tx) => {
     const newId = await q.insertRectification(tx, {
       place_code: input.placeCode,
       source: input.source,

@@ -1,6 +1,7 @@
 /** SQL of listed supervision: the supervising leaders of listed places. */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
+import { codeUnder } from '../../db/placeScope';
 
 export interface LeaderRow {
   placeCode: string;
@@ -39,7 +40,17 @@ export async function deleteLeader(db: Db, code: string, year: number): Promise<
   return Number(result.numDeletedRows);
 }
 
-/** Monthly snapshots of a place's remaining poor, oldest first. */
+/**
+ * Month-end snapshots (month_snapshot, taken by the rhythm module's scheduler) of a place's
+ * remaining poor, oldest first. The place is a county, township or village.
+ */
 export async function snapshotsOf(db: Db, code: string): Promise<{ month: string; households: number; persons: number }[]> {
-  return db.selectFrom('progress_snapshot').select(['month', 'households', 'persons']).where('place_code', '=', code).orderBy('month').execute();
+  const county = code.slice(0, 6);
+  const result = await sql<{ month: string; households: number; persons: number }>`
+    SELECT s.month, coalesce(sum(l.remaining_households), 0)::int AS households, coalesce(sum(l.remaining_persons), 0)::int AS persons
+    FROM month_snapshot s
+    JOIN month_snapshot_line l ON l.county_code = s.county_code AND l.snapshot_id = s.id
+    WHERE s.county_code = ${county} AND s.kind = 'month_end' AND ${codeUnder(code, 'l.place_code')}
+    GROUP BY s.month ORDER BY s.month`.execute(db);
+  return result.rows;
 }

@@ -7,6 +7,7 @@ import { policyModule } from './policy/module';
 import { proceduresModule } from './procedures/module';
 import { projectsModule } from './projects/module';
 import { reportsModule } from './reports/module';
+import { rhythmModule } from './rhythm/module';
 import { supervisionModule } from './supervision/module';
 import { tasksModule } from './tasks/module';
 import { villagesModule } from './villages/module';
@@ -22,6 +23,7 @@ export const MODULES: Record<string, ModuleDefinition> = {
   ledgers: ledgersModule,
   villages: villagesModule,
   supervision: supervisionModule,
+  rhythm: rhythmModule,
   reports: reportsModule,
   policy: policyModule,
 };
