@@ -22,6 +22,7 @@ export const REFERENCE_TABLES: Readonly<Record<string, string>> = {
   measure_type: 'the measure catalogue that 一户一策 measures reference',
   job: 'what-if changes belong to a job; jobs are few and shared',
   policy_record: 'every assessment reads the policy in force',
+  county_recheck_draw: "the centre's yearly draw of exited counties, which each county's re-check references",
 };
 
 export type ViolationKind = 'unique-without-county' | 'transition-trigger' | 'identity-column' | 'foreign-key-to-local' | 'foreign-key-without-county';
