@@ -7,30 +7,19 @@
  */
 import { z } from 'zod';
 import * as assistance from '../modules/assistance/schemas';
-import * as audit from '../modules/audit/schemas';
-import { SECURITY_PROFILES, type PasswordPolicy, type SecurityProfile } from '../modules/auth/policy';
-import * as auth from '../modules/auth/schemas';
 import * as imports from '../modules/imports/routes';
 import { riskEventInput, riskEventRemoval } from '../modules/monitoring/riskEvents';
 import * as monitoring from '../modules/monitoring/schemas';
 import { PROCEDURES, STEP_KINDS } from '../domain/workflow/flowSchema';
 import type { PlannedStep } from '../domain/workflow/plan';
-import * as places from '../modules/places/routes';
 import * as policy from '../modules/policy/schemas';
 import * as procedures from '../modules/procedures/schemas';
 import * as projectOut from '../modules/projects/outputs';
 import * as projects from '../modules/projects/schemas';
-import type { QualityThresholds, Rate, SurveyTotals } from '../modules/quality/rates';
-import * as quality from '../modules/quality/routes';
 import * as rectification from '../modules/rectification/schemas';
 import { incomeInputSchema } from '../modules/registry/incomes';
 import * as registry from '../modules/registry/schemas';
 import * as reports from '../modules/reports/schemas';
-import * as supervision from '../modules/supervision/schemas';
-import type { MonthPoint, YearProgress } from '../modules/targets/progress';
-import * as targets from '../modules/targets/routes';
-import * as tasks from '../modules/tasks/schemas';
-import * as users from '../modules/users/schemas';
 
 /** What the description says of one route. */
 export interface RouteDoc {
@@ -72,15 +61,6 @@ const householdListQuery = registry.householdListQuerySchema;
  * Answers whose module has no zod schema, described here only. Each is checked against the
  * type the handler returns (`satisfies`), so a field dropped from the answer fails to compile.
  */
-const passwordPolicyAnswer = z.object({
-  profile: z.enum(Object.keys(SECURITY_PROFILES) as [SecurityProfile, ...SecurityProfile[]]),
-  profileLabel: z.string(),
-  minLength: z.number().int(),
-  maxLength: z.number().int(),
-  minClasses: z.number().int().describe('四类字符（小写、大写、数字、符号）至少几类'),
-  forbidUsername: z.boolean().describe('密码不得包含用户名'),
-  maxAgeDays: z.number().int().nullable().describe('密码有效天数；null 为不过期'),
-}) satisfies z.ZodType<{ profile: SecurityProfile; profileLabel: string } & PasswordPolicy>;
 const plannedStepAnswer = z.object({
   code: z.string(),
   label: z.string(),
@@ -97,62 +77,6 @@ const procedureDefinitionsAnswer = z.object({
   procedures: z.array(
     z.object({ code: z.enum(PROCEDURES), label: z.string(), policyKey: z.string(), outcomes: z.record(z.string(), z.string()).describe('发起时的户状态 → 完成后的户状态'), steps: z.array(plannedStepAnswer) }),
   ),
-});
-const targetPlace = z.object({ code: z.string(), name: z.string(), level: z.number().int().optional().describe('全国（0）时无') });
-const yearProgressAnswer = z.object({
-  targetPersons: z.number().int().nullable(),
-  targetHouseholds: z.number().int().nullable(),
-  exitedPersons: z.number().int(),
-  exitedHouseholds: z.number().int(),
-  inProgressPersons: z.number().int(),
-  forecastPersons: z.number().int(),
-  share: z.number().nullable().describe('已脱贫人数占目标的比例；未设目标为 null'),
-  status: z.enum(['met', 'on_track', 'behind', 'planned', 'no_target']),
-  statusLabel: z.string(),
-}) satisfies z.ZodType<YearProgress>;
-const overviewRowAnswer = z.object({ code: z.string(), name: z.string(), byYear: z.record(z.string(), yearProgressAnswer).describe('按年度（键为年份）') });
-const targetOverviewAnswer = z.object({
-  place: targetPlace,
-  years: z.array(z.number().int()),
-  currentYear: z.number().int(),
-  total: overviewRowAnswer,
-  rows: z.array(overviewRowAnswer).describe('有目标或有脱贫的下级地区'),
-  behind: z.array(z.string()).describe('落后于计划的下级地区代码'),
-});
-const monthPointAnswer = z.object({ month: z.number().int(), persons: z.number().int(), cumulative: z.number().int(), planned: z.number().nullable() }) satisfies z.ZodType<MonthPoint>;
-const monthlyProgressAnswer = z.object({
-  place: targetPlace,
-  year: z.number().int(),
-  target: yearProgressAnswer,
-  months: z.array(monthPointAnswer),
-  recordedWithoutCase: z.number().int().describe('已记脱贫但系统中无办结程序的人数'),
-});
-const surveyTotalsAnswer = z.object({
-  surveys: z.number().int(),
-  ruralPopulation: z.number().int(),
-  personsSampled: z.number().int(),
-  missedPersons: z.number().int(),
-  exitedPersonsSampled: z.number().int(),
-  wronglyExitedPersons: z.number().int(),
-  respondents: z.number().int(),
-  satisfied: z.number().int(),
-}) satisfies z.ZodType<SurveyTotals>;
-const rateAnswer = z.object({
-  key: z.enum(['incidence', 'missedRate', 'wrongExitRate', 'approval']),
-  label: z.string(),
-  value: z.number().nullable().describe('无抽样数据时为 null'),
-  threshold: z.number(),
-  rule: z.enum(['below', 'atMost', 'atLeast']).describe('below 须低于标准，atMost 不超过，atLeast 不低于'),
-  breach: z.boolean().nullable().describe('是否未达标；无数据时为 null'),
-  explanation: z.string(),
-}) satisfies z.ZodType<Rate>;
-const qualityRowAnswer = z.object({ code: z.string(), name: z.string(), remainingPoor: z.number().int().describe('未脱贫人数'), totals: surveyTotalsAnswer, rates: z.array(rateAnswer), breached: z.array(rateAnswer.shape.key) });
-const qualityReportAnswer = z.object({
-  place: z.object({ code: z.string(), name: z.string() }),
-  year: z.number().int(),
-  thresholds: z.object({ maxIncidence: z.number(), maxMissedRate: z.number(), maxWrongExitRate: z.number(), minApproval: z.number() }) satisfies z.ZodType<QualityThresholds>,
-  total: qualityRowAnswer,
-  rows: z.array(qualityRowAnswer).describe('有抽样调查或有未脱贫人口的下级地区'),
 });
 const revealNote = '证件号码、电话默认脱敏；加 reveal=idNumber,phone 显示明文（须有「查看完整身份证号和电话」权限（person.reveal），并记入审计）。';
 
@@ -178,59 +102,6 @@ export const API_CATALOG: Record<string, ModuleDocs> = {
         description: '数据库可用且连接池在 FUPIN_READY_TIMEOUT_MS 内有空闲连接时 200；否则 503，reason 为 database_unavailable、pool_saturated 或 overloaded。',
         response: readyAnswer,
       },
-    },
-  },
-  auth: {
-    tag: '登录与会话',
-    description: 'Authentication: login (password, then TOTP), logout, current user, own password and TOTP (src/modules/auth)',
-    routes: {
-      'POST /auth/login': {
-        summary: '登录（用户名与密码）',
-        description: '成功时设置会话 Cookie fupin_session 与 fupin_csrf，并返回 CSRF 令牌；开启动态口令的账户先得到半会话，须再调用 /auth/login/totp。须为 JSON 请求。',
-        body: auth.loginBodySchema,
-        response: z.union([auth.loginResponseSchema, auth.loginSecondFactorSchema]),
-      },
-      'POST /auth/login/totp': { summary: '登录第二步：提交动态口令', body: auth.totpCodeBodySchema, response: auth.loginResponseSchema },
-      'POST /auth/logout': { summary: '退出登录（清除会话）', status: 204 },
-      'GET /auth/password-policy': { summary: '密码策略（长度、复杂度、有效期）', response: passwordPolicyAnswer },
-      'GET /auth/me': { summary: '当前登录用户', response: auth.meSchema },
-      'POST /auth/password': { summary: '修改本人密码', body: auth.passwordBodySchema, status: 204 },
-      'GET /auth/totp': { summary: '本人动态口令状态', response: auth.totpStatusSchema },
-      'POST /auth/totp/enrol': { summary: '开始绑定动态口令（返回二维码）', response: auth.totpEnrolmentSchema },
-      'POST /auth/totp/confirm': { summary: '确认绑定动态口令', body: auth.totpCodeBodySchema, response: auth.totpStatusSchema },
-      'POST /auth/totp/disable': { summary: '停用本人动态口令', body: auth.totpCodeBodySchema, response: auth.totpStatusSchema },
-      'POST /users/:id/reset-totp': { summary: '重置他人动态口令（安全管理员）', response: auth.totpResetSchema },
-    },
-  },
-  users: {
-    tag: '用户与角色',
-    description: 'Users and roles: administration, password reset, lock and unlock (src/modules/users)',
-    routes: {
-      'GET /roles': { summary: '角色、权限与部门条线一览', response: users.rolesSchema },
-      'GET /users': { summary: '用户列表', query: users.userListQuerySchema, response: users.userPageSchema },
-      'POST /users': { summary: '新建用户（返回一次性密码）', body: users.newUserSchema, response: users.userWithPasswordSchema, status: 201 },
-      'POST /users/:id/reset-password': { summary: '重置用户密码（返回一次性密码）', response: users.userWithPasswordSchema },
-      'POST /users/:id/disable': { summary: '停用用户', response: users.userChangeSchema },
-      'POST /users/:id/enable': { summary: '启用用户', response: users.userChangeSchema },
-      'POST /users/:id/unlock': { summary: '解锁用户（登录失败锁定后）', response: users.userChangeSchema },
-    },
-  },
-  audit: {
-    tag: '审计',
-    description: 'Audit log: search, hash-chain check, export (src/modules/audit)',
-    routes: {
-      'GET /audit/events': { summary: '审计日志查询', query: audit.auditListQuerySchema, response: audit.auditPageSchema },
-      'GET /audit/chain': { summary: '校验审计日志哈希链', response: audit.chainReportSchema },
-      'GET /audit/events/export.xlsx': xlsx('导出审计日志', audit.auditFilterQuerySchema),
-    },
-  },
-  places: {
-    tag: '行政区划',
-    description: 'Places: administrative divisions, search and children with counts (src/modules/places)',
-    routes: {
-      'GET /places/search': { summary: '按名称或代码查找地区', query: places.searchQuery, response: places.searchSchema },
-      'GET /places/:code': { summary: '地区及其上级路径', response: places.placeSchema },
-      'GET /places/:code/children': { summary: '下级地区及户数、人数', response: places.childrenSchema },
     },
   },
   registry: {
@@ -288,35 +159,7 @@ export const API_CATALOG: Record<string, ModuleDocs> = {
       'GET /reports/progress/export.xlsx': xlsx('导出脱贫进展统计', reports.progressQuerySchema),
     },
   },
-  supervision: {
-    tag: '挂牌督战',
-    description: 'Supervision: listed places, leaders, findings, the leader dashboard (src/modules/supervision)',
-    routes: {
-      'GET /supervision/listing': { summary: '挂牌督战地区清单', query: supervision.listingQuery, response: supervision.listingSchema },
-      'GET /supervision/listing/export.xlsx': xlsx('导出挂牌督战清单', supervision.listingQuery),
-      'GET /dashboard': { summary: '领导驾驶舱', query: supervision.listingQuery, response: supervision.dashboardSchema },
-      'GET /supervision/places/:code': { summary: '挂牌地区详情', query: supervision.detailQuery, response: supervision.detailSchema },
-      'PUT /supervision/places/:code/leader': { summary: '指定包保领导', body: supervision.leaderInput },
-      'POST /supervision/places/:code/findings': { summary: '登记督战发现的问题（转整改）', body: supervision.findingInput, response: rectification.detailSchema, status: 201 },
-    },
-  },
 
-  tasks: {
-    tag: '工作任务',
-    description: 'Plans and tasks: work plans, their tasks, progress reports, department summary (src/modules/tasks)',
-    routes: {
-      'GET /plans': { summary: '工作计划列表', query: tasks.taskQuery, response: tasks.planListSchema },
-      'GET /plans/template.xlsx': xlsx('下载工作计划导入模板'),
-      'GET /plans/:id': { summary: '工作计划详情', response: tasks.planSchema },
-      'POST /plans': { summary: '新建工作计划', body: tasks.planInput, response: tasks.planSchema, status: 201 },
-      'POST /plans/import': { summary: '导入工作计划表', description: '以 multipart/form-data 上传计划表（字段 file）与计划信息（placeCode、year、title 等字段）。', body: 'upload', response: tasks.planSchema, status: 201 },
-      'GET /tasks': { summary: '工作任务列表', query: tasks.taskQuery, response: tasks.taskPageSchema },
-      'GET /tasks/export.xlsx': xlsx('导出工作任务台账', tasks.taskQuery),
-      'GET /tasks/departments': { summary: '各部门任务完成情况', query: tasks.taskQuery, response: tasks.departmentSummarySchema },
-      'GET /tasks/:id': { summary: '工作任务详情', response: tasks.taskDetailSchema },
-      'POST /tasks/:id/progress': { summary: '报告任务进展', body: tasks.progressInput, response: tasks.taskDetailSchema },
-    },
-  },
   policy: {
     tag: '政策参数',
     description: 'Policy records: versions of the rules (lines, criteria), comparison, what-if runs, activation (src/modules/policy)',
@@ -355,23 +198,6 @@ export const API_CATALOG: Record<string, ModuleDocs> = {
       'POST /procedures/objections/:id/resolve': { summary: '处理公示异议', body: procedures.resolutionSchema, response: procedures.objectionViewSchema },
       'POST /procedures/spot-checks': { summary: '抽查（随机抽取户）', body: procedures.drawSchema, status: 201 },
       'GET /procedures/spot-checks/:id': { summary: '抽查结果' },
-    },
-  },
-  targets: {
-    tag: '目标任务',
-    description: 'Targets: yearly poverty-reduction targets and monthly progress (src/modules/targets)',
-    routes: {
-      'GET /targets/overview': { summary: '减贫目标与完成情况', query: targets.overviewQuery, response: targetOverviewAnswer },
-      'GET /targets/progress': { summary: '逐月脱贫进度', query: targets.progressQuery, response: monthlyProgressAnswer },
-      'PUT /targets': { summary: '设定年度减贫目标', body: targets.targetBody },
-    },
-  },
-  quality: {
-    tag: '三率一度',
-    description: 'Quality: surveys and the rates of missed and wrong exits and satisfaction (src/modules/quality)',
-    routes: {
-      'POST /quality/surveys': { summary: '录入三率一度抽样调查', body: quality.surveyBody, status: 201 },
-      'GET /quality/rates': { summary: '三率一度（漏评率、错退率、满意度）', query: quality.ratesQuery, response: qualityReportAnswer },
     },
   },
   assistance: {
