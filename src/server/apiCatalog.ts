@@ -8,11 +8,8 @@
 import { z } from 'zod';
 import * as assistance from '../modules/assistance/schemas';
 import * as imports from '../modules/imports/routes';
-import { riskEventInput, riskEventRemoval } from '../modules/monitoring/riskEvents';
-import * as monitoring from '../modules/monitoring/schemas';
 import { PROCEDURES, STEP_KINDS } from '../domain/workflow/flowSchema';
 import type { PlannedStep } from '../domain/workflow/plan';
-import * as policy from '../modules/policy/schemas';
 import * as procedures from '../modules/procedures/schemas';
 import * as projectOut from '../modules/projects/outputs';
 import * as projects from '../modules/projects/schemas';
@@ -130,25 +127,6 @@ export const API_CATALOG: Record<string, ModuleDocs> = {
       'GET /imports/:id/errors.xlsx': xlsx('下载导入错误报告'),
     },
   },
-  monitoring: {
-    tag: '防返贫监测',
-    description: 'Monitoring: recompute jobs, overview, assessed households, checklist, risk events (src/modules/monitoring)',
-    routes: {
-      'POST /monitoring/recompute': { summary: '重新评估（后台任务）', body: monitoring.recomputeBody, response: jobStarted, status: 202 },
-      'GET /monitoring/jobs/:id': { summary: '评估任务进度', response: monitoring.jobSchema },
-      'GET /monitoring/overview': { summary: '监测概况（各类户数）', query: monitoring.overviewQuery, response: monitoring.overviewSchema },
-      'GET /monitoring/households': { summary: '评估结果列表', query: monitoring.householdListQuery, response: monitoring.householdPageSchema },
-      'GET /monitoring/households/export.xlsx': xlsx('导出评估结果', monitoring.householdListQuery),
-      'GET /monitoring/cap': { summary: '监测对象规模（按县，超过比例上限的县列出）', query: monitoring.targetReportQuery, response: monitoring.capReportSchema },
-      'GET /monitoring/cap/export.xlsx': xlsx('导出监测对象规模', monitoring.targetReportQuery),
-      'GET /monitoring/industry-income': { summary: '产业增收目标（按地区与逐户）', query: monitoring.targetReportQuery, response: monitoring.industryReportSchema },
-      'GET /monitoring/industry-income/export.xlsx': xlsx('导出产业增收目标', monitoring.targetReportQuery),
-      'GET /households/:householdNo/assessment': { summary: '户的评估清单（逐项结果）', query: monitoring.assessmentQuery, response: monitoring.checklistSchema },
-      'GET /households/:householdNo/risk-events': { summary: '户的风险事件', response: monitoring.riskEventListSchema },
-      'POST /households/:householdNo/risk-events': { summary: '登记风险事件', body: riskEventInput, response: monitoring.riskEventSchema, status: 201 },
-      'DELETE /households/:householdNo/risk-events/:eventId': { summary: '撤销风险事件', body: riskEventRemoval, status: 204 },
-    },
-  },
   reports: {
     tag: '统计报表',
     description: 'Reports: poverty causes and progress of a place, JSON and .xlsx (src/modules/reports)',
@@ -160,24 +138,6 @@ export const API_CATALOG: Record<string, ModuleDocs> = {
     },
   },
 
-  policy: {
-    tag: '政策参数',
-    description: 'Policy records: versions of the rules (lines, criteria), comparison, what-if runs, activation (src/modules/policy)',
-    routes: {
-      'GET /policies': { summary: '政策参数版本列表', query: policy.listQuery, response: policy.policyListSchema },
-      'GET /policies/export.xlsx': xlsx('导出政策参数版本', policy.listQuery),
-      'GET /policies/effective': { summary: '某地某年生效的政策参数', query: policy.effectiveQuery, response: policy.effectiveSchema },
-      'GET /policies/compare': { summary: '比较两个政策参数版本', query: policy.compareQuery, response: policy.comparisonSchema },
-      'POST /policies/what-if': { summary: '政策测算（后台任务）', body: policy.whatIfBody, response: policy.jobIdSchema, status: 202 },
-      'GET /policies/what-if/:jobId': { summary: '政策测算任务进度与结果', response: monitoring.jobSchema },
-      'GET /policies/what-if/:jobId/changes.xlsx': xlsx('导出测算中结果变化的户'),
-      'GET /policies/:id': { summary: '政策参数版本详情', response: policy.policyViewSchema },
-      'GET /policies/:id/fields': { summary: '政策规则用到的字段说明', response: policy.ruleFieldsSchema },
-      'POST /policies': { summary: '新建政策参数草稿', body: policy.draftBody, response: policy.policyViewSchema, status: 201 },
-      'PUT /policies/:id': { summary: '修改政策参数草稿', body: policy.draftBody, response: policy.policyViewSchema },
-      'POST /policies/:id/activate': { summary: '生效政策参数并重新评估', response: policy.activationSchema },
-    },
-  },
   procedures: {
     tag: '识别与退出程序',
     description: 'Procedures: identification and exit cases, evidence, public notices, objections, spot checks (src/modules/procedures)',
