@@ -8,9 +8,6 @@
 import { z } from 'zod';
 import * as assistance from '../modules/assistance/schemas';
 import * as imports from '../modules/imports/routes';
-import { PROCEDURES, STEP_KINDS } from '../domain/workflow/flowSchema';
-import type { PlannedStep } from '../domain/workflow/plan';
-import * as procedures from '../modules/procedures/schemas';
 import * as projectOut from '../modules/projects/outputs';
 import * as projects from '../modules/projects/schemas';
 import * as rectification from '../modules/rectification/schemas';
@@ -58,23 +55,6 @@ const householdListQuery = registry.householdListQuerySchema;
  * Answers whose module has no zod schema, described here only. Each is checked against the
  * type the handler returns (`satisfies`), so a field dropped from the answer fails to compile.
  */
-const plannedStepAnswer = z.object({
-  code: z.string(),
-  label: z.string(),
-  kind: z.enum(STEP_KINDS),
-  roles: z.array(z.string()).describe('办理角色'),
-  evidence: z.array(z.object({ code: z.string(), label: z.string() })).describe('须上传的佐证材料'),
-  returnTo: z.number().int().describe('退回到的步骤序号（从 0 起）'),
-  noticeDays: z.number().int().nullable().describe('公示天数；非公示步骤为 null'),
-  sampleShare: z.number().nullable().describe('抽查比例；非抽查步骤为 null'),
-}) satisfies z.ZodType<PlannedStep>;
-const procedureDefinitionsAnswer = z.object({
-  place: z.string(),
-  year: z.number().int(),
-  procedures: z.array(
-    z.object({ code: z.enum(PROCEDURES), label: z.string(), policyKey: z.string(), outcomes: z.record(z.string(), z.string()).describe('发起时的户状态 → 完成后的户状态'), steps: z.array(plannedStepAnswer) }),
-  ),
-});
 const revealNote = '证件号码、电话默认脱敏；加 reveal=idNumber,phone 显示明文（须有「查看完整身份证号和电话」权限（person.reveal），并记入审计）。';
 
 const poolAnswer = z.object({ max: z.number(), total: z.number(), busy: z.number(), waiting: z.number() }).describe('连接池：上限、已开、在用、排队');
@@ -138,28 +118,6 @@ export const API_CATALOG: Record<string, ModuleDocs> = {
     },
   },
 
-  procedures: {
-    tag: '识别与退出程序',
-    description: 'Procedures: identification and exit cases, evidence, public notices, objections, spot checks (src/modules/procedures)',
-    routes: {
-      'GET /procedures/definitions': { summary: '程序定义（步骤与办理角色）', query: procedures.placeQuery, response: procedureDefinitionsAnswer },
-      'GET /procedures/cases': { summary: '程序案件列表', query: procedures.caseQuerySchema, response: procedures.casePageSchema },
-      'GET /procedures/cases/export.xlsx': xlsx('导出程序案件', procedures.caseQuerySchema),
-      'GET /procedures/summary': { summary: '程序办理汇总', query: procedures.placeQuery },
-      'GET /procedures/cases/:id': { summary: '程序案件详情', response: procedures.caseDetailSchema },
-      'POST /procedures/cases': { summary: '发起识别或退出程序', body: procedures.startSchema, response: procedures.caseDetailSchema, status: 201 },
-      'POST /procedures/cases/actions': { summary: '办理程序步骤（可批量）', body: procedures.actionSchema },
-      'POST /procedures/evidence': { summary: '上传佐证材料', description: '以 multipart/form-data 上传（字段 file，不超过 20 MB）。', query: procedures.evidenceFields, body: 'upload', status: 201 },
-      'GET /procedures/evidence/:id': { summary: '下载佐证材料', file: 'binary' },
-      'GET /procedures/notices': { summary: '公示列表', query: procedures.placeQuery, response: procedures.noticeListSchema },
-      'GET /procedures/notices/:id': { summary: '公示详情', response: procedures.noticeSchema },
-      'POST /procedures/notices': { summary: '发布公示', body: procedures.publishSchema, response: procedures.noticeSchema, status: 201 },
-      'POST /procedures/notices/:id/objections': { summary: '登记公示异议', body: procedures.objectionSchema, response: procedures.objectionViewSchema, status: 201 },
-      'POST /procedures/objections/:id/resolve': { summary: '处理公示异议', body: procedures.resolutionSchema, response: procedures.objectionViewSchema },
-      'POST /procedures/spot-checks': { summary: '抽查（随机抽取户）', body: procedures.drawSchema, status: 201 },
-      'GET /procedures/spot-checks/:id': { summary: '抽查结果' },
-    },
-  },
   assistance: {
     tag: '结对帮扶',
     description: 'Assistance: cadres, pairings, teams, visits, measures, coverage, left-behind register, field app sync (src/modules/assistance)',
