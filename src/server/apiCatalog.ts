@@ -8,12 +8,9 @@
 import { z } from 'zod';
 import * as assistance from '../modules/assistance/schemas';
 import * as imports from '../modules/imports/routes';
-import * as projectOut from '../modules/projects/outputs';
-import * as projects from '../modules/projects/schemas';
 import * as rectification from '../modules/rectification/schemas';
 import { incomeInputSchema } from '../modules/registry/incomes';
 import * as registry from '../modules/registry/schemas';
-import * as reports from '../modules/reports/schemas';
 
 /** What the description says of one route. */
 export interface RouteDoc {
@@ -107,16 +104,6 @@ export const API_CATALOG: Record<string, ModuleDocs> = {
       'GET /imports/:id/errors.xlsx': xlsx('下载导入错误报告'),
     },
   },
-  reports: {
-    tag: '统计报表',
-    description: 'Reports: poverty causes and progress of a place, JSON and .xlsx (src/modules/reports)',
-    routes: {
-      'GET /reports/causes': { summary: '致贫原因统计', query: reports.causeQuerySchema, response: reports.causeReportSchema },
-      'GET /reports/causes/export.xlsx': xlsx('导出致贫原因统计', reports.causeQuerySchema),
-      'GET /reports/progress': { summary: '脱贫进展统计', query: reports.progressQuerySchema, response: reports.progressReportSchema },
-      'GET /reports/progress/export.xlsx': xlsx('导出脱贫进展统计', reports.progressQuerySchema),
-    },
-  },
 
   assistance: {
     tag: '结对帮扶',
@@ -146,39 +133,6 @@ export const API_CATALOG: Record<string, ModuleDocs> = {
       'PUT /assistance/left-behind/contacts': { summary: '设定三留守人员联系人', body: assistance.contactInput, response: ok },
       'GET /assistance/field/households': { summary: '移动端：本人结对的户（离线包）' },
       'POST /assistance/sync': { summary: '移动端：同步离线记录', body: assistance.syncInput },
-    },
-  },
-  projects: {
-    tag: '项目资金',
-    description: 'Projects, funds and micro-loans: project ledger, fund sources, allocations, disbursements, loans (src/modules/projects)',
-    routes: {
-      'GET /projects': { summary: '扶贫项目列表', query: projects.projectListQuery, response: projectOut.projectPageSchema },
-      'GET /projects/export.xlsx': xlsx('导出项目台账', projects.projectListQuery),
-      'GET /projects/coverage': { summary: '项目受益覆盖', query: projects.placeYearQuery, response: projectOut.coverageSchema },
-      'GET /projects/coverage/export.xlsx': xlsx('导出项目受益覆盖', projects.placeYearQuery),
-      'GET /projects/:id': { summary: '项目详情', response: projectOut.projectDetailSchema },
-      'POST /projects': { summary: '新建项目', body: projects.projectInput, response: projectOut.projectDetailSchema, status: 201 },
-      'PATCH /projects/:id': { summary: '修改项目', body: projects.projectChange, response: projectOut.projectDetailSchema },
-      'POST /projects/:id/status': { summary: '变更项目状态', body: projects.statusInput, response: projectOut.projectDetailSchema },
-      'PUT /projects/:id/beneficiaries': { summary: '设定项目受益户', body: projects.beneficiariesInput, response: projectOut.projectDetailSchema },
-      'GET /funds/sources': { summary: '资金来源', query: projects.fundListQuery, response: z.array(projectOut.sourceSchema) },
-      'GET /funds/allocations': { summary: '资金分配', query: projects.fundListQuery, response: z.array(projectOut.allocationSchema) },
-      'GET /funds/disbursements': { summary: '资金拨付', query: projects.fundListQuery, response: z.array(projectOut.disbursementSchema) },
-      'GET /funds/export.xlsx': xlsx('导出资金台账', projects.fundListQuery),
-      'POST /funds/sources': { summary: '登记资金来源', body: projects.sourceInput, response: projectOut.sourceSchema, status: 201 },
-      'POST /funds/allocations': { summary: '分配资金', body: projects.allocationInput, response: projectOut.allocationSchema, status: 201 },
-      'POST /funds/disbursements': { summary: '拨付资金', body: projects.disbursementInput, response: z.object({ id: z.number(), allocation: projectOut.allocationSchema }), status: 201 },
-      'PUT /funds/pv-revenue': { summary: '录入光伏收益', body: projects.pvRevenueInput },
-      'GET /funds/rules': { summary: '资金使用规则检查', query: projects.placeYearQuery, response: projectOut.rulePanelSchema },
-      'GET /funds/split': { summary: '按人均测算分配', query: projects.splitQuery, response: projectOut.splitSchema },
-      'GET /funds/disclosure': { summary: '资金公告公示', query: projects.fundListQuery, response: projectOut.disclosureSchema },
-      'GET /loans': { summary: '小额信贷列表', query: projects.loanListQuery, response: projectOut.loanPageSchema },
-      'GET /loans/export.xlsx': xlsx('导出小额信贷台账', projects.loanListQuery),
-      'GET /loans/:id': { summary: '小额信贷详情', response: projectOut.loanDetailSchema },
-      'POST /loans': { summary: '登记小额信贷', body: projects.loanInput, response: projectOut.loanDetailSchema, status: 201 },
-      'POST /loans/:id/repayments': { summary: '登记还款', body: projects.repaymentInput, response: projectOut.loanDetailSchema },
-      'POST /loans/:id/extensions': { summary: '办理展期', body: projects.extensionInput, response: projectOut.loanDetailSchema },
-      'POST /loans/overdue-check': { summary: '检查逾期贷款', query: projects.placeYearQuery, response: projectOut.overdueCheckSchema },
     },
   },
 };
