@@ -54,30 +54,7 @@ const householdListQuery = registry.householdListQuerySchema;
  */
 const revealNote = '证件号码、电话默认脱敏；加 reveal=idNumber,phone 显示明文（须有「查看完整身份证号和电话」权限（person.reveal），并记入审计）。';
 
-const poolAnswer = z.object({ max: z.number(), total: z.number(), busy: z.number(), waiting: z.number() }).describe('连接池：上限、已开、在用、排队');
-const liveAnswer = z.object({ ok: z.boolean(), database: z.string(), status: z.literal('live'), uptimeSeconds: z.number(), pool: poolAnswer, inFlight: z.number() });
-const readyAnswer = z.object({
-  ok: z.boolean(),
-  status: z.literal('ready'),
-  database: z.string(),
-  pool: poolAnswer,
-  inFlight: z.number(),
-  maxInFlight: z.number(),
-});
 export const API_CATALOG: Record<string, ModuleDocs> = {
-  system: {
-    tag: '系统',
-    description: 'System: health check (src/server/routes.ts)',
-    routes: {
-      'GET /health': { summary: '健康检查（同 /health/live，保留以兼容旧的探针）', response: liveAnswer },
-      'GET /health/live': { summary: '存活探针：进程在运行即 200，从不访问数据库', response: liveAnswer },
-      'GET /health/ready': {
-        summary: '就绪探针：检查数据库与连接池',
-        description: '数据库可用且连接池在 FUPIN_READY_TIMEOUT_MS 内有空闲连接时 200；否则 503，reason 为 database_unavailable、pool_saturated 或 overloaded。',
-        response: readyAnswer,
-      },
-    },
-  },
   registry: {
     tag: '建档立卡',
     description: 'Registry: households, members, incomes, timeline, export (src/modules/registry, src/modules/exports)',
