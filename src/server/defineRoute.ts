@@ -21,18 +21,19 @@
  * An upload declares `body: 'upload'` and reads `request.file()` itself.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Permission } from '../domain/roles';
-import { requirePermission, requireSignedIn } from './access';
+import { requirePendingLogin, requirePermission, requireSignedIn } from './access';
 import { parseInput, type ProblemOptions } from './errors';
 
 export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * Who may call a route: one permission or any of several, any signed-in user ('signedIn'), or
- * anyone ('public', login routes only).
+ * Who may call a route: one permission or any of several, any signed-in user ('signedIn'), the
+ * holder of a half-session between the two login steps ('pendingLogin'), or anyone ('public',
+ * login routes and probes only).
  */
-export type RouteAccess = Permission | readonly [Permission, ...Permission[]] | 'signedIn' | 'public';
+export type RouteAccess = Permission | readonly [Permission, ...Permission[]] | 'signedIn' | 'pendingLogin' | 'public';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -63,6 +64,8 @@ export interface RouteSpec<P extends z.ZodType | undefined, Q extends z.ZodType 
   config?: Record<string, unknown>;
   /** Options passed to Fastify as they are (bodyLimit …). */
   bodyLimit?: number;
+  /** A check of the request itself (headers …) run after the access check and before the input is parsed. */
+  before?: (request: FastifyRequest) => void | Promise<void>;
   handler: (context: {
     request: FastifyRequest;
     reply: FastifyReply;
@@ -71,6 +74,12 @@ export interface RouteSpec<P extends z.ZodType | undefined, Q extends z.ZodType 
     body: B extends z.ZodType ? z.output<B> : undefined;
   }) => Promise<(R extends z.ZodType ? z.input<R> : unknown) | FastifyReply | void>;
 }
+
+/** The answer of a change that returns nothing more to say: `{ ok: true }`. */
+export const okAnswer = z.object({ ok: z.literal(true) });
+
+/** The answer of a long job started in the background (202). */
+export const jobStartedAnswer = z.object({ jobId: z.number().int() });
 
 /** What the API description keeps of a declared route (route config `doc`). */
 export interface RouteDoc {
@@ -98,6 +107,7 @@ export interface ModuleInfo {
 
 function preHandlerOf(access: RouteAccess, config: Record<string, unknown> | undefined): preHandlerAsyncHookHandler | undefined {
   if (access === 'public') return undefined;
+  if (access === 'pendingLogin') return requirePendingLogin;
   if (access === 'signedIn') return requireSignedIn({ beforePasswordChange: config?.beforePasswordChange === true, beforeTotpEnrolment: config?.beforeTotpEnrolment === true });
   const permissions = (typeof access === 'string' ? [access] : [...access]) as [Permission, ...Permission[]];
   return requirePermission(...permissions);
@@ -131,6 +141,7 @@ export function routesOf(api: FastifyInstance, module: ModuleInfo) {
       ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       config: { ...spec.config, ...(spec.access === 'public' ? { public: true } : {}), doc } as Record<string, unknown>,
       handler: async (request, reply) => {
+        await spec.before?.(request);
         const params = (spec.params ? parseInput(spec.params, request.params, '路径参数', options) : undefined) as Out<P>;
         const query = (spec.query ? parseInput(spec.query, request.query ?? {}, '查询条件', options) : undefined) as Out<Q>;
         const body = (spec.body && spec.body !== 'upload' ? parseInput(spec.body, request.body ?? {}, '提交内容', options) : undefined) as B extends z.ZodType ? z.output<B> : undefined;

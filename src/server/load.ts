@@ -6,10 +6,12 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import underPressure from '@fastify/under-pressure';
+import { z } from 'zod';
 import type { Database } from '../db/database';
 import { classifyDbError, statementOf } from '../db/dbErrors';
 import { PoolWaitTimeout } from '../db/pgliteDriver';
 import type { LoadLimits } from '../config';
+import { routesOf } from './defineRoute';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -74,26 +76,35 @@ export async function installAdmission(app: FastifyInstance, database: Database,
   return { inFlight: () => inFlight };
 }
 
-/** GET /health (kept for compatibility: same as live), /health/live and /health/ready. */
+const poolAnswer = z.object({ max: z.number(), total: z.number(), busy: z.number(), waiting: z.number() }).describe('连接池：上限、已开、在用、排队');
+const liveAnswer = z.object({ ok: z.boolean(), database: z.string(), status: z.literal('live'), uptimeSeconds: z.number(), pool: poolAnswer, inFlight: z.number() });
+const readyAnswer = z.object({ ok: z.boolean(), status: z.literal('ready'), database: z.string(), pool: poolAnswer, inFlight: z.number(), maxInFlight: z.number() });
+
+/** GET /health (kept for compatibility: same as live), /health/live and /health/ready, declared with routesOf. */
 export function registerHealthRoutes(api: FastifyInstance, database: Database, state: LoadState, limits: AdmissionLimits): void {
-  const probe = { config: { public: true, probe: true } };
+  const route = routesOf(api, { tag: '系统', description: 'System: health probes (src/server/load.ts)' });
+  const probe = { access: 'public', config: { probe: true } } as const;
   // No database work: the pool's counters are read from memory.
   const live = async () => ({ ok: true, database: database.kind, status: 'live' as const, uptimeSeconds: Math.round(process.uptime()), pool: database.poolState(), inFlight: state.inFlight() });
-  api.get('/health', probe, live);
-  api.get('/health/live', probe, live);
-  api.get('/health/ready', probe, async (_request, reply) => {
-    const pool = database.poolState();
-    const base = { database: database.kind, pool, inFlight: state.inFlight(), maxInFlight: limits.maxInFlight };
-    const notReady = (reason: string, message: string) =>
-      reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ ok: false, status: 'not_ready', reason, message, ...base });
-    if (state.inFlight() >= limits.maxInFlight) return notReady('overloaded', `正在处理的请求已达上限（${limits.maxInFlight}），新请求暂被拒绝`);
-    try {
-      await database.ping(limits.readyTimeoutMs);
-    } catch (e) {
-      if (e instanceof PoolWaitTimeout) return notReady('pool_saturated', `数据库连接池已满：${limits.readyTimeoutMs} 毫秒内没有空闲连接`);
-      return notReady('database_unavailable', '数据库不可用：' + (e instanceof Error ? e.message : String(e)));
-    }
-    return { ok: true, status: 'ready' as const, ...base, pool: database.poolState() };
+  route({ method: 'GET', url: '/health', summary: '健康检查（同 /health/live，保留以兼容旧的探针）', ...probe, response: liveAnswer, handler: live });
+  route({ method: 'GET', url: '/health/live', summary: '存活探针：进程在运行即 200，从不访问数据库', ...probe, response: liveAnswer, handler: live });
+  route({
+    method: 'GET', url: '/health/ready', summary: '就绪探针：检查数据库与连接池', ...probe, response: readyAnswer,
+    description: '数据库可用且连接池在 FUPIN_READY_TIMEOUT_MS 内有空闲连接时 200；否则 503，reason 为 database_unavailable、pool_saturated 或 overloaded。',
+    handler: async ({ reply }) => {
+      const pool = database.poolState();
+      const base = { database: database.kind, pool, inFlight: state.inFlight(), maxInFlight: limits.maxInFlight };
+      const notReady = (reason: string, message: string) =>
+        reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ ok: false, status: 'not_ready', reason, message, ...base });
+      if (state.inFlight() >= limits.maxInFlight) return notReady('overloaded', `正在处理的请求已达上限（${limits.maxInFlight}），新请求暂被拒绝`);
+      try {
+        await database.ping(limits.readyTimeoutMs);
+      } catch (e) {
+        if (e instanceof PoolWaitTimeout) return notReady('pool_saturated', `数据库连接池已满：${limits.readyTimeoutMs} 毫秒内没有空闲连接`);
+        return notReady('database_unavailable', '数据库不可用：' + (e instanceof Error ? e.message : String(e)));
+      }
+      return { ok: true, status: 'ready' as const, ...base, pool: database.poolState() };
+    },
   });
 }
 

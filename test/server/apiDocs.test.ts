@@ -7,7 +7,8 @@
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database';
 import { manualClock, securityPolicy } from '../../src/modules/auth/service';
@@ -18,6 +19,7 @@ import { householdListQuerySchema, householdPageSchema } from '../../src/modules
 import { accessRequirementOf } from '../../src/server/access';
 import { API_CATALOG } from '../../src/server/apiCatalog';
 import { jsonSchemaOf } from '../../src/server/apiDocs';
+import { routeDocOf, routesOf } from '../../src/server/defineRoute';
 import { buildApp } from '../../src/server/app';
 import { loginAs, makeUser, START, type Client } from '../access/helpers';
 import { testDatabases } from '../helpers/databases';
@@ -36,6 +38,14 @@ interface Operation {
 }
 type Document = { openapi: string; paths: Record<string, Record<string, Operation>>; tags: { name: string }[]; components: Record<string, Record<string, unknown>> };
 
+/**
+ * Routes not yet declared with routesOf (still described by apiCatalog.ts): these URL prefixes
+ * only. Every other /api/v1 route must carry its declaration (config.doc).
+ */
+const NOT_YET_DECLARED = [/^\/api\/v1\/households(\/|$)/, /^\/api\/v1\/imports(\/|$)/, /^\/api\/v1\/assistance\//];
+const undeclared = (routes: { method: string; url: string; declared: boolean }[]) =>
+  routes.filter((r) => !r.declared && !NOT_YET_DECLARED.some((p) => p.test(r.url))).map((r) => `${r.method} ${r.url}`);
+
 /** Fastify's /a/:b as OpenAPI's /a/{b}. */
 const openapiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}');
 
@@ -47,7 +57,7 @@ describe.each(testDatabases)('API description on $name', ({ open }) => {
   let places: TestPlaces;
   let household: CreatedHousehold;
   let doc: Document;
-  const routes: { method: string; url: string; permissions: string[] | null; public: boolean; schema: unknown }[] = [];
+  const routes: { method: string; url: string; permissions: string[] | null; public: boolean; schema: unknown; declared: boolean }[] = [];
 
   beforeAll(async () => {
     database = await open();
@@ -60,7 +70,7 @@ describe.each(testDatabases)('API description on $name', ({ open }) => {
         const requirement = accessRequirementOf(r.preHandler);
         for (const method of [r.method].flat()) {
           if (method === 'HEAD') continue;
-          routes.push({ method, url: r.url, permissions: requirement?.kind === 'permission' ? requirement.permissions : null, public: r.config?.public === true, schema: r.schema });
+          routes.push({ method, url: r.url, permissions: requirement?.kind === 'permission' ? requirement.permissions : null, public: r.config?.public === true, schema: r.schema, declared: routeDocOf(r) !== undefined });
         }
       },
     });
@@ -136,6 +146,27 @@ describe.each(testDatabases)('API description on $name', ({ open }) => {
     expect(doc.paths['/api/v1/auth/login'].post['x-access']).toBe('public');
     expect(doc.paths['/api/v1/households'].get.tags).toEqual(['建档立卡']);
     expect(doc.paths['/api/v1/households/{householdNo}/assessment'].get.tags).toEqual(['防返贫监测']);
+  });
+
+  it('has every /api/v1 route declared with routesOf (outside the modules not yet converted)', async () => {
+    expect(undeclared(routes)).toEqual([]);
+    expect(routes.filter((r) => r.declared).length).toBeGreaterThan(100);
+    // The guard does catch a route registered without a declaration.
+    const seen: { method: string; url: string; declared: boolean }[] = [];
+    const probe = Fastify();
+    probe.addHook('onRoute', (r) => {
+      for (const method of [r.method].flat()) seen.push({ method, url: r.url, declared: routeDocOf(r) !== undefined });
+    });
+    await probe.register(
+      async (api) => {
+        api.get('/plain', async () => ({ ok: true }));
+        routesOf(api, { tag: '测试', description: 'guard test' })({ method: 'GET', url: '/declared', summary: '已声明', access: 'public', response: z.object({ ok: z.boolean() }), handler: async () => ({ ok: true }) });
+      },
+      { prefix: '/api/v1' },
+    );
+    await probe.ready();
+    expect(undeclared(seen.filter((r) => r.method !== 'HEAD'))).toEqual(['GET /api/v1/plain']);
+    await probe.close();
   });
 
   it('has no catalogue entry for a route that does not exist', () => {

@@ -1,8 +1,9 @@
-/** HTTP routes of the administrative hierarchy. Thin: validate, call one service function, validate the response. */
+/** HTTP routes of the administrative hierarchy, declared with routesOf. Thin: call one service function; input and answer are parsed by the declaration. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
-import { requirePermission, requireUser } from '../../server/access';
+import { requireUser } from '../../server/access';
+import { routesOf } from '../../server/defineRoute';
 import { NATION, getPlace, listPlaceChildren, searchPlaces } from './service';
 import { placeCodeSchema as placeCode } from '../../domain/placeCode';
 
@@ -25,25 +26,27 @@ export const searchQuery = z.object({
 });
 export const searchSchema = z.array(step.extend({ path: z.array(step) }));
 
-const readPlaces = { preHandler: requirePermission('places.read') };
+const codeParams = z.object({ code: placeCode });
 
 /**
  * Place names and codes are public administrative data, so any logged-in user may browse and
  * search them; the registry counts on the children route are limited to the user's scope.
  */
 export async function registerPlaceRoutes(api: FastifyInstance, database: Database): Promise<void> {
-  api.get('/places/search', readPlaces, async (request) => {
-    const { q, within } = searchQuery.parse(request.query);
-    return searchSchema.parse(await searchPlaces(database.db, q, within));
+  const route = routesOf(api, { tag: '行政区划', description: 'Places: administrative divisions, search and children with counts (src/modules/places)' });
+
+  route({
+    method: 'GET', url: '/places/search', summary: '按名称或代码查找地区', access: 'places.read', query: searchQuery, response: searchSchema,
+    handler: async ({ query }) => searchPlaces(database.db, query.q, query.within),
   });
 
-  api.get<{ Params: { code: string } }>('/places/:code', readPlaces, async (request) => {
-    const code = placeCode.parse(request.params.code);
-    return placeSchema.parse(await getPlace(database.db, code));
+  route({
+    method: 'GET', url: '/places/:code', summary: '地区及其上级路径', access: 'places.read', params: codeParams, response: placeSchema,
+    handler: async ({ params }) => getPlace(database.db, params.code),
   });
 
-  api.get<{ Params: { code: string } }>('/places/:code/children', readPlaces, async (request) => {
-    const code = placeCode.parse(request.params.code);
-    return childrenSchema.parse(await listPlaceChildren(database.db, code, requireUser(request).scope));
+  route({
+    method: 'GET', url: '/places/:code/children', summary: '下级地区及户数、人数', access: 'places.read', params: codeParams, response: childrenSchema,
+    handler: async ({ request, params }) => listPlaceChildren(database.db, params.code, requireUser(request).scope),
   });
 }

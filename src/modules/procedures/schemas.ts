@@ -1,6 +1,7 @@
 /** Inputs and outputs of the procedure routes (outputs validated too: fields nobody listed never leave). */
 import { z } from 'zod';
-import { PROCEDURES } from '../../domain/workflow/flowSchema';
+import { PROCEDURES, STEP_KINDS } from '../../domain/workflow/flowSchema';
+import type { PlannedStep } from '../../domain/workflow/plan';
 import { placeCodeOf, placeCodeSchema } from '../../domain/placeCode';
 
 const id = z.coerce.number().int().positive();
@@ -139,4 +140,74 @@ export const noticeSchema = z.object({
 
 export const noticeListSchema = z.object({
   items: z.array(z.object({ id: z.number(), procedure: z.string(), procedureLabel: z.string(), villageCode: z.string(), villageName: z.string(), startsOn: z.string(), endsOn: z.string(), days: z.number(), cases: z.number(), openObjections: z.number() })),
+});
+
+/** GET /procedures/definitions: the procedures in force at a place and year, with their steps. */
+const plannedStepSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  kind: z.enum(STEP_KINDS),
+  roles: z.array(z.string()).describe('办理角色'),
+  evidence: z.array(z.object({ code: z.string(), label: z.string() })).describe('须上传的佐证材料'),
+  returnTo: z.number().int().describe('退回到的步骤序号（从 0 起）'),
+  noticeDays: z.number().int().nullable().describe('公示天数；非公示步骤为 null'),
+  sampleShare: z.number().nullable().describe('抽查比例；非抽查步骤为 null'),
+}) satisfies z.ZodType<PlannedStep>;
+export const definitionsSchema = z.object({
+  place: z.string(),
+  year: z.number().int(),
+  procedures: z.array(
+    z.object({ code: z.enum(PROCEDURES), label: z.string(), policyKey: z.string(), outcomes: z.record(z.string(), z.string()).describe('发起时的户状态 → 完成后的户状态'), steps: z.array(plannedStepSchema) }),
+  ),
+});
+
+/** GET /procedures/summary: open cases by procedure and step. */
+export const caseCountsSchema = z.object({
+  items: z.array(z.object({ procedure: z.string(), step: z.string(), cases: z.number().int(), persons: z.number().int().describe('涉及人数') })),
+});
+
+/** POST /procedures/cases/actions: what each action did. */
+export const actionResultSchema = z.object({
+  done: z.number().int().describe('已办理的案件数'),
+  items: z.array(z.object({ id: z.number().int(), householdNo: z.string(), result: z.string().describe('办理结果'), status: z.string().describe('案件状态'), step: z.string().describe('当前步骤') })),
+});
+
+/** POST /procedures/evidence: the stored file. */
+export const evidenceSchema = z.object({
+  id: z.number().int(),
+  placeCode: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  digest: z.string().describe('内容摘要（十六进制）'),
+  digestAlg: z.string().describe('摘要算法：sm3，或早前文件的 sha256'),
+  uploadedBy: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+
+/** A spot-check draw: the seed, population and sample (reproducible), and the sampled cases. */
+export const drawViewSchema = z.object({
+  id: z.number().int(),
+  placeCode: z.string(),
+  procedure: z.string(),
+  seed: z.string(),
+  share: z.number(),
+  population: z.array(z.number().int()).describe('抽取范围（案件编号）'),
+  sample: z.array(z.number().int()).describe('抽中的案件编号'),
+  drawnBy: z.string().nullable(),
+  drawnAt: z.string(),
+  reproduced: z.boolean().describe('按保存的种子与范围重抽得到同一样本'),
+  cases: z.array(
+    z.object({
+      id: z.number().int(),
+      householdNo: z.string(),
+      headName: z.string(),
+      villageCode: z.string(),
+      status: z.string(),
+      stepCode: z.string(),
+      awaiting: z.boolean(),
+      verification: z.object({ result: z.string(), comment: z.string().nullable(), onDate: z.string(), by: z.string().nullable() }).nullable(),
+    }),
+  ),
 });

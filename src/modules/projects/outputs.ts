@@ -69,3 +69,6 @@ export const loanDetailSchema = loanSchema.extend({
   limits: z.object({ maxAmount: n, maxYears: n, maxExtensionMonths: n }),
 });
 export const overdueCheckSchema = z.object({ today: s, checked: n, changes: z.array(z.object({ id: n, householdNo: s, from: s, to: s })) });
+
+/** POST /funds/disbursements: the disbursement's id and its allocation after it. */
+export const disbursementResultSchema = z.object({ id: z.number(), allocation: allocationSchema });

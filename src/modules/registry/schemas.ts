@@ -298,3 +298,6 @@ export const timelineSchema = z.object({
   ),
 });
 export type Timeline = z.output<typeof timelineSchema>;
+
+/** Path parameters of the routes of one household (its own and other modules'). */
+export const householdNoParams = z.object({ householdNo: z.string() });

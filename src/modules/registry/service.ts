@@ -26,6 +26,7 @@ import { idNumberShown, placePathOf } from './views';
 export { auditHiddenDuplicate, registeredOutsideMessage, type HiddenDuplicate } from './memberRules';
 
 export type { HouseholdFilters, HouseholdListQuery, HouseholdPage, HouseholdDetail, Member, MemberChange, RevealOptions, Timeline } from './schemas';
+export { householdNoParams } from './schemas';
 export type { RegistryRow } from './queries';
 export { cardOf, getHousehold } from './card';
 export { addMember, updateMember, updateHousehold, type ChangeAuthor } from './changes';

@@ -35,6 +35,14 @@ export const planInput = z.object({
 });
 export type PlanInput = z.input<typeof planInput>;
 
+/**
+ * POST /plans as the route reads it: the plan checked here, its tasks checked one by one by the
+ * service (createPlan), which names each wrong task ("第 3 项任务…").
+ */
+export const planBody = planInput.omit({ tasks: true }).extend({
+  tasks: z.array(z.unknown()).optional().describe('工作任务（1 至 500 项），每项：section、title、content、deadlineText、deadline、ongoing、leadDepartment、responsibleDepartments、responsiblePerson'),
+});
+
 export const planMetaInput = planInput.omit({ tasks: true }).extend({ year: z.coerce.number({ message: '年度（year）应为数字' }).int().min(2000).max(2100) });
 
 export const progressInput = z.object({

@@ -1,6 +1,7 @@
-/** /users and /roles: user administration (system administrator; the security administrator locks and unlocks). */
+/** /users and /roles, declared with routesOf: user administration (system administrator; the security administrator locks and unlocks). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { auditActorOf, requirePermission, requireUser } from '../../server/access';
+import { auditActorOf, requireUser } from '../../server/access';
+import { routesOf } from '../../server/defineRoute';
 import { DEPARTMENT_LINES, PERMISSIONS, ROLES } from '../auth/service';
 import {
   rolesSchema,
@@ -20,39 +21,41 @@ export async function registerUserRoutes(api: FastifyInstance): Promise<void> {
     const { user, scope } = requireUser(request);
     return webAdmin(auditActorOf(request), user.permissions, scope, clock.now());
   };
-  const idOf = (request: FastifyRequest) => userIdParamsSchema.parse(request.params).id;
+  const route = routesOf(api, { tag: '用户与角色', description: 'Users and roles: administration, password reset, lock and unlock (src/modules/users)' });
 
-  api.get('/roles', { preHandler: requirePermission('users.read') }, async () =>
-    rolesSchema.parse({
+  route({
+    method: 'GET', url: '/roles', summary: '角色、权限与部门条线一览', access: 'users.read', response: rolesSchema,
+    handler: async () => ({
       roles: Object.entries(ROLES).map(([code, r]) => ({ code, ...r, privileged: !!r.privileged })),
       permissions: Object.entries(PERMISSIONS).map(([code, label]) => ({ code, label })),
       departmentLines: Object.entries(DEPARTMENT_LINES).map(([code, label]) => ({ code, label })),
     }),
-  );
-
-  api.get('/users', { preHandler: requirePermission('users.read') }, async (request) => {
-    const { scope } = requireUser(request);
-    return userPageSchema.parse(await listUsers(db, scope, userListQuerySchema.parse(request.query), clock.now()));
   });
 
-  api.post('/users', { preHandler: requirePermission('users.manage') }, async (request, reply) => {
-    const result = await createUser(db, newUserSchema.parse(request.body), adminOf(request));
-    return reply.status(201).send(userWithPasswordSchema.parse(result));
+  route({
+    method: 'GET', url: '/users', summary: '用户列表', access: 'users.read', query: userListQuerySchema, response: userPageSchema,
+    handler: async ({ request, query }) => listUsers(db, requireUser(request).scope, query, clock.now()),
   });
 
-  api.post('/users/:id/reset-password', { preHandler: requirePermission('users.manage') }, async (request) =>
-    userWithPasswordSchema.parse(await resetUserPassword(db, idOf(request), adminOf(request))),
-  );
+  route({
+    method: 'POST', url: '/users', summary: '新建用户（返回一次性密码）', access: 'users.manage', body: newUserSchema, response: userWithPasswordSchema, status: 201,
+    handler: async ({ request, body }) => createUser(db, body, adminOf(request)),
+  });
 
-  api.post('/users/:id/disable', { preHandler: requirePermission('users.manage', 'users.lock') }, async (request) =>
-    userChangeSchema.parse(await disableUser(db, idOf(request), adminOf(request))),
-  );
+  route({
+    method: 'POST', url: '/users/:id/reset-password', summary: '重置用户密码（返回一次性密码）', access: 'users.manage', params: userIdParamsSchema, response: userWithPasswordSchema,
+    handler: async ({ request, params }) => resetUserPassword(db, params.id, adminOf(request)),
+  });
 
-  api.post('/users/:id/enable', { preHandler: requirePermission('users.manage', 'users.lock') }, async (request) =>
-    userChangeSchema.parse(await enableUser(db, idOf(request), adminOf(request))),
-  );
-
-  api.post('/users/:id/unlock', { preHandler: requirePermission('users.manage', 'users.lock') }, async (request) =>
-    userChangeSchema.parse(await unlockUser(db, idOf(request), adminOf(request))),
-  );
+  const changes = [
+    ['disable', '停用用户', disableUser],
+    ['enable', '启用用户', enableUser],
+    ['unlock', '解锁用户（登录失败锁定后）', unlockUser],
+  ] as const;
+  for (const [action, summary, change] of changes) {
+    route({
+      method: 'POST', url: `/users/:id/${action}`, summary, access: ['users.manage', 'users.lock'], params: userIdParamsSchema, response: userChangeSchema,
+      handler: async ({ request, params }) => change(db, params.id, adminOf(request)),
+    });
+  }
 }
