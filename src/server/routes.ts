@@ -19,6 +19,7 @@ import { registerTargetRoutes } from '../modules/targets/routes';
 import { registerQualityRoutes } from '../modules/quality/routes';
 import { registerAssistanceRoutes } from '../modules/assistance/routes';
 import { registerProjectRoutes } from '../modules/projects/routes';
+import { registerCompareRoutes } from '../modules/compare/routes';
 
 export async function registerRoutes(api: FastifyInstance, database: Database): Promise<void> {
   await registerAuthRoutes(api);
@@ -39,4 +40,5 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerQualityRoutes(api, database);
   await registerAssistanceRoutes(api, database);
   await registerProjectRoutes(api, database);
+  await registerCompareRoutes(api, database);
 }
