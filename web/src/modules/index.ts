@@ -1,5 +1,6 @@
 /** Every module's web part, in menu order. */
 import { assistanceModule } from './assistance/module';
+import { compareModule } from './compare/module';
 import { monitoringModule } from './monitoring/module';
 import { policyModule } from './policy/module';
 import { proceduresModule } from './procedures/module';
@@ -14,6 +15,7 @@ export const MODULES: Record<string, ModuleDefinition> = {
   procedures: proceduresModule,
   assistance: assistanceModule,
   projects: projectsModule,
+  compare: compareModule,
   tasks: tasksModule,
   supervision: supervisionModule,
   reports: reportsModule,

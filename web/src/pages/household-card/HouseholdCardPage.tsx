@@ -12,6 +12,7 @@ import { NotFoundPage } from '../errors/NotFoundPage';
 import { deleteIncome } from '../../api/assessment';
 import type { Income } from '../../api/types';
 import { AssistancePanel } from './AssistancePanel';
+import { HouseholdHits } from '../../modules/compare/HouseholdHits';
 import { BasicNeeds } from './BasicNeeds';
 import { ChecklistPanel } from './ChecklistPanel';
 import { IncomeEditor } from './IncomeEditor';
@@ -133,6 +134,11 @@ export function HouseholdCardPage() {
       <div className="card-section">
         <AssistancePanel householdNo={householdNo} version={version} />
       </div>
+      {can('registry.read') && (
+        <Card size="small" title={t('compare.cardTitle')} className="card-section" data-section="compare-hits">
+          <HouseholdHits householdNo={householdNo} />
+        </Card>
+      )}
       <Card size="small" title={t('card.timeline')} className="card-section" data-section="timeline">
         <Timeline householdNo={householdNo} version={version} />
       </Card>
