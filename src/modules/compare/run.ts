@@ -4,9 +4,9 @@
  * add the new ones, resolve by data the live ones that no longer match, purge batches past
  * their retention. Progress is reported per county and rule.
  */
-import type { Database } from '../../db/database';
+import type { Database, Db } from '../../db/database';
 import { addDays } from '../../domain/dates';
-import { RULE_CODES, type RuleCode } from '../../domain/compare/rules';
+import { RULE_CODES, type RuleCode, type RuleSet } from '../../domain/compare/rules';
 import { recordAudit, type AuditActor } from '../audit/service';
 import type { JobContext, JobOutcome } from '../jobs/service';
 import { currentBatches, purgeBatches } from './batchQueries';
@@ -34,6 +34,25 @@ export interface RunResult {
   resolved: number;
 }
 
+/** Compare one county inside the caller's transaction: hits selected per judged rule, new ones added, gone ones resolved, old batches purged. */
+export async function compareCounty(tx: Db, countyCode: string, rules: { version: number; set: RuleSet }, ctx: { today: string; at: Date }, onRule: (rule: RuleCode) => void = () => {}) {
+  const { version, set } = rules;
+  const batches = await currentBatches(tx, countyCode);
+  const judged = judgedRules(set, batches);
+  const c = { countyCode, version, today: ctx.today, at: ctx.at };
+  await createHitsTable(tx);
+  const matched: CountyRunResult['rules'] = [];
+  for (const rule of judged) {
+    onRule(rule);
+    matched.push({ rule, matched: await selectRuleHits(tx, rule, set, c, batches.get(set.rules[rule].kind)!) });
+  }
+  const added = await addNewHits(tx, set, c);
+  const resolved = await resolveGoneHits(tx, set, c, judged, batches);
+  const purgedBatches = await purgeBatches(tx, countyCode, new Date(Date.parse(addDays(ctx.today, -set.batchRetentionDays) + 'T00:00:00+08:00')), ctx.at);
+  const line: CountyRunResult = { countyCode, rules: matched, added, resolved, purgedBatches };
+  return { line, added, resolved, purgedBatches, batches: Object.fromEntries(batches) };
+}
+
 export async function runComparison(database: Database, input: RunInput, ctx: { actor: AuditActor; at: Date; today: string }, job: JobContext): Promise<JobOutcome<RunResult>> {
   const { version, rules: set } = await activeRuleSet(database.db, ctx.actor.username, ctx.at);
   const out: CountyRunResult[] = [];
@@ -41,23 +60,12 @@ export async function runComparison(database: Database, input: RunInput, ctx: { 
   let done = 0;
   for (const countyCode of input.counties) {
     const line = await database.db.transaction().execute(async (tx) => {
-      const batches = await currentBatches(tx, countyCode);
-      const judged = judgedRules(set, batches);
-      const c = { countyCode, version, today: ctx.today, at: ctx.at };
-      await createHitsTable(tx);
-      const rules: CountyRunResult['rules'] = [];
-      for (const rule of judged) {
-        job.report(done++ / steps, `比对 ${countyCode}：${set.rules[rule].label}`, countyCode);
-        rules.push({ rule, matched: await selectRuleHits(tx, rule, set, c, batches.get(set.rules[rule].kind)!) });
-      }
-      const added = await addNewHits(tx, set, c);
-      const resolved = await resolveGoneHits(tx, set, c, judged, batches);
-      const purgedBatches = await purgeBatches(tx, countyCode, new Date(Date.parse(addDays(ctx.today, -set.batchRetentionDays) + 'T00:00:00+08:00')), ctx.at);
+      const result = await compareCounty(tx, countyCode, { version, set }, { today: ctx.today, at: ctx.at }, (rule) => job.report(done++ / steps, `比对 ${countyCode}：${set.rules[rule].label}`, countyCode));
       await recordAudit(tx, {
         ...ctx.actor, at: ctx.at, action: 'compare.run', objectType: 'compare_run', objectId: String(job.jobId), placeCode: countyCode,
-        after: { version, batches: Object.fromEntries(batches), added, resolved, purgedBatches },
+        after: { version, batches: result.batches, added: result.added, resolved: result.resolved, purgedBatches: result.purgedBatches },
       });
-      return { countyCode, rules, added, resolved, purgedBatches };
+      return result.line;
     });
     done = out.length * (RULE_CODES.length + 1) + RULE_CODES.length + 1;
     out.push(line);

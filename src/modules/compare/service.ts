@@ -19,6 +19,7 @@ export { activeRuleSet, publishRuleSet } from './ruleSets';
 export { runComparison } from './run';
 export { importReference } from './importer';
 export { hitsOfHousehold } from './card';
+export { loadCompareDemo, DEMO_AS_OF } from './demo';
 
 export const COMPARE_JOB_KINDS = ['compare.import', 'compare.run'];
 

@@ -10,6 +10,7 @@ import { loadCampaignDemo } from '../supervision/service';
 import { loadDemoTargets } from './targets';
 import { loadProjectDemo } from '../projects/service';
 import { linkDemoCadre, loadAssistanceDemo } from '../assistance/service';
+import { loadCompareDemo } from '../compare/service';
 
 export interface DemoProgress {
   /** Counties written so far, of `total`. */
@@ -100,6 +101,8 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
       await loadDemoTargets(tx);
       await loadProjectDemo(tx, options.actor ?? CONSOLE_ACTOR);
       await loadAssistanceDemo(tx, { chayu: CHAYU.countyCode, township: DEMO_USER_TOWNSHIP });
+      const compareCounties = [DEMO_USER_TOWNSHIP.slice(0, 6), LONGSHAN.countyCode].filter((c) => !options.counties || options.counties.includes(c));
+      await loadCompareDemo(tx, options.actor ?? CONSOLE_ACTOR, compareCounties);
       await recordAudit(tx, {
         ...(options.actor ?? CONSOLE_ACTOR),
         action: 'registry.demo_load',
