@@ -60,19 +60,8 @@ export async function findBatch(db: Db, id: number): Promise<BatchRow | undefine
   return r.rows[0];
 }
 
-export interface StoredRow {
-  rowNo: number;
-  idNumber: string;
-  name: string | null;
-  placeCode: string | null;
-  category: string | null;
-  role: string | null;
-  status: string | null;
-  amount: number | null;
-  grade: number | null;
-  onDate: string | null;
-  detail: Record<string, string>;
-}
+/** A stored row reads back as it was written. */
+export type StoredRow = ReferenceRow;
 
 export async function rowsOfBatch(db: Db, countyCode: string, batchId: number, offset: number, limit: number): Promise<{ total: number; rows: StoredRow[] }> {
   const total = await sql<{ n: number }>`SELECT count(*)::int AS n FROM compare_row WHERE county_code = ${countyCode} AND batch_id = ${batchId}`.execute(db);
