@@ -135,6 +135,8 @@ export async function selectRuleHits(db: Db, code: RuleCode, set: RuleSet, c: Ru
 
 /** Add hits not live yet (one per match key: the heaviest row); returns how many were added. */
 export async function addNewHits(db: Db, set: RuleSet, c: RunContext): Promise<number> {
+  // The planner's row estimates for the temporary table (the two statements below anti-join it).
+  await sql`ANALYZE compare_now`.execute(db);
   const suggested = sql.join((Object.keys(set.rules) as RuleCode[]).map((code) => sql`WHEN ${code}::text THEN ${set.rules[code].suggestedOutcome}::text`), sql` `);
   const r = await sql`INSERT INTO compare_hit (county_code, rule_code, rule_version, match_key, household_no, township_code, village_code, id_number, person_name, reference_name,
       batch_id, facts, suggested_outcome, status, found_on, updated_at)
