@@ -8,6 +8,7 @@ import type { Database, Db } from '../../db/database';
 import type { PlaceScope } from '../../db/placeScope';
 import { kindOf, kindsFor, REFERENCE_KINDS } from '../../domain/compare/kinds';
 import { maskIdNumber } from '../../domain/idNumber';
+import { notFound } from '../../server/errors';
 import type { AuditActor } from '../audit/service';
 import { getJob, getJobFile, startJob, type JobView } from '../jobs/service';
 import { findBatch, listBatches, rowsOfBatch, countiesWithBatches, type BatchRow } from './batchQueries';
@@ -123,7 +124,7 @@ export async function startRun(database: Database, place: string, counties: stri
 /** A compare job of this user (another user's job is as good as absent). */
 export async function getCompareJob(database: Database, id: number, userId: number): Promise<JobView> {
   const job = await getJob(database, id, COMPARE_JOB_KINDS, `比对任务 ${id} `);
-  if ((job.params as { userId?: number }).userId !== userId) return getJob(database, -1, COMPARE_JOB_KINDS, `比对任务 ${id} `);
+  if ((job.params as { userId?: number }).userId !== userId) throw notFound(`比对任务 ${id} `);
   return job;
 }
 
