@@ -35,6 +35,10 @@ export const PERMISSIONS = {
   'funds.write': '维护项目库、登记资金分配拨付和小额信贷',
   'rhythm.submit': '上报本乡镇、本县的月度进展报告',
   'rhythm.review': '签收或退回下级上报的月度进展报告',
+  'compare.read': '查看大数据比对疑点和报表',
+  'compare.import': '导入和查看部门比对数据',
+  'compare.run': '启动大数据比对',
+  'compare.act': '办理比对疑点（下发、村核实、乡镇审核、县确认）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -55,7 +59,7 @@ export interface RoleDefinition {
 
 const ABOVE_VILLAGE: PlaceLevelName[] = ['nation', 'province', 'city', 'county', 'township'];
 const ANY_LEVEL: PlaceLevelName[] = [...ABOVE_VILLAGE, 'village'];
-const OPERATOR: Permission[] = ['registry.read', 'registry.write', 'registry.export', 'person.reveal', 'places.read', 'dashboard.read', 'policy.read', 'assistance.write', 'assistance.manage', 'ledger.write', 'procedures.act', 'funds.read'];
+const OPERATOR: Permission[] = ['registry.read', 'registry.write', 'registry.export', 'person.reveal', 'places.read', 'dashboard.read', 'policy.read', 'assistance.write', 'assistance.manage', 'ledger.write', 'procedures.act', 'funds.read', 'compare.read', 'compare.act'];
 
 const ROLE_TABLE = {
   sys_admin: {
@@ -82,7 +86,7 @@ const ROLE_TABLE = {
   county_operator: {
     label: '县级业务员',
     labelEn: 'County operator',
-    permissions: [...OPERATOR, 'registry.import', 'supervision.manage', 'targets.manage', 'funds.write', 'monitoring.recompute', 'rhythm.submit'],
+    permissions: [...OPERATOR, 'registry.import', 'supervision.manage', 'targets.manage', 'funds.write', 'monitoring.recompute', 'rhythm.submit', 'compare.import', 'compare.run'],
     scopeLevels: ['county'],
   },
   township_operator: {
@@ -100,7 +104,7 @@ const ROLE_TABLE = {
   department_operator: {
     label: '行业部门业务员',
     labelEn: 'Department operator',
-    permissions: ['registry.read', 'registry.export', 'places.read', 'dashboard.read', 'policy.read', 'ledger.write', 'supervision.manage', 'procedures.act', 'funds.read'],
+    permissions: ['registry.read', 'registry.export', 'places.read', 'dashboard.read', 'policy.read', 'ledger.write', 'supervision.manage', 'procedures.act', 'funds.read', 'compare.read', 'compare.import'],
     scopeLevels: ['province', 'city', 'county'],
   },
   leader: {

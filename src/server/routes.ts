@@ -24,6 +24,7 @@ import { registerCountyRoutes } from '../modules/counties/routes';
 import { registerLedgerRoutes } from '../modules/ledgers/routes';
 import { registerVillageRoutes } from '../modules/villages/routes';
 import { registerRhythmRoutes } from '../modules/rhythm/routes';
+import { registerCompareRoutes } from '../modules/compare/routes';
 
 export async function registerRoutes(api: FastifyInstance, database: Database): Promise<void> {
   await registerAuthRoutes(api);
@@ -49,4 +50,5 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerLedgerRoutes(api, database);
   await registerVillageRoutes(api, database);
   await registerRhythmRoutes(api, database);
+  await registerCompareRoutes(api, database);
 }

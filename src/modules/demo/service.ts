@@ -14,6 +14,7 @@ import { loadCountyDemo } from '../counties/service';
 import { linkDemoCadre, loadAssistanceDemo } from '../assistance/service';
 import { loadLedgerDemo } from '../ledgers/service';
 import { loadWorkTeamDemo } from '../rhythm/service';
+import { loadCompareDemo } from '../compare/service';
 
 export interface DemoProgress {
   /** Counties written so far, of `total`. */
@@ -107,6 +108,8 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
       await loadLedgerDemo(tx, { chayu: CHAYU.countyCode, longshanTownship: LONGSHAN.townshipCode }, new Date());
       await loadVillageDemo(tx);
       await loadWorkTeamDemo(tx, LONGSHAN.townshipCode);
+      const compareCounties = [DEMO_USER_TOWNSHIP.slice(0, 6), LONGSHAN.countyCode].filter((c) => !options.counties || options.counties.includes(c));
+      await loadCompareDemo(tx, options.actor ?? CONSOLE_ACTOR, compareCounties);
       await recordAudit(tx, {
         ...(options.actor ?? CONSOLE_ACTOR),
         action: 'registry.demo_load',

@@ -3,7 +3,7 @@ export { startProcedure, MONITORING_SOURCES, type StartInput } from './start';
 export { actOnCases, listCasePage, getCase, caseCounts } from './cases';
 export { publishNotice, registerObjection, resolveObjection, getNotice, listNoticeViews } from './notices';
 export { drawSpotCheck, getDraw } from './spotChecks';
-export { storeEvidence, checkEvidenceFile } from './evidence';
+export { storeEvidence, checkEvidenceFile, evidenceFor } from './evidence';
 export { policyPlan } from './policyPlan';
 export { inProgressExits, completedExitsByMonth } from './progressQueries';
 export type { Author } from './act';

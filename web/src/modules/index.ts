@@ -2,6 +2,7 @@
 import { assistanceModule } from './assistance/module';
 import { countiesModule } from './counties/module';
 import { ledgersModule } from './ledgers/module';
+import { compareModule } from './compare/module';
 import { monitoringModule } from './monitoring/module';
 import { policyModule } from './policy/module';
 import { proceduresModule } from './procedures/module';
@@ -19,6 +20,7 @@ export const MODULES: Record<string, ModuleDefinition> = {
   assistance: assistanceModule,
   projects: projectsModule,
   counties: countiesModule,
+  compare: compareModule,
   tasks: tasksModule,
   ledgers: ledgersModule,
   villages: villagesModule,

@@ -13,6 +13,7 @@ import { deleteIncome } from '../../api/assessment';
 import type { Income } from '../../api/types';
 import { HouseholdLedgersPanel } from '../../modules/ledgers/HouseholdLedgersPanel';
 import { AssistancePanel } from './AssistancePanel';
+import { HouseholdHits } from '../../modules/compare/HouseholdHits';
 import { BasicNeeds } from './BasicNeeds';
 import { ChecklistPanel } from './ChecklistPanel';
 import { IncomeEditor } from './IncomeEditor';
@@ -137,6 +138,11 @@ export function HouseholdCardPage() {
       <div className="card-section" data-section="ledgers">
         <HouseholdLedgersPanel householdNo={householdNo} />
       </div>
+      {can('registry.read') && (
+        <Card size="small" title={t('compare.cardTitle')} className="card-section" data-section="compare-hits">
+          <HouseholdHits householdNo={householdNo} />
+        </Card>
+      )}
       <Card size="small" title={t('card.timeline')} className="card-section" data-section="timeline">
         <Timeline householdNo={householdNo} version={version} />
       </Card>
