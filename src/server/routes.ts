@@ -19,6 +19,8 @@ import { registerTargetRoutes } from '../modules/targets/routes';
 import { registerQualityRoutes } from '../modules/quality/routes';
 import { registerAssistanceRoutes } from '../modules/assistance/routes';
 import { registerProjectRoutes } from '../modules/projects/routes';
+import { registerRevealRoutes } from '../modules/registry/revealRoutes';
+import { registerYearRoutes } from '../modules/registry/yearRoutes';
 
 export async function registerRoutes(api: FastifyInstance, database: Database): Promise<void> {
   await registerAuthRoutes(api);
@@ -26,6 +28,8 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerAuditRoutes(api);
   await registerPlaceRoutes(api, database);
   await registerRegistryRoutes(api, database);
+  await registerRevealRoutes(api, database);
+  await registerYearRoutes(api, database);
   await registerExportRoutes(api, database);
   await registerImportRoutes(api, database);
   await registerReportRoutes(api, database);
