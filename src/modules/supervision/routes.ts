@@ -10,7 +10,7 @@ import { ledgerContextOf, reachPlace, reachRecord, todayOf } from '../../server/
 import { sendWorkbook } from '../reports/service';
 import { leaderDashboard } from './dashboard';
 import { listingSheets } from './exports';
-import { dashboardSchema, detailQuery, detailSchema, findingInput, leaderInput, listedCode, listingQuery, listingSchema } from './schemas';
+import { dashboardSchema, detailQuery, detailSchema, findingInput, leaderInput, listedCode, dashboardQuery, listingQuery, listingSchema } from './schemas';
 import { assignFinding, assignLeader, listedPlaceDetail, supervisionListing } from './service';
 
 type Query = { Querystring: Record<string, unknown> };
@@ -33,9 +33,10 @@ export async function registerSupervisionRoutes(api: FastifyInstance, database: 
   });
 
   api.get<Query>('/dashboard', read, async (request) => {
-    const place = await reachPlace(request, listingQuery.parse(request.query).place);
+    const query = dashboardQuery.parse(request.query);
+    const place = await reachPlace(request, query.place);
     const scope = requireUser(request).scope;
-    return dashboardSchema.parse(await onOneConnection(db, (one) => leaderDashboard(one, scope, place, todayOf(request))));
+    return dashboardSchema.parse(await onOneConnection(db, (one) => leaderDashboard(one, scope, place, todayOf(request), query.year)));
   });
 
   api.get<Code & Query>('/supervision/places/:code', read, async (request) => {

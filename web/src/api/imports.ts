@@ -22,7 +22,7 @@ export interface ImportJob {
 export const importTemplateUrl = () => apiUrl('/imports/template');
 
 /** Uploads the file (multipart, CSRF header) and starts the job; answers its id. */
-export async function startImport(file: File, dryRun: boolean): Promise<number> {
+export async function startImport(file: File, dryRun: boolean, year?: number): Promise<number> {
   const form = new FormData();
   form.append('file', file, file.name);
   const headers: Record<string, string> = { accept: 'application/json', 'idempotency-key': newIdempotencyKey() };
@@ -30,7 +30,7 @@ export async function startImport(file: File, dryRun: boolean): Promise<number> 
   if (token) headers[CSRF_HEADER] = token;
   let response: Response;
   try {
-    response = await fetch(apiUrl('/imports', { dryRun: dryRun ? 'true' : 'false' }), { method: 'POST', body: form, credentials: 'same-origin', headers });
+    response = await fetch(apiUrl('/imports', { dryRun: dryRun ? 'true' : 'false', year }), { method: 'POST', body: form, credentials: 'same-origin', headers });
   } catch {
     throw new ApiError(0, 'network', i18n.t('errors.network'));
   }

@@ -21,7 +21,8 @@ export const zh = {
   },
   start: {
     button: '发起程序', title: '发起程序', procedure: '程序', household: '户编号', householdRequired: '请输入户编号', reason: '理由（可选）', comment: '说明（可选）',
-    source: '发现来源', category: '监测对象类别', discoveredOn: '发现日期', submit: '发起', refused: '不能发起', started: '已发起第 {{id}} 号案件',
+    source: '发现来源', category: '监测对象类别', discoveredOn: '发现日期', submit: '发起', refused: '不能发起', started: '已发起第 {{id}} 号案件，按 {{year}} 年评估',
+    yearNote: '按 {{year}} 年（页面顶部的业务年度）的收入和政策评估并办理；要办理其他年度，请先在页面顶部切换业务年度',
     sources: { self_application: '农户自主申报', cadre_discovery: '基层干部排查', department_warning: '部门筛查预警' },
   },
   case: {
@@ -79,7 +80,8 @@ export const en: typeof zh = {
   },
   start: {
     button: 'Start procedure', title: 'Start a procedure', procedure: 'Procedure', household: 'Household no.', householdRequired: 'Enter the household number', reason: 'Reason (optional)', comment: 'Comment (optional)',
-    source: 'Source', category: 'Monitoring category', discoveredOn: 'Discovered on', submit: 'Start', refused: 'Cannot start', started: 'Case {{id}} started',
+    source: 'Source', category: 'Monitoring category', discoveredOn: 'Discovered on', submit: 'Start', refused: 'Cannot start', started: 'Case {{id}} started, assessed for {{year}}',
+    yearNote: 'Assessed and handled for {{year}} (the business year at the top of the page); switch the year there for another year',
     sources: { self_application: 'Household application', cadre_discovery: 'Cadre discovery', department_warning: 'Department warning' },
   },
   case: {
