@@ -51,6 +51,17 @@ export const en: Strings<Messages> = {
     totp: 'Authenticator code (two-step)',
     logout: 'Log out',
   },
+  reveal: {
+    open: 'Show full number',
+    title: 'Full {{what}} of {{name}}',
+    idNumber: 'ID number',
+    phone: 'phone',
+    ok: 'Show',
+    audited: 'Each reveal is recorded in the audit log with its reason; only this one number is shown',
+    reason: 'Reason',
+    reasonRequired: 'Give the reason (2 characters at least)',
+    reasonPlaceholder: 'e.g. checking dibao eligibility against the civil affairs records',
+  },
   year: {
     label: 'Business year',
     hint: 'Every page, report, recompute and procedure works on this year; by default the latest year with data in your places',

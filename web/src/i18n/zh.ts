@@ -47,6 +47,17 @@ export const zh = {
     totp: '动态口令（两步验证）',
     logout: '退出登录',
   },
+  reveal: {
+    open: '查看完整号码',
+    title: '查看{{name}}的完整{{what}}',
+    idNumber: '证件号码',
+    phone: '联系电话',
+    ok: '查看',
+    audited: '每次查看完整号码都会连同原因记入审计日志，一次只显示这一个号码',
+    reason: '查看原因',
+    reasonRequired: '请填写查看原因（至少 2 个字）',
+    reasonPlaceholder: '例如：办理低保核对，需与民政系统比对身份证号',
+  },
   year: {
     label: '业务年度',
     hint: '各页面、报表、重新评估和程序都按这一年度办理；默认为本人管辖范围内有数据的最近年度',
