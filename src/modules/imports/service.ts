@@ -13,7 +13,7 @@ import { ImportFileError, ProblemList } from './problems';
 import * as q from './queries';
 import { detectFormat, openSheet } from '../../spreadsheet';
 import * as direct from './directLoad';
-import { stagingChunks, type StagingState } from './staging';
+import { NO_YEAR, stagingChunks, type StagingState } from './staging';
 import { importJobs } from './jobs';
 import type { ImportCounts, ImportOptions, ImportPhase, ImportReport, ImportSource } from './types';
 import { auditHidden, checkAgainstRegistry, type HiddenRow } from './registryChecks';
@@ -33,6 +33,9 @@ const PLACE_BATCH = 2000;
 class Rollback extends Error {}
 const BULK_LOAD_ROWS = 10_000;
 const PLACE_FIELDS: Record<keyof PlaceNames, string> = { province: '省', city: '市', county: '县', township: '乡镇', village: '村' };
+
+/** The status year written (then rolled back) while a file without 收入年度 and without a year is checked. */
+const NO_YEAR_PLACEHOLDER = 0;
 
 function newReport(fileName: string, dryRun: boolean): ImportReport {
   const zero = () => ({ added: 0, updated: 0, unchanged: 0 });
@@ -337,12 +340,17 @@ async function importOnce(
           state: { layout: null, checker: null, statusYearGiven: options.statusYear !== undefined },
           scope: options.scope ?? ALL_PLACES,
           hidden,
-          writing: { statusYear: options.statusYear ?? null, bulkLoadRows: options.bulkLoadRows ?? BULK_LOAD_ROWS },
+          writing: { statusYear: options.statusYear ?? NO_YEAR_PLACEHOLDER, bulkLoadRows: options.bulkLoadRows ?? BULK_LOAD_ROWS },
         };
         progress('reading', 0);
         report.path = tryDirect ? 'direct' : 'staging';
         if (tryDirect) await loadDirect(attempt, await direct.countiesWithHouseholds(tx), options.segmentBytes);
         else await loadStaged(attempt);
+        if (attempt.state.yearMissing) {
+          // Checked whole and otherwise fine, but which year is it? Never the clock's (nothing is kept: the year was only a placeholder).
+          problems.add(0, '收入年度', '', NO_YEAR);
+          throw new Rollback();
+        }
         imported = await q.importedCountyYears(tx);
         report.incomeYears = [...new Set(imported.flatMap((c) => c.years).filter((y) => y !== null))].sort((a, b) => a - b);
         report.statusYear = options.statusYear ?? null;

@@ -90,19 +90,15 @@ export async function relaxCommit(db: Db): Promise<void> {
 }
 
 /** The latest income year of the households in scope (the default assessment year). */
-export async function latestIncomeYear(db: Db, where: Expression<SqlBool>): Promise<number | null> {
-  const row = await sql<{ y: number | null }>`
-    SELECT max(i.year)::int AS y FROM household_income i
-    JOIN household h ON h.county_code = i.county_code AND h.household_no = i.household_no
-    WHERE ${where}`.execute(db);
-  return row.rows[0]?.y ?? null;
-}
+export const latestIncomeYear = (db: Db, where: Expression<SqlBool>) => latestYearIn(db, 'household_income', where);
 
 /** The latest status-history year of the households (when none has an income record). */
-export async function latestStatusYear(db: Db, where: Expression<SqlBool>): Promise<number | null> {
+export const latestStatusYear = (db: Db, where: Expression<SqlBool>) => latestYearIn(db, 'household_status_history', where);
+
+async function latestYearIn(db: Db, table: 'household_income' | 'household_status_history', where: Expression<SqlBool>): Promise<number | null> {
   const row = await sql<{ y: number | null }>`
-    SELECT max(s.year)::int AS y FROM household_status_history s
-    JOIN household h ON h.county_code = s.county_code AND h.household_no = s.household_no
+    SELECT max(x.year)::int AS y FROM ${sql.table(table)} x
+    JOIN household h ON h.county_code = x.county_code AND h.household_no = x.household_no
     WHERE ${where}`.execute(db);
   return row.rows[0]?.y ?? null;
 }
