@@ -13,6 +13,9 @@ import { useApi } from './useApi';
 
 export const YEAR_PARAM = 'year';
 
+/** The permissions of the roles whose pages work on a business year (GET /years). */
+const YEAR_READERS = ['registry.read', 'dashboard.read', 'policy.read'];
+
 export interface DataYears {
   years: number[];
   latest: number | null;
@@ -26,6 +29,8 @@ export interface BusinessYear {
   /** Years offered in the picker: the data years and the years after them up to the current one. */
   choices: number[];
   setYear: (year: number) => void;
+  /** Whether the header shows the picker (roles with business pages). */
+  shown: boolean;
 }
 
 const Context = createContext<BusinessYear | null>(null);
@@ -42,7 +47,9 @@ function storedYear(userId: number | undefined): number | undefined {
 export function BusinessYearProvider({ children }: { children: ReactNode }) {
   const { me } = useAuth();
   const [params, setParams] = useSearchParams();
-  const years = useApi(`years#${me?.id ?? ''}`, (signal) => getJson<DataYears>('/years', {}, signal));
+  // The 三员 without business pages (security administrator, auditor) have no year to choose.
+  const works = YEAR_READERS.some((p) => me?.permissions.includes(p));
+  const years = useApi(`years#${me?.id ?? ''}#${works}`, (signal) => (works ? getJson<DataYears>('/years', {}, signal) : Promise.resolve({ years: [], latest: null })));
   const raw = Number(params.get(YEAR_PARAM));
   const fromUrl = isYear(raw) ? raw : undefined;
   useEffect(() => {
@@ -71,8 +78,8 @@ export function BusinessYearProvider({ children }: { children: ReactNode }) {
     const first = Math.min(data.years[0] ?? year, year);
     const last = Math.max(data.latest ?? year, year, thisYear);
     const choices = Array.from({ length: last - first + 1 }, (_, i) => last - i);
-    return { year, dataYears: data.years, choices, setYear };
-  }, [data, fromUrl, me?.id, setYear]);
+    return { year, dataYears: data.years, choices, setYear, shown: works };
+  }, [data, fromUrl, me?.id, setYear, works]);
 
   if (!value) return <PageLoading />;
   return <Context.Provider value={value}>{children}</Context.Provider>;

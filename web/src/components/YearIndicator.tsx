@@ -6,7 +6,8 @@ import { useBusinessYear } from '../app/businessYear';
 /** 业务年度 in the header: the one year every page, report, recompute and procedure works on. */
 export function YearIndicator() {
   const { t } = useTranslation();
-  const { year, dataYears, choices, setYear } = useBusinessYear();
+  const { year, dataYears, choices, setYear, shown } = useBusinessYear();
+  if (!shown) return null;
   return (
     <div className="year-indicator" data-testid="year-indicator">
       <CalendarOutlined />
