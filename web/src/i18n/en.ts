@@ -206,6 +206,8 @@ export const en: Strings<Messages> = {
     open: 'Import',
     step1: 'Step 1: download the template and fill it in (one row per household member; the rows of a household share its number)',
     template: 'Download the template',
+    incomeYears: 'Income years',
+    statusYearNote: ' (households without 收入年度 recorded for {{year}})',
     year: 'Business year',
     yearHint: 'Used for households without 收入年度 (a file without that column needs it); leave it empty and such a file is refused',
     templateHint: 'The first sheet is for your data; "允许值" lists the allowed values and "填写说明" explains each column. The example row is never imported.',

@@ -140,6 +140,10 @@ function ImportResult({ report, errorReport }: { report: ImportReport; errorRepo
         <Descriptions.Item label={t('imports.rows')}>{report.rows}</Descriptions.Item>
         <Descriptions.Item label={t('imports.households')}>{counts(report.households)}</Descriptions.Item>
         <Descriptions.Item label={t('imports.persons')}>{counts(report.persons)}</Descriptions.Item>
+        <Descriptions.Item label={t('imports.incomeYears')}>
+          {report.incomeYears?.length ? report.incomeYears.join('、') : '—'}
+          {report.statusYear ? t('imports.statusYearNote', { year: report.statusYear }) : ''}
+        </Descriptions.Item>
         <Descriptions.Item label={t('imports.records')}>{t('imports.recordCounts', { incomes: report.incomes, statusRecords: report.statusRecords, riskEvents: report.riskEvents })}</Descriptions.Item>
         {report.assessed.length > 0 && (
           <Descriptions.Item label={t('imports.assessed')}>
