@@ -87,7 +87,7 @@ export function ChecklistPanel({ householdNo, version, onRecomputed }: { househo
             ),
           },
           ...(c.suggestion ? [{ key: 'suggestion', label: t('monitoring.checklist.suggestion'), span: 3, children: `${c.suggestion.label}：${c.suggestion.reason}` }] : []),
-          { key: 'policy', label: t('monitoring.checklist.policy'), span: 3, children: c.policyVersions.map((v) => `${v.title}（${v.regionCode}@${v.effectiveYear} 第${v.version}版）`).join('；') || c.policyKey },
+          { key: 'policy', label: t('monitoring.checklist.policy'), span: 3, children: c.policyVersions.map((v) => `${v.title}（${v.effectiveYear} 年起施行，第 ${v.version} 版）`).join('；') || '—' },
         ]}
       />
       <Table<CriterionResult> rowKey="criterion" size="small" bordered pagination={false} columns={columns} dataSource={c.criteria} data-testid="checklist-criteria" />
