@@ -25,6 +25,8 @@ import { registerLedgerRoutes } from '../modules/ledgers/routes';
 import { registerVillageRoutes } from '../modules/villages/routes';
 import { registerRhythmRoutes } from '../modules/rhythm/routes';
 import { registerCompareRoutes } from '../modules/compare/routes';
+import { registerRevealRoutes } from '../modules/registry/revealRoutes';
+import { registerYearRoutes } from '../modules/registry/yearRoutes';
 
 export async function registerRoutes(api: FastifyInstance, database: Database): Promise<void> {
   await registerAuthRoutes(api);
@@ -32,6 +34,8 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerAuditRoutes(api);
   await registerPlaceRoutes(api, database);
   await registerRegistryRoutes(api, database);
+  await registerRevealRoutes(api, database);
+  await registerYearRoutes(api, database);
   await registerExportRoutes(api, database);
   await registerImportRoutes(api, database);
   await registerReportRoutes(api, database);

@@ -121,7 +121,7 @@ describe.each(testDatabases)('registry import on $name', ({ open }) => {
     const newcomer = idNumberFor(places.countyCode, '2001-01-01', 7, 'M');
     const headers = ['户编号', '村代码', '户属性', '户状态', '姓名', '证件号码', '与户主关系'];
     const path = writeCsv(dir, `partial-${places.countyCode}.csv`, [{ 户编号: existing.householdNo, 村代码: existing.villageCode, 户属性: '一般贫困户', 户状态: '未脱贫', 姓名: '新成员', 证件号码: newcomer, 与户主关系: '之子' }], { headers });
-    const report = await importRegistry(database, { path, fileName: 'partial.csv' });
+    const report = await importRegistry(database, { path, fileName: 'partial.csv' }, { statusYear: 2019 });
     expect(report.errors).toEqual([]);
     expect(report).toMatchObject({ households: { updated: 1 }, persons: { added: 1 } });
     const household = await database.db.selectFrom('household').selectAll().where('household_no', '=', existing.householdNo).executeTakeFirstOrThrow();
@@ -201,18 +201,18 @@ describe.each(testDatabases)('registry import on $name', ({ open }) => {
       户属性: '一般贫困户', 户状态: '未脱贫', 姓名: '户主' + serial, 证件号码: idNumberFor(places.countyCode, '1970-01-01', serial), 与户主关系: '户主',
     });
     const good = writeCsv(dir, `names-${places.countyCode}.csv`, [row(places.countyCode + '900001', '测试2镇2村', 1)], { headers });
-    const report = await importRegistry(database, { path: good, fileName: 'names.csv' });
+    const report = await importRegistry(database, { path: good, fileName: 'names.csv' }, { statusYear: 2019 });
     expect(report.errors).toEqual([]);
     expect(report.warnings.join()).toContain('测试2镇2村');
     const household = await database.db.selectFrom('household').select(['village_code', 'township_code']).where('household_no', '=', places.countyCode + '900001').executeTakeFirstOrThrow();
     expect(household).toEqual({ village_code: places.villageCodes[3], township_code: places.townshipCodes[1] });
 
     const bad = writeCsv(dir, `badnames-${places.countyCode}.csv`, [row(places.countyCode + '900002', '无此村', 2)], { headers });
-    const refused = await importRegistry(database, { path: bad, fileName: 'bad.csv' });
+    const refused = await importRegistry(database, { path: bad, fileName: 'bad.csv' }, { statusYear: 2019 });
     expect(refused.errors).toEqual([{ row: 2, column: '村', value: '无此村', message: expect.stringContaining('找不到') }]);
 
     const other = writeCsv(dir, `scope-${places.countyCode}.csv`, registryRows(places, 1, 1, 50).map((r) => ({ ...r, 村代码: places.villageCodes[3] })));
-    const outside = await importRegistry(database, { path: other, fileName: 'scope.csv' }, { scope: scopeOf([places.townshipCodes[0]]) });
+    const outside = await importRegistry(database, { path: other, fileName: 'scope.csv' }, { scope: scopeOf([places.townshipCodes[0]]), statusYear: 2019 });
     expect(outside.errors).toEqual([{ row: 2, column: '村代码', value: places.villageCodes[3], message: expect.stringContaining('不在您的管辖范围内') }]);
   });
 

@@ -26,6 +26,8 @@ function summaryLines(report: ImportReport, jobId: number): string[] {
   lines.push(report.dryRun ? '试导入通过（未写入任何数据），如正式导入将：' : '导入完成：');
   lines.push(`  户：新增 ${h.added}，更新 ${h.updated}，未变 ${h.unchanged}`);
   lines.push(`  人：新增 ${p.added}，更新 ${p.updated}，未变 ${p.unchanged}`);
+  if (report.incomeYears.length) lines.push(`  收入年度：${report.incomeYears.join('、')}`);
+  if (report.statusYear !== null) lines.push(`  业务年度：${report.statusYear}（没有收入年度的户按此年度记录状态）`);
   lines.push(`  收入记录写入 ${report.incomes} 条，状态记录写入 ${report.statusRecords} 条，风险事件写入 ${report.riskEvents} 条`);
   for (const a of report.assessed) lines.push(`  已按 ${a.year} 年政策重新评估 ${a.county} 的 ${a.households} 户`);
   return lines;
@@ -39,13 +41,16 @@ export function registerImport(program: Command): void {
     .option('--dry-run', '试导入：完整校验（含与系统数据比对），不写入')
     .option('--errors <report.xlsx>', '有错误时把错误报告写到此文件')
     .option('--template <out.xlsx>', '生成导入模板（中文表头、示例行、允许值）')
-    .action(async (file: string | undefined, opts: { dryRun?: boolean; errors?: string; template?: string }) => {
+    .option('--year <年度>', '业务年度：没有“收入年度”的户按此年度记录状态（文件没有“收入年度”列时必须给出）')
+    .action(async (file: string | undefined, opts: { dryRun?: boolean; errors?: string; template?: string; year?: string }) => {
       if (opts.template) {
         writeFileSync(opts.template, await buildTemplate());
         console.log(`已生成导入模板：${opts.template}`);
         if (!file) return;
       }
       if (!file) throw new Error('请给出要导入的文件，或用 --template 生成模板');
+      const year = opts.year === undefined ? undefined : Number(opts.year);
+      if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new Error(`--year 的值“${opts.year}”无效：应为 2000–2100 之间的年度`);
       const bar = new cliProgress.SingleBar(
         { format: '{phase} |{bar}| {percentage}%', hideCursor: true, clearOnComplete: true, stream: process.stderr },
         cliProgress.Presets.shades_classic,
@@ -59,6 +64,7 @@ export function registerImport(program: Command): void {
         }
         return runImportJob(database, { path: file, fileName: basename(file) }, {
           dryRun: opts.dryRun ?? false,
+          statusYear: year,
           onSnapshot: (written) => {
             snapshot = written;
           },

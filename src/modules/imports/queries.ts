@@ -293,7 +293,7 @@ export async function writeRiskEvents(db: Db, fresh = false, source: HouseholdSo
 }
 
 /** A status-history record for each household's status in the file's year (its 收入年度, else `year`); returns records written. */
-export async function writeStatusHistory(db: Db, year: number, fresh = false, from: HouseholdSource = 'import_household'): Promise<number> {
+export async function writeStatusHistory(db: Db, year: number | null, fresh = false, from: HouseholdSource = 'import_household'): Promise<number> {
   // Fresh households are exactly as the file gives them: no need to read them back.
   const source = fresh
     ? sql`SELECT h.county_code, h.household_no, coalesce(h.income_year, ${year}::smallint) AS year, h.status, h.monitor_category FROM ${sql.table(from)} h`

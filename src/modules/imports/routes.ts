@@ -21,7 +21,10 @@ import { addHouseholdFromForm, HouseholdFormRefused, newHouseholdInput } from '.
 export const householdFormBody = newHouseholdInput;
 
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
-export const uploadQuery = z.object({ dryRun: z.enum(['true', 'false', '1', '0']).optional() });
+export const uploadQuery = z.object({
+  dryRun: z.enum(['true', 'false', '1', '0']).optional(),
+  year: z.coerce.number({ message: '业务年度应为数字' }).int('业务年度应为整数').min(2000, '业务年度不早于 2000').max(2100, '业务年度不晚于 2100').optional(),
+});
 
 export const jobSchema = z.object({
   jobId: z.number(),
@@ -55,7 +58,7 @@ export async function registerImportRoutes(api: FastifyInstance, database: Datab
 
   api.post('/imports', allowed, async (request, reply) => {
     const { scope } = requireUser(request);
-    const { dryRun } = uploadQuery.parse(request.query);
+    const { dryRun, year } = uploadQuery.parse(request.query);
     const file = await request.file();
     if (!file) throw badRequest('请以 multipart/form-data 上传一个 .xlsx 或 .csv 文件');
     const path = join(tmpdir(), `fupin-import-${randomUUID()}${extname(file.filename).toLowerCase()}`);
@@ -69,7 +72,7 @@ export async function registerImportRoutes(api: FastifyInstance, database: Datab
     const jobId = await startImportJob(
       database,
       { path, fileName: file.filename },
-      { dryRun: dryRun === 'true' || dryRun === '1', scope, actor: auditActorOf(request), removeFile: true, onCrash: (e) => request.log.error(e) },
+      { dryRun: dryRun === 'true' || dryRun === '1', statusYear: year, scope, actor: auditActorOf(request), removeFile: true, onCrash: (e) => request.log.error(e) },
     );
     return reply.status(202).send({ jobId });
   });

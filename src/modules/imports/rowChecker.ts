@@ -72,6 +72,8 @@ export class RowChecker {
     private readonly today: Date = new Date(),
     /** About how many rows to expect (sizes the ID number table; capped at 4 million). */
     rowsHint = 0,
+    /** Whether a household may leave 收入年度 empty (the import was given the business year). */
+    private readonly blankIncomeYearAllowed = true,
   ) {
     this.ids = new IdNumberSet(Math.min(Math.max(rowsHint, 1 << 16), 1 << 22));
     const position = (c: ColumnSpec) => layout.positions.get(c) ?? -1;
@@ -198,6 +200,7 @@ export class RowChecker {
       valid = this.householdProblem(row, current, VILLAGE_CODE, '村代码为空时须填写省、市、县、乡镇、村的名称');
     }
     if (current[INCOME_YEAR] === '' && INCOME_AMOUNTS.some((i) => current[i] !== '')) valid = this.householdProblem(row, current, INCOME_YEAR, '填写了收入时须同时填写收入年度');
+    else if (current[INCOME_YEAR] === '' && !this.blankIncomeYearAllowed) valid = this.householdProblem(row, current, INCOME_YEAR, '收入年度为空：请填写，或在导入时给出业务年度');
     if (current[EVENT_COST] !== '' || current[EVENT_TYPE] !== '' || current[EVENT_DATE] !== '') {
       if (current[EVENT_TYPE] === '') valid = this.householdProblem(row, current, EVENT_TYPE, '填写了风险事件时须同时填写风险事件类型');
       if (current[EVENT_DATE] === '') valid = this.householdProblem(row, current, EVENT_DATE, '填写了风险事件时须同时填写风险发生日期');

@@ -13,7 +13,7 @@ import { ImportFileError, ProblemList } from './problems';
 import * as q from './queries';
 import { detectFormat, openSheet } from '../../spreadsheet';
 import * as direct from './directLoad';
-import { stagingChunks, type StagingState } from './staging';
+import { NO_YEAR, stagingChunks, type StagingState } from './staging';
 import { importJobs } from './jobs';
 import type { ImportCounts, ImportOptions, ImportPhase, ImportReport, ImportSource } from './types';
 import { auditHidden, checkAgainstRegistry, type HiddenRow } from './registryChecks';
@@ -34,11 +34,14 @@ class Rollback extends Error {}
 const BULK_LOAD_ROWS = 10_000;
 const PLACE_FIELDS: Record<keyof PlaceNames, string> = { province: '省', city: '市', county: '县', township: '乡镇', village: '村' };
 
+/** The status year written (then rolled back) while a file without 收入年度 and without a year is checked. */
+const NO_YEAR_PLACEHOLDER = 0;
+
 function newReport(fileName: string, dryRun: boolean): ImportReport {
   const zero = () => ({ added: 0, updated: 0, unchanged: 0 });
   return {
     ok: false, dryRun, fileName, format: null, rows: 0, households: zero(), persons: zero(),
-    incomes: 0, statusRecords: 0, riskEvents: 0, indexesRebuilt: 0, path: 'staging', assessed: [], errorCount: 0, errors: [], warnings: [], seconds: 0,
+    incomes: 0, statusRecords: 0, riskEvents: 0, indexesRebuilt: 0, path: 'staging', incomeYears: [], statusYear: null, assessed: [], errorCount: 0, errors: [], warnings: [], seconds: 0,
   };
 }
 
@@ -81,7 +84,7 @@ async function writeRegistry(
   tx: Db,
   report: ImportReport,
   present: Set<string>,
-  options: { statusYear: number; bulkLoadRows: number },
+  options: { statusYear: number | null; bulkLoadRows: number },
   progress: (fraction: number) => void,
 ): Promise<void> {
   const staged = await q.countStaged(tx);
@@ -125,7 +128,7 @@ interface Attempt {
   scope: PlaceScope;
   /** Duplicates outside the scope, withheld from the user, for the audit trail. */
   hidden: HiddenRow[];
-  writing: { statusYear: number; bulkLoadRows: number };
+  writing: { statusYear: number | null; bulkLoadRows: number };
   progress: (phase: ImportPhase, fraction: number) => void;
 }
 
@@ -334,17 +337,24 @@ async function importOnce(
         const today = options.today ?? new Date();
         const attempt: Attempt = {
           s, tx, sheet, report, problems, warnings, today, progress,
-          state: { layout: null, checker: null },
+          state: { layout: null, checker: null, statusYearGiven: options.statusYear !== undefined },
           scope: options.scope ?? ALL_PLACES,
           hidden,
-          writing: { statusYear: options.statusYear ?? today.getFullYear(), bulkLoadRows: options.bulkLoadRows ?? BULK_LOAD_ROWS },
+          writing: { statusYear: options.statusYear ?? NO_YEAR_PLACEHOLDER, bulkLoadRows: options.bulkLoadRows ?? BULK_LOAD_ROWS },
         };
         progress('reading', 0);
         report.path = tryDirect ? 'direct' : 'staging';
         if (tryDirect) await loadDirect(attempt, await direct.countiesWithHouseholds(tx), options.segmentBytes);
         else await loadStaged(attempt);
-        if (dryRun) throw new Rollback();
+        if (attempt.state.yearMissing) {
+          // Checked whole and otherwise fine, but which year is it? Never the clock's (nothing is kept: the year was only a placeholder).
+          problems.add(0, '收入年度', '', NO_YEAR);
+          throw new Rollback();
+        }
         imported = await q.importedCountyYears(tx);
+        report.incomeYears = [...new Set(imported.flatMap((c) => c.years).filter((y) => y !== null))].sort((a, b) => a - b);
+        report.statusYear = options.statusYear ?? null;
+        if (dryRun) throw new Rollback();
         await recordAudit(tx, {
           ...(options.actor ?? CONSOLE_ACTOR),
           action: 'registry.import',

@@ -18,7 +18,13 @@ const HEADER_MIN_MATCHES = 3;
 export interface StagingState {
   layout: HeaderLayout | null;
   checker: RowChecker | null;
+  /** Whether the import was given the business year (业务年度) of rows without a 收入年度. */
+  statusYearGiven: boolean;
+  /** Set when the file has no 收入年度 column and no year was given: refused once the rows are checked. */
+  yearMissing?: boolean;
 }
+
+export const NO_YEAR = '文件没有“收入年度”列：请给出这批数据的业务年度（网页导入时选择“业务年度”，命令行加 --year 年度），系统不会默认取当前日历年';
 
 function isBlank(row: SheetRow): boolean {
   for (const cell of row.cells) if (cell.trim() !== '') return false;
@@ -59,7 +65,8 @@ export async function* stagingChunks(
   };
   const startWith = (pending: SheetRow[]) => {
     state.layout = headerLayout(pending);
-    state.checker = new RowChecker(state.layout, problems, today, sheet.rowsHint);
+    state.yearMissing = !state.statusYearGiven && ![...state.layout.positions.keys()].some((c) => c.key === 'income_year');
+    state.checker = new RowChecker(state.layout, problems, today, sheet.rowsHint, state.statusYearGiven || state.yearMissing);
     const headerIndex = pending.findIndex((r) => layoutOf(r.cells).positions.size >= HEADER_MIN_MATCHES);
     for (const row of pending.slice(headerIndex + 1)) take(row);
   };

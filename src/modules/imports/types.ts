@@ -25,7 +25,7 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Places the importing user may change; households elsewhere are refused. */
   scope?: PlaceScope;
-  /** Year of the status-history record when the file has no 收入年度 (default: this year). */
+  /** 业务年度: the year of the status-history record of a household without 收入年度; required when the file has no 收入年度 column (never the clock's year). */
   statusYear?: number;
   /** Bound for birth dates in ID numbers (default: now). */
   today?: Date;
@@ -80,6 +80,10 @@ export interface ImportReport {
   indexesRebuilt: number;
   /** How the rows went in: straight into the registry (a county's first load) or through staging (see directLoad.ts). */
   path: 'direct' | 'staging';
+  /** The income years (收入年度) the file carries. */
+  incomeYears: number[];
+  /** The business year given for households without 收入年度 (null: every household had one). */
+  statusYear: number | null;
   /** The re-assessment run after the import: households assessed per county and year. */
   assessed: { county: string; year: number; households: number }[];
   errorCount: number;

@@ -7,7 +7,7 @@
 import type { Db } from '../../db/database';
 import type { PlaceScope } from '../../db/placeScope';
 import { versionKey } from '../../domain/policy/resolve';
-import { notFound } from '../../server/errors';
+import { badRequest, notFound } from '../../server/errors';
 import { loadActivePolicies, resolveOrFail } from '../policy/service';
 import { compactResult, educationSources, evaluateHousehold, housingSources } from './evaluate';
 import { findHouseholdPlace, incomeYears, loadHouseholdRecords } from './recordQueries';
@@ -17,7 +17,8 @@ import { findResult } from './resultQueries';
 export async function getHouseholdAssessment(db: Db, scope: PlaceScope, householdNo: string, year?: number) {
   const place = await findHouseholdPlace(db, scope, householdNo);
   if (!place) throw notFound(`户 ${householdNo} `);
-  const theYear = year ?? (await incomeYears(db, place.county_code, householdNo))[0] ?? new Date().getFullYear();
+  const theYear = year ?? (await incomeYears(db, place.county_code, householdNo))[0];
+  if (theYear === undefined) throw badRequest(`户 ${householdNo} 没有收入记录：请指定评估年度（year）`);
   const records = (await loadHouseholdRecords(db, place.county_code, [householdNo])).get(householdNo)!;
   const policy = resolveOrFail(await loadActivePolicies(db), place.village_code, theYear);
   const evaluation = evaluateHousehold(records, policy, theYear);

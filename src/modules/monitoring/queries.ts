@@ -90,12 +90,27 @@ export async function relaxCommit(db: Db): Promise<void> {
 }
 
 /** The latest income year of the households in scope (the default assessment year). */
-export async function latestIncomeYear(db: Db, where: Expression<SqlBool>): Promise<number | null> {
+export const latestIncomeYear = (db: Db, where: Expression<SqlBool>) => latestYearIn(db, 'household_income', where);
+
+/** The latest status-history year of the households (when none has an income record). */
+export const latestStatusYear = (db: Db, where: Expression<SqlBool>) => latestYearIn(db, 'household_status_history', where);
+
+async function latestYearIn(db: Db, table: 'household_income' | 'household_status_history', where: Expression<SqlBool>): Promise<number | null> {
   const row = await sql<{ y: number | null }>`
-    SELECT max(i.year)::int AS y FROM household_income i
-    JOIN household h ON h.county_code = i.county_code AND h.household_no = i.household_no
+    SELECT max(x.year)::int AS y FROM ${sql.table(table)} x
+    JOIN household h ON h.county_code = x.county_code AND h.household_no = x.household_no
     WHERE ${where}`.execute(db);
   return row.rows[0]?.y ?? null;
+}
+
+/** How many households there are, and how many of them have no income record of the year. */
+export async function incomeGaps(db: Db, where: Expression<SqlBool>, year: number): Promise<{ households: number; withoutIncome: number }> {
+  const row = await sql<{ households: number; without_income: number }>`
+    SELECT count(*)::int AS households,
+      count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM household_income i
+        WHERE i.county_code = h.county_code AND i.household_no = h.household_no AND i.year = ${year}))::int AS without_income
+    FROM household h WHERE ${where}`.execute(db);
+  return { households: row.rows[0]?.households ?? 0, withoutIncome: row.rows[0]?.without_income ?? 0 };
 }
 
 /** Whether any household has a status-history record later than the year (few do: only when a past year is assessed). */

@@ -19,6 +19,7 @@ import { assessmentPlan, type AssessmentPlan } from './plan';
 import { policyGroups } from './policyGroups';
 import * as q from './queries';
 import * as w from './writeQueries';
+import { badRequest } from '../../server/errors';
 
 /**
  * Most households per part. Large: a part reads every table in one pass (sequential scans when
@@ -55,6 +56,8 @@ export interface RecomputeSummary {
   households: number;
   batches: number;
   policies: { region: string; policyKey: string }[];
+  /** Households in scope without an income record of the year (assessed 待核实 on income). */
+  withoutIncome: number;
   seconds: number;
 }
 
@@ -79,9 +82,33 @@ export function groupPlans(records: readonly PolicyRecord[], place: string, year
   }));
 }
 
+/** The latest year with data of the households: their latest income year, else their latest status year. */
+export async function latestDataYear(db: Db, where: Expression<SqlBool>): Promise<number | null> {
+  return (await q.latestIncomeYear(db, where)) ?? (await q.latestStatusYear(db, where));
+}
+
+/** The year asked, else the latest year with data (never the clock's year); 400 when there is no data at all. */
 export async function resolveYear(db: Db, where: Expression<SqlBool>, year: number | undefined): Promise<number> {
   if (year !== undefined) return year;
-  return (await q.latestIncomeYear(db, where)) ?? new Date().getFullYear();
+  const latest = await latestDataYear(db, where);
+  if (latest === null) throw badRequest('范围内没有任何收入或状态记录，无法确定评估年度：请先导入数据，或指定评估年度（year）');
+  return latest;
+}
+
+/**
+ * What a recompute of `year` would lack: refused (400) when no household in scope has an income
+ * record of the year (all would turn 待核实), else the count of those without one, for the job's message.
+ */
+export async function checkYearData(db: Db, where: Expression<SqlBool>, year: number): Promise<{ households: number; withoutIncome: number }> {
+  const gaps = await q.incomeGaps(db, where, year);
+  if (gaps.households > 0 && gaps.withoutIncome === gaps.households) {
+    const latest = await q.latestIncomeYear(db, where);
+    const hint = latest === null ? '请先导入收入数据' : `请先录入或导入 ${year} 年收入，或在页面顶部选择有数据的年度（最近为 ${latest} 年）`;
+    throw badRequest(`${year} 年没有可评估的数据：范围内 ${gaps.households} 户都没有 ${year} 年收入记录，重新评估会把它们全部判为“待核实”。${hint}`, [
+      { field: 'year', value: String(year), message: `${gaps.withoutIncome} 户缺少 ${year} 年收入记录` },
+    ]);
+  }
+  return gaps;
 }
 
 /** Whether the status history must be read: only when some record is later than the year. */
@@ -123,6 +150,7 @@ export async function recomputeAssessments(database: Database, options: Recomput
     const db = database.db;
     const year = await resolveYear(db, where, options.year);
     const plans = groupPlans(await loadActivePolicies(db), place, year, where);
+    const { withoutIncome } = await q.incomeGaps(db, where, year);
     // Two independent scans (status history, household): on two connections at once on PostgreSQL.
     const [selectOptions, parts] = await Promise.all([selectOptionsFor(db, where, year), householdParts(db, where, plans.map((p) => p.group), size, workers)]);
     const total = parts.reduce((n, p) => n + p.households, 0);
@@ -146,6 +174,7 @@ export async function recomputeAssessments(database: Database, options: Recomput
       households,
       batches: parts.length,
       policies: plans.filter((_, i) => used.has(i)).map((p) => ({ region: p.region, policyKey: p.policyKey })),
+      withoutIncome,
       seconds: (Date.now() - started) / 1000,
     };
   });

@@ -13,7 +13,7 @@ import { activatePolicy, type ActivationResult } from '../policy/service';
 import { placeExists } from '../places/service';
 import { getJob, RECOMPUTE_JOB, runJob, startJob, WHAT_IF_JOB, type JobView, type ProgressReporter } from './jobs';
 import * as q from './queries';
-import { recomputeAssessments, resolveYear, type RecomputeProgress, type RecomputeSummary } from './recompute';
+import { checkYearData, latestDataYear, recomputeAssessments, resolveYear, type RecomputeProgress, type RecomputeSummary } from './recompute';
 import { runWhatIf, type WhatIfResult } from './whatIf';
 import { writeWhatIfWorkbook, XLSX_MEDIA_TYPE } from './whatIfWorkbook';
 
@@ -70,7 +70,7 @@ function recomputeWork(database: Database, request: RecomputeRequest, onProgress
         if (note) followed.push(note);
       }
     }
-    const text = summaries.map((s) => `${s.year} 年 ${s.households} 户`).join('，');
+    const text = summaries.map((s) => `${s.year} 年 ${s.households} 户${s.withoutIncome ? `（其中 ${s.withoutIncome} 户缺少 ${s.year} 年收入记录，收入一项为待核实）` : ''}`).join('，');
     return { result: { summaries }, message: `重新评估完成：${text}${followed.length ? `；${followed.join('；')}` : ''}` };
   };
 }
@@ -80,6 +80,11 @@ const paramsOf = (r: RecomputeRequest) => ({ place: r.place ?? NATIONAL_REGION, 
 /** Queue a recompute and run it in the background; returns the job id at once. */
 export async function startRecomputeJob(database: Database, request: RecomputeRequest, onCrash?: (e: Error) => void): Promise<number> {
   await assertPlace(database, request.place);
+  if (request.reason === 'manual') {
+    // Asked by a user: a year without data is refused with what it lacks, not quietly turned 待核实.
+    const where = q.householdsWhere(request.scope ?? ALL_PLACES, request.place ?? NATIONAL_REGION);
+    for (const year of request.years?.length ? request.years : [await resolveYear(database.db, where, undefined)]) await checkYearData(database.db, where, year);
+  }
   return startJob(database, RECOMPUTE_JOB, paramsOf(request), recomputeWork(database, request), onCrash);
 }
 
@@ -121,7 +126,8 @@ export async function activatePolicyAndRecompute(database: Database, id: string,
   const region = activation.policy.regionCode;
   const where = q.householdsWhere(ALL_PLACES, region);
   const stored = await q.storedYears(database.db, where, activation.policy.effectiveYear);
-  const years = stored.length ? stored : [await resolveYear(database.db, where, undefined)];
+  const latest = await latestDataYear(database.db, where);
+  const years = stored.length ? stored : [latest ?? activation.policy.effectiveYear];
   const jobId = await startRecomputeJob(database, { place: region, years, reason: 'policy' }, onCrash);
   return { ...activation, jobId };
 }

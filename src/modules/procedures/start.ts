@@ -125,11 +125,13 @@ async function relativeIdentification(db: Db, h: ProcedureHousehold, p: PolicyPl
 /** Start a case; `assertReach` refuses (404) a household outside the user's reach. */
 export async function startProcedure(db: Db, input: StartInput, author: Author, assertReach: (h: ProcedureHousehold) => Promise<void>): Promise<CaseRow> {
   const thisYear = Number(author.today.slice(0, 4));
-  const year = input.year ?? thisYear;
-  if (!Number.isInteger(year) || year < 2000 || year > thisYear + 1) throw badRequest(`年度（year）${year} 无效：应为 2000–${thisYear + 1} 之间的整数`);
   const found = await householdByNo(db, input.householdNo);
   if (!found) throw notFound(`户 ${input.householdNo} `);
   await assertReach(found);
+  // The business year chosen (the web app's header year); without one, the household's latest income year, never the clock's.
+  const year = input.year ?? (await yearIncomes(db, found.county_code, found.household_no)).at(-1)?.year;
+  if (year === undefined) throw badRequest(`户 ${input.householdNo} 没有收入记录：请指定业务年度（year）`);
+  if (!Number.isInteger(year) || year < 2000 || year > thisYear + 1) throw badRequest(`年度（year）${year} 无效：应为 2000–${thisYear + 1} 之间的整数`);
   return db.transaction().execute(async (tx) => {
     const h = (await householdByNo(tx, input.householdNo, true))!;
     const p = await policyPlan(tx, h.village_code, input.procedure, year);

@@ -38,13 +38,14 @@ const EMPTY: ProgressFigures = {
   returnsHouseholds: 0, returnsPersons: 0, monitoredHouseholds: 0, monitoredPersons: 0,
 };
 
-export async function leaderDashboard(db: Db, scope: PlaceScope, place: string, today: string): Promise<Dashboard> {
+/** The leader's dashboard of `place` at the end of `year` (the business year; default the latest year with data). */
+export async function leaderDashboard(db: Db, scope: PlaceScope, place: string, today: string, year?: number): Promise<Dashboard> {
   // Bring the rollups up to date and read the place and its years once, then the independent
   // reads side by side (the cause report's default year is the progress report's: the latest).
   const [prepared, rectifications] = await Promise.all([preparePlaceOnce(db, place), rectificationTotals(db, scope, place, today)]);
   const [progress, causes, listing] = await Promise.all([
-    progressReport(db, place, { prepared }),
-    causeReport(db, place, { prepared }),
+    progressReport(db, place, { prepared, year }),
+    causeReport(db, place, { prepared, year }),
     supervisionListing(db, scope, place, { today, prepared }),
   ]);
   const listedPlaces = [...listing.counties, ...listing.townships, ...listing.villages];

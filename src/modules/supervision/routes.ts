@@ -13,7 +13,7 @@ import { ledgerContextOf, reachPlace, reachRecord, todayOf } from '../../server/
 import { sendWorkbook } from '../reports/service';
 import { leaderDashboard } from './dashboard';
 import { listingSheets } from './exports';
-import { dashboardSchema, detailQuery, detailSchema, findingInput, leaderInput, listedCode, listingQuery, listingSchema } from './schemas';
+import { dashboardSchema, detailQuery, detailSchema, findingInput, leaderInput, listedCode, dashboardQuery, listingQuery, listingSchema } from './schemas';
 import { assignFinding, assignLeader, listedPlaceDetail, supervisionListing } from './service';
 
 const codeParams = z.object({ code: listedCode });
@@ -39,11 +39,11 @@ export async function registerSupervisionRoutes(api: FastifyInstance, database: 
   });
 
   route({
-    method: 'GET', url: '/dashboard', summary: '领导驾驶舱', access: 'dashboard.read', query: listingQuery, response: dashboardSchema,
+    method: 'GET', url: '/dashboard', summary: '领导驾驶舱', access: 'dashboard.read', query: dashboardQuery, response: dashboardSchema,
     handler: async ({ request, query }) => {
       const place = await reachPlace(request, query.place);
       const scope = requireUser(request).scope;
-      return onOneConnection(db, (one) => leaderDashboard(one, scope, place, todayOf(request)));
+      return onOneConnection(db, (one) => leaderDashboard(one, scope, place, todayOf(request), query.year));
     },
   });
 

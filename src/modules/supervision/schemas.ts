@@ -10,6 +10,7 @@ const dateSchema = (name: string) =>
     .refine((v) => new Date(v + 'T00:00:00Z').toISOString().startsWith(v), `${name}不是有效日期`);
 
 export const listingQuery = z.object({ place: placeCodeSchema.optional(), asOf: dateSchema('时点（asOf）').optional() });
+export const dashboardQuery = listingQuery.extend({ year: z.coerce.number({ message: '年度（year）应为数字' }).int('年度（year）应为整数').min(2000).max(2100).optional() });
 export const detailQuery = z.object({ asOf: dateSchema('时点（asOf）').optional() });
 export const listedCode = placeCodeOf([6, 9, 12], '挂牌督战对象');
 

@@ -21,8 +21,8 @@ export interface ImportJob {
 export const importTemplateUrl = () => apiUrl('/imports/template');
 
 /** Uploads the file (multipart, CSRF header) and starts the job; answers its id. */
-export async function startImport(file: File, dryRun: boolean): Promise<number> {
-  return (await postFile<{ jobId: number }>('/imports', file, { dryRun: dryRun ? 'true' : 'false' })).jobId;
+export async function startImport(file: File, dryRun: boolean, year?: number): Promise<number> {
+  return (await postFile<{ jobId: number }>('/imports', file, { dryRun: dryRun ? 'true' : 'false', year })).jobId;
 }
 
 export const getImportJob = (id: number, signal?: AbortSignal) => getJson<ImportJob>(`/imports/${id}`, {}, signal);

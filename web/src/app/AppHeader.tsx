@@ -4,8 +4,9 @@ import { Link } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PlaceIndicator } from '../components/PlaceIndicator';
 import { UserMenu } from '../components/UserMenu';
+import { YearIndicator } from '../components/YearIndicator';
 
-/** 系统名称 on the left; the selected place, the language and the user on the right. */
+/** 系统名称 on the left; the selected place, the business year, the language and the user on the right. */
 export function AppHeader() {
   const { t } = useTranslation();
   return (
@@ -16,6 +17,7 @@ export function AppHeader() {
       </Link>
       <div className="app-header-right">
         <PlaceIndicator />
+        <YearIndicator />
         <LanguageSwitch />
         <UserMenu />
       </div>

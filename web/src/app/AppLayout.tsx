@@ -7,6 +7,7 @@ import { menuFor, menuPageFor } from './menu';
 import { usePlaceParam, withPlace } from './usePlaceParam';
 import { AppHeader } from './AppHeader';
 import { PageLoading } from './lazyPage';
+import { BusinessYearProvider } from './businessYear';
 
 const { Sider, Content } = Layout;
 
@@ -41,25 +42,27 @@ export function AppLayout() {
   );
 
   return (
-    <Layout className="app-shell">
-      <AppHeader />
-      <Layout>
-        <Sider width={180} theme="light" className="app-sider">
-          <Menu
-            mode="inline"
-            items={items}
-            selectedKeys={current ? [current.page.path] : []}
-            defaultOpenKeys={modules.filter((m) => m.pages.length > 0).map((m) => m.key)}
-            onClick={({ key }) => navigate(withPlace(key, place))}
-          />
-        </Sider>
-        <Content className="app-content">
-          {/* The frame stays while a page's code loads (app/lazyPage.tsx). */}
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
-        </Content>
+    <BusinessYearProvider>
+      <Layout className="app-shell">
+        <AppHeader />
+        <Layout>
+          <Sider width={180} theme="light" className="app-sider">
+            <Menu
+              mode="inline"
+              items={items}
+              selectedKeys={current ? [current.page.path] : []}
+              defaultOpenKeys={modules.filter((m) => m.pages.length > 0).map((m) => m.key)}
+              onClick={({ key }) => navigate(withPlace(key, place))}
+            />
+          </Sider>
+          <Content className="app-content">
+            {/* The frame stays while a page's code loads (app/lazyPage.tsx). */}
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </BusinessYearProvider>
   );
 }

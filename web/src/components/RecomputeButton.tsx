@@ -1,5 +1,6 @@
 /**
- * 重新评估: for roles with 'monitoring.recompute', starts a recompute of a place as a job and
+ * 重新评估: for roles with 'monitoring.recompute', starts a recompute of a place for the business
+ * year (the header's; a year without data is refused with what it lacks) as a job and
  * shows its progress until it is done (then `onDone`, so the page loads the new results).
  */
 import { SyncOutlined } from '@ant-design/icons';
@@ -9,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { getMonitoringJob, startRecompute, type MonitoringJob } from '../api/assessment';
 import { ApiError } from '../api/client';
 import { useCan } from '../app/auth';
+import { useBusinessYear } from '../app/businessYear';
 
 const POLL_MS = 700;
 
@@ -25,6 +27,7 @@ export function RecomputeButton({ place, placeName, label, onDone }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const can = useCan();
+  const { year } = useBusinessYear();
   const [job, setJob] = useState<MonitoringJob>();
 
   useEffect(() => {
@@ -35,7 +38,7 @@ export function RecomputeButton({ place, placeName, label, onDone }: Props) {
         (next) => {
           setJob(next);
           if (next.status === 'done') {
-            message.success(t('monitoring.recompute.done'));
+            message.success(t('monitoring.recompute.done', { message: next.message ?? '' }));
             onDone();
           } else if (next.status === 'failed') message.error(t('monitoring.recompute.failed', { message: next.message ?? '' }));
         },
@@ -57,7 +60,7 @@ export function RecomputeButton({ place, placeName, label, onDone }: Props) {
 
   const start = async () => {
     try {
-      const { jobId } = await startRecompute(place);
+      const { jobId } = await startRecompute(place, year);
       setJob({ id: jobId, status: 'queued', progress: 0, message: null });
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
@@ -66,7 +69,7 @@ export function RecomputeButton({ place, placeName, label, onDone }: Props) {
 
   return (
     <Space className="recompute-button">
-      <Popconfirm title={t('monitoring.recompute.confirm', { place: placeName })} onConfirm={start} okText={t('common.yes')} cancelText={t('common.no')}>
+      <Popconfirm title={t('monitoring.recompute.confirm', { place: placeName, year })} onConfirm={start} okText={t('common.yes')} cancelText={t('common.no')}>
         <Button icon={<SyncOutlined spin={running} />} loading={running} data-testid="recompute">
           {label ?? t('monitoring.recompute.button')}
         </Button>

@@ -11,6 +11,7 @@ import { queryString } from '../../api/client';
 import { formatYuan } from '../../app/labels';
 import { useCan } from '../../app/auth';
 import { useApi } from '../../app/useApi';
+import { useBusinessYear } from '../../app/businessYear';
 import { placeText, useSelectedPlace } from '../../app/useSelectedPlace';
 import { withPlace } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
@@ -20,14 +21,15 @@ import { GradeTag, GRADES } from './grades';
 const CRITERIA = ['income', 'food', 'clothing', 'education', 'medical', 'housing', 'water'];
 const OUTCOMES = ['meets', 'does_not_meet', 'undetermined'];
 const CATEGORIES = ['unstable', 'marginal', 'sudden'];
-const FILTER_KEYS = ['grade', 'failing', 'outcome', 'suggested', 'year'] as const;
+const FILTER_KEYS = ['grade', 'failing', 'outcome', 'suggested'] as const;
 
 export function AssessedListPage() {
   const { t } = useTranslation();
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const selected = useSelectedPlace();
-  const filter: AssessedFilter = { place: selected.effectiveCode };
+  const { year } = useBusinessYear();
+  const filter: AssessedFilter = { place: selected.effectiveCode, year: String(year) };
   for (const key of FILTER_KEYS) filter[key] = params.get(key) || undefined;
   const page = Number(params.get('page')) || 1;
   const pageSize = Number(params.get('pageSize')) || 20;

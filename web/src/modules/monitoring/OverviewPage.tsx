@@ -11,6 +11,7 @@ import { queryString } from '../../api/client';
 import type { Grade } from '../../api/assessment';
 import { formatTime } from '../../app/labels';
 import { useApi } from '../../app/useApi';
+import { useBusinessYear } from '../../app/businessYear';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
@@ -29,7 +30,8 @@ export function OverviewPage() {
   const selected = useSelectedPlace();
   const [, setPlace] = usePlaceParam();
   const place = selected.effectiveCode;
-  const overview = useApi(`overview:${place}`, (signal) => getOverview({ place }, signal));
+  const { year } = useBusinessYear();
+  const overview = useApi(`overview:${place}:${year}`, (signal) => getOverview({ place, year: String(year) }, signal));
   const o = overview.data?.place.code === place ? overview.data : undefined;
   const mayGoUp = place !== '0' && (selected.scopeCode === '0' || place.length > selected.scopeCode.length);
   const drillable = (o?.place.level ?? 0) < 4;

@@ -1,14 +1,14 @@
 /**
- * 政策指标: for the selected place and an explicitly chosen year, the monitoring scale against
+ * 政策指标: for the selected place and the business year (the header's), the monitoring scale against
  * the 2020 cap (counties over it listed with a warning) and the industry income target of
  * households with industry support (by place, and the households short of it), each with 导出Excel.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { useCan } from '../../app/auth';
 import { useApi } from '../../app/useApi';
+import { useBusinessYear } from '../../app/businessYear';
 import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
 import { capExportUrl, getCapReport, getIndustryReport, industryExportUrl, type CapRow, type IndustryReport } from './api';
@@ -103,31 +103,14 @@ export function TargetsPage() {
   const { t } = useTranslation();
   const selected = useSelectedPlace();
   const place = selected.effectiveCode;
-  const [params, setParams] = useSearchParams();
-  const year = params.get('year') ?? '';
-  const setYear = (value: number | null) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (value) next.set('year', String(value));
-      else next.delete('year');
-      return next;
-    });
+  const year = String(useBusinessYear().year);
   return (
     <Space direction="vertical" style={{ width: '100%' }} className="monitoring-targets-page">
       <Card size="small" title={t('monitoring.targets.title')}>
-        <Space>
-          {t('monitoring.targets.year')}
-          <InputNumber min={2000} max={2100} precision={0} value={year ? Number(year) : null} onChange={setYear} data-testid="targets-year" />
-        </Space>
+        <span data-testid="targets-year">{t('monitoring.targets.year')} {year}</span>
       </Card>
-      {year ? (
-        <>
-          <CapSection place={place} year={year} />
-          <IndustrySection place={place} year={year} />
-        </>
-      ) : (
-        <Alert type="info" showIcon message={t('monitoring.targets.chooseYear')} />
-      )}
+      <CapSection place={place} year={year} />
+      <IndustrySection place={place} year={year} />
     </Space>
   );
 }

@@ -37,7 +37,7 @@ export const zh = {
     back: '返回总览',
   },
   recompute: {
-    button: '重新评估', confirm: '按现行政策重新评估{{place}}的全部农户？', running: '正在重新评估…', done: '重新评估完成', failed: '重新评估失败：{{message}}',
+    button: '重新评估', confirm: '按现行政策重新评估{{place}}全部农户的 {{year}} 年情况？', running: '正在重新评估…', done: '重新评估完成：{{message}}', failed: '重新评估失败：{{message}}',
     started: '已开始重新评估（任务 {{id}}）',
   },
   checklist: {
@@ -108,7 +108,7 @@ export const en: typeof zh = {
     back: 'Back to overview',
   },
   recompute: {
-    button: 'Recompute', confirm: 'Recompute every household of {{place}} under the current policy?', running: 'Recomputing…', done: 'Recompute finished', failed: 'Recompute failed: {{message}}',
+    button: 'Recompute', confirm: 'Recompute every household of {{place}} for {{year}} under the current policy?', running: 'Recomputing…', done: 'Recompute finished: {{message}}', failed: 'Recompute failed: {{message}}',
     started: 'Recompute started (job {{id}})',
   },
   checklist: {

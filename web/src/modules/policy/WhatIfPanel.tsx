@@ -1,11 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, InputNumber, Progress, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Form, Progress, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
+import { useBusinessYear } from '../../app/businessYear';
+import { useApi } from '../../app/useApi';
 import { ErrorState } from '../../components/ErrorState';
 import { PlacePicker } from '../../components/PlacePicker';
-import { getWhatIfJob, startWhatIf, whatIfListUrl, type Job, type PlaceImpact, type TargetChanges, type WhatIfResult } from './api';
+import { getPolicy, getWhatIfJob, startWhatIf, whatIfListUrl, type Job, type PlaceImpact, type TargetChanges, type WhatIfResult } from './api';
 
 const POLL_MS = 500;
 
@@ -42,7 +44,8 @@ function useJob(jobId: number | undefined) {
 export function WhatIfPanel({ policyId, scopeCode, defaultPlace, dirty }: { policyId: string; scopeCode: string; defaultPlace: string; dirty: boolean }) {
   const { t } = useTranslation();
   const [place, setPlace] = useState<string | undefined>(defaultPlace);
-  const [year, setYear] = useState<number>();
+  const { year } = useBusinessYear();
+  const draft = useApi(`policy#${policyId}`, (signal) => getPolicy(policyId, signal));
   const [jobId, setJobId] = useState<number>();
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<ApiError>();
@@ -72,7 +75,7 @@ export function WhatIfPanel({ policyId, scopeCode, defaultPlace, dirty }: { poli
           </div>
         </Form.Item>
         <Form.Item label={t('policy.whatIf.year')} tooltip={t('policy.whatIf.yearHint')}>
-          <InputNumber min={2000} max={2100} value={year} onChange={(v) => setYear(v ?? undefined)} />
+          <span className="policy-what-if-year">{year}</span>
         </Form.Item>
         <Button type="primary" className="policy-what-if-run" loading={starting || job?.status === 'running' || job?.status === 'queued'} onClick={run}>
           {t('policy.whatIf.run')}
@@ -94,6 +97,14 @@ export function WhatIfPanel({ policyId, scopeCode, defaultPlace, dirty }: { poli
               changedPersons: result.changed.persons,
             })}
           </Typography.Paragraph>
+          {result.changed.households === 0 && (
+            <Alert
+              type="info"
+              showIcon
+              className="policy-what-if-zero"
+              title={zeroReason(t, result, year, draft.data?.effectiveYear)}
+            />
+          )}
           <Table<PlaceImpact>
             className="policy-what-if-by-place"
             rowKey="code"
@@ -120,6 +131,13 @@ export function WhatIfPanel({ policyId, scopeCode, defaultPlace, dirty }: { poli
       )}
     </Card>
   );
+}
+
+/** Why a what-if changes nothing: no households of the year, a draft not yet in force that year, or rules that change no result. */
+function zeroReason(t: (key: string, values?: Record<string, unknown>) => string, result: WhatIfResult, year: number, effectiveYear: number | undefined): string {
+  if (result.households === 0) return t('policy.whatIf.zeroNoHouseholds', { year: result.year ?? year, place: result.place.name });
+  if (effectiveYear !== undefined && effectiveYear > (result.year ?? year)) return t('policy.whatIf.zeroNotInForce', { year: result.year ?? year, effective: effectiveYear });
+  return t('policy.whatIf.zeroSame', { year: result.year ?? year });
 }
 
 /** What the draft changes besides grades: counties against the monitoring cap, industry verdicts, procedure settings. */

@@ -14,7 +14,7 @@ import { PublishNoticeButton } from './PublishNotice';
 
 export function CaseActions({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [comment, setComment] = useState('');
   const [files, setFiles] = useState<Evidence[]>([]);
   const [busy, setBusy] = useState(false);
@@ -103,7 +103,15 @@ export function CaseActions({ c, onDone }: { c: CaseDetail; onDone: () => void }
         {button('verify', t('procedures.case.action.verifyFail'), <CloseOutlined />, () => decide('verify', t('procedures.case.action.verifyFail'), false), { danger: true })}
         {button('approve', t('procedures.case.action.approve'), <CheckOutlined />, () => decide('approve', t('procedures.case.action.approve')), { primary: true })}
         {button('return', t('procedures.case.action.return'), <RollbackOutlined />, () => decide('return', t('procedures.case.action.return')))}
-        {button('reject', t('procedures.case.action.reject'), <StopOutlined />, () => decide('reject', t('procedures.case.action.reject')), { danger: true })}
+        {button('reject', t('procedures.case.action.reject'), <StopOutlined />, () =>
+          void modal.confirm({
+            title: t('procedures.case.rejectConfirm', { id: c.id }),
+            content: t('procedures.case.rejectConfirmHint'),
+            okText: t('procedures.case.action.reject'),
+            okButtonProps: { danger: true },
+            cancelText: t('common.cancel'),
+            onOk: () => decide('reject', t('procedures.case.action.reject')),
+          }), { danger: true })}
       </Space>
       {refused.length > 0 && (
         <ul className="action-reasons" data-testid="action-reasons">

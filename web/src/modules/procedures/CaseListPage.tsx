@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { queryString } from '../../api/client';
 import { useCan } from '../../app/auth';
 import { useApi } from '../../app/useApi';
+import { useBusinessYear } from '../../app/businessYear';
 import { ErrorState } from '../../components/ErrorState';
 import { caseExportUrl, caseSummaryCounts, definitions, listCases } from './api';
 import { CaseTable } from './CaseTable';
@@ -18,7 +19,8 @@ export function CaseListPage() {
   const can = useCan();
   const { query, filter, update, selected } = useCaseQuery();
   const list = useApi(queryString(query), (signal) => listCases(query, signal));
-  const defs = useApi(`defs#${selected.code ?? ''}`, (signal) => definitions(selected.code, signal));
+  const { year } = useBusinessYear();
+  const defs = useApi(`defs#${selected.code ?? ''}#${year}`, (signal) => definitions(selected.code, year, signal));
   const counts = useApi(`counts#${selected.code ?? ''}`, (signal) => caseSummaryCounts(selected.code, signal));
   const procedures = defs.data?.procedures ?? [];
   const stepsOf = (procedure: string | undefined) => procedures.find((p) => p.code === procedure)?.steps ?? [];

@@ -30,6 +30,8 @@ export function CasePage() {
   const c = detail.data;
   if (!c || c.id !== id) return <Spin size="large" className="page-loading" />;
   const current = c.plan.findIndex((s) => s.state === 'current');
+  // A rejected case stopped at its first step not done: that step is shown refused, the later ones not reached.
+  const stopped = c.status === 'rejected' ? Math.max(0, c.plan.findIndex((s) => s.state !== 'done')) : -1;
 
   return (
     <div className="case-page" data-testid="case-page">
@@ -59,12 +61,25 @@ export function CasePage() {
         </Descriptions>
       </Card>
       <Card size="small" title={t('procedures.case.plan')} className="card-section">
-        <Steps
-          size="small"
-          current={current === -1 ? c.plan.length : current}
-          status={c.status === 'rejected' ? 'error' : undefined}
-          items={c.plan.map((s) => ({ title: s.label, description: s.roleLabels.join('、') }))}
-        />
+        {stopped === -1 ? (
+          <Steps
+            size="small"
+            current={current === -1 ? c.plan.length : current}
+            items={c.plan.map((s) => ({ title: s.label, description: s.roleLabels.join('、') }))}
+          />
+        ) : (
+          <Steps
+            size="small"
+            className="case-steps-stopped"
+            current={stopped}
+            items={c.plan.map((s, i) => ({
+              title: s.label,
+              status: i < stopped ? 'finish' : i === stopped ? 'error' : 'wait',
+              className: i === stopped ? 'case-step-stopped' : undefined,
+              description: i === stopped ? <span data-testid="case-stopped-step">{t('procedures.case.stoppedAt')}</span> : s.roleLabels.join('、'),
+            }))}
+          />
+        )}
       </Card>
       {can('procedures.act') && (
         <Card size="small" title={t('procedures.case.actions')} className="card-section">

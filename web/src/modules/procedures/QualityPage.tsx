@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table/interface';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../app/useApi';
+import { useBusinessYear } from '../../app/businessYear';
 import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
 import { qualityRates, type QualityReport, type QualityRow, type Rate } from './api';
@@ -50,7 +51,7 @@ function rateChart(r: QualityReport, title: string): ChartOption {
 export function QualityPage() {
   const { t } = useTranslation();
   const selected = useSelectedPlace();
-  const [year, setYear] = useState<number>();
+  const { year } = useBusinessYear();
   const query = { place: selected.code, year };
   const report = useApi(`quality#${JSON.stringify(query)}`, (signal) => qualityRates(query, signal));
   const r = report.data;
@@ -78,11 +79,6 @@ export function QualityPage() {
       <Card
         size="small"
         title={r ? `${t('procedures.quality.title')} · ${r.place.name} ${r.year}` : t('procedures.quality.title')}
-        extra={
-          <span>
-            {t('procedures.quality.year')} <InputNumber min={2000} max={2100} value={year ?? r?.year} onChange={(v) => setYear(v ?? undefined)} />
-          </span>
-        }
       >
         {report.error ? (
           <ErrorState error={report.error} onRetry={report.reload} />

@@ -10,6 +10,7 @@ import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { enumOptions, monitorCategory } from '../../app/labels';
 import { useApi } from '../../app/useApi';
+import { useBusinessYear } from '../../app/businessYear';
 import { definitions, startCase } from './api';
 
 interface Values { procedure: string; householdNo: string; reason?: string; comment?: string; source?: string; monitorCategory?: string; discoveredOn?: { format: (f: string) => string } }
@@ -25,7 +26,8 @@ export function StartProcedureButton({ place, householdNo }: { place: string | u
   const [refusal, setRefusal] = useState<{ message: string; problems: string[] }>();
   const [form] = Form.useForm<Values>();
   const procedure = Form.useWatch('procedure', form);
-  const defs = useApi(`defs#${place ?? ''}#${open}`, (signal) => (open ? definitions(place, signal) : Promise.resolve({ procedures: [] })));
+  const { year } = useBusinessYear();
+  const defs = useApi(`defs#${place ?? ''}#${year}#${open}`, (signal) => (open ? definitions(place, year, signal) : Promise.resolve({ procedures: [] })));
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -34,13 +36,14 @@ export function StartProcedureButton({ place, householdNo }: { place: string | u
       const created = await startCase({
         procedure: v.procedure,
         householdNo: v.householdNo.trim(),
+        year,
         reason: v.reason || undefined,
         comment: v.comment || undefined,
         source: v.source,
         monitorCategory: v.monitorCategory,
         discoveredOn: v.discoveredOn?.format('YYYY-MM-DD'),
       });
-      message.success(t('procedures.start.started', { id: created.id }));
+      message.success(t('procedures.start.started', { id: created.id, year: created.year }));
       setOpen(false);
       navigate(`/procedures/cases/${created.id}`);
     } catch (error) {
@@ -66,6 +69,7 @@ export function StartProcedureButton({ place, householdNo }: { place: string | u
         onCancel={() => setOpen(false)}
         destroyOnHidden
       >
+        <Alert type="info" showIcon className="start-year" data-testid="start-year" title={t('procedures.start.yearNote', { year })} style={{ marginBottom: 12 }} />
         {refusal && (
           <Alert
             type="error"

@@ -3,11 +3,12 @@
  * exits recorded (and, for the current year, the cases in progress as a forecast); places
  * behind plan in red; one year month by month (completed exit cases against a straight-line plan).
  */
-import { Alert, Card, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { Alert, Card, InputNumber, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../app/useApi';
+import { useBusinessYear } from '../../app/businessYear';
 import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
 import { monthlyProgress, targetOverview, type MonthlyProgress, type OverviewRow, type TargetOverview, type YearCell } from './api';
@@ -58,11 +59,12 @@ export function TargetsPage() {
   const { t } = useTranslation();
   const selected = useSelectedPlace();
   const [range, setRange] = useState<{ from?: number; to?: number }>({});
-  const [chosenYear, setChosenYear] = useState<number>();
+  const { year: businessYear } = useBusinessYear();
   const query = { place: selected.code, ...(range.from && range.to ? range : {}) };
   const overview = useApi(`targets#${JSON.stringify(query)}`, (signal) => targetOverview(query, signal));
   const o = overview.data;
-  const year = chosenYear && o?.years.includes(chosenYear) ? chosenYear : o ? (o.years.includes(o.currentYear) ? o.currentYear : o.years[o.years.length - 1]) : undefined;
+  // The business year's chart and months; a place whose targets do not reach it shows its last target year.
+  const year = o ? (o.years.includes(businessYear) ? businessYear : o.years[o.years.length - 1]) : undefined;
   const progress = useApi(`progress#${selected.code ?? ''}#${year ?? ''}`, (signal) => (year ? monthlyProgress({ place: selected.code, year }, signal) : Promise.resolve(undefined)));
 
   const words = { target: t('procedures.targets.target'), exited: t('procedures.targets.exited'), forecast: t('procedures.targets.forecast') };
@@ -132,7 +134,6 @@ export function TargetsPage() {
           size="small"
           className="card-section"
           title={t('procedures.targets.monthly', { year, place: o.place.name })}
-          extra={<Select value={year} options={o.years.map((y) => ({ value: y, label: String(y) }))} onChange={setChosenYear} style={{ width: 100 }} />}
         >
           {chart && <Chart option={chart} testId="targets-chart" />}
           {progress.error ? <ErrorState error={progress.error} onRetry={progress.reload} /> : months && <Chart option={months} height={260} testId="months-chart" />}

@@ -108,9 +108,9 @@ export const listCases = (query: CaseQuery, signal?: AbortSignal) => getJson<Cas
 export const caseExportUrl = (query: CaseQuery) => apiUrl('/procedures/cases/export.xlsx', { ...query, page: undefined, pageSize: undefined });
 export const caseSummaryCounts = (place: string | undefined, signal?: AbortSignal) =>
   getJson<{ items: { procedure: string; step: string; cases: number; persons: number }[] }>('/procedures/summary', { place }, signal);
-export const definitions = (place: string | undefined, signal?: AbortSignal) => getJson<{ procedures: Definition[] }>('/procedures/definitions', { place }, signal);
+export const definitions = (place: string | undefined, year: number, signal?: AbortSignal) => getJson<{ procedures: Definition[] }>('/procedures/definitions', { place, year }, signal);
 export const getCase = (id: number, signal?: AbortSignal) => getJson<CaseDetail>(`/procedures/cases/${id}`, {}, signal);
-export const startCase = (body: { procedure: string; householdNo: string; reason?: string; comment?: string; source?: string; monitorCategory?: string; discoveredOn?: string }) =>
+export const startCase = (body: { procedure: string; householdNo: string; year: number; reason?: string; comment?: string; source?: string; monitorCategory?: string; discoveredOn?: string }) =>
   postJson<CaseDetail>('/procedures/cases', body);
 export const actOn = (body: { caseIds: number[]; action: string; passed?: boolean; comment?: string; evidenceIds?: number[] }) => postJson<ActionResult>('/procedures/cases/actions', body);
 export const publishNotice = (body: { caseIds: number[]; startsOn: string; contact: string }) => postJson<NoticeView>('/procedures/notices', body);

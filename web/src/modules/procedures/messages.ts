@@ -21,7 +21,8 @@ export const zh = {
   },
   start: {
     button: '发起程序', title: '发起程序', procedure: '程序', household: '户编号', householdRequired: '请输入户编号', reason: '理由（可选）', comment: '说明（可选）',
-    source: '发现来源', category: '监测对象类别', discoveredOn: '发现日期', submit: '发起', refused: '不能发起', started: '已发起第 {{id}} 号案件',
+    source: '发现来源', category: '监测对象类别', discoveredOn: '发现日期', submit: '发起', refused: '不能发起', started: '已发起第 {{id}} 号案件，按 {{year}} 年评估',
+    yearNote: '按 {{year}} 年（页面顶部的业务年度）的收入和政策评估并办理；要办理其他年度，请先在页面顶部切换业务年度',
     sources: { self_application: '农户自主申报', cadre_discovery: '基层干部排查', department_warning: '部门筛查预警' },
   },
   case: {
@@ -30,6 +31,8 @@ export const zh = {
     closed: '案件{{status}}，不能再办理。', evidence: '佐证材料', upload: '上传{{label}}', uploaded: '已上传', uploadFailed: '上传失败',
     seq: '序号', step: '步骤', result: '结果', actor: '办理人', time: '时间', files: '材料', sha: 'SHA-256', size: '大小',
     actionDone: '已办理：{{result}}', noticePeriod: '公示期 {{from}} 至 {{to}}', openNotice: '查看公示', card: '户档案',
+    rejectConfirm: '确定对第 {{id}} 号案件不予通过？', rejectConfirmHint: '不予通过后案件即告终止，不能再办理；如只需补正材料，请用“退回”。',
+    stoppedAt: '在此步骤终止（未通过）',
     action: { approve: '通过', return: '退回', reject: '不予通过', verify: '抽查核实', verifyPass: '抽查核实通过', verifyFail: '抽查核实不通过', publish: '发布公示', sample: '抽查抽样', object: '登记异议', resolve: '处理异议' },
   },
   publish: { title: '发布村内公示', startsOn: '公示开始日期', contact: '异议受理方式（单位、电话）', contactRequired: '请写明如何提出异议', published: '公示已发布（{{from}} 至 {{to}}）' },
@@ -79,7 +82,8 @@ export const en: typeof zh = {
   },
   start: {
     button: 'Start procedure', title: 'Start a procedure', procedure: 'Procedure', household: 'Household no.', householdRequired: 'Enter the household number', reason: 'Reason (optional)', comment: 'Comment (optional)',
-    source: 'Source', category: 'Monitoring category', discoveredOn: 'Discovered on', submit: 'Start', refused: 'Cannot start', started: 'Case {{id}} started',
+    source: 'Source', category: 'Monitoring category', discoveredOn: 'Discovered on', submit: 'Start', refused: 'Cannot start', started: 'Case {{id}} started, assessed for {{year}}',
+    yearNote: 'Assessed and handled for {{year}} (the business year at the top of the page); switch the year there for another year',
     sources: { self_application: 'Household application', cadre_discovery: 'Cadre discovery', department_warning: 'Department warning' },
   },
   case: {
@@ -88,6 +92,8 @@ export const en: typeof zh = {
     closed: 'The case is {{status}} and cannot be acted on.', evidence: 'Evidence', upload: 'Upload {{label}}', uploaded: 'Uploaded', uploadFailed: 'Upload failed',
     seq: 'No.', step: 'Step', result: 'Result', actor: 'By', time: 'Time', files: 'Files', sha: 'SHA-256', size: 'Size',
     actionDone: 'Done: {{result}}', noticePeriod: 'Notice {{from}} to {{to}}', openNotice: 'Open notice', card: 'Household card',
+    rejectConfirm: 'Reject case {{id}}?', rejectConfirmHint: 'A rejected case ends and cannot be handled further; to ask for corrections, use Return.',
+    stoppedAt: 'Stopped here (rejected)',
     action: { approve: 'Approve', return: 'Return', reject: 'Reject', verify: 'Verify', verifyPass: 'Check passed', verifyFail: 'Check failed', publish: 'Publish notice', sample: 'Draw sample', object: 'Record objection', resolve: 'Resolve objection' },
   },
   publish: { title: 'Publish village notice', startsOn: 'Notice starts on', contact: 'How to object (office, phone)', contactRequired: 'Say how to object', published: 'Notice published ({{from}} to {{to}})' },

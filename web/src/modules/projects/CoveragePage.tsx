@@ -7,7 +7,7 @@ import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { ReportActions } from '../reports/parts';
 import { coverageExportUrl, getCoverage, yuan, type Coverage } from './api';
-import { useYear, YearInput } from './parts';
+import { useYear } from './parts';
 
 type Line = Coverage['lines'][number];
 const wan = (v: number | null) => (v === null ? '—' : (v / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 }));
@@ -15,7 +15,7 @@ const wan = (v: number | null) => (v === null ? '—' : (v / 10000).toLocaleStri
 export function CoveragePage() {
   const { t } = useTranslation();
   const [place] = usePlaceParam();
-  const [year, setYear] = useYear();
+  const [year] = useYear();
   const data = useApi(`${place}/${year}`, (signal) => getCoverage({ place, year }, signal));
   const columns: ColumnsType<Line> = [
     { title: t('projects.industry'), dataIndex: 'industry' },
@@ -35,7 +35,6 @@ export function CoveragePage() {
         <ReportActions exportUrl={coverageExportUrl({ place, year })} />
       </div>
       <Card size="small">
-        <div className="no-print" style={{ marginBottom: 8 }}><YearInput year={year} onChange={setYear} /></div>
         {data.error ? <ErrorState error={data.error} onRetry={data.reload} /> : (
           <Table<Line> className="coverage-table" rowKey={(l) => `${l.type}/${l.industry}/${l.scaleUnit}`} size="small" bordered loading={data.loading} pagination={false} columns={columns} dataSource={data.data?.lines ?? []} />
         )}

@@ -7,13 +7,13 @@ import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { ReportActions } from '../reports/parts';
 import { getDisclosure, yuan, type Allocation, type Disbursement } from './api';
-import { useYear, YearInput } from './parts';
+import { useYear } from './parts';
 
 export function DisclosurePage() {
   const { t } = useTranslation();
   const [place] = usePlaceParam();
   const [params] = useSearchParams();
-  const [year, setYear] = useYear();
+  const [year] = useYear();
   const projectId = Number(params.get('projectId')) || undefined;
   const data = useApi(`${place}/${year}/${projectId}`, (signal) => getDisclosure({ place, year, projectId }, signal));
   const d = data.data;
@@ -24,7 +24,6 @@ export function DisclosurePage() {
         <h2 className="report-title">{d ? t('projects.disclosureTitleOf', { place: d.placeName, year }) : t('projects.disclosureTitle')}</h2>
         <ReportActions />
       </div>
-      <div className="no-print" style={{ marginBottom: 8 }}><YearInput year={year} onChange={setYear} /></div>
       {data.error ? <ErrorState error={data.error} onRetry={data.reload} /> : (
         <Card size="small" loading={data.loading && !d}>
           {d && (

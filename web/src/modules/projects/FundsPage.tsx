@@ -15,7 +15,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { FUND_KINDS } from '../../../../src/domain/funds/projectTypes';
 import { ReportActions } from '../reports/parts';
 import { allocate, createSource, disburse, fundsExportUrl, getRules, getSplit, listAllocations, listDisbursements, listProjects, listSources, yuan, type Allocation, type Disbursement, type RulePanel, type Source } from './api';
-import { FormModal, todayText, useYear, YearInput } from './parts';
+import { FormModal, todayText, useYear } from './parts';
 import { PvRevenueCard } from './PvRevenueCard';
 import { moneyRule } from '../../app/formRules';
 
@@ -28,7 +28,7 @@ export function FundsPage() {
   const [place] = usePlaceParam();
   const selected = useSelectedPlace();
   const can = useCan();
-  const [year, setYear] = useYear();
+  const [year] = useYear();
   const [form, setForm] = useState<'source' | 'allocate' | 'disburse'>();
   const key = `${place}/${year}`;
   const sources = useApi('s' + key, (signal) => listSources({ place, year }, signal));
@@ -85,7 +85,6 @@ export function FundsPage() {
           )}
         />
       </div>
-      <div className="no-print" style={{ marginBottom: 8 }}><YearInput year={year} onChange={setYear} /></div>
       {county && <RulesCard state={rules} />}
       {!holdsCounty && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('projects.rulesCountyOnly')} data-testid="fund-rules-county-only" />}
       {county && writable && <PvRevenueCard place={selected.effectiveCode} year={year} onSaved={rules.reload} />}

@@ -14,7 +14,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { BENEFIT_LINKS, PROJECT_STATUSES, PROJECT_TYPES } from '../../../../src/domain/funds/projectTypes';
 import { ReportActions } from '../reports/parts';
 import { createProject, listProjects, moveProject, projectsExportUrl, updateProject, yuan, type Project, type ProjectQuery } from './api';
-import { FormModal, todayText, useYear, YearInput } from './parts';
+import { FormModal, todayText, useYear } from './parts';
 import { ProjectDetail } from './ProjectDetail';
 import { moneyRule } from '../../app/formRules';
 
@@ -28,7 +28,7 @@ export function ProjectsPage() {
   const [place] = usePlaceParam();
   const selected = useSelectedPlace();
   const can = useCan();
-  const [year, setYear] = useYear();
+  const [year] = useYear();
   const [filter, setFilter] = useState<ProjectQuery>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<Project | 'new'>();
@@ -70,7 +70,6 @@ export function ProjectsPage() {
       </div>
       <Card size="small">
         <Space wrap className="no-print" style={{ marginBottom: 8 }}>
-          <YearInput year={year} onChange={(y) => { setYear(y); setPage((p) => ({ ...p, page: 1 })); }} />
           <Select allowClear placeholder={t('projects.type')} style={{ width: 140 }} value={filter.type} options={TYPE_OPTIONS} onChange={(type) => setFilter({ ...filter, type })} />
           <Select allowClear placeholder={t('projects.status')} style={{ width: 120 }} value={filter.status} options={STATUS_OPTIONS} onChange={(status) => setFilter({ ...filter, status })} />
           <Input.Search allowClear placeholder={t('projects.search')} style={{ width: 200 }} onSearch={(q) => setFilter({ ...filter, q: q || undefined })} />

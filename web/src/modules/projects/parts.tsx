@@ -1,27 +1,15 @@
-/** Pieces shared by the project, fund and loan pages: the year in the URL, a form in a modal that reports the server's error. */
-import { Alert, Form, InputNumber, Modal, message } from 'antd';
+/** Pieces shared by the project, fund and loan pages: the business year, a form in a modal that reports the server's error. */
+import { Alert, Form, Modal, message } from 'antd';
 import type { FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
+import { useBusinessYear } from '../../app/businessYear';
 
-/** The year in the URL (`?year=2019`), this year by default. */
+/** The business year chosen in the header (app/businessYear.tsx). */
 export function useYear(): [number, (year: number) => void] {
-  const [params, setParams] = useSearchParams();
-  const raw = Number(params.get('year'));
-  const year = Number.isInteger(raw) && raw >= 2000 && raw <= 2100 ? raw : new Date().getFullYear();
-  const setYear = (next: number) => setParams((prev) => {
-    const copy = new URLSearchParams(prev);
-    copy.set('year', String(next));
-    return copy;
-  });
+  const { year, setYear } = useBusinessYear();
   return [year, setYear];
-}
-
-export function YearInput({ year, onChange }: { year: number; onChange: (year: number) => void }) {
-  const { t } = useTranslation();
-  return <InputNumber className="year-input" addonBefore={t('projects.year')} min={2000} max={2100} value={year} onChange={(v) => v && onChange(v)} />;
 }
 
 /** A modal holding a form; submits `run`, shows the server's Chinese message on failure. */

@@ -12,12 +12,13 @@ import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { causeExportUrl, getCauseReport, percent, type CauseLine, type CauseReport } from './api';
 import { barOption, Chart, pieOption } from './Chart';
-import { DrillPath, PlaceLink, ReportActions, useYearParam, YearPicker } from './parts';
+import { DrillPath, PlaceLink, ReportActions } from './parts';
+import { useBusinessYear } from '../../app/businessYear';
 
 export function CauseReportPage() {
   const { t } = useTranslation();
   const [place] = usePlaceParam();
-  const [year, setYear] = useYearParam();
+  const { year } = useBusinessYear();
   const query = { place, year };
   const report = useApi(queryString(query), (signal) => getCauseReport(query, signal));
   const data = report.data;
@@ -30,7 +31,7 @@ export function CauseReportPage() {
           </h2>
           <DrillPath place={data?.place} />
         </div>
-        <ReportActions exportUrl={causeExportUrl(query)} extra={<YearPicker value={year} onChange={setYear} />} />
+        <ReportActions exportUrl={causeExportUrl(query)} />
       </div>
       {report.error ? (
         <ErrorState error={report.error} onRetry={report.reload} />

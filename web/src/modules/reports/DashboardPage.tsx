@@ -9,6 +9,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../app/useApi';
+import { useBusinessYear } from '../../app/businessYear';
 import { usePlaceParam, withPlace } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { getDashboard, type Dashboard } from './api';
@@ -28,7 +29,8 @@ function BigNumber({ label, value, suffix, alert, testId }: { label: string; val
 export function DashboardPage() {
   const { t } = useTranslation();
   const [place, setPlace] = usePlaceParam();
-  const dashboard = useApi(place ?? '', (signal) => getDashboard(place, signal));
+  const { year } = useBusinessYear();
+  const dashboard = useApi(`${place ?? ''}#${year}`, (signal) => getDashboard({ place, year }, signal));
   const data = dashboard.data;
   const code = data?.place.code ?? place;
 

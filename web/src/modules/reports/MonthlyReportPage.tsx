@@ -6,6 +6,7 @@
 import { Alert, Card, Descriptions, Space, Spin, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../app/useApi';
+import { useBusinessYear } from '../../app/businessYear';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { getListing, listingExportUrl, type ListedPlace } from '../supervision/api';
@@ -16,10 +17,10 @@ import { ProgressReportBody } from './ProgressReportPage';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
-async function loadMonthly(place: string | undefined, signal: AbortSignal) {
+async function loadMonthly(place: string | undefined, year: number, signal: AbortSignal) {
   const [progress, causes, listing, rectifications] = await Promise.all([
-    getProgressReport({ place }, signal),
-    getCauseReport({ place }, signal),
+    getProgressReport({ place, year }, signal),
+    getCauseReport({ place, year }, signal),
     getListing({ place }, signal),
     getRectificationSummary(place, signal),
   ]);
@@ -29,7 +30,8 @@ async function loadMonthly(place: string | undefined, signal: AbortSignal) {
 export function MonthlyReportPage() {
   const { t } = useTranslation();
   const [place] = usePlaceParam();
-  const report = useApi(place ?? '', (signal) => loadMonthly(place, signal));
+  const { year } = useBusinessYear();
+  const report = useApi(`${place ?? ''}#${year}`, (signal) => loadMonthly(place, year, signal));
   const data = report.data;
   const month = thisMonth();
   const isCounty = data ? data.progress.place.code.length === 6 : true;

@@ -11,12 +11,13 @@ import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { getProgressReport, progressExportUrl, type ProgressFigures, type ProgressReport } from './api';
 import { Chart, lineOption } from './Chart';
-import { DrillPath, PlaceLink, ReportActions, useYearParam, YearPicker } from './parts';
+import { DrillPath, PlaceLink, ReportActions } from './parts';
+import { useBusinessYear } from '../../app/businessYear';
 
 export function ProgressReportPage() {
   const { t } = useTranslation();
   const [place] = usePlaceParam();
-  const [year, setYear] = useYearParam();
+  const { year } = useBusinessYear();
   const query = { place, year };
   const report = useApi(queryString(query), (signal) => getProgressReport(query, signal));
   const data = report.data;
@@ -27,7 +28,7 @@ export function ProgressReportPage() {
           <h2 className="report-title">{data ? t('reports.progress.heading', { place: data.place.name, year: data.year ?? '—' }) : t('reports.progress.title')}</h2>
           <DrillPath place={data?.place} />
         </div>
-        <ReportActions exportUrl={progressExportUrl(query)} extra={<YearPicker value={year} onChange={setYear} />} />
+        <ReportActions exportUrl={progressExportUrl(query)} />
       </div>
       {report.error ? (
         <ErrorState error={report.error} onRetry={report.reload} />

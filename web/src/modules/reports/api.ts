@@ -22,7 +22,7 @@ export const getCauseReport = (query: ReportQuery, signal?: AbortSignal) => getJ
 export const causeExportUrl = (query: ReportQuery) => apiUrl('/reports/causes/export.xlsx', query);
 export const getProgressReport = (query: ReportQuery, signal?: AbortSignal) => getJson<ProgressReport>('/reports/progress', query, signal);
 export const progressExportUrl = (query: ReportQuery) => apiUrl('/reports/progress/export.xlsx', query);
-export const getDashboard = (place: string | undefined, signal?: AbortSignal) => getJson<Dashboard>('/dashboard', { place }, signal);
+export const getDashboard = (query: ReportQuery, signal?: AbortSignal) => getJson<Dashboard>('/dashboard', query, signal);
 export const getRectificationSummary = (place: string | undefined, signal?: AbortSignal) => getJson<RectificationSummary>('/rectifications/summary', { place }, signal);
 
 /** Share of a part in a whole, to two decimals ("67.46%"). */

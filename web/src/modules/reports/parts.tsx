@@ -1,9 +1,8 @@
-/** Pieces every report page shares: the drill path, the export and print buttons, the year picker, a place link. */
+/** Pieces every report page shares: the drill path, the export and print buttons, a place link. */
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, InputNumber, Space } from 'antd';
+import { Breadcrumb, Button, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { useSelectedPlace } from '../../app/useSelectedPlace';
 import type { PlaceStep, ReportPlace } from './api';
@@ -63,31 +62,6 @@ export function ReportActions({ exportUrl, extra }: { exportUrl?: string; extra?
       <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
         {t('reports.common.print')}
       </Button>
-    </Space>
-  );
-}
-
-/** The year in the URL (`?year=2019`), undefined for the latest year the place has. */
-export function useYearParam(): [number | undefined, (year: number | undefined) => void] {
-  const [params, setParams] = useSearchParams();
-  const raw = Number(params.get('year'));
-  const year = Number.isInteger(raw) && raw >= 2000 ? raw : undefined;
-  const setYear = (next: number | undefined) =>
-    setParams((prev) => {
-      const copy = new URLSearchParams(prev);
-      if (next) copy.set('year', String(next));
-      else copy.delete('year');
-      return copy;
-    });
-  return [year, setYear];
-}
-
-export function YearPicker({ value, onChange }: { value: number | undefined; onChange: (year: number | undefined) => void }) {
-  const { t } = useTranslation();
-  return (
-    <Space className="no-print">
-      <span>{t('reports.common.year')}</span>
-      <InputNumber min={2000} max={2100} value={value} placeholder={t('reports.common.latest')} onChange={(v) => onChange(v ?? undefined)} />
     </Space>
   );
 }

@@ -12,6 +12,7 @@ import { ApiError, queryString } from '../../api/client';
 import { useCan } from '../../app/auth';
 import { useApi } from '../../app/useApi';
 import { usePlaceParam } from '../../app/usePlaceParam';
+import { useBusinessYear } from '../../app/businessYear';
 import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
 import { PlacePicker } from '../../components/PlacePicker';
@@ -208,6 +209,7 @@ function TaskModal({ id, canWrite, onClose }: { id: number; canWrite: boolean; o
 function ImportModal({ onClose }: { onClose: (done: boolean) => void }) {
   const { t } = useTranslation();
   const selected = useSelectedPlace();
+  const { year } = useBusinessYear();
   const [file, setFile] = useState<File>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -230,7 +232,7 @@ function ImportModal({ onClose }: { onClose: (done: boolean) => void }) {
     <Modal open title={t('tasks.import')} onCancel={() => onClose(false)} onOk={() => form.submit()} confirmLoading={busy}>
       {error && <Alert type="error" showIcon title={error} />}
       <p><a href={planTemplateUrl()} download>{t('tasks.template')}</a></p>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ placeCode: selected.effectiveCode === '0' ? undefined : selected.effectiveCode, year: new Date().getFullYear() }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ placeCode: selected.effectiveCode === '0' ? undefined : selected.effectiveCode, year }}>
         <Form.Item name="placeCode" label={t('tasks.place')} rules={[{ required: true }]}><PlacePicker within={selected.scopeCode} /></Form.Item>
         <Space wrap>
           <Form.Item name="year" label={t('tasks.year')} rules={[{ required: true }]}><InputNumber min={2000} max={2100} /></Form.Item>

@@ -8,7 +8,7 @@ import { queryString } from '../../api/client';
 import { useApi } from '../../app/useApi';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
-import { useYear, YearInput } from '../projects/parts';
+import { useYear } from '../projects/parts';
 import { ReportActions } from '../reports/parts';
 import { listVillages, villagesExportUrl, type ListQuery, type VillageItem } from './api';
 import { VerdictTag, VillageBreadcrumb } from './parts';
@@ -16,7 +16,7 @@ import { VerdictTag, VillageBreadcrumb } from './parts';
 export function VillageListPage() {
   const { t } = useTranslation();
   const [place] = usePlaceParam();
-  const [year, setYear] = useYear();
+  const [year] = useYear();
   const [flag, setFlag] = useState<string>();
   const [verdict, setVerdict] = useState<string>();
   const query: ListQuery = { place, year, flag, verdict };
@@ -56,7 +56,6 @@ export function VillageListPage() {
       </div>
       <Card size="small">
         <Space wrap className="no-print" style={{ marginBottom: 8 }}>
-          <YearInput year={year} onChange={setYear} />
           <Select allowClear className="village-flag" placeholder={t('villages.flag')} style={{ width: 150 }} value={flag} options={flags} onChange={setFlag} />
           <Select allowClear className="village-verdict" placeholder={t('villages.verdict')} style={{ width: 120 }} value={verdict} options={verdicts} onChange={setVerdict} />
         </Space>

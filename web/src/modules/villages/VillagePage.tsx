@@ -12,7 +12,7 @@ import { ApiError } from '../../api/client';
 import { useCan } from '../../app/auth';
 import { useApi } from '../../app/useApi';
 import { ErrorState } from '../../components/ErrorState';
-import { useYear, YearInput } from '../projects/parts';
+import { useYear } from '../projects/parts';
 import { ReportActions } from '../reports/parts';
 import { actOnExit, getVillage, saveVillage, startExit, villageExportUrl, type Condition, type ExitCase, type VillagePage as Page } from './api';
 import { VerdictTag, VillageBreadcrumb } from './parts';
@@ -158,7 +158,7 @@ function ExitCard({ page, reload }: { page: Page; reload: () => void }) {
 export function VillagePage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
-  const [year, setYear] = useYear();
+  const [year] = useYear();
   const can = useCan();
   const state = useApi(`${code}|${year}`, (signal) => getVillage(code, year, signal));
   const [page, setPage] = useState<Page>();
@@ -172,7 +172,7 @@ export function VillagePage() {
       <VillageBreadcrumb steps={steps} year={year} />
       <div className="report-head">
         <h2 className="report-title">{t('villages.pageTitle', { name: v.name, year })}</h2>
-        <ReportActions exportUrl={villageExportUrl(code, year)} extra={<YearInput year={year} onChange={setYear} />} />
+        <ReportActions exportUrl={villageExportUrl(code, year)} />
       </div>
       <Card size="small" title={t('villages.figures')} className="village-figures">
         <Descriptions size="small" column={4} items={[

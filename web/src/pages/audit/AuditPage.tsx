@@ -1,4 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
+import { objectLabel } from './objectLabels';
 import { Button, Card, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -33,7 +34,7 @@ export function AuditPage() {
     { title: t('audit.role'), dataIndex: 'role', width: 110, render: (v: string | null) => (v ? roleName(v) : '—') },
     { title: t('audit.address'), dataIndex: 'address', width: 110, render: (v: string | null) => v ?? '—' },
     { title: t('audit.action'), dataIndex: 'actionLabel', width: 130 },
-    { title: t('audit.object'), key: 'object', width: 160, render: (_: unknown, e) => (e.objectType ? `${e.objectType} ${e.objectId ?? ''}` : '—') },
+    { title: t('audit.object'), key: 'object', width: 160, render: (_: unknown, e) => objectLabel(e.objectType, e.objectId) },
     { title: t('audit.place'), dataIndex: 'placeCode', width: 120, className: 'mono', render: (v: string | null) => v ?? '—' },
     {
       title: t('audit.outcome'),

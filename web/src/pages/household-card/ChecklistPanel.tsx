@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { getChecklist, type Checklist, type CriterionResult } from '../../api/assessment';
 import { formatTime } from '../../app/labels';
 import { useApi } from '../../app/useApi';
+import { useBusinessYear } from '../../app/businessYear';
 import { ErrorState } from '../../components/ErrorState';
 import { RecomputeButton } from '../../components/RecomputeButton';
 
@@ -33,7 +34,8 @@ function valuesText(values: CriterionResult['values'], t: TFunction): string {
 /** `version` changes after an edit on the card: the checklist is derived again. */
 export function ChecklistPanel({ householdNo, version, onRecomputed }: { householdNo: string; version: number; onRecomputed: () => void }) {
   const { t } = useTranslation();
-  const checklist = useApi(`checklist:${householdNo}#${version}`, (signal) => getChecklist(householdNo, undefined, signal));
+  const { year } = useBusinessYear();
+  const checklist = useApi(`checklist:${householdNo}#${year}#${version}`, (signal) => getChecklist(householdNo, year, signal));
   if (checklist.error) return <ErrorState error={checklist.error} onRetry={checklist.reload} />;
   const c: Checklist | undefined = checklist.data?.householdNo === householdNo ? checklist.data : undefined;
   if (!c) return <Spin />;
@@ -85,7 +87,7 @@ export function ChecklistPanel({ householdNo, version, onRecomputed }: { househo
             ),
           },
           ...(c.suggestion ? [{ key: 'suggestion', label: t('monitoring.checklist.suggestion'), span: 3, children: `${c.suggestion.label}：${c.suggestion.reason}` }] : []),
-          { key: 'policy', label: t('monitoring.checklist.policy'), span: 3, children: c.policyVersions.map((v) => `${v.title}（${v.regionCode}@${v.effectiveYear} 第${v.version}版）`).join('；') || c.policyKey },
+          { key: 'policy', label: t('monitoring.checklist.policy'), span: 3, children: c.policyVersions.map((v) => `${v.title}（${v.effectiveYear} 年起施行，第 ${v.version} 版）`).join('；') || '—' },
         ]}
       />
       <Table<CriterionResult> rowKey="criterion" size="small" bordered pagination={false} columns={columns} dataSource={c.criteria} data-testid="checklist-criteria" />

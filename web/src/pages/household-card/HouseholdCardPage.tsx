@@ -93,7 +93,7 @@ export function HouseholdCardPage() {
         <ChecklistPanel householdNo={householdNo} version={version} onRecomputed={() => setVersion((v) => v + 1)} />
       </Card>
       <Card size="small" title={t('card.members', { count: members.length })} className="card-section" data-section="members">
-        <MembersTable members={members} onEdit={mayEdit ? setEditing : undefined} />
+        <MembersTable members={members} householdNo={householdNo} onEdit={mayEdit ? setEditing : undefined} />
       </Card>
       <Row gutter={12}>
         <Col span={16}>

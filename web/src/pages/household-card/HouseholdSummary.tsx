@@ -2,6 +2,7 @@ import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Household } from '../../api/types';
 import { enumLabel, householdAttribute, labelOrDash, povertyCause } from '../../app/labels';
+import { RevealNumber } from '../../components/RevealNumber';
 import { StatusTag } from '../../components/StatusTag';
 
 /** The household's header: number, place, head, attribute, status, causes, years. */
@@ -19,8 +20,8 @@ export function HouseholdSummary({ household: h }: { household: Household }) {
         { key: 'no', label: label('no'), children: h.householdNo },
         { key: 'place', label: label('place'), children: h.placePath, span: 3 },
         { key: 'head', label: label('head'), children: h.headName },
-        { key: 'headId', label: label('headId'), children: <span className="mono">{h.headIdNumber ?? '—'}</span> },
-        { key: 'phone', label: label('phone'), children: h.phone ?? '—' },
+        { key: 'headId', label: label('headId'), children: <RevealNumber householdNo={h.householdNo} field="idNumber" masked={h.headIdNumber} name={h.headName} /> },
+        { key: 'phone', label: label('phone'), children: <RevealNumber householdNo={h.householdNo} field="phone" masked={h.phone} name={h.headName} /> },
         { key: 'size', label: label('size'), children: t('card.summary.sizeValue', { count: h.size }) },
         { key: 'attribute', label: label('attribute'), children: labelOrDash(householdAttribute, h.attribute) },
         { key: 'status', label: label('status'), children: <StatusTag status={h.status} category={h.monitorCategory} /> },

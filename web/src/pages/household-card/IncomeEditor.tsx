@@ -2,6 +2,7 @@
 import { Alert, Col, Form, InputNumber, Modal, Row } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBusinessYear } from '../../app/businessYear';
 import { setIncome, type IncomeInput } from '../../api/assessment';
 import type { ApiError } from '../../api/client';
 import type { Income } from '../../api/types';
@@ -24,7 +25,8 @@ export function IncomeEditor({ householdNo, income, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ApiError>();
   const [saving, setSaving] = useState(false);
-  const initial = income ?? { year: new Date().getFullYear() - 1, wages: 0, productionNet: 0, property: 0, transfer: 0, productionCost: 0 };
+  const { year: businessYear } = useBusinessYear();
+  const initial = income ?? { year: businessYear, wages: 0, productionNet: 0, property: 0, transfer: 0, productionCost: 0 };
 
   const save = async () => {
     const { year, householdSize, ...amounts } = await form.validateFields();

@@ -3,6 +3,7 @@ import { Button, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../api/types';
+import { RevealNumber } from '../../components/RevealNumber';
 import { education, ethnicity, health, labelOrDash, labourCapacity, relation, schooling, sex, workStatus } from '../../app/labels';
 
 type FlagKey = 'insuredBasic' | 'insuredSerious' | 'insuredCommercial' | 'insuredPension' | 'familyDoctor' | 'chronicCard';
@@ -16,12 +17,14 @@ function Flag({ value, yes, no }: { value: boolean | null; yes: string; no: stri
 
 interface Props {
   members: Member[];
+  /** The household (for 查看完整号码). */
+  householdNo?: string;
   /** Given when the user may correct members: opens the editor for the member at `index`. */
   onEdit?: (index: number) => void;
 }
 
 /** 家庭成员: one row per person, ID numbers as the server masked them. */
-export function MembersTable({ members, onEdit }: Props) {
+export function MembersTable({ members, householdNo, onEdit }: Props) {
   const { t } = useTranslation();
   /** 健康状况, with the disability grade for disabled members ("残疾（2级）"). */
   const healthText = (m: Member) => {
@@ -37,7 +40,12 @@ export function MembersTable({ members, onEdit }: Props) {
 
   const columns: ColumnsType<Member> = [
     { title: t('fields.name'), dataIndex: 'name', width: 72, fixed: 'left' },
-    { title: t('fields.idNumber'), dataIndex: 'idNumber', width: 128, className: 'mono' },
+    {
+      title: t('fields.idNumber'),
+      dataIndex: 'idNumber',
+      width: 176,
+      render: (v: string, m) => (householdNo ? <RevealNumber householdNo={householdNo} field="idNumber" memberKey={m.memberKey} masked={v} name={m.name} /> : <span className="mono">{v}</span>),
+    },
     { title: t('fields.sex'), dataIndex: 'sex', width: 44, render: (v: string) => labelOrDash(sex, v) },
     { title: t('fields.age'), dataIndex: 'age', width: 48, align: 'right' },
     { title: t('fields.relation'), dataIndex: 'relation', width: 76, render: (v: string) => labelOrDash(relation, v) },

@@ -4,23 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { enumOptions, householdAttribute, householdStatus, povertyCause } from '../../app/labels';
 import type { HouseholdListQuery } from '../../api/households';
 import type { FilterKey } from './householdQuery';
-
-const FIRST_YEAR = 2014;
-
-function yearOptions(label: (year: number) => string): { value: string; label: string }[] {
-  const years: { value: string; label: string }[] = [];
-  for (let y = new Date().getFullYear(); y >= FIRST_YEAR; y--) years.push({ value: String(y), label: label(y) });
-  return years;
-}
+import { useBusinessYear } from '../../app/businessYear';
 
 interface Props {
   query: HouseholdListQuery;
   onChange: (changes: Partial<Record<FilterKey, string | undefined>>) => void;
 }
 
-/** 户状态, 户属性, 致贫原因, 年度 and a name / ID number search, all kept in the URL. */
+/** 户状态 (at the end of the business year), 户属性, 致贫原因 and a name / ID number search, all kept in the URL. */
 export function HouseholdFilters({ query, onChange }: Props) {
   const { t } = useTranslation();
+  const { year } = useBusinessYear();
   const [text, setText] = useState(query.q ?? '');
   useEffect(() => setText(query.q ?? ''), [query.q]);
 
@@ -39,10 +33,9 @@ export function HouseholdFilters({ query, onChange }: Props) {
 
   return (
     <Space wrap size={[8, 8]} className="household-filters">
-      {select('status', t('households.status'), enumOptions(householdStatus))}
+      {select('status', t('households.statusOf', { year }), enumOptions(householdStatus), 170)}
       {select('attribute', t('households.attribute'), enumOptions(householdAttribute), 140)}
       {select('cause', t('households.cause'), enumOptions(povertyCause), 150)}
-      {select('year', t('households.year'), yearOptions((year) => t('households.yearOption', { year })), 100)}
       <Input.Search
         aria-label={t('households.searchLabel')}
         placeholder={t('households.searchPlaceholder')}
@@ -53,7 +46,7 @@ export function HouseholdFilters({ query, onChange }: Props) {
         onSearch={(value) => onChange({ q: value.trim() || undefined })}
         enterButton={t('common.search')}
       />
-      <Button onClick={() => onChange({ status: undefined, attribute: undefined, cause: undefined, year: undefined, q: undefined })}>
+      <Button onClick={() => onChange({ status: undefined, attribute: undefined, cause: undefined, q: undefined })}>
         {t('common.reset')}
       </Button>
     </Space>

@@ -1,6 +1,7 @@
 import { Table } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
+import { RevealNumber } from '../../components/RevealNumber';
 import { Link } from 'react-router-dom';
 import type { HouseholdListQuery } from '../../api/households';
 import type { HouseholdListItem, Page } from '../../api/types';
@@ -65,7 +66,13 @@ export function HouseholdTable({ page, loading, query, pageSizes, listSearch, pl
       ),
     },
     { key: 'headName', title: t('households.columns.head'), dataIndex: 'headName', width: 68 },
-    { key: 'headIdNumber', title: t('households.columns.headId'), dataIndex: 'headIdNumber', width: 136, className: 'mono', render: (v: string | null) => v ?? '—' },
+    {
+      key: 'headIdNumber',
+      title: t('households.columns.headId'),
+      dataIndex: 'headIdNumber',
+      width: 180,
+      render: (v: string | null, row) => <RevealNumber key={row.householdNo} householdNo={row.householdNo} field="idNumber" masked={v} name={row.headName} />,
+    },
     {
       key: 'placePath',
       title: t('households.columns.place'),

@@ -1,9 +1,10 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Collapse, Descriptions, Progress, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Collapse, Descriptions, InputNumber, Progress, Space, Table, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client';
+import { useBusinessYear } from '../../app/businessYear';
 import { getImportJob, importTemplateUrl, startImport, type ImportJob, type ImportReport } from '../../api/imports';
 
 type Stage = 'choose' | 'checking' | 'checked' | 'importing' | 'imported';
@@ -16,6 +17,8 @@ type Stage = 'choose' | 'checking' | 'checked' | 'importing' | 'imported';
 export function ImportPage() {
   const { t } = useTranslation();
   const [file, setFile] = useState<File>();
+  // 业务年度 of households without 收入年度 (required by the server when the file has no such column).
+  const [year, setYear] = useState<number | undefined>(useBusinessYear().year);
   const [stage, setStage] = useState<Stage>('choose');
   const [job, setJob] = useState<ImportJob>();
   const [failure, setFailure] = useState<string>();
@@ -29,7 +32,7 @@ export function ImportPage() {
     setJob(undefined);
     setStage(dryRun ? 'checking' : 'importing');
     try {
-      const id = await startImport(file, dryRun);
+      const id = await startImport(file, dryRun, year);
       let current = await getImportJob(id);
       while (alive.current && (current.status === 'queued' || current.status === 'running')) {
         setJob(current);
@@ -93,6 +96,11 @@ export function ImportPage() {
           </Upload.Dragger>
         </Space>
         <Space wrap>
+          <Typography.Text strong>{t('imports.year')}</Typography.Text>
+          <InputNumber className="import-year" aria-label={t('imports.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => setYear(v ?? undefined)} />
+          <Typography.Text type="secondary">{t('imports.yearHint')}</Typography.Text>
+        </Space>
+        <Space wrap>
           <Button className="import-check" disabled={!file || busy} loading={stage === 'checking'} onClick={() => run(true)}>
             {t('imports.check')}
           </Button>
@@ -132,6 +140,10 @@ function ImportResult({ report, errorReport }: { report: ImportReport; errorRepo
         <Descriptions.Item label={t('imports.rows')}>{report.rows}</Descriptions.Item>
         <Descriptions.Item label={t('imports.households')}>{counts(report.households)}</Descriptions.Item>
         <Descriptions.Item label={t('imports.persons')}>{counts(report.persons)}</Descriptions.Item>
+        <Descriptions.Item label={t('imports.incomeYears')}>
+          {report.incomeYears?.length ? report.incomeYears.join('、') : '—'}
+          {report.statusYear ? t('imports.statusYearNote', { year: report.statusYear }) : ''}
+        </Descriptions.Item>
         <Descriptions.Item label={t('imports.records')}>{t('imports.recordCounts', { incomes: report.incomes, statusRecords: report.statusRecords, riskEvents: report.riskEvents })}</Descriptions.Item>
         {report.assessed.length > 0 && (
           <Descriptions.Item label={t('imports.assessed')}>

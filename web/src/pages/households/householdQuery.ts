@@ -1,8 +1,9 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { HouseholdFilter, HouseholdListQuery } from '../../api/households';
+import { useBusinessYear } from '../../app/businessYear';
 
-export const FILTER_KEYS = ['status', 'attribute', 'cause', 'year', 'q'] as const;
+export const FILTER_KEYS = ['status', 'attribute', 'cause', 'q'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -16,6 +17,7 @@ function positive(text: string | null, fallback: number): number {
 /** The household list's filters, page and order, read from and written to the URL query. */
 export function useHouseholdQuery() {
   const [params, setParams] = useSearchParams();
+  const { year } = useBusinessYear();
 
   const pageSize = positive(params.get('pageSize'), DEFAULT_PAGE_SIZE);
   const order = params.get('order');
@@ -27,6 +29,8 @@ export function useHouseholdQuery() {
     order: order === 'desc' ? 'desc' : order === 'asc' ? 'asc' : undefined,
   };
   for (const key of FILTER_KEYS) query[key] = params.get(key) || undefined;
+  // 户状态 is the status at the end of the business year (the header's): its status record of that year.
+  if (query.status) query.year = String(year);
 
   /** Change some of the query; changing a filter or the order returns to page 1. */
   const update = useCallback(
@@ -45,6 +49,7 @@ export function useHouseholdQuery() {
 
   const filter: HouseholdFilter = { place: query.place };
   for (const key of FILTER_KEYS) filter[key] = query[key];
+  filter.year = query.year;
 
   return { query, filter, update, pageSizes: PAGE_SIZES, searchText: params.toString() };
 }
