@@ -7,7 +7,9 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { drawSample } from '../../src/domain/workflow/sample';
+import { ALL_PLACES } from '../../src/db/placeScope';
 import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
+import { recheckSampleChanges } from '../../src/modules/counties/service';
 import { createPolicyDraft } from '../../src/modules/policy/service';
 import { loginAs } from '../access/helpers';
 import { testDatabases } from '../helpers/databases';
@@ -140,6 +142,9 @@ describe.each(testDatabases)('county exit ($name)', (t) => {
     expect(sampled('97')).toHaveLength(1); // 20% of 5 = 1 exactly
     expect(sampled('96')).toEqual(drawSample(counties['96'], 0.2, 'test-seed/96', (a, b) => a.localeCompare(b)).sample);
     expect((await client.inject('POST', '/api/v1/counties/rechecks/draws', { year: 2024, place: '97' })).statusCode).toBe(409);
+    // The policy what-if of a 30% share: 6 exited counties still give 2 (1.8 → 2), 5 give 2 instead of 1 (1.5 → 2).
+    expect(await recheckSampleChanges(db, ALL_PLACES, '0', 2024, 0.2, 0.3)).toEqual(expect.arrayContaining([{ code: '97', name: '测试97省', exited: 5, before: 1, after: 2 }]));
+    expect((await recheckSampleChanges(db, ALL_PLACES, '0', 2024, 0.2, 0.3)).map((p) => p.code)).not.toContain('96');
 
     const [failed] = sampled('97');
     const findings = { checkedOn: '2024-03-30', ruralPopulation: 100000, personsSampled: 1000, missedPersons: 5, exitedPersonsSampled: 1000, wronglyExitedPersons: 25, respondents: 200, satisfied: 190 };

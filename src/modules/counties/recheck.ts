@@ -131,3 +131,29 @@ export async function recheckOverview(db: Db, scope: PlaceScope, placeCode: stri
     }),
   };
 }
+
+export interface RecheckSampleChange {
+  /** The province. */
+  code: string;
+  name: string;
+  /** Counties of the province declared exited the year before. */
+  exited: number;
+  before: number;
+  after: number;
+}
+
+/**
+ * What a changed share (exitStandards.countyCentralSpotCheckShare) would change in the centre's
+ * re-check of `year`: per province under `place`, the counties declared exited in `year − 1` and
+ * how many would be drawn at each share. Only the provinces whose count changes (the policy what-if).
+ */
+export async function recheckSampleChanges(db: Db, scope: PlaceScope, place: string, year: number, shareBefore: number, shareAfter: number): Promise<RecheckSampleChange[]> {
+  const exited = await q.exitedIn(db, scope, place, year - 1);
+  const byProvince = new Map<string, number>();
+  for (const e of exited) byProvince.set(e.county_code.slice(0, 2), (byProvince.get(e.county_code.slice(0, 2)) ?? 0) + 1);
+  const names = await placeNames(db, [...byProvince.keys()]);
+  return [...byProvince.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, n]) => ({ code, name: names.get(code)?.name ?? code, exited: n, before: sampleSize(n, shareBefore), after: sampleSize(n, shareAfter) }))
+    .filter((p) => p.before !== p.after);
+}

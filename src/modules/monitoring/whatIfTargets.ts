@@ -9,6 +9,7 @@ import type { Db } from '../../db/database';
 import type { PlaceScope } from '../../db/placeScope';
 import type { PolicyRecord } from '../../domain/policy/record';
 import { resolvePolicy } from '../../domain/policy/resolve';
+import { recheckSampleChanges } from '../counties/service';
 import { diffRules } from '../policy/service';
 import { industryIncomeReport, monitoringCapReport } from './policyTargets';
 
@@ -52,5 +53,12 @@ export async function targetChanges(db: Db, scope: PlaceScope, place: string, ye
   const procedureSettings = diffRules({ procedures: rulesBefore.procedures, exitStandards: rulesBefore.exitStandards }, { procedures: rulesAfter.procedures, exitStandards: rulesAfter.exitStandards })
     .filter((d) => PROCEDURE_PATHS.test(d.path))
     .map((d) => ({ path: d.path, field: d.field, before: d.a, after: d.b, note: '适用于启用后发起的程序和抽查，不改变已办结的案件' }));
+  const central = procedureSettings.find((s) => s.path === 'exitStandards.countyCentralSpotCheckShare');
+  if (central) {
+    // The places it changes: per province, how many of the counties declared exited the year before the centre would re-check.
+    const provinces = await recheckSampleChanges(db, scope, place, year, rulesBefore.exitStandards.countyCentralSpotCheckShare, rulesAfter.exitStandards.countyCentralSpotCheckShare);
+    const counts = provinces.map((p) => `${p.name}${year - 1} 年摘帽 ${p.exited} 个县，抽查由 ${p.before} 个变为 ${p.after} 个`).join('；');
+    central.note = `${central.note}。${counts || `${year - 1} 年摘帽的县抽查个数不变`}`;
+  }
   return { capCounties, industryHouseholds, industryPlaces, procedureSettings };
 }
