@@ -71,7 +71,7 @@ describe.each(testDatabases)('identification, monitoring entry and risk eliminat
     const team = await makeTeam(app, database, places);
     const h = await createHousehold(database, places, { status: 'not_poor', identifiedYear: null, history: [], mainCause: 'illness' });
     let v = await team.as('village');
-    const started = await v.inject('POST', '/api/v1/procedures/cases', { procedure: 'identification', householdNo: h.householdNo });
+    const started = await v.inject('POST', '/api/v1/procedures/cases', { procedure: 'identification', householdNo: h.householdNo, year: 2024 });
     expect(started.statusCode).toBe(201);
     expect(started.json()).toMatchObject({ variant: 'new', step: { code: 'village_review' }, stepCount: 4, reason: '申请纳入建档立卡，主要致贫原因：因病' });
     const id = started.json().id;
@@ -117,7 +117,7 @@ describe.each(testDatabases)('identification, monitoring entry and risk eliminat
     const team = await makeTeam(app, database, places);
     const h = await createHousehold(database, places, { status: 'exited', exitYear: 2019 });
     const dept = await loginAs(app, (await makeProcedureUser(database, 'department_operator', places.countyCode, 'health')).username);
-    const start = (client: Client, body: Record<string, unknown>) => client.inject('POST', '/api/v1/procedures/cases', { procedure: 'monitoring_entry', householdNo: h.householdNo, ...body });
+    const start = (client: Client, body: Record<string, unknown>) => client.inject('POST', '/api/v1/procedures/cases', { procedure: 'monitoring_entry', householdNo: h.householdNo, year: 2024, ...body });
     expect((await start(dept, { monitorCategory: 'unstable' })).json().error.message).toContain('纳入监测须写明来源（source）');
     expect((await start(dept, { source: 'self_application', monitorCategory: 'unstable' })).json().error.message).toContain('行业部门发起纳入监测的来源只能是“部门筛查预警”');
     expect((await start(dept, { source: 'department_warning', monitorCategory: 'rich' })).json().error.message).toContain('监测对象类别（monitorCategory）应为');
