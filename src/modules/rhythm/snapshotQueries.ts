@@ -74,8 +74,8 @@ export async function insertSnapshotLines(db: Db, county: string, id: number, un
     SELECT ${county}, ${id}, place_code, sum(rh), sum(rp), sum(eh), sum(ep), sum(xh), sum(xp), sum(th), sum(tp), sum(mh), sum(mp), sum(o), sum(d)
     FROM (
       ${registry}
-      SELECT place_code, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        (count(*) FILTER (WHERE status <> 'closed'))::int, (count(*) FILTER (WHERE status <> 'closed' AND deadline < ${today}))::int
+      SELECT place_code, 0 AS rh, 0 AS rp, 0 AS eh, 0 AS ep, 0 AS xh, 0 AS xp, 0 AS th, 0 AS tp, 0 AS mh, 0 AS mp,
+        (count(*) FILTER (WHERE status <> 'closed'))::int AS o, (count(*) FILTER (WHERE status <> 'closed' AND deadline < ${today}))::int AS d
       FROM rectification
       WHERE ${codeUnder(under, 'place_code')}
       GROUP BY place_code
