@@ -125,7 +125,7 @@ describe('a village operator in the browser', () => {
   it('shows the modules and pages his role uses, none for administration, his village as the place, and 403 for administration', async () => {
     await page.goto(base + '/households');
     await page.locator('.app-sider').waitFor();
-    expect(await page.locator('.app-sider .ant-menu-submenu-title').allInnerTexts()).toEqual(['建档立卡', '监测预警', '退出管理', '帮扶', '项目资金', '任务整改', '挂牌督战', '统计报表', '系统管理']);
+    expect(await page.locator('.app-sider .ant-menu-submenu-title').allInnerTexts()).toEqual(['建档立卡', '监测预警', '退出管理', '帮扶', '项目资金', '行业部门', '任务整改', '挂牌督战', '统计报表', '系统管理']);
     const pages = await page.locator('.app-sider .ant-menu-item').allInnerTexts();
     expect(pages).toEqual(expect.arrayContaining(['农户名单', '监测总览', '我的待办', '结对帮扶', '走访端（手机）', '项目库', '工作任务台账', '挂牌督战名单', '领导驾驶舱', '政策参数']));
     // Administration is not his: no user, role, place or audit pages; no page is left disabled.

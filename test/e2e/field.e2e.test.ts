@@ -96,7 +96,7 @@ it('records a visit with a photo offline and shows it exactly once after coming 
   const panel = page.locator('[data-section="assistance"]');
   expect(await panel.innerText()).toContain('走访干部（县扶贫办');
   const thisYear = panel.locator(`[data-plan-year="${YEAR}"]`);
-  expect(await thisYear.locator('[data-role="main"]').innerText()).toBe('产业扶持（主要） 3000 元 · 县农业农村局');
+  expect(await thisYear.locator('[data-role="main"]').innerText()).toBe('产业扶持（主要） 3,000 元 · 县农业农村局');
   expect(await thisYear.locator('[data-role="auxiliary"]').innerText()).toBe('转移就业（辅助）');
   expect(await thisYear.innerText()).not.toContain('医疗扶持');
   expect(await panel.locator(`[data-plan-year="${YEAR - 1}"]`).innerText()).toBe('医疗扶持（主要）');

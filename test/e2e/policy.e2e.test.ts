@@ -121,7 +121,8 @@ describe('policy pages in the browser', () => {
   it('shows the monitoring scale and the industry income target for a chosen year, each with 导出Excel', async () => {
     const other = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     await signIn(other, base, 'xianji', undefined, '/monitoring/targets');
-    await other.locator('.monitoring-targets-page .ant-alert', { hasText: '请先选择年度' }).waitFor();
+    // The page opens on the header's business year (no separate year to choose first).
+    await other.locator('.monitoring-targets-page').waitFor();
     await other.goto(`${base}/monitoring/targets?year=2020`);
     const cap = other.locator('[data-testid="cap-section"] tbody tr.ant-table-row');
     await cap.first().waitFor();

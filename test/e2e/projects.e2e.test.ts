@@ -35,7 +35,7 @@ beforeAll(async () => {
   base = await listen(app);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await signIn(page, base, operator.username, undefined, '/projects');
+  await signIn(page, base, operator.username, undefined, `/projects?year=${year}`);
 });
 
 afterAll(async () => {

@@ -108,7 +108,8 @@ describe('household registry in the browser', () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({ place: places.townshipCodes[0], status: 'poor', q: target.headName });
     const exportHref = new URL((await page.getByRole('link', { name: /导出Excel/ }).getAttribute('href'))!, base);
     expect(exportHref.pathname).toBe('/api/v1/households/export.xlsx');
-    expect(Object.fromEntries(exportHref.searchParams)).toEqual({ place: places.townshipCodes[0], status: 'poor', q: target.headName });
+    // The export carries the business year the status filter is read at (the header's year: the data's latest, 2019).
+    expect(Object.fromEntries(exportHref.searchParams)).toEqual({ place: places.townshipCodes[0], status: 'poor', q: target.headName, year: '2019' });
 
     expect(await listAfter(() => page.reload())).toEqual(numbers(byName));
     expect(await page.locator('.household-filters .ant-select', { hasText: '未脱贫' }).count()).toBe(1);
