@@ -118,8 +118,8 @@ describe.each(testDatabases)('county exit ($name)', (t) => {
     await sql`DELETE FROM county_recheck WHERE year = 2024`.execute(db);
     await sql`DELETE FROM county_recheck_draw WHERE year = 2024`.execute(db);
     await sql`DELETE FROM county_exit WHERE year = 2023`.execute(db);
-    const counties: Record<string, string[]> = { '96': [], '97': [] };
-    for (const [province, n] of [['96', 6], ['97', 5]] as const) {
+    const counties: Record<string, string[]> = { '93': [], '94': [] };
+    for (const [province, n] of [['93', 6], ['94', 5]] as const) {
       await db.insertInto('place').values({ code: province, name: `测试${province}省`, level: 1, parent_code: null }).onConflict((oc) => oc.column('code').doNothing()).execute();
       await db.insertInto('place').values({ code: `${province}01`, name: `测试${province}市`, level: 2, parent_code: province }).onConflict((oc) => oc.column('code').doNothing()).execute();
       for (let i = 1; i <= n; i++) {
@@ -131,22 +131,22 @@ describe.each(testDatabases)('county exit ($name)', (t) => {
     }
     const centre = await makeProcedureUser(s.database, 'policy_admin', '0');
     const client = await loginAs(s.app, centre.username);
-    const county = await loginAs(s.app, (await makeProcedureUser(s.database, 'county_operator', counties['96'][0])).username);
-    expect((await county.inject('POST', '/api/v1/counties/rechecks/draws', { year: 2024, place: '96' })).statusCode).toBe(404);
+    const county = await loginAs(s.app, (await makeProcedureUser(s.database, 'county_operator', counties['93'][0])).username);
+    expect((await county.inject('POST', '/api/v1/counties/rechecks/draws', { year: 2024, place: '93' })).statusCode).toBe(404);
 
     const res = await client.inject('POST', '/api/v1/counties/rechecks/draws', { year: 2024, place: '0', seed: 'test-seed' });
     expect(res.statusCode, res.body).toBe(201);
     const draw = res.json();
     const sampled = (p: string) => draw.sample.filter((c: string) => c.startsWith(p));
-    expect(sampled('96')).toHaveLength(2); // 20% of 6 = 1.2 → 2
-    expect(sampled('97')).toHaveLength(1); // 20% of 5 = 1 exactly
-    expect(sampled('96')).toEqual(drawSample(counties['96'], 0.2, 'test-seed/96', (a, b) => a.localeCompare(b)).sample);
-    expect((await client.inject('POST', '/api/v1/counties/rechecks/draws', { year: 2024, place: '97' })).statusCode).toBe(409);
+    expect(sampled('93')).toHaveLength(2); // 20% of 6 = 1.2 → 2
+    expect(sampled('94')).toHaveLength(1); // 20% of 5 = 1 exactly
+    expect(sampled('93')).toEqual(drawSample(counties['93'], 0.2, 'test-seed/93', (a, b) => a.localeCompare(b)).sample);
+    expect((await client.inject('POST', '/api/v1/counties/rechecks/draws', { year: 2024, place: '94' })).statusCode).toBe(409);
     // The policy what-if of a 30% share: 6 exited counties still give 2 (1.8 → 2), 5 give 2 instead of 1 (1.5 → 2).
-    expect(await recheckSampleChanges(db, ALL_PLACES, '0', 2024, 0.2, 0.3)).toEqual(expect.arrayContaining([{ code: '97', name: '测试97省', exited: 5, before: 1, after: 2 }]));
-    expect((await recheckSampleChanges(db, ALL_PLACES, '0', 2024, 0.2, 0.3)).map((p) => p.code)).not.toContain('96');
+    expect(await recheckSampleChanges(db, ALL_PLACES, '0', 2024, 0.2, 0.3)).toEqual(expect.arrayContaining([{ code: '94', name: '测试94省', exited: 5, before: 1, after: 2 }]));
+    expect((await recheckSampleChanges(db, ALL_PLACES, '0', 2024, 0.2, 0.3)).map((p) => p.code)).not.toContain('93');
 
-    const [failed] = sampled('97');
+    const [failed] = sampled('94');
     const findings = { checkedOn: '2024-03-30', ruralPopulation: 100000, personsSampled: 1000, missedPersons: 5, exitedPersonsSampled: 1000, wronglyExitedPersons: 25, respondents: 200, satisfied: 190 };
     const bad = await client.inject('PUT', `/api/v1/counties/rechecks/${failed}/2024`, { ...findings, satisfied: 201 });
     expect(bad.statusCode).toBe(400);
@@ -154,7 +154,7 @@ describe.each(testDatabases)('county exit ($name)', (t) => {
     const recorded = await client.inject('PUT', `/api/v1/counties/rechecks/${failed}/2024`, findings);
     expect(recorded.statusCode, recorded.body).toBe(200);
     expect(recorded.json()).toMatchObject({ passed: false, verdict: { failing: ['错退率 2.50% > 2%，未达标'] } });
-    const passed = await client.inject('PUT', `/api/v1/counties/rechecks/${sampled('96')[0]}/2024`, { ...findings, wronglyExitedPersons: 20 });
+    const passed = await client.inject('PUT', `/api/v1/counties/rechecks/${sampled('93')[0]}/2024`, { ...findings, wronglyExitedPersons: 20 });
     expect(passed.json().passed).toBe(true);
 
     const overview = (await client.inject('GET', '/api/v1/counties/rechecks?place=0&year=2024')).json();
