@@ -68,7 +68,7 @@ function reasonOf(issue: z.core.$ZodIssue, preferOwn: boolean): string {
     case 'invalid_value':
       return `无效，应为：${issue.values.map(String).join('、')}`;
     default:
-      return CJK.test(issue.message) ? issue.message : '无效';
+      return !preferOwn || CJK.test(issue.message) ? issue.message : '无效';
   }
 }
 
@@ -85,7 +85,11 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
 export interface ProblemOptions {
   /** Chinese names of the fields (top-level key → name), over COMMON_FIELD_LABELS. */
   labels?: Readonly<Record<string, string>>;
-  /** Use a schema's own Chinese message when it has one (default true). */
+  /**
+   * Use a schema's own Chinese message when it has one (default true). Off, the message says why by
+   * the kind of failure and names every field as 「label（field）」 with the given labels only (the
+   * registry's wording).
+   */
   preferOwnMessages?: boolean;
 }
 
@@ -98,8 +102,8 @@ export function problemsOf(error: z.ZodError, input: unknown, options: ProblemOp
     }
     const field = issue.path.map(String).join('.');
     const top = String(issue.path[0] ?? '');
-    const label = options.labels?.[top] ?? COMMON_FIELD_LABELS[top] ?? top;
-    const name = field ? (label === field ? field : `${label}（${field}）`) : '内容';
+    const label = options.labels?.[top] ?? (preferOwn ? COMMON_FIELD_LABELS[top] : undefined) ?? top;
+    const name = field ? (preferOwn && label === field ? field : `${label}（${field}）`) : '内容';
     const given = valueAt(input, issue.path) ?? issue.input;
     if (preferOwn && CJK.test(issue.message)) {
       // The schema's own message ("问题描述（finding）不能为空"): kept, prefixed with the field

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { RISK_TYPE_LABELS } from '../../domain/assessment/riskTypes';
 import { allowedLabels, codeOf, type Enumeration } from '../../domain/enums';
-import { badRequest } from '../../server/errors';
+import { badRequest, problemsOf } from '../../server/errors';
 
 /** Chinese names of the fields users send. */
 const FIELD_LABELS: Record<string, string> = {
@@ -71,15 +71,6 @@ export function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? field;
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: '文字',
-  number: '数字',
-  int: '整数',
-  boolean: 'true 或 false',
-  array: '列表',
-  object: '对象',
-};
-
 /** A field holding an enumeration: accepts the code, the Chinese label or an alias; yields the code. */
 export function enumCode(e: Enumeration) {
   return z.string().transform((text, ctx) => {
@@ -104,67 +95,12 @@ export const riskTypeCode = z.string().transform((text, ctx) => {
   return code;
 });
 
-export interface FieldProblem {
-  field: string;
-  value: unknown;
-  message: string;
-}
-
-function shown(value: unknown): string {
-  if (value === undefined) return '（空）';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 60 ? text.slice(0, 60) + '…' : text;
-}
-
-function reasonOf(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? '不能为空' : `类型不对，应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
-    case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '不能为空' : `太短，至少 ${issue.minimum} 个字`;
-      return issue.origin === 'array' ? `太短，至少 ${issue.minimum} 项` : `应不小于 ${issue.minimum}`;
-    case 'too_big':
-      if (issue.origin === 'string') return `太长，最多 ${issue.maximum} 个字`;
-      return issue.origin === 'array' ? `太多，最多 ${issue.maximum} 项` : `应不大于 ${issue.maximum}`;
-    case 'invalid_format':
-      return '格式不对';
-    case 'invalid_value':
-      return `无效，应为：${issue.values.map(String).join('、')}`;
-    default:
-      return issue.message;
-  }
-}
-
-function problemsOf(issue: z.core.$ZodIssue, input: unknown): FieldProblem[] {
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({
-      field: key,
-      value: (input as Record<string, unknown>)?.[key],
-      message: `不能在此填写或修改字段 ${key}`,
-    }));
-  }
-  const field = issue.path.map(String).join('.');
-  const top = String(issue.path[0] ?? '');
-  const label = FIELD_LABELS[top] ?? top;
-  const name = field ? `${label}（${field}）` : '内容';
-  const given = valueAt(input, issue.path) ?? issue.input;
-  return [{ field, value: given, message: `${name}的值“${shown(given)}”${reasonOf(issue)}` }];
-}
-
-/** The value as the user sent it (before coercion), at a path of the input. */
-function valueAt(input: unknown, path: PropertyKey[]): unknown {
-  let here = input;
-  for (const key of path) {
-    if (here === null || typeof here !== 'object') return undefined;
-    here = (here as Record<PropertyKey, unknown>)[key];
-  }
-  return here;
-}
+export type { FieldProblem } from '../../server/errors';
 
 /** Parse input with a schema; on failure a 400 whose message names every field and value. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
-  const problems = result.error.issues.flatMap((issue) => problemsOf(issue, value));
+  const problems = problemsOf(result.error, value, { labels: FIELD_LABELS, preferOwnMessages: false });
   throw badRequest(`${what}有误：${problems.map((p) => p.message).join('；')}`, problems);
 }
