@@ -7,14 +7,16 @@ const survey: SurveyTotals = { surveys: 1, ruralPopulation: 10000, personsSample
 describe('三率一度', () => {
   it('computes each rate with its sum and threshold', () => {
     const [incidence, missed, wrong, approval] = qualityRates(survey, 120, TH);
-    expect(incidence).toMatchObject({ value: 134 / 10000, breach: false, explanation: '综合贫困发生率 = （剩余贫困人口 120 + 漏评 5 + 错退 9）÷ 农村户籍人口 10000 = 1.34%，标准：低于 2%' });
+    expect(incidence).toMatchObject({ value: 134 / 10000, breach: false, explanation: '综合贫困发生率 = （剩余贫困人口 120 + 漏评 5 + 错退 9）÷ 农村户籍人口 10000 = 1.34%，标准：不超过 2%' });
     expect(missed).toMatchObject({ value: 0.01, breach: false });
     expect(wrong).toMatchObject({ value: 0.03, breach: true, explanation: '错退率 = 错退 9 ÷ 抽查脱贫人数 300 = 3%，标准：不超过 2%，未达标' });
     expect(approval).toMatchObject({ value: 0.905, breach: false });
   });
 
   it.each([
-    ['incidence exactly at 2% breaches (must be below)', { ...survey, missedPersons: 0, wronglyExitedPersons: 0 }, 200, 'incidence', true],
+    // POLICY §7: 综合贫困发生率 ≤ 2% (at the threshold it passes).
+    ['incidence exactly at 2% passes (not more than)', { ...survey, missedPersons: 0, wronglyExitedPersons: 0 }, 200, 'incidence', false],
+    ['incidence one person over 2% breaches', { ...survey, missedPersons: 0, wronglyExitedPersons: 0 }, 201, 'incidence', true],
     ['missed rate exactly 2% passes (not more than)', { ...survey, missedPersons: 10 }, 0, 'missedRate', false],
     ['approval exactly 90% passes (at least)', { ...survey, satisfied: 180 }, 0, 'approval', false],
     ['approval just under 90% breaches', { ...survey, satisfied: 179 }, 0, 'approval', true],

@@ -46,7 +46,7 @@ function rate(key: RateKey, label: string, numerator: number, denominator: numbe
 export function qualityRates(t: SurveyTotals, remainingPoor: number, th: QualityThresholds): Rate[] {
   return [
     rate('incidence', '综合贫困发生率', remainingPoor + t.missedPersons + t.wronglyExitedPersons, t.ruralPopulation,
-      `（剩余贫困人口 ${remainingPoor} + 漏评 ${t.missedPersons} + 错退 ${t.wronglyExitedPersons}）÷ 农村户籍人口 ${t.ruralPopulation}`, th.maxIncidence, 'below'),
+      `（剩余贫困人口 ${remainingPoor} + 漏评 ${t.missedPersons} + 错退 ${t.wronglyExitedPersons}）÷ 农村户籍人口 ${t.ruralPopulation}`, th.maxIncidence, 'atMost'),
     rate('missedRate', '漏评率', t.missedPersons, t.personsSampled, `漏评 ${t.missedPersons} ÷ 抽查人数 ${t.personsSampled}`, th.maxMissedRate, 'atMost'),
     rate('wrongExitRate', '错退率', t.wronglyExitedPersons, t.exitedPersonsSampled, `错退 ${t.wronglyExitedPersons} ÷ 抽查脱贫人数 ${t.exitedPersonsSampled}`, th.maxWrongExitRate, 'atMost'),
     rate('approval', '群众认可度', t.satisfied, t.respondents, `认可 ${t.satisfied} ÷ 受访 ${t.respondents}`, th.minApproval, 'atLeast'),
