@@ -4,6 +4,7 @@
  */
 import { sql, type Insertable } from 'kysely';
 import type { Database } from '../../src/db/database';
+import { markRollupsStale } from '../../src/db/rollupMarks';
 import type { HouseholdTable, PersonTable } from '../../src/db/schema';
 import { completeIdNumber } from '../../src/domain/idNumber';
 
@@ -166,6 +167,7 @@ export async function createHousehold(database: Database, places: TestPlaces, sp
   ];
   const incomes = spec.incomes ?? [{ year: 2019, wages: 8000, productionNet: 2000, transfer: 1000, productionCost: 1000 }];
   await database.db.transaction().execute(async (trx) => {
+    await markRollupsStale(trx, [county]);
     await trx
       .insertInto('household')
       .values({

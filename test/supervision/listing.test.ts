@@ -13,6 +13,7 @@ import { activatePolicy, createPolicyDraft } from '../../src/modules/policy/serv
 import { buildTestApp, loginAs, makeUser, type Client } from '../access/helpers';
 import { testDatabases } from '../helpers/databases';
 import { buildListingFixture, type ListingFixture } from './fixture';
+import { markRollupsStale } from '../../src/db/rollupMarks';
 
 type Listed = { code: string; persons: number; households: number; threshold: number; reason: string; delistable: boolean; latestPersons: number; leader: unknown; openRectifications: number };
 const codesOf = (list: Listed[]) => list.map((l) => [l.code, l.persons]);
@@ -111,6 +112,7 @@ describe.each(testDatabases)('listed supervision on $name', (t) => {
   it('keeps a place listed at its date but marks it delistable, and drops it from later listings, when its poor exit', async () => {
     const exiting = fx.t1v1[0];
     await database.db.insertInto('household_status_history').values({ county_code: county, household_no: exiting.householdNo, year: 2020, status: 'exited', reason: '脱贫' }).execute();
+    await markRollupsStale(database.db, [county]);
     const atPlan = await get(leader, `/api/v1/supervision/listing?place=${county}&asOf=2020-03-03`);
     const township = atPlan.townships.find((l: Listed) => l.code === fx.places.townshipCodes[0]);
     expect([township.persons, township.latestPersons, township.delistable]).toEqual([301, 294, true]);

@@ -185,12 +185,6 @@ export async function dropPersonKey(s: Session, db: Db): Promise<string> {
   return `ALTER TABLE person ADD CONSTRAINT ${key.name} ${key.definition}`;
 }
 
-/**
- * Statement trigger that marks a county's rollups stale on person inserts: its transition table
- * would hold every loaded row. The household insert of the same load marks the same counties.
- */
-export const PERSON_ROLLUP_TRIGGER = 'person_rollup_insert';
-
 const at = (key: string) => HOUSEHOLD_COLUMNS.findIndex((c) => c.key === key);
 const VILLAGE_CODE = at('village_code');
 const PERSON_START = 6;

@@ -17,6 +17,7 @@ import { NO_YEAR, stagingChunks, type StagingState } from './staging';
 import { importJobs } from './jobs';
 import type { ImportCounts, ImportOptions, ImportPhase, ImportReport, ImportSource } from './types';
 import { auditHidden, checkAgainstRegistry, type HiddenRow } from './registryChecks';
+import { markRollupsStaleFrom } from '../../db/rollupMarks';
 
 export { ImportFileError, type ImportProblem } from './problems';
 export { buildErrorReport, buildTemplate } from './workbooks';
@@ -91,6 +92,7 @@ async function writeRegistry(
   const bulk = staged.persons >= options.bulkLoadRows && staged.persons >= (await q.estimatedRows(tx, 'person'));
   const indexes = bulk ? [...(await q.secondaryIndexes(tx, 'household')), ...(await q.secondaryIndexes(tx, 'person'))] : [];
   await q.dropIndexes(s, indexes);
+  await markRollupsStaleFrom(tx, 'import_household');
   report.households = counts(staged.households, await q.writeHouseholds(tx, present));
   progress(0.2);
   report.persons = counts(staged.persons, await q.writePersons(tx, present));
@@ -191,7 +193,6 @@ async function loadDirect(a: Attempt, countiesWithData: Set<string>, segmentByte
   if (bulk) {
     await q.dropIndexes(s, indexes);
     personKey = await direct.dropPersonKey(s, tx);
-    await s.exec(`ALTER TABLE person DISABLE TRIGGER ${direct.PERSON_ROLLUP_TRIGGER}`);
   }
   await direct.createHouseholdStaging(s, q.stagedType);
   const loader = new direct.DirectLoad(countiesWithData);
@@ -285,8 +286,9 @@ async function loadDirect(a: Attempt, countiesWithData: Set<string>, segmentByte
   if (bulk && !report.dryRun) {
     await s.exec(personKey);
     await q.createIndexes(s, indexes);
-    await s.exec(`ALTER TABLE person ENABLE TRIGGER ${direct.PERSON_ROLLUP_TRIGGER}`);
   }
+  // Every county the load staged (written in segments or at the end), marked once.
+  await markRollupsStaleFrom(tx, 'import_household');
   report.indexesRebuilt = indexes.length;
 }
 

@@ -6,6 +6,7 @@
  */
 import { sql, type Expression, type SqlBool, type Selectable } from 'kysely';
 import type { Db } from '../../db/database';
+import { markRollupsStale } from '../../db/rollupMarks';
 import type { HouseholdIncomeTable, HouseholdTable, PersonTable } from '../../db/schema';
 import { householdReach, type HouseholdAccess } from '../../db/householdReach';
 import { underPlace, type PlaceColumns } from '../../db/placeScope';
@@ -237,10 +238,12 @@ export async function otherHead(db: Db, countyCode: string, householdNo: string,
 export type PersonValues = Omit<PersonRow, 'created_at' | 'updated_at' | 'member_key'>;
 
 export async function insertPerson(db: Db, person: PersonValues): Promise<PersonRow> {
+  await markRollupsStale(db, [person.county_code]);
   return db.insertInto('person').values(person).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function updatePerson(db: Db, countyCode: string, idNumber: string, changes: Partial<PersonValues>): Promise<PersonRow> {
+  await markRollupsStale(db, [countyCode]);
   return db
     .updateTable('person')
     .set({ ...changes, updated_at: sql<Date>`now()` })
@@ -254,6 +257,7 @@ export type HouseholdChanges = Partial<Omit<HouseholdRow, 'county_code' | 'house
 
 /** Update a household's own fields and keep its size equal to its member count. */
 export async function updateHouseholdRecord(db: Db, countyCode: string, householdNo: string, changes: HouseholdChanges): Promise<void> {
+  await markRollupsStale(db, [countyCode]);
   await db
     .updateTable('household as h')
     .set({

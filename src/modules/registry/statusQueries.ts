@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
+import { markRollupsStale } from '../../db/rollupMarks';
 
 /** A household by its key (as the other modules' rows carry it). */
 export interface HouseholdKey {
@@ -21,6 +22,7 @@ export interface HouseholdStatusChange {
 
 /** Set the household's status and record it as the status of `year` (replacing that year's record). */
 export async function setHouseholdStatus(db: Db, h: HouseholdKey, change: HouseholdStatusChange, year: number, reason: string, at: Date): Promise<void> {
+  await markRollupsStale(db, [h.county_code]);
   await db
     .updateTable('household')
     .set({ status: change.status, monitor_category: change.monitor_category, exit_year: change.exit_year, identified_year: change.identified_year, updated_at: at })

@@ -15,13 +15,22 @@ export function countyUnder(place: string, column: string) {
 }
 
 
-/** Stale counties under the places, locked for refresh; counties another refresh or a writer holds are skipped. */
+/**
+ * Stale counties under the places, locked for refresh; counties another refresh or a writer holds
+ * are skipped. Each county is locked by its own statement: a row lock routed to one county is
+ * what a distributed database (Citus) takes; the stale ones are few.
+ */
 export async function lockStaleCounties(tx: Db, places: readonly string[]): Promise<string[]> {
   const under = sql.join(places.map((p) => countyUnder(p, 'county_code')), sql` OR `);
-  const result = await sql<{ county_code: string }>`
-    SELECT county_code FROM rollup_state WHERE change_seq > refreshed_seq AND (${under})
-    ORDER BY county_code FOR UPDATE SKIP LOCKED`.execute(tx);
-  return result.rows.map((r) => r.county_code);
+  const stale = await sql<{ county_code: string }>`
+    SELECT county_code FROM rollup_state WHERE change_seq > refreshed_seq AND (${under}) ORDER BY county_code`.execute(tx);
+  const locked: string[] = [];
+  for (const { county_code } of stale.rows) {
+    const row = await sql<{ county_code: string }>`
+      SELECT county_code FROM rollup_state WHERE county_code = ${county_code} AND change_seq > refreshed_seq FOR UPDATE SKIP LOCKED`.execute(tx);
+    if (row.rows.length === 1) locked.push(county_code);
+  }
+  return locked;
 }
 
 /** True when some county under the places is stale (no locks; cheap: one row per county). */
@@ -34,7 +43,7 @@ export async function anyStaleCounty(db: Db, places: readonly string[]): Promise
 /** Lock the counties' state rows (creating missing ones), waiting for writers of those counties. */
 export async function lockCounties(tx: Db, counties: readonly string[]): Promise<void> {
   await sql`INSERT INTO rollup_state (county_code) SELECT unnest(${[...counties]}::text[]) ORDER BY 1 ON CONFLICT (county_code) DO NOTHING`.execute(tx);
-  await sql`SELECT county_code FROM rollup_state WHERE county_code = ANY(${[...counties]}::text[]) ORDER BY county_code FOR UPDATE`.execute(tx);
+  for (const county of [...counties].sort()) await sql`SELECT county_code FROM rollup_state WHERE county_code = ${county} FOR UPDATE`.execute(tx);
 }
 
 /**

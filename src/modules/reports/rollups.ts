@@ -2,8 +2,9 @@
  * Registry rollups: households and persons per village, year-end status, main cause and change,
  * so reports and dashboards never scan households and persons on a request.
  *
- * Freshness: statement triggers on household, person and household_status_history bump the
- * county's change counter in rollup_state (migration 005). `refreshRollups` rebuilds counties
+ * Freshness: every writer of household, person and household_status_history rows bumps the
+ * county's change counter in rollup_state (db/rollupMarks.ts; until migration 036 statement
+ * triggers did). `refreshRollups` rebuilds counties
  * at once (after the demo load, an import); `refreshStaleRollups` rebuilds, before a report is
  * read, the stale counties under the places asked for. A county a writer is still changing is
  * skipped (its committed rows are what the rollup already has), so readers never wait.
