@@ -12,7 +12,7 @@ import { recordAudit, type AuditActor } from '../audit/service';
 import type { JobContext, JobOutcome } from '../jobs/service';
 import { purgeBatches } from './batchQueries';
 import { activeRuleSet } from './ruleSets';
-import { addNewHits, createRunTables, judgedRules, matchedByCounty, resolveGoneHits, selectRuleHits } from './runQueries';
+import { addNewHits, createRunTables, preferHashJoins, judgedRules, matchedByCounty, resolveGoneHits, selectRuleHits } from './runQueries';
 
 export interface RunInput {
   counties: string[];
@@ -46,18 +46,20 @@ export async function compareCounties(tx: Db, counties: readonly string[], rules
   onStep: (step: string, done: number) => void = () => {}): Promise<CountyRunResult[]> {
   const { version, set } = rules;
   const batches = await createRunTables(tx, counties);
+  const restorePlanner = await preferHashJoins(tx);
   const judged = judgedRules(set, batches);
   const c = { version, today: ctx.today, at: ctx.at };
   const steps = judged.length + 2;
   for (const [i, rule] of judged.entries()) {
     onStep(set.rules[rule].label, i / steps);
-    await selectRuleHits(tx, rule, set);
+    await selectRuleHits(tx, rule, set, batches);
   }
   const matched = await matchedByCounty(tx);
   onStep('写入新疑点', judged.length / steps);
   const added = await addNewHits(tx, set, c);
   onStep('消除已不再命中的疑点', (judged.length + 1) / steps);
   const resolved = await resolveGoneHits(tx, set, c, judged);
+  await restorePlanner();
   const purged = counties.length ? await purgeBatches(tx, counties, new Date(Date.parse(addDays(ctx.today, -set.batchRetentionDays) + 'T00:00:00+08:00')), ctx.at) : new Map<string, number>();
   return counties.map((countyCode) => {
     const mine = batches.filter((b) => b.countyCode === countyCode);

@@ -30,74 +30,83 @@ const FACTS = sql`jsonb_strip_nulls(jsonb_build_object('rowNo', r.row_no, 'categ
   'grade', r.grade, 'onDate', to_char(r.on_date, 'YYYY-MM-DD'), 'detail', r.detail, 'registryGrade', p.disability_grade, 'registryVillage', h.village_code))`;
 
 /** Hits of a rule reading one reference row per person: `cond` over r (row), p (person), h (household). */
-function rowHits(code: RuleCode, set: RuleSet, cond: RawBuilder<unknown>, key: RawBuilder<unknown> = sql`p.id_number`) {
+function rowHits(code: RuleCode, set: RuleSet, { ids, counties }: RuleScope, cond: RawBuilder<unknown>, key: RawBuilder<unknown> = sql`p.id_number`) {
   const statuses = GROUP_STATUSES[set.rules[code].group];
   return sql`SELECT h.county_code, ${code}::text AS rule_code, (${code + ':'}::text || ${key}) AS match_key, h.household_no, h.township_code, h.village_code,
-      p.id_number, p.name AS person_name, r.name AS reference_name, b.batch_id, ${FACTS} AS facts, coalesce(r.amount, 0) AS weight
-    FROM compare_cur b
-    JOIN compare_row r ON r.county_code = b.county_code AND r.batch_id = b.batch_id
+      p.id_number, p.name AS person_name, r.name AS reference_name, r.batch_id, ${FACTS} AS facts, coalesce(r.amount, 0) AS weight
+    FROM compare_row r
     JOIN person p ON p.county_code = r.county_code AND p.id_number = r.id_number
     JOIN household h ON h.county_code = p.county_code AND h.household_no = p.household_no
-    WHERE b.kind = ${set.rules[code].kind} AND h.status = ANY(${textList(statuses)}) AND (${cond})`;
+    WHERE r.batch_id = ANY(${ids}) AND p.county_code = ANY(${counties}) AND h.county_code = ANY(${counties}) AND h.status = ANY(${textList(statuses)}) AND (${cond})`;
 }
 
 const MARKED_DISABLED = sql`(coalesce(p.health, '') = 'disabled' OR p.disability_grade IS NOT NULL)`;
 
-/** The SELECT of one rule's hits (columns as in rowHits). */
-function ruleHits(code: RuleCode, set: RuleSet): RawBuilder<unknown> {
+/** The current batches of a rule's kind and the counties of the run, as constants (the planner reads from the statistics how many rows they hold). */
+interface RuleScope {
+  ids: RawBuilder<unknown>;
+  counties: RawBuilder<unknown>;
+}
+
+/** The SELECT of one rule's hits (columns as in rowHits) over the run's counties and the current batches of its kind. */
+export function ruleHits(code: RuleCode, set: RuleSet, batches: readonly CurrentBatch[]): RawBuilder<unknown> {
   const kind = set.rules[code].kind;
+  const mine = batches.filter((b) => b.kind === kind);
+  const ids = sql`ARRAY[${sql.join(mine.map((b) => sql`${b.id}::bigint`))}]::bigint[]`;
+  const counties = textList(mine.map((b) => b.countyCode));
+  const scope = { ids, counties };
   switch (code) {
     case 'payroll':
-      return rowHits(code, set, sql`r.role = ANY(${textList(set.rules.payroll.params.roles)})`);
+      return rowHits(code, set, scope, sql`r.role = ANY(${textList(set.rules.payroll.params.roles)})`);
     case 'vehicle': {
       const p = set.rules.vehicle.params;
-      return rowHits(code, set, sql`NOT coalesce(r.category, '') = ANY(${textList(p.excludedTypes)}) AND NOT coalesce(r.status, '') = ANY(${textList(p.excludedStatuses)})
+      return rowHits(code, set, scope, sql`NOT coalesce(r.category, '') = ANY(${textList(p.excludedTypes)}) AND NOT coalesce(r.status, '') = ANY(${textList(p.excludedStatuses)})
         AND (r.amount IS NULL OR r.amount >= ${p.minValue})`);
     }
     case 'business': {
       const p = set.rules.business.params;
-      return rowHits(code, set, sql`NOT coalesce(r.category, '') = ANY(${textList(p.excludedTypes)}) AND NOT coalesce(r.status, '') = ANY(${textList(p.excludedStatuses)})
+      return rowHits(code, set, scope, sql`NOT coalesce(r.category, '') = ANY(${textList(p.excludedTypes)}) AND NOT coalesce(r.status, '') = ANY(${textList(p.excludedStatuses)})
         AND r.amount >= ${p.minAmount}`);
     }
     case 'housing': {
       const p = set.rules.housing.params;
-      return rowHits(code, set, sql`r.role = ANY(${textList(p.areas)}) AND NOT coalesce(r.category, '') = ANY(${textList(p.excludedTypes)})`);
+      return rowHits(code, set, scope, sql`r.role = ANY(${textList(p.areas)}) AND NOT coalesce(r.category, '') = ANY(${textList(p.excludedTypes)})`);
     }
     case 'pension': {
       const p = set.rules.pension.params;
-      return rowHits(code, set, sql`r.category = ANY(${textList(p.categories)}) AND r.status = ANY(${textList(p.statuses)})`);
+      return rowHits(code, set, scope, sql`r.category = ANY(${textList(p.categories)}) AND r.status = ANY(${textList(p.statuses)})`);
     }
     case 'death':
-      return rowHits(code, set, sql`true`);
+      return rowHits(code, set, scope, sql`true`);
     case 'move_out':
-      return rowHits(code, set, sql`NOT coalesce(r.role, '') = ANY(${textList(set.rules.move_out.params.keptReasons)}) AND left(coalesce(r.category, ''), 6) <> r.county_code`);
+      return rowHits(code, set, scope, sql`NOT coalesce(r.role, '') = ANY(${textList(set.rules.move_out.params.keptReasons)}) AND left(coalesce(r.category, ''), 6) <> r.county_code`);
     case 'move_within':
-      return rowHits(code, set, sql`NOT coalesce(r.role, '') = ANY(${textList(set.rules.move_within.params.keptReasons)}) AND left(r.category, 6) = r.county_code
+      return rowHits(code, set, scope, sql`NOT coalesce(r.role, '') = ANY(${textList(set.rules.move_within.params.keptReasons)}) AND left(r.category, 6) = r.county_code
         AND length(r.category) = 12 AND r.category <> h.village_code`);
     case 'assistance_unmarked':
-      return rowHits(code, set, sql`r.category = ANY(${textList(set.rules.assistance_unmarked.params.categories)}) AND r.status = '在保' AND h.attribute NOT IN ('dibao', 'tekun')`, sql`h.household_no`);
+      return rowHits(code, set, scope, sql`r.category = ANY(${textList(set.rules.assistance_unmarked.params.categories)}) AND r.status = '在保' AND h.attribute NOT IN ('dibao', 'tekun')`, sql`h.household_no`);
     case 'assistance_unlisted': {
       const statuses = GROUP_STATUSES[set.rules.assistance_unlisted.group];
       return sql`SELECT h.county_code, ${code}::text AS rule_code, (${code + ':'}::text || h.household_no) AS match_key, h.household_no, h.township_code, h.village_code,
           NULL::text AS id_number, NULL::text AS person_name, NULL::text AS reference_name, b.batch_id,
           jsonb_build_object('attribute', h.attribute) AS facts, 0::numeric AS weight
         FROM compare_cur b JOIN household h ON h.county_code = b.county_code
-        WHERE b.kind = ${kind} AND h.status = ANY(${textList(statuses)}) AND h.attribute IN ('dibao', 'tekun')
+        WHERE b.kind = ${kind} AND h.county_code = ANY(${counties}) AND h.status = ANY(${textList(statuses)}) AND h.attribute IN ('dibao', 'tekun')
           AND NOT EXISTS (SELECT 1 FROM person p JOIN compare_row r ON r.county_code = p.county_code AND r.id_number = p.id_number
             WHERE p.county_code = h.county_code AND p.household_no = h.household_no AND r.batch_id = b.batch_id
               AND r.category = ANY(${textList(set.rules.assistance_unlisted.params.categories)}) AND r.status = '在保')`;
     }
     case 'disability_unmarked':
-      return rowHits(code, set, sql`r.status = '有效' AND NOT ${MARKED_DISABLED}`);
+      return rowHits(code, set, scope, sql`r.status = '有效' AND NOT ${MARKED_DISABLED}`);
     case 'disability_grade':
-      return rowHits(code, set, sql`r.status = '有效' AND p.disability_grade IS NOT NULL AND r.grade IS NOT NULL AND p.disability_grade <> r.grade`);
+      return rowHits(code, set, scope, sql`r.status = '有效' AND p.disability_grade IS NOT NULL AND r.grade IS NOT NULL AND p.disability_grade <> r.grade`);
     case 'disability_no_card': {
       const statuses = GROUP_STATUSES[set.rules.disability_no_card.group];
       return sql`SELECT h.county_code, ${code}::text AS rule_code, (${code + ':'}::text || p.id_number) AS match_key, h.household_no, h.township_code, h.village_code,
           p.id_number, p.name AS person_name, NULL::text AS reference_name, b.batch_id,
           jsonb_strip_nulls(jsonb_build_object('registryGrade', p.disability_grade)) AS facts, 0::numeric AS weight
         FROM compare_cur b JOIN person p ON p.county_code = b.county_code JOIN household h ON h.county_code = p.county_code AND h.household_no = p.household_no
-        WHERE b.kind = ${kind} AND h.status = ANY(${textList(statuses)}) AND ${MARKED_DISABLED}
+        WHERE b.kind = ${kind} AND p.county_code = ANY(${counties}) AND h.county_code = ANY(${counties}) AND h.status = ANY(${textList(statuses)}) AND ${MARKED_DISABLED}
           AND NOT EXISTS (SELECT 1 FROM compare_row r WHERE r.county_code = p.county_code AND r.batch_id = b.batch_id AND r.id_number = p.id_number AND r.status = '有效')`;
     }
     case 'medical_lead': {
@@ -107,11 +116,11 @@ function ruleHits(code: RuleCode, set: RuleSet): RawBuilder<unknown> {
           NULL::text AS id_number, NULL::text AS person_name, NULL::text AS reference_name, b.batch_id,
           jsonb_build_object('amount', sum(r.amount), 'bills', count(*), 'from', to_char((b.as_of - make_interval(months => ${p.months}))::date, 'YYYY-MM-DD'), 'onDate', to_char(b.as_of, 'YYYY-MM-DD')) AS facts,
           sum(r.amount) AS weight
-        FROM compare_cur b
-        JOIN compare_row r ON r.county_code = b.county_code AND r.batch_id = b.batch_id
+        FROM compare_row r
+        JOIN compare_cur b ON b.county_code = r.county_code AND b.batch_id = r.batch_id
         JOIN person p ON p.county_code = r.county_code AND p.id_number = r.id_number
         JOIN household h ON h.county_code = p.county_code AND h.household_no = p.household_no
-        WHERE b.kind = ${kind} AND h.status = ANY(${textList(statuses)})
+        WHERE r.batch_id = ANY(${ids}) AND p.county_code = ANY(${counties}) AND h.county_code = ANY(${counties}) AND h.status = ANY(${textList(statuses)})
           AND r.on_date > (b.as_of - make_interval(months => ${p.months}))::date AND r.on_date <= b.as_of
         GROUP BY h.county_code, h.household_no, h.township_code, h.village_code, b.batch_id, b.as_of
         HAVING sum(r.amount) > ${p.minOutOfPocket}`;
@@ -144,9 +153,23 @@ export async function createRunTables(db: Db, counties: readonly string[]): Prom
   return r.rows;
 }
 
+/**
+ * Hash joins only for the run's statements (restored by the returned function). Every join of
+ * county tables is on (county_code, key) with the key alone determining the county, so over many
+ * counties the planner underestimates each join by about the number of counties and picks nested
+ * loops with an index look-up per row; the comparison reads whole batches, where hash joins win.
+ */
+export async function preferHashJoins(db: Db): Promise<() => Promise<void>> {
+  const before = (await sql<{ v: string }>`SELECT current_setting('enable_nestloop') AS v`.execute(db)).rows[0].v;
+  await sql`SELECT set_config('enable_nestloop', 'off', true)`.execute(db);
+  return async () => {
+    await sql`SELECT set_config('enable_nestloop', ${before}, true)`.execute(db);
+  };
+}
+
 /** Select one rule's current hits in every county of the run into compare_now (one statement); returns how many. */
-export async function selectRuleHits(db: Db, code: RuleCode, set: RuleSet): Promise<number> {
-  const r = await sql`INSERT INTO compare_now ${ruleHits(code, set)}`.execute(db);
+export async function selectRuleHits(db: Db, code: RuleCode, set: RuleSet, batches: readonly CurrentBatch[]): Promise<number> {
+  const r = await sql`INSERT INTO compare_now ${ruleHits(code, set, batches)}`.execute(db);
   return Number(r.numAffectedRows ?? 0);
 }
 
