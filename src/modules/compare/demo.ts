@@ -1,9 +1,9 @@
 /**
  * Comparison demo data (documented in docs/compare.md): for each demo county given, one complete
  * reference batch of every kind (source marked 演示数据, as of 2020-06-30) drawn from the demo
- * registry so that every rule has hits and near-misses, then a comparison run and a share of
- * its 疑点 worked (see workDemoHits).
- * Runs inside the demo load's transaction.
+ * registry so that every rule has hits and near-misses, then one comparison run over the counties
+ * and a share of its 疑点 worked (see workDemoHits). Runs inside the demo load's transaction;
+ * the closed 清退 and 纳入监测 cases follow it (demoClosures.ts).
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';

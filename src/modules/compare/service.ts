@@ -21,6 +21,7 @@ export { runComparison } from './run';
 export { importReference } from './importer';
 export { hitsOfHousehold } from './card';
 export { loadCompareDemo, DEMO_AS_OF } from './demo';
+export { closeCompareDemo } from './demoClosures';
 
 export const COMPARE_JOB_KINDS = ['compare.import', 'compare.run'];
 
