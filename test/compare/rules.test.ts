@@ -245,4 +245,23 @@ describe.each(testDatabases)('comparison rules on $name', ({ open }) => {
     expect((await hitsOf(b.countyCode, 'open')).map((x) => x.ruleCode)).toEqual(['vehicle']);
     expect((await hitsOf(c.countyCode, 'open')).map((x) => x.ruleCode)).toEqual(['death']);
   });
+
+  it('purges the rows of replaced batches once past the retention, keeping the current batch and every record', async () => {
+    const b = await createPlaceTree(database);
+    const hh = await createHousehold(database, b);
+    const car = { ...person(hh, 0), 号牌号码: '测E1', 车辆类型: '小型轿车', 车辆状态: '正常', '车辆价值（元）': '80000' };
+    const old = await importRows(database, 'vehicle', b.countyCode, [car], { asOf: '2024-01-31' });
+    const current = await importRows(database, 'vehicle', b.countyCode, [car], { asOf: '2024-02-29' });
+    const batches = async () => (await sql<{ id: number; purged: boolean; rows: number }>`SELECT b.id::int AS id, b.purged_at IS NOT NULL AS purged,
+        (SELECT count(*)::int FROM compare_row r WHERE r.county_code = b.county_code AND r.batch_id = b.id) AS rows
+      FROM compare_batch b WHERE b.county_code = ${b.countyCode} ORDER BY b.id`.execute(database.db)).rows;
+    // Within the retention (365 days from the import): nothing purged.
+    expect((await runCounties(database, [b.countyCode])).counties[0]).toMatchObject({ added: 1, purgedBatches: 0 });
+    expect(await batches()).toEqual([{ id: old.result.batchId, purged: false, rows: 1 }, { id: current.result.batchId, purged: false, rows: 1 }]);
+    // A year and more later: the replaced batch's rows are deleted, its record kept; the current batch and the 疑点 stay.
+    const later = await runCounties(database, [b.countyCode], '2025-06-01');
+    expect(later.counties[0]).toMatchObject({ added: 0, resolved: 0, purgedBatches: 1 });
+    expect(await batches()).toEqual([{ id: old.result.batchId, purged: true, rows: 0 }, { id: current.result.batchId, purged: false, rows: 1 }]);
+    expect((await hitsOf(b.countyCode, 'open')).map((x) => x.batchId)).toEqual([current.result.batchId]);
+  });
 });
