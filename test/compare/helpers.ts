@@ -5,6 +5,7 @@ import { scopeOf } from '../../src/db/placeScope';
 import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
 import { getCompareJob, startImport, startRun } from '../../src/modules/compare/service';
 import { jobSettled } from '../../src/modules/jobs/service';
+import type { RunResult } from '../../src/modules/compare/run';
 import { tempDir, writeCsv, type Row } from '../imports/files';
 
 const dir = tempDir();
@@ -44,9 +45,15 @@ export async function importRows(database: Database, kind: string, county: strin
 
 /** Run the comparison for a county; the job's result. */
 export async function runCounty(database: Database, county: string, today = TODAY) {
-  const id = await startRun(database, county, [county], { ...owner(county), today });
+  return runCounties(database, [county], today);
+}
+
+/** Run the comparison for these counties in one job; the job's result. */
+export async function runCounties(database: Database, counties: string[], today = TODAY) {
+  const place = counties.length === 1 ? counties[0] : '0';
+  const id = await startRun(database, place, counties, { ...owner(counties[0], scopeOf(counties)), today });
   await jobSettled(id);
   const job = await getCompareJob(database, id, 0);
   if (job.status !== 'done') throw new Error(`run failed: ${job.message}`);
-  return job.result as { added: number; resolved: number; version: number };
+  return job.result as RunResult;
 }

@@ -11,7 +11,7 @@ import { ALL_PLACES } from '../../src/db/placeScope';
 import { listHitViews } from '../../src/modules/compare/service';
 import { testDatabases } from '../helpers/databases';
 import { createHousehold, createPlaceTree, idNumberFor, type CreatedHousehold, type TestPlaces } from '../helpers/factory';
-import { importRows, runCounty, TODAY } from './helpers';
+import { importRows, runCounties, runCounty, TODAY } from './helpers';
 
 const viewer = { role: 'county_operator', revealIds: true, withholdsHealth: false, today: TODAY };
 
@@ -223,5 +223,45 @@ describe.each(testDatabases)('comparison rules on $name', ({ open }) => {
     const dry = await importRows(database, 'payroll', b.countyCode, [{ 身份证号: full, 姓名: '甲', 单位名称: '单位乙', 供养类型: '在编' }], { dryRun: true });
     expect(dry.result).toMatchObject({ status: 'checked', rows: 1, refusedRows: 0, batchId: null });
     expect((await runCounty(database, b.countyCode)).added).toBe(1);
+  });
+
+  it('compares several counties in one run, each with its own batches, and leaves counties outside the run alone', async () => {
+    const [b, c] = [await createPlaceTree(database), await createPlaceTree(database)];
+    const [hb, hc] = [await createHousehold(database, b), await createHousehold(database, c)];
+    const car = (hh: CreatedHousehold, plate: string) => ({ ...person(hh, 0), 号牌号码: plate, 车辆类型: '小型轿车', 车辆状态: '正常', '车辆价值（元）': '80000' });
+    expect((await importRows(database, 'vehicle', b.countyCode, [car(hb, '测C1')])).status).toBe('done');
+    expect((await importRows(database, 'vehicle', c.countyCode, [car(hc, '测D1')])).status).toBe('done');
+    expect((await importRows(database, 'death', c.countyCode, [{ ...person(hc, 1), 死亡日期: '2024-01-02' }])).status).toBe('done');
+    const run = await runCounties(database, [b.countyCode, c.countyCode]);
+    expect(run.added).toBe(3);
+    expect(run.counties.map((l) => [l.countyCode, l.added, l.rules.map((r) => `${r.rule}:${r.matched}`).sort().join(' ')])).toEqual([
+      [b.countyCode, 1, 'vehicle:1'],
+      [c.countyCode, 2, 'death:1 vehicle:1'],
+    ]);
+    expect((await hitsOf(b.countyCode)).map((x) => x.idNumber)).toEqual([hb.members[0].idNumber]);
+    // County c's newer vehicle batch no longer shows the car; a run of c alone resolves it and leaves b's hit live.
+    expect((await importRows(database, 'vehicle', c.countyCode, [{ ...car(hc, '测D1'), 车辆状态: '注销' }])).status).toBe('done');
+    expect(await runCounties(database, [c.countyCode])).toMatchObject({ added: 0, resolved: 1 });
+    expect((await hitsOf(b.countyCode, 'open')).map((x) => x.ruleCode)).toEqual(['vehicle']);
+    expect((await hitsOf(c.countyCode, 'open')).map((x) => x.ruleCode)).toEqual(['death']);
+  });
+
+  it('purges the rows of replaced batches once past the retention, keeping the current batch and every record', async () => {
+    const b = await createPlaceTree(database);
+    const hh = await createHousehold(database, b);
+    const car = { ...person(hh, 0), 号牌号码: '测E1', 车辆类型: '小型轿车', 车辆状态: '正常', '车辆价值（元）': '80000' };
+    const old = await importRows(database, 'vehicle', b.countyCode, [car], { asOf: '2024-01-31' });
+    const current = await importRows(database, 'vehicle', b.countyCode, [car], { asOf: '2024-02-29' });
+    const batches = async () => (await sql<{ id: number; purged: boolean; rows: number }>`SELECT b.id::int AS id, b.purged_at IS NOT NULL AS purged,
+        (SELECT count(*)::int FROM compare_row r WHERE r.county_code = b.county_code AND r.batch_id = b.id) AS rows
+      FROM compare_batch b WHERE b.county_code = ${b.countyCode} ORDER BY b.id`.execute(database.db)).rows;
+    // Within the retention (365 days from the import): nothing purged.
+    expect((await runCounties(database, [b.countyCode])).counties[0]).toMatchObject({ added: 1, purgedBatches: 0 });
+    expect(await batches()).toEqual([{ id: old.result.batchId, purged: false, rows: 1 }, { id: current.result.batchId, purged: false, rows: 1 }]);
+    // A year and more later: the replaced batch's rows are deleted, its record kept; the current batch and the 疑点 stay.
+    const later = await runCounties(database, [b.countyCode], '2025-06-01');
+    expect(later.counties[0]).toMatchObject({ added: 0, resolved: 0, purgedBatches: 1 });
+    expect(await batches()).toEqual([{ id: old.result.batchId, purged: true, rows: 0 }, { id: current.result.batchId, purged: false, rows: 1 }]);
+    expect((await hitsOf(b.countyCode, 'open')).map((x) => x.batchId)).toEqual([current.result.batchId]);
   });
 });

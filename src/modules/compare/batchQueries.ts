@@ -3,6 +3,9 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { ReferenceRow } from '../../domain/compare/rowParse';
 
+/** A text[] parameter (one bound value per item). */
+export const textList = (items: readonly string[]) => sql`ARRAY[${sql.join(items.map((c) => sql`${c}::text`))}]::text[]`;
+
 export interface BatchRow {
   countyCode: string;
   id: number;
@@ -70,13 +73,6 @@ export async function rowsOfBatch(db: Db, countyCode: string, batchId: number, o
   return { total: total.rows[0].n, rows: r.rows };
 }
 
-/** The current batch of each kind in a county. */
-export async function currentBatches(db: Db, countyCode: string): Promise<Map<string, { id: number; asOf: string }>> {
-  const r = await sql<{ kind: string; id: number; asOf: string }>`SELECT DISTINCT ON (kind) kind, id::int AS id, to_char(as_of, 'YYYY-MM-DD') AS "asOf" FROM compare_batch
-    WHERE county_code = ${countyCode} AND status = 'complete' AND purged_at IS NULL ORDER BY kind, as_of DESC, id DESC`.execute(db);
-  return new Map(r.rows.map((b) => [b.kind, { id: b.id, asOf: b.asOf }]));
-}
-
 /** Counties with a complete batch, under a place code prefix ('' for all). */
 export async function countiesWithBatches(db: Db, prefix: string): Promise<string[]> {
   const r = await sql<{ c: string }>`SELECT DISTINCT county_code AS c FROM compare_batch WHERE status = 'complete' AND purged_at IS NULL AND county_code LIKE ${prefix + '%'} ORDER BY 1`.execute(db);
@@ -84,15 +80,18 @@ export async function countiesWithBatches(db: Db, prefix: string): Promise<strin
 }
 
 /**
- * Purge the rows of batches that are not current and were imported before `before` (a refused
- * batch, or one a newer complete batch of its kind has replaced); the batch record stays.
+ * Purge the rows of batches of these counties that are not current and were imported before
+ * `before` (a refused batch, or one a newer complete batch of its kind has replaced); the batch
+ * record stays. Returns how many batches were purged per county.
  */
-export async function purgeBatches(db: Db, countyCode: string, before: Date, at: Date): Promise<number> {
-  const r = await sql<{ id: number }>`WITH cur AS (SELECT DISTINCT ON (kind) kind, id FROM compare_batch WHERE county_code = ${countyCode} AND status = 'complete' AND purged_at IS NULL ORDER BY kind, as_of DESC, id DESC),
-    gone AS (UPDATE compare_batch b SET purged_at = ${at} WHERE b.county_code = ${countyCode} AND b.purged_at IS NULL AND b.imported_at < ${before}
-      AND NOT EXISTS (SELECT 1 FROM cur WHERE cur.id = b.id) RETURNING b.id)
-    DELETE FROM compare_row r USING gone WHERE r.county_code = ${countyCode} AND r.batch_id = gone.id RETURNING r.batch_id::int AS id`.execute(db);
-  return new Set(r.rows.map((x) => x.id)).size;
+export async function purgeBatches(db: Db, counties: readonly string[], before: Date, at: Date): Promise<Map<string, number>> {
+  const r = await sql<{ countyCode: string; n: number }>`WITH cur AS (SELECT DISTINCT ON (county_code, kind) county_code, id FROM compare_batch
+      WHERE county_code = ANY(${textList(counties)}) AND status = 'complete' AND purged_at IS NULL ORDER BY county_code, kind, as_of DESC, id DESC),
+    gone AS (UPDATE compare_batch b SET purged_at = ${at} WHERE b.county_code = ANY(${textList(counties)}) AND b.purged_at IS NULL AND b.imported_at < ${before}
+      AND NOT EXISTS (SELECT 1 FROM cur WHERE cur.county_code = b.county_code AND cur.id = b.id) RETURNING b.county_code, b.id),
+    rows AS (DELETE FROM compare_row r USING gone WHERE r.county_code = gone.county_code AND r.batch_id = gone.id RETURNING 1)
+    SELECT county_code AS "countyCode", count(*)::int AS n FROM gone WHERE (SELECT count(*) FROM rows) >= 0 GROUP BY 1`.execute(db);
+  return new Map(r.rows.map((x) => [x.countyCode, x.n]));
 }
 
 export async function latestRuleSet(db: Db): Promise<{ version: number; rules: unknown; note: string | null; publishedBy: string | null; publishedAt: Date } | undefined> {

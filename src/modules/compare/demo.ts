@@ -1,9 +1,9 @@
 /**
  * Comparison demo data (documented in docs/compare.md): for each demo county given, one complete
  * reference batch of every kind (source marked 演示数据, as of 2020-06-30) drawn from the demo
- * registry so that every rule has hits and near-misses, then a comparison run and a share of
- * its 疑点 worked (see workDemoHits).
- * Runs inside the demo load's transaction.
+ * registry so that every rule has hits and near-misses, then one comparison run over the counties
+ * and a share of its 疑点 worked (see workDemoHits). Runs inside the demo load's transaction;
+ * the closed 清退 and 纳入监测 cases follow it (demoClosures.ts).
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
@@ -12,7 +12,7 @@ import type { AuditActor } from '../audit/service';
 import { recordAudit } from '../audit/service';
 import { plantBatch, workDemoHits, type PlantedRow } from './demoQueries';
 import { activeRuleSet } from './ruleSets';
-import { compareCounty } from './run';
+import { compareCounties } from './run';
 
 export const DEMO_AS_OF = '2020-06-30';
 const SOURCE = '演示数据（虚构，非真实部门数据）';
@@ -70,8 +70,9 @@ export async function loadCompareDemo(tx: Db, actor: AuditActor, counties: reado
       await plantBatch(tx, county, kind, SOURCE, DEMO_AS_OF, at, rows);
       batches++;
     }
-    const run = await compareCounty(tx, county, { version: rules.version, set: rules.rules }, { today, at });
-    hits += run.added;
+  }
+  for (const run of await compareCounties(tx, counties, { version: rules.version, set: rules.rules }, { today, at })) hits += run.added;
+  for (const county of counties) {
     await workDemoHits(tx, county, today, addDays(today, rules.rules.verifyDays), addDays(today, 40), at);
   }
   await recordAudit(tx, { ...actor, at, action: 'compare.demo_load', objectType: 'compare_batch', placeCode: '0', after: { counties, batches, hits }, note: '载入大数据比对演示数据' });

@@ -59,9 +59,9 @@ export async function plantBatch(db: Db, county: string, kind: string, source: s
 
 /**
  * Work a share of the county's new hits (by id): a fifth to the rule's suggested outcome — closed
- * as 更正 or 自然减少; 清退 proposed and reviewed, awaiting the county (closing it would deregister
- * demo households and change the seeds' figures); 纳入监测 proposed by the village — a fifth closed
- * as 无问题, a fifth sent down. Returns how many were worked.
+ * as 更正 or 自然减少; 清退 proposed and reviewed, awaiting the county; 纳入监测 proposed by the
+ * village — a fifth closed as 无问题, a fifth sent down. (Closed 清退 and 纳入监测 cases are worked
+ * through the ledger's service afterwards: demoClosures.ts.) Returns how many were worked.
  */
 export async function workDemoHits(db: Db, county: string, sentOn: string, deadline: string, today: string, at: Date): Promise<number> {
   const worked = await sql<{ n: number }>`WITH pick AS (
@@ -94,4 +94,21 @@ export async function workDemoHits(db: Db, county: string, sentOn: string, deadl
       RETURNING 1)
     SELECT count(*)::int AS n FROM moved WHERE (SELECT count(*) FROM steps) >= 0`.execute(db);
   return worked.rows[0].n;
+}
+
+/**
+ * Found 疑点 of these counties suggesting this outcome, `perCounty` in each, one per household
+ * and on households with no procedure in progress (the closure may start one), lowest ids first.
+ */
+export async function demoHitsToClose(db: Db, counties: readonly string[], outcome: string, perCounty: number): Promise<{ id: number; villageCode: string }[]> {
+  if (counties.length === 0) return [];
+  const r = await sql<{ id: number; villageCode: string }>`SELECT id, village_code AS "villageCode" FROM (
+      SELECT x.*, row_number() OVER (PARTITION BY x.county_code ORDER BY x.id) AS n FROM (
+        SELECT DISTINCT ON (h.county_code, h.household_no) h.county_code, h.id::int AS id, h.village_code FROM compare_hit h
+        WHERE h.county_code = ANY(${list(counties)}) AND h.status = 'found' AND h.suggested_outcome = ${outcome}
+          AND NOT EXISTS (SELECT 1 FROM compare_hit o WHERE o.county_code = h.county_code AND o.household_no = h.household_no AND o.status <> 'found')
+          AND NOT EXISTS (SELECT 1 FROM procedure_case c WHERE c.county_code = h.county_code AND c.household_no = h.household_no AND c.status = 'in_progress')
+        ORDER BY h.county_code, h.household_no, h.id) x) y
+    WHERE n <= ${perCounty} ORDER BY id`.execute(db);
+  return r.rows;
 }

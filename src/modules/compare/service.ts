@@ -21,6 +21,7 @@ export { runComparison } from './run';
 export { importReference } from './importer';
 export { hitsOfHousehold } from './card';
 export { loadCompareDemo, DEMO_AS_OF } from './demo';
+export { closeCompareDemo } from './demoClosures';
 
 export const COMPARE_JOB_KINDS = ['compare.import', 'compare.run'];
 
@@ -116,7 +117,7 @@ export async function startRun(database: Database, place: string, counties: stri
     kind: 'compare.run',
     params: { userId: owner.userId, place, counties },
     label: '大数据比对',
-    ifAbandoned: '每个县在一个事务中比对：已完成的县的疑点已写入，未完成的县没有变化',
+    ifAbandoned: '所有县在一个事务中比对：没有写入任何疑点，也没有消除任何疑点',
     work: (job) => runComparison(database, { place, counties }, { actor: owner.actor, at: owner.at, today: owner.today }, job),
   }, onCrash);
 }

@@ -14,7 +14,7 @@ import { loadCountyDemo } from '../counties/service';
 import { linkDemoCadre, loadAssistanceDemo } from '../assistance/service';
 import { loadLedgerDemo } from '../ledgers/service';
 import { loadWorkTeamDemo } from '../rhythm/service';
-import { loadCompareDemo } from '../compare/service';
+import { closeCompareDemo, loadCompareDemo } from '../compare/service';
 
 export interface DemoProgress {
   /** Counties written so far, of `total`. */
@@ -87,6 +87,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
   const total = options.counties?.length ?? DEMO_COUNTIES.length;
   let households = 0;
   let persons = 0;
+  const compareCounties = [DEMO_USER_TOWNSHIP.slice(0, 6), LONGSHAN.countyCode].filter((c) => !options.counties || options.counties.includes(c));
   await database.session((s) =>
     s.db.transaction().execute(async (tx) => {
       await lockDemoLoad(tx);
@@ -108,7 +109,6 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
       await loadLedgerDemo(tx, { chayu: CHAYU.countyCode, longshanTownship: LONGSHAN.townshipCode }, new Date());
       await loadVillageDemo(tx);
       await loadWorkTeamDemo(tx, LONGSHAN.townshipCode);
-      const compareCounties = [DEMO_USER_TOWNSHIP.slice(0, 6), LONGSHAN.countyCode].filter((c) => !options.counties || options.counties.includes(c));
       await loadCompareDemo(tx, options.actor ?? CONSOLE_ACTOR, compareCounties);
       await recordAudit(tx, {
         ...(options.actor ?? CONSOLE_ACTOR),
@@ -121,6 +121,11 @@ export async function loadDemo(database: Database, options: LoadDemoOptions = {}
     }),
   );
   await loadCountyDemo(database.db, options.actor ?? CONSOLE_ACTOR);
+  // 清退 deregisters households: only in 龙陵县, whose seed figures count every household of 龙山镇 whatever its status.
+  await closeCompareDemo(database.db, options.actor ?? CONSOLE_ACTOR, {
+    removed: { counties: compareCounties.filter((c) => c === LONGSHAN.countyCode), perCounty: 2 },
+    monitoring: { counties: compareCounties, perCounty: 2 },
+  });
   await createDemoAccounts(database);
   return { households, persons, milliseconds: Date.now() - started };
 }
