@@ -20,7 +20,7 @@ const fieldText = ROSTER_FIELDS.map((f) => `${f.field}（${f.label}）`).join('�
 export const mappingInput = z.object({
   place,
   source,
-  columns: z.record(z.enum(ROSTER_FIELD_CODES, { message: `字段应为：${fieldText}` }), header, { message: '列映射（columns）应为 字段→列名' })
+  columns: z.partialRecord(z.enum(ROSTER_FIELD_CODES, { message: `字段应为：${fieldText}` }), header, { message: '列映射（columns）应为 字段→列名' })
     .refine((c) => !!c.idNumber, { message: '列映射必须指定「身份证号」所在的列', path: ['idNumber'] }),
 });
 export const mappingsQuery = z.object({ place });
