@@ -4,35 +4,15 @@
  * field by field, the rows matching nobody, bad rows refused naming row, column and value with
  * nothing written, a missing mapping refused with a suggestion, scope, masking and retention.
  */
-import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Database } from '../../src/db/database';
 import { scopeOf } from '../../src/db/placeScope';
 import { completeIdNumber } from '../../src/domain/idNumber';
-import { CONSOLE_ACTOR } from '../../src/modules/audit/service';
-import { jobSettled } from '../../src/modules/jobs/service';
-import { getRosterJob, listRosters, purgeRosters, rosterReport, rosterRowViews, saveMapping, startRosterUpload, findRoster } from '../../src/modules/rosters/service';
-import type { RosterResult } from '../../src/modules/rosters/importer';
+import { findRoster, listRosters, purgeRosters, rosterReport, rosterRowViews, saveMapping } from '../../src/modules/rosters/service';
 import { testDatabases } from '../helpers/databases';
 import { createHousehold, createPlaceTree, type CreatedHousehold, type TestPlaces } from '../helpers/factory';
-import { tempDir, writeCsv, type Row } from '../imports/files';
-
-const AT = new Date('2026-03-01T02:00:00.000Z');
-const dir = tempDir();
-let files = 0;
-
-const MAPPING = { idNumber: '公民身份号码', name: '姓名', placeCode: '区划代码', status: '户类型', assistance: '救助类型', disabilityGrade: '残疾等级' };
-const HEADERS = Object.values(MAPPING);
-
-async function upload(database: Database, place: string, rows: Row[], options: { source?: string; headers?: string[]; encoding?: 'gbk' | 'utf8'; retentionDays?: number; at?: Date } = {}) {
-  const path = writeCsv(dir, `roster-${++files}.csv`, rows, { headers: options.headers ?? HEADERS, encoding: options.encoding });
-  const id = await startRosterUpload(database, { path, fileName: basename(path), place, source: options.source ?? '民政低收入人口', retentionDays: options.retentionDays ?? 30 },
-    { userId: 0, actor: CONSOLE_ACTOR, at: options.at ?? AT });
-  await jobSettled(id);
-  const job = await getRosterJob(database, id, 0);
-  return { status: job.status, message: job.message, result: job.result as RosterResult };
-}
+import { AT, MAPPING, upload } from './helpers';
 
 /** The 15-digit form of an 18-digit number born in the 1900s. */
 const fifteen = (id: string) => id.slice(0, 6) + id.slice(8, 17);
