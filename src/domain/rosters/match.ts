@@ -30,53 +30,65 @@ export interface RowContext {
   today: Date;
 }
 
+/** The trimmed cell of a mapped field ('' when the field is not mapped). */
+function cellOf(index: ReadonlyMap<RosterField, number>, cells: readonly (string | null)[], f: RosterField): string {
+  const i = index.get(f);
+  if (i === undefined) return '';
+  const v = cells[i];
+  return v ? v.trim() : '';
+}
+
+/** A problem naming the row, the file's column and the value. */
+function refusal(index: ReadonlyMap<RosterField, number>, headers: readonly string[], rowNo: number, f: RosterField, value: string, why: string): RosterRowProblem {
+  const column = headers[index.get(f)!]?.trim() || fieldSpec(f).label;
+  return { row: rowNo, field: column, value, message: `第 ${rowNo} 行「${column}」列的值「${value}」${why}` };
+}
+
+/** The fields other than the ID number and name, checked: a code or text, or why not (no closures: this runs once per row of a million-row roster). */
+function checkField(f: RosterField, text: string, ctx: RowContext): { value: string } | { why: string; shown?: string } {
+  switch (f) {
+    case 'placeCode':
+      if (!/^\d{6,12}$/.test(text)) return { why: '不是行政区划代码（6 至 12 位数字）' };
+      if (!(text.startsWith(ctx.place) || ctx.place.startsWith(text))) return { why: `不在本次上传的范围（${ctx.place}）内` };
+      return { value: text };
+    case 'status': {
+      const code = codeOf(householdStatus, text);
+      return code ? { value: code } : { why: `不是户类型，应为：${allowedLabels(householdStatus)}` };
+    }
+    case 'monitorCategory': {
+      const code = codeOf(monitorCategory, text);
+      return code ? { value: code } : { why: `不是监测对象类别，应为：${allowedLabels(monitorCategory)}` };
+    }
+    case 'assistance': {
+      const code = ASSISTANCE[text] ?? ASSISTANCE[text.replace(/\s+/g, '')];
+      return code ? { value: code } : { why: '不是救助类型，应为：低保、特困、无' };
+    }
+    default: {
+      const g = GRADES[text] ?? GRADES[text.replace(/\s+/g, '')];
+      return g ? { value: String(g) } : { why: '不是残疾等级，应为 1 至 4 或 一级 至 四级', shown: '***' };
+    }
+  }
+}
+
+const CHECKED: readonly Exclude<RosterField, 'idNumber' | 'name'>[] = ['placeCode', 'status', 'monitorCategory', 'assistance', 'disabilityGrade'];
+
 /** One data row through the mapping: the row, or its problems (each naming row, column and value). */
 export function parseRosterRow(index: ReadonlyMap<RosterField, number>, headers: readonly string[], rowNo: number, cells: readonly (string | null)[], ctx: RowContext): { row: RosterRow } | { problems: RosterRowProblem[] } {
-  const problems: RosterRowProblem[] = [];
-  const cell = (f: RosterField) => {
-    const i = index.get(f);
-    return i === undefined ? '' : (cells[i] ?? '').trim();
-  };
-  const refuse = (f: RosterField, value: string, why: string) => {
-    const column = headers[index.get(f)!]?.trim() || fieldSpec(f).label;
-    problems.push({ row: rowNo, field: column, value, message: `第 ${rowNo} 行「${column}」列的值「${value}」${why}` });
-  };
-  const rawId = cell('idNumber');
+  let problems: RosterRowProblem[] | null = null;
+  const rawId = cellOf(index, cells, 'idNumber');
   const id = parseIdNumber(rawId, ctx.today);
-  if (!id.ok) refuse('idNumber', rawId, `不是有效的身份证号：${id.reason}`);
+  if (!id.ok) problems = [refusal(index, headers, rowNo, 'idNumber', rawId, `不是有效的身份证号：${id.reason}`)];
   const fields: RosterRow['fields'] = {};
-  const place = cell('placeCode');
-  if (place) {
-    if (!/^\d{6,12}$/.test(place)) refuse('placeCode', place, '不是行政区划代码（6 至 12 位数字）');
-    else if (!(place.startsWith(ctx.place) || ctx.place.startsWith(place))) refuse('placeCode', place, `不在本次上传的范围（${ctx.place}）内`);
-    else fields.placeCode = place;
+  for (let k = 0; k < CHECKED.length; k++) {
+    const f = CHECKED[k];
+    const text = cellOf(index, cells, f);
+    if (text === '') continue;
+    const checked = checkField(f, text, ctx);
+    if ('value' in checked) fields[f] = checked.value;
+    else (problems ??= []).push(refusal(index, headers, rowNo, f, checked.shown ?? text, checked.why));
   }
-  const status = cell('status');
-  if (status) {
-    const code = codeOf(householdStatus, status);
-    if (!code) refuse('status', status, `不是户类型，应为：${allowedLabels(householdStatus)}`);
-    else fields.status = code;
-  }
-  const category = cell('monitorCategory');
-  if (category) {
-    const code = codeOf(monitorCategory, category);
-    if (!code) refuse('monitorCategory', category, `不是监测对象类别，应为：${allowedLabels(monitorCategory)}`);
-    else fields.monitorCategory = code;
-  }
-  const assistance = cell('assistance');
-  if (assistance) {
-    const code = ASSISTANCE[assistance.replace(/\s+/g, '')];
-    if (!code) refuse('assistance', assistance, '不是救助类型，应为：低保、特困、无');
-    else fields.assistance = code;
-  }
-  const grade = cell('disabilityGrade');
-  if (grade) {
-    const g = GRADES[grade.replace(/\s+/g, '')];
-    if (!g) refuse('disabilityGrade', '***', '不是残疾等级，应为 1 至 4 或 一级 至 四级');
-    else fields.disabilityGrade = String(g);
-  }
-  if (problems.length || !id.ok) return { problems };
-  return { row: { rowNo, idNumber: id.idNumber, name: cell('name') || null, fields } };
+  if (problems || !id.ok) return { problems: problems ?? [] };
+  return { row: { rowNo, idNumber: id.idNumber, name: cellOf(index, cells, 'name') || null, fields } };
 }
 
 /** What the registry holds on a matched person (and the household). */
@@ -108,11 +120,14 @@ export interface Conflict {
   sensitive?: boolean;
 }
 
+const NO_CONFLICTS: readonly Conflict[] = Object.freeze([]);
+
 const assistanceOf = (attribute: string): Assistance => (attribute === 'dibao' || attribute === 'tekun' ? attribute : 'none');
 const NOT_AT_RISK = new Set(['exited', 'risk_eliminated', 'not_poor']);
 
 /** The fields on which the roster and the registry disagree. */
-export function conflictsOf(row: RosterRow, facts: RegistryFacts): Conflict[] {
+export function conflictsOf(row: RosterRow, facts: RegistryFacts): readonly Conflict[] {
+  if (row.name === null && row.fields.status === undefined && row.fields.monitorCategory === undefined && row.fields.assistance === undefined && row.fields.disabilityGrade === undefined) return NO_CONFLICTS;
   const out: Conflict[] = [];
   if (row.name && row.name !== facts.personName) out.push({ field: '姓名', registry: facts.personName, roster: row.name });
   const f = row.fields;
@@ -132,7 +147,7 @@ export function conflictsOf(row: RosterRow, facts: RegistryFacts): Conflict[] {
   if (f.disabilityGrade && Number(f.disabilityGrade) !== facts.disabilityGrade) {
     out.push({ field: '残疾等级', registry: facts.disabilityGrade ? String(facts.disabilityGrade) : '无', roster: f.disabilityGrade, sensitive: true });
   }
-  return out;
+  return out.length ? out : NO_CONFLICTS;
 }
 
 /** A conflict as shown: health facts masked. */

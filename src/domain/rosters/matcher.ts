@@ -7,7 +7,7 @@
 import type { RosterField } from './fields';
 import { categoryOf, conflictsOf, parseRosterRow, type Conflict, type RegistryFacts, type RosterRow, type RosterRowProblem, type RowContext } from './match';
 
-export interface MatchedRow { row: RosterRow; category: string; facts: RegistryFacts | undefined; conflicts: Conflict[] }
+export interface MatchedRow { row: RosterRow; category: string; facts: RegistryFacts | undefined; conflicts: readonly Conflict[] }
 
 export class RosterMatcher {
   readonly rows: MatchedRow[] = [];

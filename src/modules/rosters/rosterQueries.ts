@@ -22,18 +22,21 @@ export async function saveMapping(db: Db, countyCode: string, source: string, co
     ON CONFLICT (county_code, source) DO UPDATE SET columns = EXCLUDED.columns, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`.execute(db);
 }
 
-/** Every person registered under a place (a county or below), with the household facts a roster is compared to. */
+/**
+ * Every person registered under a place (a county or below), with the household facts a roster is
+ * compared to, by ID number. The rows are kept as the driver gives them (named as RegistryFacts):
+ * a million-person county is one allocation per person.
+ */
 export async function registryFacts(db: Db, place: string): Promise<Map<string, RegistryFacts>> {
   const county = place.slice(0, 6);
-  const r = await sql<{ id: string; h: string; v: string; n: string; s: string; c: string | null; a: string; g: number | null }>`SELECT p.id_number AS id, h.household_no AS h, h.village_code AS v,
-      p.name AS n, h.status AS s, h.monitor_category AS c, h.attribute AS a, p.disability_grade AS g
+  const r = await sql<RegistryFacts & { id: string }>`SELECT p.id_number AS id, h.household_no AS "householdNo", h.village_code AS "villageCode",
+      p.name AS "personName", h.status, h.monitor_category AS "monitorCategory", h.attribute, p.disability_grade AS "disabilityGrade"
     FROM person p JOIN household h ON h.county_code = p.county_code AND h.household_no = p.household_no
     WHERE p.county_code = ${county} ${place.length > 6 ? sql`AND h.village_code LIKE ${place + '%'}` : sql``}`.execute(db);
   const out = new Map<string, RegistryFacts>();
-  for (const x of r.rows) out.set(x.id, { householdNo: x.h, villageCode: x.v, personName: x.n, status: x.s, monitorCategory: x.c, attribute: x.a, disabilityGrade: x.g });
+  for (const x of r.rows) out.set(x.id, x);
   return out;
 }
-
 
 export async function insertRoster(db: Db, r: { countyCode: string; place: string; source: string; fileName: string; rows: number; matched: number; conflicts: number; by: string | null; at: Date; purgeAfter: Date }): Promise<number> {
   const x = await sql<{ id: number }>`INSERT INTO roster (county_code, place_code, source, file_name, row_count, matched_count, conflict_count, uploaded_by, uploaded_at, purge_after)
