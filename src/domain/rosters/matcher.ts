@@ -20,7 +20,7 @@ export class RosterMatcher {
     private readonly index: ReadonlyMap<RosterField, number>,
     private readonly headers: readonly string[],
     private readonly ctx: RowContext,
-    private readonly registry: ReadonlyMap<string, RegistryFacts>,
+    private readonly registry: { get(id: string): RegistryFacts | undefined },
   ) {}
 
   add(rowNo: number, cells: readonly (string | null)[]): void {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { codeInScope, type PlaceScope } from '../../db/placeScope';
 import type { RosterMapping } from '../../domain/rosters/fields';
-import type { Conflict, RegistryFacts } from '../../domain/rosters/match';
+import { FACTS_SEPARATOR, PackedRegistry, type Conflict } from '../../domain/rosters/match';
 import type { MatchedRow } from '../../domain/rosters/matcher';
 
 export async function mappingOf(db: Db, countyCode: string, source: string): Promise<RosterMapping | undefined> {
@@ -24,18 +24,20 @@ export async function saveMapping(db: Db, countyCode: string, source: string, co
 
 /**
  * Every person registered under a place (a county or below), with the household facts a roster is
- * compared to, by ID number. The rows are kept as the driver gives them (named as RegistryFacts):
- * a million-person county is one allocation per person.
+ * compared to, by ID number: one packed text per person (see PackedRegistry).
  */
-export async function registryFacts(db: Db, place: string): Promise<Map<string, RegistryFacts>> {
+export async function registryFacts(db: Db, place: string): Promise<PackedRegistry> {
   const county = place.slice(0, 6);
-  const r = await sql<RegistryFacts & { id: string }>`SELECT p.id_number AS id, h.household_no AS "householdNo", h.village_code AS "villageCode",
-      p.name AS "personName", h.status, h.monitor_category AS "monitorCategory", h.attribute, p.disability_grade AS "disabilityGrade"
+  const r = await sql<{ f: string }>`SELECT concat_ws(chr(31), p.id_number, h.household_no, h.village_code, p.name, h.status, coalesce(h.monitor_category, ''), h.attribute,
+      coalesce(p.disability_grade::text, '')) AS f
     FROM person p JOIN household h ON h.county_code = p.county_code AND h.household_no = p.household_no
     WHERE p.county_code = ${county} ${place.length > 6 ? sql`AND h.village_code LIKE ${place + '%'}` : sql``}`.execute(db);
-  const out = new Map<string, RegistryFacts>();
-  for (const x of r.rows) out.set(x.id, x);
-  return out;
+  const out = new Map<string, string>();
+  for (const { f } of r.rows) {
+    const cut = f.indexOf(FACTS_SEPARATOR);
+    out.set(f.slice(0, cut), f.slice(cut + 1));
+  }
+  return new PackedRegistry(out);
 }
 
 export async function insertRoster(db: Db, r: { countyCode: string; place: string; source: string; fileName: string; rows: number; matched: number; conflicts: number; by: string | null; at: Date; purgeAfter: Date }): Promise<number> {
