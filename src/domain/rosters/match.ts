@@ -70,6 +70,9 @@ function checkField(f: RosterField, text: string, ctx: RowContext): { value: str
   }
 }
 
+/** The fields of a row that has none of the checked fields (shared: never written to). */
+const NO_FIELDS: RosterRow['fields'] = Object.freeze({});
+
 const CHECKED: readonly Exclude<RosterField, 'idNumber' | 'name'>[] = ['placeCode', 'status', 'monitorCategory', 'assistance', 'disabilityGrade'];
 
 /** One data row through the mapping: the row, or its problems (each naming row, column and value). */
@@ -78,17 +81,17 @@ export function parseRosterRow(index: ReadonlyMap<RosterField, number>, headers:
   const rawId = cellOf(index, cells, 'idNumber');
   const id = parseIdNumber(rawId, ctx.today);
   if (!id.ok) problems = [refusal(index, headers, rowNo, 'idNumber', rawId, `不是有效的身份证号：${id.reason}`)];
-  const fields: RosterRow['fields'] = {};
+  let fields: RosterRow['fields'] | null = null;
   for (let k = 0; k < CHECKED.length; k++) {
     const f = CHECKED[k];
     const text = cellOf(index, cells, f);
     if (text === '') continue;
     const checked = checkField(f, text, ctx);
-    if ('value' in checked) fields[f] = checked.value;
+    if ('value' in checked) (fields ??= {})[f] = checked.value;
     else (problems ??= []).push(refusal(index, headers, rowNo, f, checked.shown ?? text, checked.why));
   }
   if (problems || !id.ok) return { problems: problems ?? [] };
-  return { row: { rowNo, idNumber: id.idNumber, name: cellOf(index, cells, 'name') || null, fields } };
+  return { row: { rowNo, idNumber: id.idNumber, name: cellOf(index, cells, 'name') || null, fields: fields ?? NO_FIELDS } };
 }
 
 /** What the registry holds on a matched person (and the household). */

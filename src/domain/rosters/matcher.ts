@@ -7,7 +7,8 @@
 import type { RosterField } from './fields';
 import { categoryOf, conflictsOf, parseRosterRow, type Conflict, type RegistryFacts, type RosterRow, type RosterRowProblem, type RowContext } from './match';
 
-export interface MatchedRow { row: RosterRow; category: string; facts: RegistryFacts | undefined; conflicts: readonly Conflict[] }
+/** A row as matched: one object per roster row (a million-row roster holds a million of them until written). */
+export interface MatchedRow extends RosterRow { category: string; facts: RegistryFacts | undefined; conflicts: readonly Conflict[] }
 
 export class RosterMatcher {
   readonly rows: MatchedRow[] = [];
@@ -41,6 +42,6 @@ export class RosterMatcher {
     const conflicts = facts ? conflictsOf(row, facts) : [];
     if (facts) this.matched++;
     if (conflicts.length) this.withConflicts++;
-    this.rows.push({ row, category: categoryOf(facts), facts, conflicts });
+    this.rows.push({ rowNo: row.rowNo, idNumber: row.idNumber, name: row.name, fields: row.fields, category: categoryOf(facts), facts, conflicts });
   }
 }

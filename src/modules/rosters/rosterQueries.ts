@@ -51,7 +51,7 @@ export async function insertRosterRows(db: Db, countyCode: string, rosterId: num
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = rows.slice(i, i + 1000);
     await sql`INSERT INTO roster_row (county_code, roster_id, row_no, id_number, name, fields, category, household_no, village_code, person_name, conflicts) VALUES ${sql.join(
-      chunk.map((m) => sql`(${countyCode}, ${rosterId}, ${m.row.rowNo}, ${m.row.idNumber}, ${m.row.name}, ${JSON.stringify(m.row.fields)}::jsonb, ${m.category},
+      chunk.map((m) => sql`(${countyCode}, ${rosterId}, ${m.rowNo}, ${m.idNumber}, ${m.name}, ${JSON.stringify(m.fields)}::jsonb, ${m.category},
         ${m.facts?.householdNo ?? null}, ${m.facts?.villageCode ?? null}, ${m.facts?.personName ?? null}, ${JSON.stringify(m.conflicts)}::jsonb)`),
     )}`.execute(db);
   }
