@@ -4,12 +4,6 @@
  * the 疑点 ledger reads with 'compare.read' and works with 'compare.act' (the step decides the
  * role). Anything outside the user's scope answers 404 as if absent (audited).
  */
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
@@ -18,8 +12,9 @@ import { kindsFor } from '../../domain/compare/kinds';
 import { withholdsHealthData } from '../../domain/roles';
 import { assertInScope, auditActorOf, requireUser } from '../../server/access';
 import { routesOf } from '../../server/defineRoute';
-import { AppError, badRequest, notFound } from '../../server/errors';
+import { AppError, notFound } from '../../server/errors';
 import { reachPlace, reachRecord, todayOf } from '../../server/reach';
+import { receiveUpload } from '../../server/upload';
 import { recordAudit } from '../audit/service';
 import { placeNameOf } from '../places/service';
 import { reachHousehold } from '../registry/service';
@@ -85,20 +80,10 @@ export async function registerCompareRoutes(api: FastifyInstance, database: Data
       await reachPlace(request, query.county);
       const kind = kindsFor(user).find((k) => k.code === query.kind);
       if (!kind) throw new AppError(403, 'forbidden', `您的业务条线不能导入「${query.kind}」比对数据`, [{ field: 'kind', value: query.kind }]);
-      if (!request.isMultipart()) throw badRequest('请以 multipart/form-data 上传一个 .xlsx 或 .csv 文件（字段 file）');
-      const file = await request.file();
-      if (!file) throw badRequest('请以 multipart/form-data 上传一个 .xlsx 或 .csv 文件（字段 file）');
-      const path = join(tmpdir(), `fupin-compare-${randomUUID()}${extname(file.filename).toLowerCase()}`);
-      try {
-        await pipeline(file.file, createWriteStream(path));
-        if (file.file.truncated) throw new AppError(413, 'too_large', '文件超过上传大小上限');
-      } catch (e) {
-        await rm(path, { force: true });
-        throw e;
-      }
+      const { path, fileName } = await receiveUpload(request, 'compare');
       const owner = ownerOf(request);
       const jobId = await startImport(database, {
-        path, fileName: file.filename, kind: kind.code, countyCode: query.county, asOf: query.asOf ?? owner.today, source: query.source ?? kind.department,
+        path, fileName, kind: kind.code, countyCode: query.county, asOf: query.asOf ?? owner.today, source: query.source ?? kind.department,
         dryRun: query.dryRun === 'true' || query.dryRun === '1',
       }, owner, (e) => request.log.error(e));
       return { jobId };

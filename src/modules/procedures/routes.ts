@@ -18,11 +18,12 @@ import type { Author } from './act';
 import { actOnCases, caseCounts, getCase, listCasePage } from './cases';
 import { MAX_EVIDENCE_BYTES, readEvidence, storeEvidence } from './evidence';
 import { getNotice, listNoticeViews, publishNotice, registerObjection, resolveObjection } from './notices';
+import { noticeDocument } from './noticeDocument';
 import { policyPlan } from './policyPlan';
 import type { Caller } from './reach';
 import {
   actionResultSchema, actionSchema, caseCountsSchema, caseDetailSchema, casePageSchema, caseQuerySchema, definitionsSchema, drawSchema, drawViewSchema,
-  evidenceFields, evidenceSchema, idParams, noticeListSchema, noticeSchema, objectionSchema, objectionViewSchema, placeQuery, publishSchema,
+  evidenceFields, evidenceSchema, idParams, noticeDocumentSchema, noticeListSchema, noticeSchema, objectionSchema, objectionViewSchema, placeQuery, publishSchema,
   resolutionSchema, startSchema,
 } from './schemas';
 import { drawSpotCheck, getDraw } from './spotChecks';
@@ -166,6 +167,11 @@ export async function registerProcedureRoutes(api: FastifyInstance, database: Da
   route({
     method: 'GET', url: '/procedures/notices/:id', summary: '公示详情', access: 'registry.read', params: idParams, response: noticeSchema,
     handler: async ({ request, params }) => getNotice(db, callerOf(request), params.id),
+  });
+
+  route({
+    method: 'GET', url: '/procedures/notices/:id/document', summary: '公示文本（打印张贴用，已隐去个人信息，生成即留痕）', access: 'registry.read', params: idParams, response: noticeDocumentSchema,
+    handler: async ({ request, params }) => noticeDocument(db, callerOf(request), params.id, auditActorOf(request), request.server.security.clock.now()),
   });
 
   route({

@@ -138,6 +138,12 @@ export const noticeSchema = z.object({
   objections: z.array(objection),
 });
 
+/** GET /procedures/notices/:id/document: the 公示 as posted, redacted (noticeDocument.ts). */
+export const noticeDocumentSchema = z.object({
+  id: z.number(), procedure: z.string(), procedureLabel: z.string(), villageName: z.string(), placePath: z.string(), startsOn: z.string(), endsOn: z.string(), days: z.number(),
+  contact: z.string(), households: z.array(z.object({ caseId: z.number(), headName: z.string(), persons: z.number(), reason: z.string().nullable() })), hidden: z.number().int(),
+});
+
 export const noticeListSchema = z.object({
   items: z.array(z.object({ id: z.number(), procedure: z.string(), procedureLabel: z.string(), villageCode: z.string(), villageName: z.string(), startsOn: z.string(), endsOn: z.string(), days: z.number(), cases: z.number(), openObjections: z.number() })),
 });

@@ -9,6 +9,7 @@ import { proceduresModule } from './procedures/module';
 import { projectsModule } from './projects/module';
 import { reportsModule } from './reports/module';
 import { rhythmModule } from './rhythm/module';
+import { rostersModule } from './rosters/module';
 import { supervisionModule } from './supervision/module';
 import { tasksModule } from './tasks/module';
 import { villagesModule } from './villages/module';
@@ -21,6 +22,7 @@ export const MODULES: Record<string, ModuleDefinition> = {
   projects: projectsModule,
   counties: countiesModule,
   compare: compareModule,
+  rosters: rostersModule,
   tasks: tasksModule,
   ledgers: ledgersModule,
   villages: villagesModule,

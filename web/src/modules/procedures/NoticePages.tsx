@@ -7,7 +7,7 @@ import { useApi } from '../../app/useApi';
 import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
 import { NotFoundPage } from '../../pages/errors/NotFoundPage';
-import { getNotice, listNotices, type NoticeListItem } from './api';
+import { getNoticeDocument, listNotices, type NoticeListItem } from './api';
 
 export function NoticeListPage() {
   const { t } = useTranslation();
@@ -43,7 +43,7 @@ export function NoticePrintPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const id = Number(useParams().id);
-  const notice = useApi(`notice#${id}`, (signal) => getNotice(id, signal));
+  const notice = useApi(`notice#${id}`, (signal) => getNoticeDocument(id, signal));
   if (notice.error?.status === 404) return <NotFoundPage message={notice.error.message} />;
   if (notice.error) return <ErrorState error={notice.error} onRetry={notice.reload} />;
   const n = notice.data;

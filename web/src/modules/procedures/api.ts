@@ -77,6 +77,13 @@ export interface CaseQuery {
 
 export interface Definition { code: string; label: string; steps: CaseStep[] }
 
+/** The 公示 as posted (GET /procedures/notices/:id/document): free texts redacted, no objection register. */
+export interface NoticeDocument {
+  id: number; procedure: string; procedureLabel: string; villageName: string; placePath: string; startsOn: string; endsOn: string; days: number; contact: string;
+  households: { caseId: number; headName: string; persons: number; reason: string | null }[];
+  hidden: number;
+}
+
 export interface NoticeView {
   id: number; procedure: string; procedureLabel: string; villageCode: string; villageName: string; placePath: string;
   startsOn: string; endsOn: string; days: number; contact: string; publishedBy: string | null; publishedAt: string;
@@ -116,6 +123,8 @@ export const actOn = (body: { caseIds: number[]; action: string; passed?: boolea
 export const publishNotice = (body: { caseIds: number[]; startsOn: string; contact: string }) => postJson<NoticeView>('/procedures/notices', body);
 export const listNotices = (place: string | undefined, signal?: AbortSignal) => getJson<{ items: NoticeListItem[] }>('/procedures/notices', { place }, signal);
 export const getNotice = (id: number, signal?: AbortSignal) => getJson<NoticeView>(`/procedures/notices/${id}`, {}, signal);
+/** The 公示 as posted: redacted by the server, and its generation audited. */
+export const getNoticeDocument = (id: number, signal?: AbortSignal) => getJson<NoticeDocument>(`/procedures/notices/${id}/document`, {}, signal);
 export const addObjection = (noticeId: number, body: { caseId: number; objector: string; contact?: string | null; receivedOn: string; content: string }) =>
   postJson<Objection>(`/procedures/notices/${noticeId}/objections`, body);
 export const resolveObjection = (id: number, body: { outcome: 'dismissed' | 'upheld'; resolution: string }) => postJson<Objection>(`/procedures/objections/${id}/resolve`, body);
