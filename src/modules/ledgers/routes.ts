@@ -23,6 +23,7 @@ import { attachmentHeader } from '../reports/service';
 import { commonColumns } from '../../domain/ledgers/rows';
 import { listWorkbook, templateWorkbook } from './exports';
 import * as s from './schemas';
+import { MEDICAL_CHECKS, medicalGapQuery, medicalGapSchema, medicalGaps, medicalGapSheet } from './medicalGaps';
 import { aidGapList, assistanceGapList, auditLedgerRead, householdLedgers, importLedger, keepsLedger, ledgerFor, ledgerSheetRows, listLedger, locateRecord, readableShapes, recordAidFor, saveRecord, studentCoverage, type ListFilter } from './service';
 
 const READ = ['dashboard.read', 'registry.read'] as const;
@@ -209,6 +210,28 @@ export async function registerLedgerRoutes(api: FastifyInstance, database: Datab
       const rows = [...c.lines.map((l) => line(l.placeName, l)), line('合计', c.total)];
       const name = await placeNameOf(db, place);
       return send(reply, await listWorkbook('分学段学生', headers, rows), `students-by-stage-${place}-${query.year}.xlsx`, `${name}${query.year}学年分学段学生统计.xlsx`);
+    },
+  });
+
+  route({
+    method: 'GET', url: '/ledgers/health/gaps', summary: '应签尽签（check=signing）和应参尽参（check=insurance）：登记户成员中未签约、未参保或未登记的人员',
+    access: [...READ], query: medicalGapQuery, response: medicalGapSchema,
+    handler: async ({ request, query }) => {
+      ledgerFor(userOf(request), MEDICAL_CHECKS[query.check].kind, false);
+      return medicalGaps(db, requireUser(request).scope, await reachPlace(request, query.place), query.year, query.check);
+    },
+  });
+
+  route({
+    method: 'GET', url: '/ledgers/health/gaps/export.xlsx', summary: '导出应签尽签或应参尽参名单', access: [...READ], query: medicalGapQuery, file: 'xlsx',
+    handler: async ({ request, reply, query }) => {
+      const shape = ledgerFor(userOf(request), MEDICAL_CHECKS[query.check].kind, false);
+      const place = await reachPlace(request, query.place);
+      const list = await medicalGaps(db, requireUser(request).scope, place, query.year, query.check);
+      await auditLedgerRead(db, ledgerContextOf(request), shape, place, list.items.length);
+      const { headers, rows } = medicalGapSheet(list);
+      const name = await placeNameOf(db, place);
+      return send(reply, await listWorkbook(list.label, headers, rows), `${query.check}-gaps-${place}-${query.year}.xlsx`, `${name}${query.year}年${list.label}名单.xlsx`);
     },
   });
 }

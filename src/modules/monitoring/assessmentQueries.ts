@@ -15,6 +15,7 @@ import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { CRITERIA, RISK_REASONS } from '../../domain/policy/rulesSchema';
 import { cents, housingStatus, incomeStatus, medicalStatus, memberColumns, memberFlagColumns, status, waterStatus, yesNo } from './criteriaQueries';
 import { housingFactSql, studentJoinSql } from '../../domain/ledgers/facts';
+import { medicalJoinSql } from '../../domain/ledgers/medicalFacts';
 import type { AssessmentPlan } from './plan';
 import { anyOf, dateLit, floatLit, intLit, textArrayLit } from './sqlLiterals';
 
@@ -134,7 +135,7 @@ export function assessmentSelect(plan: AssessmentPlan, filter: BatchFilter, opti
 WITH ${hist.cte}
 mem AS (
   SELECT p.county_code, p.household_no, ${sql.raw(memberColumns(plan))}
-  FROM person p ${sql.raw(studentJoinSql(plan.year))}
+  FROM person p ${sql.raw(studentJoinSql(plan.year))} ${sql.raw(medicalJoinSql(plan.year))}
   WHERE ${on('p')} AND p.birth_date <= ${asOf}
   GROUP BY p.county_code, p.household_no
 ),
