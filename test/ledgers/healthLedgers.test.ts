@@ -120,6 +120,19 @@ describe.each(testDatabases)('health, social assistance and employment ledgers o
     expect((await u.healthA.inject('GET', '/api/v1/ledgers/health/gaps?year=2019&check=other')).statusCode).toBe(400);
   });
 
+  it('keeps 卫健 out of 教育 ledgers and 教育 out of 卫健 ledgers, and leaves the 慢病卡 source out of an education user\'s checklist', async () => {
+    expect((await u.healthA.inject('GET', '/api/v1/ledgers/edu_student/records')).statusCode).toBe(403);
+    expect((await u.healthA.inject('GET', '/api/v1/ledgers/edu_aid/export.xlsx')).statusCode).toBe(403);
+    expect((await u.eduA.inject('GET', '/api/v1/ledgers/health_signing/records')).statusCode).toBe(403);
+    expect((await upload(u.eduA, 'health_signing', [SIGNING])).statusCode).toBe(403);
+    expect((await upload(u.healthA, 'health_insurance', [INSURANCE])).statusCode).toBe(403);
+    const kinds = async (c: Client) => ((await c.inject('GET', '/api/v1/ledgers')).json().items as { kind: string }[]).map((i) => i.kind);
+    expect(await kinds(u.healthA)).toEqual(['health_signing']);
+    expect(await kinds(u.hrA)).toEqual(['employment_post', 'employment_training', 'employment_transfer', 'employment_workshop']);
+    const seen = (await u.eduA.inject('GET', `/api/v1/households/${family.householdNo}/assessment?year=2019`)).json().sources as Source[];
+    expect(seen.filter((x) => x.criterion === 'medical').map((x) => x.fact.split('：')[0]).sort()).toEqual(['基本医疗保险', '基本医疗保险', '大病保险', '大病保险', '家庭医生签约', '家庭医生签约'].sort());
+  });
+
   it('refuses bad health and employment rows with row, field and value, writing nothing', async () => {
     const before = await u.hrA.inject('GET', '/api/v1/ledgers/employment_training/records?year=2019');
     const bad = await upload(u.healthA, 'health_signing', [SIGNING, [2019, family.members[0].idNumber, '吴大海', '', '也许', '', '', '', '', '']]);
