@@ -13,7 +13,7 @@ import { buildTestApp, type Client } from '../access/helpers';
 import { testDatabases } from '../helpers/databases';
 import { createHousehold, createPlaceTree, type CreatedHousehold, type TestPlaces } from '../helpers/factory';
 import { goodColumns, incomeOf, insuredAdult, storedResults } from '../monitoring/helpers';
-import { upload, usersOf } from './helpers';
+import { csv, multipart, upload, usersOf } from './helpers';
 
 const SIGNING = ['年度', '身份证号', '姓名', '行政区划代码', '家庭医生签约', '签约日期', '签约团队', '慢病病种', '慢病卡', '慢病卡办理日期'];
 const INSURANCE = ['年度', '身份证号', '姓名', '行政区划代码', '基本医疗保险', '大病保险', '城乡居民养老保险', '意外伤害保险', '农业保险', '个人缴费资助（元）'];
@@ -146,6 +146,16 @@ describe.each(testDatabases)('health, social assistance and employment ledgers o
     ]);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.details.problems).toEqual([expect.objectContaining({ row: 3, field: '结业日期', value: '2019-04-20' })]);
+    // The same file's error report as .xlsx: row, column, value and message; nothing written.
+    const { body, type } = multipart({ name: 'training.csv', content: csv([training, [2019, family.members[1].idNumber, '吴二妹', '', '班', '职业技能培训', '2019-05-01', '2019-04-20', '否', '多余']]) });
+    const report = await u.hrA.inject('POST', '/api/v1/ledgers/employment_training/import/errors.xlsx', body, { 'content-type': type });
+    expect(report.statusCode, report.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    const cells = (n: number) => (book.worksheets[0].getRow(n).values as unknown[]).slice(1).map(String);
+    expect(cells(1)).toEqual(['行号', '列', '值', '问题', '类别']);
+    expect(cells(2)).toEqual(['2', '结业日期', '2019-04-20', expect.stringContaining('开班日期'), '错误']);
+    expect((await u.healthA.inject('POST', '/api/v1/ledgers/employment_training/import/errors.xlsx', body, { 'content-type': type })).statusCode).toBe(403);
     expect((await u.hrA.inject('GET', '/api/v1/ledgers/employment_training/records?year=2019')).json().total).toBe(before.json().total);
     const transfer = ['年度', '身份证号', '姓名', '行政区划代码', '务工地域', '务工地点', '就业单位', '务工月数', '务工收入（元）'];
     const negative = await upload(u.hrA, 'employment_transfer', [transfer, [2019, family.members[0].idNumber, '吴大海', '', '省外', '广东省东莞市', '', '10', '-100']]);

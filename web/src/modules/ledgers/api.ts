@@ -38,13 +38,28 @@ export interface ImportRefusal {
   result: ImportResult | undefined;
 }
 
-/** Upload a ledger file (multipart); a refused file answers 400 with the row problems in the details. */
-export async function importLedger(kind: string, file: File, dryRun: boolean): Promise<ImportResult> {
+/** POST a ledger file (multipart) to `path`; a refusal is an ApiError with the server's details. */
+async function postFile(path: string, query: Record<string, unknown>, file: File): Promise<Response> {
   const form = new FormData();
   form.append('file', file, file.name);
   const token = csrfToken();
-  const response = await fetch(apiUrl(`/ledgers/${kind}/import`, { dryRun }), { method: 'POST', body: form, credentials: 'same-origin', headers: token ? { [CSRF_HEADER]: token } : {} });
+  const response = await fetch(apiUrl(path, query), { method: 'POST', body: form, credentials: 'same-origin', headers: token ? { [CSRF_HEADER]: token } : {} });
+  if (response.ok) return response;
   const body = await response.json().catch(() => undefined);
-  if (!response.ok) throw new ApiError(response.status, body?.error?.code ?? 'http_' + response.status, body?.error?.message ?? `HTTP ${response.status}`, body?.error?.details);
-  return body;
+  throw new ApiError(response.status, body?.error?.code ?? 'http_' + response.status, body?.error?.message ?? `HTTP ${response.status}`, body?.error?.details);
+}
+
+/** Upload a ledger file (multipart); a refused file answers 400 with the row problems in the details. */
+export async function importLedger(kind: string, file: File, dryRun: boolean): Promise<ImportResult> {
+  return (await postFile(`/ledgers/${kind}/import`, { dryRun }, file)).json();
+}
+
+/** The file's error report (.xlsx: row, column, value, message), checked again and saved by the browser. */
+export async function downloadErrorReport(shape: { kind: string; label: string }, file: File): Promise<void> {
+  const blob = await (await postFile(`/ledgers/${shape.kind}/import/errors.xlsx`, {}, file)).blob();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `${shape.label}导入错误报告.xlsx`;
+  link.click();
+  URL.revokeObjectURL(link.href);
 }
