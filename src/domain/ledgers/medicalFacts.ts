@@ -27,12 +27,17 @@ export const MEDICAL_FACTS = [
 
 export type MedicalColumn = (typeof MEDICAL_FACTS)[number]['column'];
 
-/** LEFT JOINs of the two health ledgers' rows of person `p` for `year`. */
-export function medicalJoinSql(year: number): string {
+/** The LEFT JOINs of the two health ledgers' rows of person `p` for `year`, by alias (each ends in its ON condition, so a caller may add to it). */
+export function medicalJoins(year: number): { alias: string; join: string }[] {
   if (!Number.isInteger(year)) throw new Error(`年度应为整数：${year}`);
   const join = (alias: string, kind: string) =>
     `LEFT JOIN ledger_record ${alias} ON ${alias}.county_code = p.county_code AND ${alias}.id_number = p.id_number AND ${alias}.kind = '${kind}' AND ${alias}.year = ${year}`;
-  return `${join('lsg', SIGNING_KIND)} ${join('lin', INSURANCE_KIND)}`;
+  return [{ alias: 'lsg', join: join('lsg', SIGNING_KIND) }, { alias: 'lin', join: join('lin', INSURANCE_KIND) }];
+}
+
+/** Both joins, as one string. */
+export function medicalJoinSql(year: number): string {
+  return medicalJoins(year).map((j) => j.join).join(' ');
 }
 
 /** The member's fact for a registry column: the ledger's where its row says it, else `p.<column>`. */
