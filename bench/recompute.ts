@@ -8,7 +8,11 @@
  * this process, and for comparison the pure TypeScript rules on a sample (per household). The
  * schema is dropped at the end.
  *
- *   npm run bench:recompute -- [--households 303000] [--batch 100000] [--keep]
+ * With ledger facts (issue 19, the default; --no-ledgers leaves them out): student register,
+ * 家庭医生签约, 参保, medical expenses and the housing ledgers (recomputeData.ts GENERATE_LEDGERS),
+ * read by the recompute over the registry's fields.
+ *
+ *   npm run bench:recompute -- [--households 303000] [--batch 100000] [--keep] [--no-ledgers]
  */
 import { cpus, totalmem } from 'node:os';
 import { sql } from 'kysely';
@@ -19,7 +23,7 @@ import { loadHouseholdRecords } from '../src/modules/monitoring/recordQueries';
 import { checkPolicyDraft, loadActivePolicies } from '../src/modules/policy/service';
 import { getJob, startWhatIfJob, waitForJob } from '../src/modules/monitoring/service';
 import { resolvePolicy } from '../src/domain/policy/resolve';
-import { GENERATE_REGISTRY } from './recomputeData';
+import { GENERATE_LEDGERS, GENERATE_REGISTRY } from './recomputeData';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = `bench_recompute_${process.pid}`;
@@ -87,16 +91,19 @@ async function main(): Promise<void> {
     console.log(`generating ${households} households in schema ${SCHEMA}…`);
     const t = performance.now();
     await database.session((s) => s.exec(GENERATE_REGISTRY(households, YEAR)));
+    if (!process.argv.includes('--no-ledgers')) await database.session((s) => s.exec(GENERATE_LEDGERS(YEAR)));
     const counts = (await sql<{ h: number; p: number; i: number; e: number }>`SELECT
       (SELECT count(*) FROM household)::int AS h, (SELECT count(*) FROM person)::int AS p,
       (SELECT count(*) FROM household_income)::int AS i, (SELECT count(*) FROM risk_event)::int AS e`.execute(database.db)).rows[0];
+    const ledgers = (await sql<{ kind: string; n: number }>`SELECT kind, count(*)::int AS n FROM ledger_record GROUP BY 1 ORDER BY 1`.execute(database.db)).rows;
     console.log(`  ${counts.h} households, ${counts.p} persons, ${counts.i} income records, ${counts.e} risk events (${fmt(seconds(t))})`);
+    console.log(`  ledger records: ${ledgers.map((l) => `${l.kind} ${l.n}`).join(', ') || 'none'}`);
     // Let the registry settle as a live one would have (autovacuum may be off on the bench server):
     // statistics and hint bits set, and the checkpoint the generation's WAL triggers written before
     // the clock starts, so neither the baseline nor the recompute pays for the generation.
     const tSettle = performance.now();
     await database.session(async (s) => {
-      await s.exec('VACUUM ANALYZE household, person, household_income, household_status_history, risk_event');
+      await s.exec('VACUUM ANALYZE household, person, household_income, household_status_history, risk_event, ledger_record');
       await s.exec('CHECKPOINT');
     });
     console.log(`  settled: VACUUM ANALYZE and CHECKPOINT (${fmt(seconds(tSettle))})`);
@@ -106,7 +113,7 @@ async function main(): Promise<void> {
     const second = await timed('recompute, replacing every result', () => recomputeAssessments(database, { year: YEAR, batchSize }));
     const whatIf = await timed('what-if: Shangqiu monitoring line 6000 → 6500 (both evaluations, changes kept)', async () => {
       const draft = await checkPolicyDraft(database.db, { regionCode: '4114', effectiveYear: YEAR, title: '监测线 6500 元测算', rules: { monitoring: { lineByYear: { [YEAR]: { amount: 6500 } } } } });
-      const id = await startWhatIfJob(database, { draft, place: '0', year: YEAR, batchSize });
+      const id = await startWhatIfJob(database, { draft, place: '4114', year: YEAR, batchSize });
       await waitForJob(id);
       const job = await getJob(database, id);
       if (job.status !== 'done') throw new Error(job.message ?? 'what-if failed');

@@ -82,3 +82,40 @@ INSERT INTO place (code, name, level, parent_code)
 SELECT DISTINCT village_code, '基准村' || right(village_code, 6), 5, township_code FROM household;
 ANALYZE household; ANALYZE place;
 `;
+
+/**
+ * Line-department ledger rows over the generated registry (issue 19), as the recompute reads
+ * them: a student register row for every person of school age 3–22 (about 300,000 of 1,000,000
+ * persons; 1% 辍学), 家庭医生签约 and 参保 rows for one person in five each (a share saying "no"),
+ * 200,000 medical expense records (not read by the rules, but in the same table and indexes),
+ * and 危房改造 / 易地扶贫搬迁 rows for the households with a C/D house or relocated.
+ */
+export function GENERATE_LEDGERS(year: number): string {
+  const common = `county_code, kind, year, record_key, place_code, household_no, id_number, registered, data, created_at, updated_at`;
+  const person = (kind: string, data: string, where: string) => `
+INSERT INTO ledger_record (${common})
+SELECT p.county_code, '${kind}', ${year}, p.id_number, h.village_code, p.household_no, p.id_number, true, ${data}, now(), now()
+FROM person p JOIN household h ON h.county_code = p.county_code AND h.household_no = p.household_no
+WHERE ${where};`;
+  return `
+SELECT setseed(0.23);
+${person('edu_student', `jsonb_build_object('stage', CASE WHEN p.birth_date > date '${year - 6}-12-31' THEN 'preschool' WHEN p.birth_date > date '${year - 12}-12-31' THEN 'primary' WHEN p.birth_date > date '${year - 15}-12-31' THEN 'junior' WHEN p.birth_date > date '${year - 18}-12-31' THEN 'senior' ELSE 'college' END, 'school', '基准学校', 'status', CASE WHEN random() < 0.01 THEN 'dropout' ELSE 'in_school' END, 'boarder', random() < 0.3)`, `p.birth_date > date '${year - 23}-12-31' AND p.birth_date <= date '${year - 3}-12-31'`)}
+${person('health_signing', `jsonb_build_object('signed', random() > 0.05, 'chronicCard', CASE WHEN p.health = 'chronic' THEN random() > 0.1 END)`, `random() < 0.2`)}
+${person('health_insurance', `jsonb_build_object('basic', random() > 0.02, 'serious', random() > 0.03)`, `random() < 0.2`)}
+INSERT INTO ledger_record (${common})
+SELECT p.county_code, 'medical_expense', ${year}, p.id_number || '|' || (date '${year}-01-01' + k)::text, h.village_code, p.household_no, p.id_number, true,
+  jsonb_build_object('admittedOn', (date '${year}-01-01' + k)::text, 'total', 10000, 'basic', 6000, 'serious', 1000, 'assistance', 2000, 'inCounty', true), now(), now()
+FROM person p JOIN household h ON h.county_code = p.county_code AND h.household_no = p.household_no
+CROSS JOIN LATERAL (SELECT (random() * 300)::int AS k) d
+WHERE random() < 0.2;
+INSERT INTO ledger_record (${common})
+SELECT county_code, 'housing_renovation', ${year - 1}, household_no, village_code, household_no, NULL, true,
+  jsonb_build_object('priority', 'registered', 'gradeBefore', house_grade, 'acceptedOn', CASE WHEN random() < 0.8 THEN '${year - 1}-10-01' END), now(), now()
+FROM household WHERE house_grade IN ('C', 'D');
+INSERT INTO ledger_record (${common})
+SELECT county_code, 'relocation_household', ${year - 1}, household_no, village_code, household_no, NULL, true,
+  jsonb_build_object('type', 'registered', 'site', '基准安置点', 'movedInOn', '${year - 1}-03-01'), now(), now()
+FROM household WHERE relocated;
+ANALYZE ledger_record;
+`;
+}

@@ -14,23 +14,7 @@ import { buildTestApp, loginAs, makeUser, type Client } from '../access/helpers'
 import { testDatabases } from '../helpers/databases';
 import { createHousehold, createPlaceTree, idNumberFor, type CreatedHousehold, type TestPlaces } from '../helpers/factory';
 import { goodColumns, incomeOf, insuredAdult, storedResults } from '../monitoring/helpers';
-
-function multipart(file: { name: string; content: Buffer }) {
-  const boundary = '----fupin' + Math.random().toString(16).slice(2);
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    file.content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, type: `multipart/form-data; boundary=${boundary}` };
-}
-
-const csv = (rows: (string | number)[][]) => Buffer.from('\ufeff' + rows.map((r) => r.join(',')).join('\n') + '\n', 'utf8');
-
-async function upload(client: Client, kind: string, rows: (string | number)[][], dryRun = false) {
-  const { body, type } = multipart({ name: `${kind}.csv`, content: csv(rows) });
-  return client.inject('POST', `/api/v1/ledgers/${kind}/import?dryRun=${dryRun}`, body, { 'content-type': type });
-}
+import { upload } from './helpers';
 
 const STUDENT_HEADER = ['学年', '身份证号', '姓名', '行政区划代码', '学段', '学校', '年级', '就读状态', '寄宿生', '入学日期'];
 const AID_HEADER = ['学年', '身份证号', '姓名', '行政区划代码', '学段', '资助项目', '金额（元）', '发放日期'];

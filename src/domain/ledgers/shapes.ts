@@ -79,10 +79,17 @@ const GRADES = opts({ C: 'C级', D: 'D级' });
 const RELOCATION_TYPES = opts({ registered: '建档立卡搬迁', concurrent: '同步搬迁' });
 const POST_TYPES = opts({ public_welfare: '公益岗位', forest_ranger: '生态护林员', eco_guard: '生态保护员' });
 const ASSISTANCE_TYPES = opts({ dibao: '低保', tekun: '特困供养', temporary: '临时救助' });
+const TRAINING_TYPES = opts({ guidance: '引导性培训', skills: '职业技能培训', business: '创业培训', practical: '农村实用技术培训' });
+const TRANSFER_SCOPES = opts({ county: '县内', province: '县外省内', outside: '省外' });
 
 const STAGE_FIELD: FieldSpec = { key: 'stage', label: '学段', type: 'enum', options: STAGES, required: true, filter: true };
 /** An education ledger: person rows by school year (学年). */
 const EDUCATION = { group: '教育', line: 'education', subject: 'person', yearLabel: '学年' } as const;
+/** A person ledger of the calendar year (年度) of a group and line. */
+const personLedger = <L extends DepartmentLine>(group: string, line: L) => ({ group, line, subject: 'person', yearLabel: '年度' }) as const;
+const EMPLOYMENT = personLedger('就业', 'human_resources');
+/** 起止 dates in order (上岗/离岗, 入职/离职 …). */
+const STARTED_ENDED: readonly RowCheck[] = [{ kind: 'dateOrder', before: 'startedOn', after: 'endedOn' }];
 
 export const LEDGER_SHAPES: readonly LedgerShape[] = [
   {
@@ -169,11 +176,8 @@ export const LEDGER_SHAPES: readonly LedgerShape[] = [
   },
   {
     kind: 'social_assistance',
+    ...personLedger('兜底保障', 'civil_affairs'),
     label: '兜底保障',
-    group: '兜底保障',
-    line: 'civil_affairs',
-    subject: 'person',
-    yearLabel: '年度',
     fields: [
       { key: 'type', label: '救助类别', type: 'enum', options: ASSISTANCE_TYPES, required: true, filter: true },
       { key: 'startedOn', label: '起始日期', type: 'date', required: true },
@@ -181,15 +185,12 @@ export const LEDGER_SHAPES: readonly LedgerShape[] = [
       { key: 'amount', label: '金额（元）', type: 'money', required: true },
     ],
     key: ['type'],
-    checks: [{ kind: 'dateOrder', before: 'startedOn', after: 'endedOn' }],
+    checks: STARTED_ENDED,
   },
   {
     kind: 'medical_expense',
+    ...personLedger('健康', 'medical_security'),
     label: '医疗费用',
-    group: '健康',
-    line: 'medical_security',
-    subject: 'person',
-    yearLabel: '年度',
     fields: [
       { key: 'admittedOn', label: '入院日期', type: 'date', required: true },
       { key: 'dischargedOn', label: '出院日期', type: 'date' },
@@ -212,11 +213,8 @@ export const LEDGER_SHAPES: readonly LedgerShape[] = [
   },
   {
     kind: 'employment_post',
+    ...EMPLOYMENT,
     label: '公益岗位和生态护林员',
-    group: '就业',
-    line: 'human_resources',
-    subject: 'person',
-    yearLabel: '年度',
     fields: [
       { key: 'type', label: '岗位类别', type: 'enum', options: POST_TYPES, required: true, filter: true },
       { key: 'post', label: '岗位', type: 'text', required: true, example: '村级生态保护员' },
@@ -225,7 +223,78 @@ export const LEDGER_SHAPES: readonly LedgerShape[] = [
       { key: 'monthlyPay', label: '月报酬（元）', type: 'money', required: true },
     ],
     key: ['type'],
-    checks: [{ kind: 'dateOrder', before: 'startedOn', after: 'endedOn' }],
+    checks: STARTED_ENDED,
+  },
+  {
+    kind: 'health_signing',
+    ...personLedger('健康', 'health'),
+    label: '家庭医生签约和慢病卡',
+    fields: [
+      { key: 'signed', label: '家庭医生签约', type: 'bool', required: true, filter: true, example: '是' },
+      { key: 'signedOn', label: '签约日期', type: 'date' },
+      { key: 'team', label: '签约团队', type: 'text', example: '龙山镇卫生院第一团队' },
+      { key: 'chronicDisease', label: '慢病病种', type: 'text', sensitive: true, example: '高血压' },
+      { key: 'chronicCard', label: '慢病卡', type: 'bool', filter: true },
+      { key: 'cardIssuedOn', label: '慢病卡办理日期', type: 'date' },
+    ],
+    key: [],
+    checks: [],
+  },
+  {
+    kind: 'health_insurance',
+    ...personLedger('健康', 'medical_security'),
+    label: '参保',
+    fields: [
+      { key: 'basic', label: '基本医疗保险', type: 'bool', required: true, filter: true, example: '是' },
+      { key: 'serious', label: '大病保险', type: 'bool', filter: true },
+      { key: 'pension', label: '城乡居民养老保险', type: 'bool', filter: true },
+      { key: 'accident', label: '意外伤害保险', type: 'bool' },
+      { key: 'agricultural', label: '农业保险', type: 'bool' },
+      { key: 'premiumAid', label: '个人缴费资助（元）', type: 'money' },
+    ],
+    key: [],
+    checks: [],
+  },
+  {
+    kind: 'employment_training',
+    ...EMPLOYMENT,
+    label: '技能培训',
+    fields: [
+      { key: 'session', label: '培训班次', type: 'text', required: true, example: '2019年龙山镇第一期厨师培训班' },
+      { key: 'type', label: '培训类别', type: 'enum', options: TRAINING_TYPES, required: true, filter: true },
+      { key: 'startedOn', label: '开班日期', type: 'date', required: true },
+      { key: 'endedOn', label: '结业日期', type: 'date' },
+      { key: 'certificate', label: '取得证书', type: 'bool' },
+    ],
+    key: ['session'],
+    checks: STARTED_ENDED,
+  },
+  {
+    kind: 'employment_transfer',
+    ...EMPLOYMENT,
+    label: '转移就业',
+    fields: [
+      { key: 'scope', label: '务工地域', type: 'enum', options: TRANSFER_SCOPES, required: true, filter: true },
+      { key: 'where', label: '务工地点', type: 'text', required: true, example: '广东省东莞市' },
+      { key: 'employer', label: '就业单位', type: 'text' },
+      { key: 'months', label: '务工月数', type: 'int', required: true, example: '10' },
+      { key: 'income', label: '务工收入（元）', type: 'money', required: true },
+    ],
+    key: [],
+    checks: [],
+  },
+  {
+    kind: 'employment_workshop',
+    ...EMPLOYMENT,
+    label: '扶贫车间',
+    fields: [
+      { key: 'workshop', label: '扶贫车间', type: 'text', required: true, example: '龙山镇竹编扶贫车间' },
+      { key: 'startedOn', label: '入职日期', type: 'date', required: true },
+      { key: 'endedOn', label: '离职日期', type: 'date' },
+      { key: 'monthlyPay', label: '月工资（元）', type: 'money', required: true },
+    ],
+    key: ['workshop'],
+    checks: STARTED_ENDED,
   },
 ];
 

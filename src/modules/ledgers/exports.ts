@@ -1,5 +1,5 @@
 /** The workbooks of the ledgers: each ledger's import template and export, 应助尽助 and the students-by-stage coverage. */
-import { commonColumns, headersOf } from '../../domain/ledgers/rows';
+import { commonColumns, headersOf, type RowProblem } from '../../domain/ledgers/rows';
 import type { LedgerShape } from '../../domain/ledgers/shapes';
 import { workbookBuffer } from '../../spreadsheet';
 
@@ -25,4 +25,10 @@ export function listWorkbook(name: string, headers: string[], rows: (string | nu
     const sheet = wb.addSheet({ name, columns: headers.map((h) => ({ header: h, width: Math.max(10, h.length * 2 + 4) })), frozenHeader: true });
     for (const r of rows) sheet.addRow(r);
   });
+}
+
+/** The error report of a ledger file: every refused row's problem (row, column, value, message), and the warnings after them. */
+export function errorReportWorkbook(problems: readonly RowProblem[], warnings: readonly RowProblem[]): Promise<Buffer> {
+  const line = (kind: string) => (p: RowProblem) => [p.row, p.field, p.value, p.message, kind];
+  return listWorkbook('错误报告', ['行号', '列', '值', '问题', '类别'], [...problems.map(line('错误')), ...warnings.map(line('提示'))]);
 }

@@ -21,8 +21,9 @@ import { placeNameOf } from '../places/service';
 import { reachHousehold } from '../registry/service';
 import { attachmentHeader } from '../reports/service';
 import { commonColumns } from '../../domain/ledgers/rows';
-import { listWorkbook, templateWorkbook } from './exports';
+import { errorReportWorkbook, listWorkbook, templateWorkbook } from './exports';
 import * as s from './schemas';
+import { MEDICAL_CHECKS, medicalGapQuery, medicalGapSchema, medicalGaps, medicalGapSheet } from './medicalGaps';
 import { aidGapList, assistanceGapList, auditLedgerRead, householdLedgers, importLedger, keepsLedger, ledgerFor, ledgerSheetRows, listLedger, locateRecord, readableShapes, recordAidFor, saveRecord, studentCoverage, type ListFilter } from './service';
 
 const READ = ['dashboard.read', 'registry.read'] as const;
@@ -82,22 +83,40 @@ export async function registerLedgerRoutes(api: FastifyInstance, database: Datab
     },
   });
 
+  /** The uploaded ledger file of a keeper of the ledger, kept in a temporary file while `use` reads it. */
+  const withUpload = async <T>(request: FastifyRequest, kind: string, use: (shape: ReturnType<typeof ledgerFor>, file: { path: string; fileName: string }) => Promise<T>): Promise<T> => {
+    const shape = ledgerFor(userOf(request), kind, true);
+    const file = await request.file();
+    if (!file) throw badRequest(`请以 multipart/form-data 上传${shape.label}（.xlsx 或 .csv）`);
+    const path = join(tmpdir(), `fupin-ledger-${randomUUID()}${extname(file.filename).toLowerCase()}`);
+    try {
+      await pipeline(file.file, createWriteStream(path));
+      return await use(shape, { path, fileName: file.filename });
+    } finally {
+      await rm(path, { force: true });
+    }
+  };
+  const importOptions = (request: FastifyRequest, dryRun: boolean) => ({ dryRun, scope: requireUser(request).scope, place: userOf(request).placeCode });
+
   route({
     method: 'POST', url: '/ledgers/:kind/import', summary: '导入台账（可试导入）', description: '上传 .xlsx 或 .csv；任何一行有错误则不写入任何记录，错误逐行列出（行、列、值、原因）。dryRun=true 只检查不写入。',
     access: 'ledger.write', params: s.kindParams, query: s.importQuery, body: 'upload', response: s.importSchema,
-    handler: async ({ request, params, query }) => {
-      const user = userOf(request);
-      const shape = ledgerFor(user, params.kind, true);
-      const file = await request.file();
-      if (!file) throw badRequest(`请以 multipart/form-data 上传${shape.label}（.xlsx 或 .csv）`);
-      const path = join(tmpdir(), `fupin-ledger-${randomUUID()}${extname(file.filename).toLowerCase()}`);
-      try {
-        await pipeline(file.file, createWriteStream(path));
-        return await importLedger(db, shape, { path, fileName: file.filename }, { dryRun: query.dryRun, scope: requireUser(request).scope, place: user.placeCode }, ledgerContextOf(request));
-      } finally {
-        await rm(path, { force: true });
-      }
-    },
+    handler: async ({ request, params, query }) =>
+      withUpload(request, params.kind, (shape, file) => importLedger(db, shape, file, importOptions(request, query.dryRun), ledgerContextOf(request))),
+  });
+
+  route({
+    method: 'POST', url: '/ledgers/:kind/import/errors.xlsx', summary: '台账导入错误报告（.xlsx）', description: '上传与导入相同的文件，只检查不写入；返回每处错误的行号、列、值和原因（无错误时只有表头和提示）。',
+    access: 'ledger.write', params: s.kindParams, body: 'upload', file: 'xlsx',
+    handler: async ({ request, reply, params }) =>
+      withUpload(request, params.kind, async (shape, file) => {
+        const report = await importLedger(db, shape, file, importOptions(request, true), ledgerContextOf(request)).catch((e: unknown) => {
+          const details = (e as { details?: unknown }).details as { problems?: unknown; warnings?: unknown } | undefined;
+          if (details && Array.isArray(details.problems)) return details as Awaited<ReturnType<typeof importLedger>>;
+          throw e;
+        });
+        return send(reply, await errorReportWorkbook(report.problems, report.warnings), `ledger-${shape.kind}-errors.xlsx`, `${shape.label}导入错误报告.xlsx`);
+      }),
   });
 
   route({
@@ -209,6 +228,28 @@ export async function registerLedgerRoutes(api: FastifyInstance, database: Datab
       const rows = [...c.lines.map((l) => line(l.placeName, l)), line('合计', c.total)];
       const name = await placeNameOf(db, place);
       return send(reply, await listWorkbook('分学段学生', headers, rows), `students-by-stage-${place}-${query.year}.xlsx`, `${name}${query.year}学年分学段学生统计.xlsx`);
+    },
+  });
+
+  route({
+    method: 'GET', url: '/ledgers/health/gaps', summary: '应签尽签（check=signing）和应参尽参（check=insurance）：登记户成员中未签约、未参保或未登记的人员',
+    access: [...READ], query: medicalGapQuery, response: medicalGapSchema,
+    handler: async ({ request, query }) => {
+      ledgerFor(userOf(request), MEDICAL_CHECKS[query.check].kind, false);
+      return medicalGaps(db, requireUser(request).scope, await reachPlace(request, query.place), query.year, query.check);
+    },
+  });
+
+  route({
+    method: 'GET', url: '/ledgers/health/gaps/export.xlsx', summary: '导出应签尽签或应参尽参名单', access: [...READ], query: medicalGapQuery, file: 'xlsx',
+    handler: async ({ request, reply, query }) => {
+      const shape = ledgerFor(userOf(request), MEDICAL_CHECKS[query.check].kind, false);
+      const place = await reachPlace(request, query.place);
+      const list = await medicalGaps(db, requireUser(request).scope, place, query.year, query.check);
+      await auditLedgerRead(db, ledgerContextOf(request), shape, place, list.items.length);
+      const { headers, rows } = medicalGapSheet(list);
+      const name = await placeNameOf(db, place);
+      return send(reply, await listWorkbook(list.label, headers, rows), `${query.check}-gaps-${place}-${query.year}.xlsx`, `${name}${query.year}年${list.label}名单.xlsx`);
     },
   });
 }

@@ -15,6 +15,7 @@ import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { CRITERIA, RISK_REASONS } from '../../domain/policy/rulesSchema';
 import { cents, housingStatus, incomeStatus, medicalStatus, memberColumns, memberFlagColumns, status, waterStatus, yesNo } from './criteriaQueries';
 import { housingFactSql, studentJoinSql } from '../../domain/ledgers/facts';
+import { medicalJoins } from '../../domain/ledgers/medicalFacts';
 import type { AssessmentPlan } from './plan';
 import { anyOf, dateLit, floatLit, intLit, textArrayLit } from './sqlLiterals';
 
@@ -126,6 +127,9 @@ export function assessmentSelect(plan: AssessmentPlan, filter: BatchFilter, opti
   const income = incomeStatus(plan);
   const hist = historyParts(plan, on, options);
   const housing = housingFactSql(plan.year, plan.asOf);
+  // The person ledgers' joins, each bounded by the batch's key range (a ledger row carries its household), so a part reads only its own rows.
+  const personJoins = [{ alias: 'ls', join: studentJoinSql(plan.year) }, ...medicalJoins(plan.year)];
+  const ledgerJoins = sql.join(personJoins.map((j) => sql`${sql.raw(j.join)} AND ${on(j.alias)}`), sql` `);
   const annual = (a: string) => `(${a}.wages + ${a}.production_net + ${a}.property + ${a}.transfer - ${a}.production_cost)::float8`;
   const pcn = (total: string, size: string) => `CASE WHEN ${size} > 0 THEN ${cents(`${total} / ${size}`)} END`;
   const code = CRITERIA.map((c) => `k.c_${c}`).join(' || ');
@@ -134,7 +138,7 @@ export function assessmentSelect(plan: AssessmentPlan, filter: BatchFilter, opti
 WITH ${hist.cte}
 mem AS (
   SELECT p.county_code, p.household_no, ${sql.raw(memberColumns(plan))}
-  FROM person p ${sql.raw(studentJoinSql(plan.year))}
+  FROM person p ${ledgerJoins}
   WHERE ${on('p')} AND p.birth_date <= ${asOf}
   GROUP BY p.county_code, p.household_no
 ),

@@ -10,6 +10,7 @@ import { versionKey } from '../../domain/policy/resolve';
 import { badRequest, notFound } from '../../server/errors';
 import { loadActivePolicies, resolveOrFail } from '../policy/service';
 import { compactResult, educationSources, evaluateHousehold, housingSources } from './evaluate';
+import { incomeSources, medicalSources } from './ledgerSources';
 import { findHouseholdPlace, incomeYears, loadHouseholdRecords } from './recordQueries';
 import { decodeCriteria, decodeReasons } from './resultCodes';
 import { findResult } from './resultQueries';
@@ -41,7 +42,7 @@ export async function getHouseholdAssessment(db: Db, scope: PlaceScope, househol
     risk: grading,
     suggestion: suggestion && { category: suggestion.category, label: suggestion.label, reason: suggestion.reason },
     persons: evaluation.persons,
-    sources: [...educationSources(records, theYear), ...housingSources(records, theYear)],
+    sources: [...educationSources(records, theYear), ...medicalSources(records, theYear), ...housingSources(records, theYear), ...incomeSources(records, theYear)],
     policyKey,
     policyVersions: policy.versions,
     stored: stored

@@ -4,6 +4,7 @@
  * 'P' pass, 'F' fail, 'U' undetermined, deciding exactly as src/domain/assessment does.
  */
 import { HOME_SCHOOLING_SQL, SCHOOLING_SQL } from '../../domain/ledgers/facts';
+import { medicalFactSql } from '../../domain/ledgers/medicalFacts';
 import type { AssessmentPlan, IncomeStandardPlan } from './plan';
 import { anyOf, boolLit, dateLit, floatLit, intLit, textArrayLit } from './sqlLiterals';
 
@@ -38,25 +39,27 @@ export function memberColumns(plan: AssessmentPlan): string {
   const childFail = `${SCHOOLING_SQL} = ANY(${textArrayLit(e.outOfSchool)}) AND NOT ((${HOME_SCHOOLING_SQL}) IS TRUE AND p.disability_grade IS NOT NULL AND p.disability_grade <= ${intLit(e.homeSchoolingMaxGrade)})`;
   const chronic = textArrayLit(md.chronicCardHealth);
   const every = md.familyDoctor === 'every_member';
+  // 签约, 慢病卡 and 参保 from the health ledgers (joins `lsg`, `lin`, domain/ledgers/medicalFacts.ts), the registry's otherwise.
+  const [basic, serious, doctor, card] = (['insured_basic', 'insured_serious', 'family_doctor', 'chronic_card'] as const).map((c) => `(${medicalFactSql(c)})`);
   const medFail = anyOf([
-    md.requireBasic && 'p.insured_basic IS FALSE',
-    md.requireSerious && 'p.insured_serious IS FALSE',
-    `p.chronic_card IS FALSE AND p.health IS NOT NULL AND p.health = ANY(${chronic})`,
-    every && 'p.family_doctor IS FALSE',
+    md.requireBasic && `${basic} IS FALSE`,
+    md.requireSerious && `${serious} IS FALSE`,
+    `${card} IS FALSE AND p.health IS NOT NULL AND p.health = ANY(${chronic})`,
+    every && `${doctor} IS FALSE`,
   ]);
   const medUndetermined = anyOf([
-    md.requireBasic && 'p.insured_basic IS NULL',
-    md.requireSerious && 'p.insured_serious IS NULL',
-    `p.chronic_card IS NOT TRUE AND (p.health IS NULL OR (p.health = ANY(${chronic}) AND p.chronic_card IS NULL))`,
-    every && 'p.family_doctor IS NULL',
+    md.requireBasic && `${basic} IS NULL`,
+    md.requireSerious && `${serious} IS NULL`,
+    `${card} IS NOT TRUE AND (p.health IS NULL OR (p.health = ANY(${chronic}) AND ${card} IS NULL))`,
+    every && `${doctor} IS NULL`,
   ]);
   const flags: Record<(typeof MEMBER_FLAGS)[number], string> = {
     edu_f: `(${child}) AND (${childFail})`,
     edu_u: `(${child}) AND ${SCHOOLING_SQL} IS NULL`,
     med_f: medFail,
     med_u: medUndetermined,
-    fd_yes: 'p.family_doctor IS TRUE',
-    fd_null: 'p.family_doctor IS NULL',
+    fd_yes: `${doctor} IS TRUE`,
+    fd_null: `${doctor} IS NULL`,
   };
   const bits = MEMBER_FLAGS.map((name, i) => `CASE WHEN ${flags[name]} THEN ${1 << i} ELSE 0 END`).join('\n      | ');
   return `count(*)::int AS n,

@@ -14,6 +14,7 @@ import type { ResolvedPolicy } from '../../domain/policy/resolve';
 import type { Criterion } from '../../domain/policy/rulesSchema';
 import { schooling } from '../../domain/enums';
 import { housingFromLedgers, RELOCATION_KIND, RENOVATION_KIND, schoolingFromStudent, type HousingLedgerRow } from '../../domain/ledgers/facts';
+import { withMedicalFacts, type MedicalLedgerRow } from '../../domain/ledgers/medicalFacts';
 import { encodeCriteria, encodeReasons } from './resultCodes';
 
 export interface HouseholdRecordRow extends HouseholdRow {
@@ -40,7 +41,7 @@ export interface StudentRecordRow {
 
 /** Where a member's fact came from: a ledger record, or the registry's own field. */
 export interface FactSource {
-  criterion: 'education' | 'housing';
+  criterion: 'education' | 'housing' | 'medical' | 'income';
   /** The member the fact is about ('全户' for a household fact). */
   member: string;
   source: 'ledger' | 'registry';
@@ -72,6 +73,8 @@ export interface HouseholdRecords {
   students?: StudentRecordRow[];
   /** The household's 危房改造 and 易地扶贫搬迁 rows (absent: none read). */
   housing?: HousingLedgerRow[];
+  /** The members' rows of the person ledgers of 健康, 兜底保障 and 就业 (absent: none read). */
+  memberLedgers?: MedicalLedgerRow[];
 }
 
 /**
@@ -88,7 +91,9 @@ export function statusInYear(current: { status: string; monitor_category: string
 export function factsForYear(records: HouseholdRecords, year: number): HouseholdFacts {
   const asOf = `${year}-12-31`;
   const h = records.household;
-  const persons = records.persons.filter((p) => p.birth_date <= asOf).map((p) => withStudentFact(p, studentOf(records, p, year)));
+  const persons = records.persons
+    .filter((p) => p.birth_date <= asOf)
+    .map((p) => withMedicalFacts(withStudentFact(p, studentOf(records, p, year)), records.memberLedgers ?? [], year));
   const facts = fromRegistryRows(h, persons, records.incomes);
   const { status, monitorCategory } = statusInYear(h, records.history, year);
   const housing = housingFromLedgers(records.housing ?? [], year);

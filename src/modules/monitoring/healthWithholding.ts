@@ -2,7 +2,8 @@
  * The household card's withholding rule (auth/roles.ts withholdsHealthData: department
  * operators outside the health lines) applied to a household's checklist: the medical
  * criterion's chronic-card count is dropped, and every reason, missing fact, risk reason and
- * suggestion that speaks of an illness, a chronic card or a disability becomes "（不可见）".
+ * suggestion that speaks of an illness, a chronic card or a disability becomes "（不可见）"; a
+ * member's 慢病卡 fact source is left out.
  * Statuses (达标/不达标) stay: they name no condition.
  */
 /** As on the card and in exports. */
@@ -14,6 +15,7 @@ interface Checklist {
   criteria: { criterion: string; values: Record<string, unknown>; reason: string; missing: string[] }[];
   risk: { reasons: { text: string }[]; missing: string[] };
   suggestion: { reason: string } | null;
+  sources?: { criterion: string; fact: string }[];
 }
 
 const hide = (text: string) => (HEALTH_WORDS.test(text) ? HEALTH_WITHHELD : text);
@@ -27,6 +29,8 @@ export function withholdHealthInChecklist<T extends Checklist>(checklist: T): T 
     }),
     risk: { ...checklist.risk, reasons: checklist.risk.reasons.map((r) => ({ ...r, text: hide(r.text) })), missing: checklist.risk.missing.map(hide) },
     suggestion: checklist.suggestion && { ...checklist.suggestion, reason: hide(checklist.suggestion.reason) },
+    // A member's 慢病卡 fact (卫健's ledger or the registry) is left out; 签约 and 参保 name no condition; any other fact naming an illness is hidden.
+    sources: checklist.sources?.filter((x) => !(x.criterion === 'medical' && /慢病卡/.test(x.fact))).map((x) => (x.criterion === 'medical' ? x : { ...x, fact: hide(x.fact) })),
   };
 }
 

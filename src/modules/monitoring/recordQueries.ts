@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { inScope, type PlaceScope } from '../../db/placeScope';
 import { RELOCATION_KIND, RENOVATION_KIND, STUDENT_KIND } from '../../domain/ledgers/facts';
+import { INSURANCE_KIND, SIGNING_KIND } from '../../domain/ledgers/medicalFacts';
 import type { HouseholdRecordRow, HouseholdRecords } from './evaluate';
+import { INCOME_LEDGERS } from './ledgerSources';
 
 const HOUSEHOLD_COLUMNS = [
   'h.county_code', 'h.household_no', 'h.village_code', 'h.township_code', 'h.head_name', 'h.status', 'h.monitor_category', 'h.exit_year', 'h.size',
@@ -46,6 +48,17 @@ export async function loadHouseholdRecords(db: Db, countyCode: string, household
   for (const r of housing) {
     const rec = out.get(r.household_no!);
     if (rec) (rec.housing ??= []).push({ id: r.id, kind: r.kind, year: r.year, acceptedOn: r.acceptedOn, movedInOn: r.movedInOn });
+  }
+  const memberRows = await db
+    .selectFrom('ledger_record')
+    .select(['household_no', 'id', 'kind', 'id_number', 'year', 'data'])
+    .where('county_code', '=', countyCode)
+    .where('household_no', 'in', householdNos)
+    .where('kind', 'in', [SIGNING_KIND, INSURANCE_KIND, ...Object.keys(INCOME_LEDGERS)])
+    .execute();
+  for (const r of memberRows) {
+    const rec = out.get(r.household_no!);
+    if (rec) (rec.memberLedgers ??= []).push({ id: r.id, kind: r.kind, id_number: r.id_number!, year: r.year, data: r.data as Record<string, unknown> });
   }
   for (const r of students) {
     const rec = out.get(r.household_no!);

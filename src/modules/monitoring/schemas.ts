@@ -135,7 +135,7 @@ export const checklistSchema = z.object({
   /** Where each member's fact came from (a ledger record or the registry's field). */
   sources: z.array(
     z.object({
-      criterion: z.enum(['education', 'housing']),
+      criterion: z.enum(['education', 'housing', 'medical', 'income']),
       member: z.string(),
       source: z.enum(['ledger', 'registry']),
       ledger: z.string().nullable(),

@@ -13,7 +13,7 @@ import { useApi } from '../../app/useApi';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { ReportActions } from '../reports/parts';
-import { exportUrl, importLedger, listRecords, listShapes, templateUrl, type ImportResult, type LedgerQuery, type LedgerRecord, type LedgerShape } from './api';
+import { downloadErrorReport, exportUrl, importLedger, listRecords, listShapes, templateUrl, type ImportResult, type LedgerQuery, type LedgerRecord, type LedgerShape } from './api';
 import { DEFAULT_YEAR, YearField } from './parts';
 import { RecordForm } from './RecordForm';
 
@@ -144,7 +144,12 @@ function ImportModal({ shape, onClose }: { shape: LedgerShape; onClose: (done: b
           title={result.dryRun ? `试导入通过：${result.rows} 行均无错误，未写入（点“导入”写入）` : `已导入 ${result.rows} 行：新增 ${result.created} 条，更新 ${result.updated} 条`}
         />
       )}
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 8 }} />}
+      {error && (
+        <Alert
+          type="error" showIcon title={error.message} style={{ marginBottom: 8 }}
+          action={error.problems.length > 0 && file ? <Button size="small" icon={<DownloadOutlined />} onClick={() => void downloadErrorReport(shape, file)}>下载错误报告</Button> : undefined}
+        />
+      )}
       {(error?.problems.length ?? 0) + (result?.warnings.length ?? 0) > 0 && (
         <Table<Problem & { kind: string }>
           size="small" bordered rowKey={(p) => `${p.kind}${p.row}${p.field}${p.message}`} pagination={{ pageSize: 10 }}

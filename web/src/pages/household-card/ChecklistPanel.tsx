@@ -16,6 +16,7 @@ import { RecomputeButton } from '../../components/RecomputeButton';
 
 const STATUS_COLORS = { pass: 'green', fail: 'red', undetermined: 'default' } as const;
 const GRADE_COLORS = { red: 'red', yellow: 'gold', green: 'green', undetermined: 'default' } as const;
+const SOURCE_LABELS: Record<string, string> = { education: '义务教育', medical: '基本医疗', housing: '住房安全', income: '收入' };
 
 function valueText(value: CriterionResult['values'][string], t: TFunction): string {
   if (value === null) return t('monitoring.facts.unknown');
@@ -94,11 +95,11 @@ export function ChecklistPanel({ householdNo, version, onRecomputed }: { househo
       {c.sources.length > 0 && (
         <Descriptions
           className="checklist-sources" data-testid="checklist-sources" size="small" bordered column={1}
-          title={t('monitoring.checklist.sources', { defaultValue: '事实来源（义务教育、住房安全）' })}
+          title={t('monitoring.checklist.sources', { defaultValue: '事实来源（义务教育、基本医疗、住房安全、收入）' })}
           items={c.sources.map((s) => ({
             key: `${s.criterion}:${s.member}:${s.ledger ?? s.fact}`,
-            label: `${s.criterion === 'education' ? '义务教育' : '住房安全'} · ${s.member}`,
-            children: s.source === 'ledger' ? `${s.fact}（来自行业部门台账：${s.ledger}，记录 ${s.recordId}，${s.year}${s.criterion === 'education' ? '学年' : '年度'}）` : `${s.fact}（来自建档立卡登记）`,
+            label: `${SOURCE_LABELS[s.criterion] ?? s.criterion} · ${s.member}`,
+            children: s.source === 'ledger' ? `${s.fact}（来自行业部门台账：${s.ledger}，记录 ${s.recordId}，${s.year}${s.criterion === 'education' ? '学年' : '年度'}）${s.criterion === 'income' ? '，供核对收入记录' : ''}` : `${s.fact}（来自建档立卡登记）`,
           }))}
         />
       )}

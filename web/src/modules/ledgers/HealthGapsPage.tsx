@@ -1,0 +1,59 @@
+/**
+ * 应签尽签 (卫健: 家庭医生签约) and 应参尽参 (医保: 基本医疗保险, 大病保险): members of registered
+ * households whose fact for the year, as the assessment reads it (the health ledger over the
+ * registry's field), is not "yes". The year is the header's business year.
+ */
+import { Alert, Breadcrumb, Card, Segmented, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useBusinessYear } from '../../app/businessYear';
+import { useApi } from '../../app/useApi';
+import { usePlaceParam } from '../../app/usePlaceParam';
+import { ErrorState } from '../../components/ErrorState';
+import { ReportActions } from '../reports/parts';
+import { healthGaps, healthGapsExportUrl, type HealthCheck, type HealthGaps } from './api';
+
+type Item = HealthGaps['items'][number];
+
+const fact = (v: boolean | null) => (v === null ? <Tag>未登记</Tag> : v ? <Tag color="green">是</Tag> : <Tag color="red">否</Tag>);
+
+export function HealthGapsPage() {
+  const [place] = usePlaceParam();
+  const { year } = useBusinessYear();
+  const [check, setCheck] = useState<HealthCheck>('signing');
+  const list = useApi(`health${place}${year}${check}`, (signal) => healthGaps({ place, year, check }, signal));
+  const title = check === 'signing' ? '应签尽签：未签约家庭医生的登记户成员' : '应参尽参：未参加基本医疗保险或大病保险的登记户成员';
+  return (
+    <div className="report-page ledger-page">
+      <Breadcrumb items={[{ title: <Link to="/ledgers">行业部门台账</Link> }, { title: '应签尽签 · 应参尽参' }]} />
+      <div className="report-head">
+        <h2 className="report-title">{title}（{year}年）</h2>
+        <ReportActions exportUrl={healthGapsExportUrl({ place, year, check })} />
+      </div>
+      <Space wrap className="no-print" style={{ marginBottom: 8 }}>
+        <Segmented<HealthCheck> value={check} onChange={setCheck} options={[{ value: 'signing', label: '应签尽签（卫健）' }, { value: 'insurance', label: '应参尽参（医保）' }]} />
+      </Space>
+      {list.data && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`共 ${list.data.total} 人未达${list.data.label}（含未登记）；有台账记录的以台账为准，否则以建档立卡登记为准`} />}
+      <Card size="small">
+        {list.error ? (
+          <ErrorState error={list.error} onRetry={list.reload} />
+        ) : (
+          <Table<Item>
+            rowKey={(r) => `${r.countyCode}:${r.householdNo}:${r.idNumber}:${r.name}`} size="small" bordered loading={list.loading} dataSource={list.data?.items ?? []} data-testid="health-gaps"
+            columns={[
+              { title: '户编号', dataIndex: 'householdNo', render: (v: string) => <Link to={`/households/${encodeURIComponent(v)}`}>{v}</Link> },
+              { title: '姓名', dataIndex: 'name' },
+              { title: '身份证号', dataIndex: 'idNumber' },
+              { title: '所在地', dataIndex: 'placeName' },
+              { title: '家庭医生签约', dataIndex: 'signed', render: fact },
+              { title: '慢病卡', dataIndex: 'chronicCard', render: fact },
+              { title: '基本医疗保险', dataIndex: 'insuredBasic', render: fact },
+              { title: '大病保险', dataIndex: 'insuredSerious', render: fact },
+              { title: '来源', dataIndex: 'fromLedger', render: (v: boolean) => (v ? '行业部门台账' : '建档立卡登记') },
+            ]}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}
