@@ -25,6 +25,7 @@ import { registerLedgerRoutes } from '../modules/ledgers/routes';
 import { registerVillageRoutes } from '../modules/villages/routes';
 import { registerRhythmRoutes } from '../modules/rhythm/routes';
 import { registerCompareRoutes } from '../modules/compare/routes';
+import { registerPreventionRoutes } from '../modules/prevention/routes';
 import { registerRevealRoutes } from '../modules/registry/revealRoutes';
 import { registerYearRoutes } from '../modules/registry/yearRoutes';
 
@@ -55,4 +56,5 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerVillageRoutes(api, database);
   await registerRhythmRoutes(api, database);
   await registerCompareRoutes(api, database);
+  await registerPreventionRoutes(api, database);
 }

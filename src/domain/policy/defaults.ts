@@ -6,6 +6,7 @@
 import { DEFAULT_PROCEDURE_FLOWS } from '../workflow/defaultFlows';
 import { COUNTY_EXIT_DEFAULTS } from './countyExitSchema';
 import type { PolicyRecord, PolicyRules } from './record';
+import { PREVENTION_DEFAULTS, PROVINCE_CLOCKS } from '../prevention/defaults';
 
 /**
  * Village rules (POLICY §7): western provinces (西部地区, 3%) by province code; operating income
@@ -153,6 +154,7 @@ export const NATIONAL_RULES: PolicyRules = {
   workTeams: { monthlyMinDays: 20, minMembers: 3 },
   reporting: { monthlyProgressDay: 20, townshipProgressDay: 15, rhythms: ['weekly', 'monthly', 'quarterly', 'yearly'] },
   villageExit: VILLAGE_RULE_DEFAULTS,
+  prevention: PREVENTION_DEFAULTS,
 };
 
 export const DEFAULT_POLICY_RECORDS: PolicyRecord[] = [
@@ -251,4 +253,14 @@ export const DEFAULT_POLICY_RECORDS: PolicyRecord[] = [
       income: { industryIncomeTarget: 2000 },
     },
   },
+  ...PROVINCE_CLOCKS.map((c): PolicyRecord => ({
+    id: c.id,
+    regionCode: c.regionCode,
+    effectiveYear: 2021,
+    version: 1,
+    status: 'active',
+    title: c.title,
+    note: '防止返贫致贫：纳入监测时限方案（工作日，法定节假日按国务院办公厅通知，数值待核实）。',
+    rules: { prevention: { clock: { profile: c.profile } } },
+  })),
 ];
