@@ -3,7 +3,7 @@
  * notes rest on weak sources; they are data, so a policy administrator corrects them by
  * saving a new version, not by changing code.
  */
-import { DEFAULT_PROCEDURE_FLOWS } from '../workflow/defaultFlows';
+import { DEFAULT_PROCEDURE_FLOWS, RISK_ELIMINATION_2026 } from '../workflow/defaultFlows';
 import { COUNTY_EXIT_DEFAULTS } from './countyExitSchema';
 import type { PolicyRecord, PolicyRules } from './record';
 import { PREVENTION_DEFAULTS, PROVINCE_CLOCKS } from '../prevention/defaults';
@@ -251,6 +251,23 @@ export const DEFAULT_POLICY_RECORDS: PolicyRecord[] = [
       },
       procedures: { monitoringPublicNoticeDays: 5 },
       income: { industryIncomeTarget: 2000 },
+    },
+  },
+  {
+    id: 'national-2026',
+    regionCode: '0',
+    effectiveYear: 2026,
+    version: 1,
+    status: 'active',
+    title: '全国默认（2026 年防止返贫致贫）',
+    note: '2026 年：纳入监测和风险消除民主评议后公示不少于 5 天；风险消除经入户核实、民主评议、公示、乡镇审核、县级审核确认并公告。',
+    rules: {
+      ...NATIONAL_RULES,
+      procedures: {
+        ...NATIONAL_RULES.procedures,
+        monitoringPublicNoticeDays: 5,
+        flows: { ...DEFAULT_PROCEDURE_FLOWS, risk_elimination: RISK_ELIMINATION_2026 },
+      },
     },
   },
   ...PROVINCE_CLOCKS.map((c): PolicyRecord => ({
