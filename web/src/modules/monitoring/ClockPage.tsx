@@ -52,10 +52,10 @@ export function ClockPage() {
   const place = useSelectedPlace().effectiveCode;
   const year = String(useBusinessYear().year);
   const [urgentFor, setUrgentFor] = useState<number>();
-  const clocks = useApi(`clocks:${place}`, (signal) => listClocks({ place }, signal));
+  const clocks = useApi(`clocks:${place}:${can('registry.read')}`, (signal) => (can('registry.read') ? listClocks({ place }, signal) : Promise.resolve({ items: [] })));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card size="small" title={t('monitoring.prevention.clocks.title')} data-testid="prevention-clocks"
+      {can('registry.read') && <Card size="small" title={t('monitoring.prevention.clocks.title')} data-testid="prevention-clocks"
         extra={can('registry.export') && <Button icon={<DownloadOutlined />} href={clocksExportUrl({ place })} data-testid="clocks-export">{t('monitoring.prevention.export')}</Button>}>
         {clocks.error ? <ErrorState error={clocks.error} onRetry={clocks.reload} /> : null}
         <Table<CaseClockView>
@@ -76,7 +76,7 @@ export function ClockPage() {
             ...(can('procedures.act') ? [{ key: 'act', title: '', render: (_: unknown, c: CaseClockView) => (c.caseStatus === 'in_progress' ? <Button size="small" onClick={() => setUrgentFor(c.caseId)} data-testid={`urgent-${c.caseId}`}>{t('monitoring.prevention.clocks.addUrgent')}</Button> : null) }] : []),
           ]}
         />
-      </Card>
+      </Card>}
       <ClockProfiles place={place} year={year} />
       {urgentFor !== undefined && <UrgentModal caseId={urgentFor} onClose={(saved) => { setUrgentFor(undefined); if (saved) clocks.reload(); }} />}
     </Space>

@@ -15,6 +15,7 @@ import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
 import { COST_ITEMS, getCosts, getScreening, putCosts, screeningExportUrl, type ScreenedHousehold } from './preventionApi';
 import { PreventionWhatIf } from './PreventionWhatIf';
+import { HouseholdActions } from './HouseholdActions';
 
 const KIND_COLORS: Record<string, string> = { unstable: 'orange', marginal: 'gold', sudden: 'red' };
 
@@ -57,11 +58,11 @@ export function PreventionPage() {
   const [all, setAll] = useState(false);
   const [costsOf, setCostsOf] = useState<string>();
   const query = { place, year, ...(all ? { all: 'true' } : {}) };
-  const screening = useApi(`prevention:${place}:${year}:${all}`, (signal) => getScreening(query, signal));
+  const screening = useApi(`prevention:${place}:${year}:${all}:${can('registry.read')}`, (signal) => (can('registry.read') ? getScreening(query, signal) : Promise.resolve(undefined)));
   const r = screening.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card size="small" title={t('monitoring.prevention.title')} data-testid="prevention-screening"
+      {can('registry.read') && <Card size="small" title={t('monitoring.prevention.title')} data-testid="prevention-screening"
         extra={<Space>
           <Checkbox checked={all} onChange={(e) => setAll(e.target.checked)}>{t('monitoring.prevention.showAll')}</Checkbox>
           {can('registry.export') && <Button icon={<DownloadOutlined />} href={screeningExportUrl(query)} data-testid="prevention-export">{t('monitoring.prevention.export')}</Button>}
@@ -79,10 +80,11 @@ export function PreventionPage() {
             { key: 'after', title: t('monitoring.prevention.afterCosts'), dataIndex: 'afterCosts', align: 'right' },
             { key: 'mon', title: t('monitoring.prevention.monitored'), render: (_: unknown, h) => (h.monitored ? t('monitoring.prevention.yes') : t('monitoring.prevention.no')) },
             { key: 'reason', title: t('monitoring.prevention.reason'), dataIndex: 'reason' },
+            ...(can('procedures.act') ? [{ key: 'act', title: t('monitoring.prevention.actions.title'), render: (_: unknown, h: ScreenedHousehold) => <HouseholdActions householdNo={h.householdNo} status={h.status} year={Number(year)} /> }] : []),
             ...(can('registry.write') ? [{ key: 'costs', title: t('monitoring.prevention.costs'), render: (_: unknown, h: ScreenedHousehold) => <Button size="small" onClick={() => setCostsOf(h.householdNo)} data-testid={`costs-${h.householdNo}`}>{t('monitoring.prevention.costs')}</Button> }] : []),
           ]}
         />
-      </Card>
+      </Card>}
       {can('policy.manage') && <PreventionWhatIf place={place} year={Number(year)} />}
       {costsOf && <CostsModal householdNo={costsOf} year={year} onClose={(saved) => { setCostsOf(undefined); if (saved) screening.reload(); }} />}
     </Space>

@@ -25,9 +25,11 @@ export function PreventionWhatIf({ place, year }: { place: string; year: number 
     try {
       const prevention: Record<string, unknown> = { accounting: { deductedCosts: v.deducted } };
       if (v.upper !== undefined && v.upper !== null) prevention.rangeByYear = { [year]: { upper: v.upper, notice: v.notice || '测算' } };
+      // A nationwide user's place is the nation: the draft's region is then the place measured.
+      const at = place === '0' ? undefined : place;
       const body = v.policyId
-        ? { policyId: v.policyId, place, year }
-        : { policy: { regionCode: v.region, effectiveYear: year, title: '测算', rules: { prevention } }, place, year };
+        ? { policyId: v.policyId, place: at, year }
+        : { policy: { regionCode: v.region, effectiveYear: year, title: '测算', rules: { prevention } }, place: at, year };
       setResult(await runPreventionWhatIf(body));
     } catch (e) {
       setError((e as ApiError).message);

@@ -14,7 +14,7 @@ export const screeningExportUrl = (query: Place & { all?: string }) => apiUrl('/
 export interface WhatIfRequest {
   policyId?: string;
   policy?: { regionCode: string; effectiveYear: number; title: string; rules: unknown };
-  place: string;
+  place?: string;
   year: number;
 }
 export const runPreventionWhatIf = (body: WhatIfRequest) => postJson<PreventionWhatIf>('/prevention/what-if', body);

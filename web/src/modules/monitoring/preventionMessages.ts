@@ -1,6 +1,7 @@
 /** Strings of the 防止返贫致贫 pages (under `monitoring.prevention.`): Chinese, and English with the same keys. */
 export const preventionZh = {
   menu: { screening: '防止返贫致贫对象', clocks: '纳入监测时限' },
+  actions: { risk_elimination: '风险消除', risk_remark: '风险再标注', elimination_revert: '消除回退', reason: '原因（再标注、回退必填）', title: '办理' },
   title: '防止返贫致贫监测范围内的户（应纳尽纳，不设规模上限）', export: '导出Excel', showAll: '同时列出范围外的户',
   counts: '共 {{households}} 户：范围内 {{inRange}} 户（脱贫不稳定户 {{unstable}}、边缘易致贫户 {{marginal}}、突发严重困难户 {{sudden}}），其中尚未纳入监测 {{notYetMonitored}} 户',
   householdNo: '户编号', head: '户主', kind: '类别', outside: '范围外', perCapita: '人均纯收入（元）', afterCosts: '扣除合规自付后（元）', monitored: '已纳入监测',
@@ -25,6 +26,7 @@ export const preventionZh = {
 
 export const preventionEn: typeof preventionZh = {
   menu: { screening: 'Households to monitor', clocks: 'Monitoring-entry clock' },
+  actions: { risk_elimination: 'Eliminate risk', risk_remark: 'Re-mark risk', elimination_revert: 'Revert elimination', reason: 'Reason (required to re-mark or revert)', title: 'Actions' },
   title: 'Households within the monitoring range (no cap)', export: 'Export Excel', showAll: 'Also list households outside the range',
   counts: '{{households}} households: {{inRange}} in range ({{unstable}} unstable, {{marginal}} marginal, {{sudden}} sudden hardship), {{notYetMonitored}} not yet monitored',
   householdNo: 'Household', head: 'Head', kind: 'Kind', outside: 'Outside', perCapita: 'Per-capita income', afterCosts: 'After out-of-pocket costs', monitored: 'Monitored',
