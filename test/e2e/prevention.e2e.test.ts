@@ -19,7 +19,7 @@ import { createHousehold, createPlaceTree, type TestPlaces } from '../helpers/fa
 import { act, PNG, upload } from '../procedures/helpers';
 import { launchChromium, listen, SCREENSHOTS } from './browser';
 import { nameTestPlaces } from './seedRegistry';
-import { createActiveUser, signIn } from './session';
+import { createActiveUser, PASSWORD, signIn } from './session';
 
 const DAY = 24 * 60 * 60 * 1000;
 const users = { village: 'cunji', township: 'xiangzhen', county: 'xianji', policy: 'zhengce' };
@@ -67,13 +67,13 @@ async function as(role: keyof typeof users, path: string): Promise<{ context: Br
   return { context, page };
 }
 
-const api = (role: keyof typeof users): Promise<Client> => loginAs(app, users[role]);
+const api = (role: keyof typeof users): Promise<Client> => loginAs(app, users[role], PASSWORD);
 
 describe('防止返贫致贫 in the browser', () => {
   it('lists the households in the range and runs a what-if of a higher range', async () => {
     const { context, page } = await as('county', `/monitoring/prevention?year=${year}`);
     await page.getByTestId('prevention-counts').filter({ hasText: '范围内 1 户' }).waitFor();
-    await page.locator('tr', { hasText: unstableNo }).getByText('脱贫不稳定户').waitFor();
+    await page.locator('tr', { hasText: unstableNo }).locator('.ant-tag', { hasText: '脱贫不稳定户' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'prevention-screening.png'), fullPage: true });
     await context.close();
 
@@ -83,7 +83,7 @@ describe('防止返贫致贫 in the browser', () => {
     await form.getByTestId('what-if-upper').fill('7500');
     await form.getByTestId('what-if-run').click();
     await admin.page.getByTestId('what-if-result').filter({ hasText: '新纳入 1 户，移出 0 户' }).waitFor();
-    await admin.page.locator('tr', { hasText: idleNo }).getByText('新纳入范围').waitFor();
+    await admin.page.locator('tr', { hasText: idleNo }).locator('.ant-tag', { hasText: '新纳入范围' }).waitFor();
     await admin.context.close();
   });
 
