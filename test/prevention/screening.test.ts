@@ -63,6 +63,7 @@ describe.each(testDatabases)('防止返贫致贫对象 on $name', ({ open }) => 
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
 
+    expect((await suite.app.inject({ method: 'GET', url: `/api/v1/prevention/screening?place=${places.countyCode}&year=2026` })).statusCode).toBe(401);
     const other = await createPlaceTree(suite.database, 1, 1);
     const outside = await (await makeTeam(suite.app, suite.database, other)).as('county');
     expect((await outside.inject('GET', `/api/v1/prevention/screening?place=${places.countyCode}&year=2026`)).statusCode).toBe(404);

@@ -10,7 +10,7 @@ import { auditActorOf, householdAccessOf, requireUser } from '../../server/acces
 import { routesOf } from '../../server/defineRoute';
 import { notFound } from '../../server/errors';
 import { reachPlace, reachRecord, todayOf } from '../../server/reach';
-import { checkPolicyDraft, domainRecord, getPolicy, reachDraftRegion, reachPolicy } from '../policy/service';
+import { reachWhatIfDraft } from '../policy/service';
 import { placeNameOf } from '../places/service';
 import { reachHousehold } from '../registry/service';
 import { sendWorkbook } from '../reports/service';
@@ -51,15 +51,7 @@ export async function registerPreventionRoutes(api: FastifyInstance, database: D
   route({
     method: 'POST', url: '/prevention/what-if', summary: '监测范围或核算口径测算：谁将纳入、谁将移出', access: 'policy.manage', body: whatIfBody, response: whatIfSchema,
     handler: async ({ request, body }) => {
-      let draft;
-      if (body.policyId) {
-        const saved = await getPolicy(db, body.policyId);
-        await reachPolicy(request, saved, 'read');
-        draft = domainRecord(saved);
-      } else {
-        await reachDraftRegion(request, body.policy!.regionCode);
-        draft = await checkPolicyDraft(db, body.policy!);
-      }
+      const draft = await reachWhatIfDraft(request, db, body);
       const place = await reachPlace(request, body.place ?? draft.regionCode);
       return preventionWhatIf(db, { draft, place, year: body.year, access: householdAccessOf(request) });
     },
