@@ -1094,3 +1094,32 @@ export interface VillageExitObjectionTable {
   upheld: boolean | null;
   resolution: string | null;
 }
+
+/** 031: 防止返贫致贫. */
+export interface HouseholdCostTable {
+  county_code: string;
+  household_no: string;
+  year: number;
+  item: string;
+  amount: number;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface UrgentMeasureTable {
+  county_code: string;
+  id: Generated<number>;
+  case_id: number;
+  household_no: string;
+  started_on: string;
+  cause: string;
+  measure: string;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface DB {
+  household_cost: HouseholdCostTable;
+  urgent_measure: UrgentMeasureTable;
+}

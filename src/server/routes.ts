@@ -26,6 +26,7 @@ import { registerVillageRoutes } from '../modules/villages/routes';
 import { registerRhythmRoutes } from '../modules/rhythm/routes';
 import { registerCompareRoutes } from '../modules/compare/routes';
 import { registerRosterRoutes } from '../modules/rosters/routes';
+import { registerPreventionRoutes } from '../modules/prevention/routes';
 import { registerRevealRoutes } from '../modules/registry/revealRoutes';
 import { registerYearRoutes } from '../modules/registry/yearRoutes';
 
@@ -57,4 +58,5 @@ export async function registerRoutes(api: FastifyInstance, database: Database): 
   await registerRhythmRoutes(api, database);
   await registerCompareRoutes(api, database);
   await registerRosterRoutes(api, database);
+  await registerPreventionRoutes(api, database);
 }

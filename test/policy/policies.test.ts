@@ -40,7 +40,8 @@ describe.each(testDatabases)('policy records on $name', ({ open }) => {
 
   it('lists the shipped defaults, seeded once, with region names', async () => {
     const { body } = await api(admin, 'GET', '/api/v1/policies?region=0');
-    expect(body.items).toHaveLength(1);
+    // The complete national record, and its 2026 successor (防止返贫致贫: 公示 5 days, the 2026 elimination steps).
+    expect(body.items.map((i: { id: string }) => i.id)).toEqual(['national', 'national-2026']);
     expect(body.items[0]).toMatchObject({ id: 'national', regionName: '全国', status: 'active', statusLabel: '生效', version: 1 });
     const guangdong = await api(admin, 'GET', '/api/v1/policies/guangdong-relative');
     expect(guangdong.body).toMatchObject({ regionCode: '44', effectiveYear: 2016, rules: { income: { standard: 'relative' } } });

@@ -3,9 +3,10 @@
  * notes rest on weak sources; they are data, so a policy administrator corrects them by
  * saving a new version, not by changing code.
  */
-import { DEFAULT_PROCEDURE_FLOWS } from '../workflow/defaultFlows';
+import { DEFAULT_PROCEDURE_FLOWS, RISK_ELIMINATION_2026 } from '../workflow/defaultFlows';
 import { COUNTY_EXIT_DEFAULTS } from './countyExitSchema';
 import type { PolicyRecord, PolicyRules } from './record';
+import { PREVENTION_DEFAULTS, PROVINCE_CLOCKS } from '../prevention/defaults';
 
 /**
  * Village rules (POLICY §7): western provinces (西部地区, 3%) by province code; operating income
@@ -153,6 +154,7 @@ export const NATIONAL_RULES: PolicyRules = {
   workTeams: { monthlyMinDays: 20, minMembers: 3 },
   reporting: { monthlyProgressDay: 20, townshipProgressDay: 15, rhythms: ['weekly', 'monthly', 'quarterly', 'yearly'] },
   villageExit: VILLAGE_RULE_DEFAULTS,
+  prevention: PREVENTION_DEFAULTS,
 };
 
 export const DEFAULT_POLICY_RECORDS: PolicyRecord[] = [
@@ -251,4 +253,31 @@ export const DEFAULT_POLICY_RECORDS: PolicyRecord[] = [
       income: { industryIncomeTarget: 2000 },
     },
   },
+  {
+    id: 'national-2026',
+    regionCode: '0',
+    effectiveYear: 2026,
+    version: 1,
+    status: 'active',
+    title: '全国默认（2026 年防止返贫致贫）',
+    note: '2026 年：纳入监测和风险消除民主评议后公示不少于 5 天；风险消除经入户核实、民主评议、公示、乡镇审核、县级审核确认并公告。',
+    rules: {
+      ...NATIONAL_RULES,
+      procedures: {
+        ...NATIONAL_RULES.procedures,
+        monitoringPublicNoticeDays: 5,
+        flows: { ...DEFAULT_PROCEDURE_FLOWS, risk_elimination: RISK_ELIMINATION_2026 },
+      },
+    },
+  },
+  ...PROVINCE_CLOCKS.map((c): PolicyRecord => ({
+    id: c.id,
+    regionCode: c.regionCode,
+    effectiveYear: 2021,
+    version: 1,
+    status: 'active',
+    title: c.title,
+    note: '防止返贫致贫：纳入监测时限方案（工作日，法定节假日按国务院办公厅通知，数值待核实）。',
+    rules: { prevention: { clock: { profile: c.profile } } },
+  })),
 ];

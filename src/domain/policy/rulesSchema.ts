@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { campaignRules } from './campaignSchema';
 import { countyExitRules } from './countyExitSchema';
 import { villageRules } from './villageSchema';
+import { clockProblems, preventionRules } from '../prevention/schema';
 import { byYear, codes, label, positiveInt, share, yuan } from './schemaHelpers';
 
 /** The open risk types of POLICY §6 (stable codes; labels in assessment/riskTypes). */
@@ -107,7 +108,7 @@ export const assessmentRules = {
   })),
 };
 
-const rulesShape = { ...assessmentRules, ...campaignRules, ...countyExitRules, ...villageRules };
+const rulesShape = { ...assessmentRules, ...campaignRules, ...countyExitRules, ...villageRules, ...preventionRules };
 
 function checkCrossFields(rules: z.infer<z.ZodObject<typeof rulesShape>>, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -123,6 +124,7 @@ function checkCrossFields(rules: z.infer<z.ZodObject<typeof rulesShape>>, ctx: z
   if (s.safe.minLitres < s.basic.minLitres || s.safe.maxTripMinutes > s.basic.maxTripMinutes || s.safe.minGuaranteeRate < s.basic.minGuaranteeRate) {
     issue(['water', 'scale2004', 'safe'], '2004年评价指标体系中“安全”的要求不应低于“基本安全”');
   }
+  if (rules.prevention) for (const p of clockProblems(rules.prevention.clock)) issue(p.path, p.message);
   if (rules.income.standard === 'relative' && !rules.relativePoverty) {
     issue(['relativePoverty'], '收入标准类型为相对贫困标准，但未填写相对贫困标准');
   }

@@ -23,7 +23,7 @@ const notice = (rule: StepDefinition['noticeDaysRule'], returnTo: string): StepD
   noticeDaysRule: rule,
 });
 
-export const DEFAULT_PROCEDURE_FLOWS: ProcedureFlows = {
+export const DEFAULT_PROCEDURE_FLOWS: Required<ProcedureFlows> = {
   exit: {
     label: '贫困户退出',
     outcomes: { poor: 'exited', returned: 'exited' },
@@ -76,4 +76,38 @@ export const DEFAULT_PROCEDURE_FLOWS: ProcedureFlows = {
       { code: 'county_decision', label: '县级确定', kind: 'decision', roles: COUNTY, evidence: [], returnTo: 'township_review' },
     ],
   },
+  risk_remark: {
+    label: '风险再标注',
+    outcomes: { risk_eliminated: 'monitored' },
+    starters: [...VILLAGE, ...TOWNSHIP],
+    steps: [
+      { code: 'household_verification', label: '入户核实新发生的风险', kind: 'review', roles: VILLAGE, evidence: [{ code: 'verification_record', label: '入户核实记录' }] },
+      { code: 'township_review', label: '乡镇审核', kind: 'review', roles: TOWNSHIP, evidence: [] },
+      { code: 'county_decision', label: '县级确定（重新标注为监测对象）', kind: 'decision', roles: COUNTY, evidence: [], returnTo: 'township_review' },
+    ],
+  },
+  elimination_revert: {
+    label: '消除回退',
+    outcomes: { risk_eliminated: 'monitored' },
+    starters: [...VILLAGE, ...TOWNSHIP, ...COUNTY],
+    steps: [
+      { code: 'township_check', label: '乡镇核查风险消除有误的情况', kind: 'review', roles: TOWNSHIP, evidence: [{ code: 'check_record', label: '核查材料' }] },
+      { code: 'county_decision', label: '县级确定（撤销风险消除）', kind: 'decision', roles: COUNTY, evidence: [] },
+    ],
+  },
+};
+
+/**
+ * Risk elimination as run from 2026: 入户核实 → 民主评议 → 公示 → 乡镇审核 → 县级审核确认并公告
+ * (the shipped 2026 national record's definition).
+ */
+export const RISK_ELIMINATION_2026: ProcedureFlows['risk_elimination'] = {
+  ...DEFAULT_PROCEDURE_FLOWS.risk_elimination,
+  steps: [
+    { code: 'household_verification', label: '入户核实', kind: 'review', roles: VILLAGE, evidence: [{ code: 'income_check', label: '收入核实材料' }] },
+    { code: 'village_review', label: '民主评议', kind: 'review', roles: VILLAGE, evidence: [minutes] },
+    notice('monitoringPublicNoticeDays', 'village_review'),
+    { code: 'township_review', label: '乡镇审核', kind: 'review', roles: TOWNSHIP, evidence: [] },
+    { code: 'county_decision', label: '县级审核确认并公告', kind: 'decision', roles: COUNTY, evidence: [], returnTo: 'township_review' },
+  ],
 };

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { label } from '../policy/schemaHelpers';
 
-export const PROCEDURES = ['exit', 'identification', 'monitoring_entry', 'risk_elimination'] as const;
+export const PROCEDURES = ['exit', 'identification', 'monitoring_entry', 'risk_elimination', 'risk_remark', 'elimination_revert'] as const;
 export type ProcedureCode = (typeof PROCEDURES)[number];
 
 export const STEP_KINDS = ['review', 'notice', 'spot_check', 'decision'] as const;
@@ -53,5 +53,8 @@ export const procedureFlows = z.strictObject({
   identification: label('识别与返贫', procedureDefinition),
   monitoring_entry: label('纳入监测', procedureDefinition),
   risk_elimination: label('风险消除', procedureDefinition),
+  /** Absent from records saved before 2026: the shipped definitions apply. */
+  risk_remark: label('风险再标注', procedureDefinition.optional()),
+  elimination_revert: label('消除回退', procedureDefinition.optional()),
 });
 export type ProcedureFlows = z.infer<typeof procedureFlows>;

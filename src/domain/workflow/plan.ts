@@ -5,6 +5,7 @@
  * return pointing at a step index. The plan is stored with the case, so a later policy change
  * never alters a running case.
  */
+import { DEFAULT_PROCEDURE_FLOWS } from './defaultFlows';
 import type { FROM_YEAR_RULES, NOTICE_DAY_RULES, ProcedureCode, ProcedureDefinition, ProcedureFlows, SAMPLE_SHARE_RULES, StepKind } from './flowSchema';
 
 export type ProcedureNumbers = Record<(typeof NOTICE_DAY_RULES)[number] | (typeof SAMPLE_SHARE_RULES)[number] | (typeof FROM_YEAR_RULES)[number], number>;
@@ -58,7 +59,7 @@ export function definitionProblems(name: string, d: ProcedureDefinition): string
 
 /** The plan of `procedure` for a case of `year`; PlanError names what is wrong with the definition. */
 export function planProcedure(flows: ProcedureFlows, numbers: ProcedureNumbers, procedure: ProcedureCode, year: number): ProcedurePlan {
-  const d = flows[procedure];
+  const d = flows[procedure] ?? DEFAULT_PROCEDURE_FLOWS[procedure];
   const problems = definitionProblems(d.label, d);
   if (problems.length) throw new PlanError(`程序定义有误：${problems.join('；')}`);
   const kept = d.steps.filter((s) => s.kind !== 'notice' || numbers[s.noticeDaysRule!] > 0);

@@ -13,12 +13,10 @@ import { auditActorOf, requireUser } from '../../server/access';
 import { routesOf } from '../../server/defineRoute';
 import {
   activationSchema,
-  checkPolicyDraft,
-  domainRecord,
   getPolicy,
   jobIdSchema,
-  reachDraftRegion,
   reachPolicy,
+  reachWhatIfDraft,
   STATUS_LABELS,
   whatIfBody,
   type PolicyView,
@@ -45,15 +43,7 @@ export async function registerPolicyJobRoutes(api: FastifyInstance, database: Da
   route({
     method: 'POST', url: '/policies/what-if', summary: '政策测算（后台任务）', access: 'policy.manage', body: whatIfBody, response: jobIdSchema, status: 202,
     handler: async ({ request, body }) => {
-      let draft;
-      if (body.policyId) {
-        const saved = await getPolicy(db, body.policyId);
-        await reachPolicy(request, saved, 'read');
-        draft = domainRecord(saved);
-      } else {
-        await reachDraftRegion(request, body.policy!.regionCode);
-        draft = await checkPolicyDraft(db, body.policy!);
-      }
+      const draft = await reachWhatIfDraft(request, db, body);
       const place = await reachJobPlace(request, body.place ?? draft.regionCode);
       const jobId = await startWhatIfJob(database, { draft, place, year: body.year, scope: requireUser(request).scope }, onCrash(request));
       return { jobId };

@@ -19,6 +19,7 @@ import { domainRecord, policyView, regionNameOf, withRecordActive, type PolicyVi
 
 export { domainRecord, withRecordActive, STATUS_LABELS, type PolicyView, type PolicyStatus } from './records';
 export { reachDraftRegion, reachPolicy } from './routeAccess';
+export { reachWhatIfDraft } from './whatIfDraft';
 export { activationSchema, jobIdSchema, policyViewSchema, whatIfBody } from './schemas';
 export type { RuleDifference, RuleField } from './compare';
 export { diffRules } from './compare';

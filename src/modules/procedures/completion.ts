@@ -19,7 +19,7 @@ import type { ProcedureHousehold } from './householdQueries';
 export function statusChangeFor(plan: ProcedurePlan, row: CaseRow, h: ProcedureHousehold): StatusChange | string {
   const to = plan.outcomes[h.status];
   if (!to) return `户 ${h.household_no} 当前状态为「${labelOf(householdStatus, h.status)}」，${plan.label}程序不能从该状态完成`;
-  const category = plan.procedure === 'monitoring_entry' ? (paramsOf(row).monitorCategory ?? null) : h.monitor_category;
+  const category = plan.procedure === 'monitoring_entry' || plan.procedure === 'risk_remark' ? (paramsOf(row).monitorCategory ?? null) : h.monitor_category;
   return {
     status: to,
     monitor_category: to === 'monitored' || to === 'risk_eliminated' ? category : null,

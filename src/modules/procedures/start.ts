@@ -22,6 +22,7 @@ import { relativePovertyLineFor, relativePovertyVerdict } from '../../domain/pol
 import { monitoringIncomePeriod } from '../../domain/workflow/riskElimination';
 import { deliveredMeasures, householdByNo, memberLabour, yearIncomes, monitoredSinceByCase, monitoredSinceYear, type ProcedureHousehold } from './householdQueries';
 import { policyPlan, type PolicyPlan } from './policyPlan';
+import { checkedCategory, continuingMeasures, preventionProblems, remarkParams, revertParams } from './elimination';
 
 export const MONITORING_SOURCES: Record<string, string> = {
   self_application: '农户自主申报',
@@ -55,8 +56,9 @@ async function procedureConditions(db: Db, h: ProcedureHousehold, input: StartIn
     case 'risk_elimination': {
       const byCase = await monitoredSinceByCase(db, h.county_code, h.household_no);
       const sinceYear = byCase ? null : await monitoredSinceYear(db, h.county_code, h.household_no);
+      const assessment = await assessmentFor(db, h.household_no, year);
       const problems = riskEliminationProblems({
-        assessment: await assessmentFor(db, h.household_no, year),
+        assessment,
         monitoredSince: byCase ?? (sinceYear === null ? null : `${sinceYear}-12-31`),
         today: author.today,
         members: await memberLabour(db, h.county_code, h.household_no),
@@ -67,17 +69,20 @@ async function procedureConditions(db: Db, h: ProcedureHousehold, input: StartIn
         measures: await deliveredMeasures(db, h.county_code, h.household_no),
         minMeasures: p.numbers.riskEliminationMinMeasures,
       });
+      problems.push(...(await preventionProblems(db, h, p.rules, year, assessment.riskReasons)));
       if (problems.length) throw refused('conditions_not_met', [`${who}不能发起风险消除`, ...problems]);
-      return { variant: null, params: { reason: input.reason ?? '收入稳定高于监测线，“两不愁三保障”及饮水安全达标，拟消除风险' } };
+      const continuing = await continuingMeasures(db, h, author.today);
+      return { variant: null, params: { reason: (input.reason ?? '收入稳定高于监测线，“两不愁三保障”及饮水安全达标，拟消除风险') + continuing } };
     }
+    case 'risk_remark':
+      return { variant: null, params: remarkParams(input.reason, input.monitorCategory) };
+    case 'elimination_revert':
+      return { variant: null, params: revertParams(input.reason) };
     case 'monitoring_entry': {
       const source = input.source;
       if (!source || !(source in MONITORING_SOURCES)) throw badRequest(`纳入监测须写明来源（source）：${Object.entries(MONITORING_SOURCES).map(([c, l]) => `${c} ${l}`).join('、')}，实为 ${JSON.stringify(source ?? null)}`);
       if (author.role === 'department_operator' && source !== 'department_warning') throw badRequest(`行业部门发起纳入监测的来源只能是“部门筛查预警”（department_warning），实为 ${source}`);
-      const category = input.monitorCategory;
-      if (!category || !monitorCategories.entries.some((e) => e.code === category)) {
-        throw badRequest(`监测对象类别（monitorCategory）应为 ${monitorCategories.entries.map((e) => `${e.code} ${e.label}`).join('、')} 之一，实为 ${JSON.stringify(category ?? null)}`);
-      }
+      const category = checkedCategory(input.monitorCategory);
       const discoveredOn = input.discoveredOn ?? author.today;
       if (!isCalendarDate(discoveredOn) || discoveredOn > author.today) throw badRequest(`发现日期（discoveredOn）${discoveredOn} 无效：应为不晚于今天的日期 YYYY-MM-DD`);
       const dueOn = addDays(discoveredOn, p.numbers.monitoringEntryDays);

@@ -1,5 +1,7 @@
 /** Strings of the monitoring pages and of the household checklist (under `monitoring.`): Chinese, and English with the same keys. */
+import { preventionEn, preventionZh } from './preventionMessages';
 export const zh = {
+  prevention: preventionZh,
   menu: { overview: '监测总览', list: '评估结果名单', targets: '监测规模与产业增收' },
   targets: {
     title: '监测规模与产业增收目标', year: '年度', chooseYear: '请先选择年度（按业务年度统计，不默认当前年份）', export: '导出Excel',
@@ -71,6 +73,7 @@ export const zh = {
 };
 
 export const en: typeof zh = {
+  prevention: preventionEn,
   menu: { overview: 'Monitoring overview', list: 'Assessed households', targets: 'Monitoring scale and industry income' },
   targets: {
     title: 'Monitoring scale and industry income target', year: 'Year', chooseYear: 'Choose a year first (reports are by business year, never the current year by default)', export: 'Export Excel',

@@ -109,7 +109,12 @@ export function StartProcedureButton({ place, householdNo }: { place: string | u
               </Form.Item>
             </>
           )}
-          <Form.Item name="reason" label={t('procedures.start.reason')}>
+          {procedure === 'risk_remark' && (
+            <Form.Item name="monitorCategory" label={t('procedures.start.category')} rules={[{ required: true }]}>
+              <Select options={enumOptions(monitorCategory)} />
+            </Form.Item>
+          )}
+          <Form.Item name="reason" label={t('procedures.start.reason')} rules={[{ required: procedure === 'risk_remark' || procedure === 'elimination_revert', whitespace: true }]}>
             <Input.TextArea rows={2} maxLength={500} />
           </Form.Item>
           <Form.Item name="comment" label={t('procedures.start.comment')}>
