@@ -1,5 +1,5 @@
 import { Layout, Menu, Tooltip } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from './auth';
@@ -8,6 +8,7 @@ import { usePlaceParam, withPlace } from './usePlaceParam';
 import { AppHeader } from './AppHeader';
 import { PageLoading } from './lazyPage';
 import { BusinessYearProvider } from './businessYear';
+import { PageBreadcrumb } from './PageBreadcrumb';
 
 const { Sider, Content } = Layout;
 
@@ -20,6 +21,10 @@ export function AppLayout() {
   const [place] = usePlaceParam();
   const current = menuPageFor(location.pathname);
   const modules = menuFor(me.permissions);
+  // A new page opens at its top, wherever the user had scrolled to reach the menu item.
+  useLayoutEffect(() => {
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
 
   const items = modules.map((module) =>
     module.pages.length === 0
@@ -56,6 +61,7 @@ export function AppLayout() {
             />
           </Sider>
           <Content className="app-content">
+            <PageBreadcrumb />
             {/* The frame stays while a page's code loads (app/lazyPage.tsx). */}
             <Suspense fallback={<PageLoading />}>
               <Outlet />

@@ -29,6 +29,9 @@ export const en: Strings<Messages> = {
     en: 'English',
   },
   menu: {
+    detail: 'Details',
+    import: 'Import',
+    newHousehold: 'New household',
     registry: 'Registry',
     households: 'Households',
     monitoring: 'Monitoring',

@@ -25,6 +25,9 @@ export const zh = {
     en: 'English',
   },
   menu: {
+    detail: '详情',
+    import: '导入',
+    newHousehold: '新增农户',
     registry: '建档立卡',
     households: '农户名单',
     monitoring: '监测预警',

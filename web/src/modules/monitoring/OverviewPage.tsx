@@ -12,6 +12,7 @@ import type { Grade } from '../../api/assessment';
 import { formatTime } from '../../app/labels';
 import { useApi } from '../../app/useApi';
 import { useBusinessYear } from '../../app/businessYear';
+import { useCan } from '../../app/auth';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
@@ -31,6 +32,7 @@ export function OverviewPage() {
   const [, setPlace] = usePlaceParam();
   const place = selected.effectiveCode;
   const { year } = useBusinessYear();
+  const can = useCan();
   const overview = useApi(`overview:${place}:${year}`, (signal) => getOverview({ place, year: String(year) }, signal));
   const o = overview.data?.place.code === place ? overview.data : undefined;
   const mayGoUp = place !== '0' && (selected.scopeCode === '0' || place.length > selected.scopeCode.length);
@@ -90,7 +92,9 @@ export function OverviewPage() {
           <Spin className="page-loading" />
         ) : (
           <>
-            {o.households === 0 && <Alert type="info" showIcon title={t('monitoring.overview.empty')} />}
+            {o.households === 0 && <Alert type="info" showIcon title={t(can('monitoring.recompute') ? 'monitoring.overview.empty' : 'monitoring.overview.emptyAsk', { year })} />}
+            {/* The tiles and facts only when there are results behind them. */}
+            {o.households > 0 && (<>
             <Row gutter={12} className="grade-tiles">
               <Col span={4}>
                 <Statistic title={t('monitoring.overview.households')} value={o.households} suffix={<small>{t('monitoring.overview.perPersons', { count: o.persons })}</small>} />
@@ -114,6 +118,7 @@ export function OverviewPage() {
                 </Link>
               ))}
             </Typography.Paragraph>
+            </>)}
           </>
         )}
       </Card>

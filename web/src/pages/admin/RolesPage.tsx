@@ -21,7 +21,10 @@ export function RolesPage() {
       width: 170,
       render: (_: string, r) => (
         <Space size={4}>
-          {roleName(r.code, r.label)}
+          {/* The code (for the console's --role) on hover, not on the page. */}
+          <Tooltip title={`${t('roles.code')}：${r.code}`}>
+            <span>{roleName(r.code, r.label)}</span>
+          </Tooltip>
           {r.privileged && (
             <Tooltip title={t('roles.privilegedNote')}>
               <Tag color="gold">{t('roles.privileged')}</Tag>
@@ -30,7 +33,6 @@ export function RolesPage() {
         </Space>
       ),
     },
-    { title: t('roles.code'), dataIndex: 'code', width: 150, className: 'mono' },
     {
       title: t('roles.permissions'),
       dataIndex: 'permissions',

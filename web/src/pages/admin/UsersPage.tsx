@@ -13,6 +13,7 @@ import { useApi } from '../../app/useApi';
 import { ErrorState } from '../../components/ErrorState';
 import { OneTimePassword } from './OneTimePassword';
 import { UserForm } from './UserForm';
+import { FilterButtons } from '../../components/FilterButtons';
 
 const DONE: Record<UserChange, string> = { disable: 'users.disabledDone', enable: 'users.enabledDone', unlock: 'users.unlockedDone' };
 
@@ -137,13 +138,12 @@ export function UsersPage() {
       }
     >
       <Space wrap className="household-filters">
-        <Input.Search
+        <Input
           placeholder={t('users.search')}
           allowClear
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          onSearch={(q) => setQuery((prev) => ({ ...prev, q: q.trim() || undefined, page: 1 }))}
-          enterButton={t('common.search')}
+          onPressEnter={() => setQuery((prev) => ({ ...prev, q: search.trim() || undefined, page: 1 }))}
           style={{ width: 260 }}
         />
         <Select
@@ -153,6 +153,13 @@ export function UsersPage() {
           value={query.role}
           options={roles.data?.roles.map((r) => ({ value: r.code, label: roleName(r.code, r.label) }))}
           onChange={(role?: string) => setQuery((prev) => ({ ...prev, role, page: 1 }))}
+        />
+        <FilterButtons
+          onSearch={() => (search.trim() === (query.q ?? '') ? users.reload() : setQuery((prev) => ({ ...prev, q: search.trim() || undefined, page: 1 })))}
+          onReset={() => {
+            setSearch('');
+            setQuery((prev) => ({ ...prev, q: undefined, role: undefined, page: 1 }));
+          }}
         />
       </Space>
       {users.error ? (
