@@ -12,6 +12,14 @@ import { PageBreadcrumb } from './PageBreadcrumb';
 
 const { Sider, Content } = Layout;
 
+/** Inside the page's Suspense: scrolls to the top again once the page's code has arrived and it is shown. */
+function ScrollToTop() {
+  useLayoutEffect(() => {
+    window.scrollTo(0, 0);
+  }, []);
+  return null;
+}
+
 /** The frame of every page: header, the modules the user's role uses on the left, the page on the right. */
 export function AppLayout() {
   const { t } = useTranslation();
@@ -64,6 +72,7 @@ export function AppLayout() {
             <PageBreadcrumb />
             {/* The frame stays while a page's code loads (app/lazyPage.tsx). */}
             <Suspense fallback={<PageLoading />}>
+              <ScrollToTop key={location.pathname} />
               <Outlet />
             </Suspense>
           </Content>

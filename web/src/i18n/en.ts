@@ -5,6 +5,8 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 export const en: Strings<Messages> = {
   common: {
+    exportExcel: 'Export Excel',
+    noTable: 'No table on the page to export',
     loadingPage: 'Loading the page…',
     yes: 'Yes',
     no: 'No',

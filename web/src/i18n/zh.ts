@@ -1,6 +1,8 @@
 /** 简体中文 (the default language). en.ts has the same keys. */
 export const zh = {
   common: {
+    exportExcel: '导出Excel',
+    noTable: '页面上没有可导出的表格',
     loadingPage: '页面加载中…',
     yes: '是',
     no: '否',

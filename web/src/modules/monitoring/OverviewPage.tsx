@@ -20,6 +20,7 @@ import { RecomputeButton } from '../../components/RecomputeButton';
 import { getOverview, type Overview } from './api';
 import { GradeChart } from './GradeChart';
 import { GRADE_COLORS, GRADES, parentCode } from './grades';
+import { TableExport } from '../../components/TableExport';
 
 type Child = Overview['children'][number];
 
@@ -123,7 +124,7 @@ export function OverviewPage() {
         )}
       </Card>
       {o && o.children.length > 0 && (
-        <Card size="small" title={t('monitoring.overview.byPlace')} extra={<Typography.Text type="secondary">{t('monitoring.overview.drillHint')}</Typography.Text>} className="card-section">
+        <Card size="small" title={t('monitoring.overview.byPlace')} extra={<Space><Typography.Text type="secondary">{t('monitoring.overview.drillHint')}</Typography.Text><TableExport /></Space>} className="card-section">
           <GradeChart places={o.children} onPick={(code) => drillable && setPlace(code)} />
           <Table<Child> rowKey="code" size="small" bordered columns={columns} dataSource={o.children} pagination={false} loading={overview.loading} data-testid="children-table" />
         </Card>

@@ -9,6 +9,7 @@ import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
 import { qualityRates, type QualityReport, type QualityRow, type Rate } from './api';
 import { Chart, type ChartOption } from './Chart';
+import { TableExport } from '../../components/TableExport';
 
 const KEYS = ['incidence', 'missedRate', 'wrongExitRate', 'approval'] as const;
 const pct = (v: number) => `${Math.round(v * 10000) / 100}%`;
@@ -81,6 +82,7 @@ export function QualityPage() {
       <Card
         size="small"
         title={r ? `${t('procedures.quality.title')} · ${r.place.name} ${r.year}` : t('procedures.quality.title')}
+        extra={<TableExport />}
       >
         {report.error ? (
           <ErrorState error={report.error} onRetry={report.reload} />

@@ -13,6 +13,7 @@ import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
 import { monthlyProgress, targetOverview, type MonthlyProgress, type OverviewRow, type TargetOverview, type YearCell } from './api';
 import { Chart, type ChartOption } from './Chart';
+import { TableExport } from '../../components/TableExport';
 
 const STATUS_COLOR: Record<string, string> = { met: 'green', on_track: 'blue', behind: 'red', planned: 'default', no_target: 'default' };
 
@@ -95,6 +96,7 @@ export function TargetsPage() {
         title={o ? `${t('procedures.targets.title')} · ${o.place.name}` : t('procedures.targets.title')}
         extra={
           <Space>
+            <TableExport />
             {t('procedures.targets.from')}
             <InputNumber min={2000} max={2100} value={range.from ?? o?.years[0]} onChange={(v) => setRange((r) => ({ ...r, from: v ?? undefined, to: r.to ?? o?.years.at(-1) }))} />
             {t('procedures.targets.to')}
@@ -134,6 +136,7 @@ export function TargetsPage() {
           size="small"
           className="card-section"
           title={t('procedures.targets.monthly', { year, place: o.place.name })}
+          extra={<TableExport />}
         >
           {chart && <Chart option={chart} testId="targets-chart" />}
           {progress.error ? <ErrorState error={progress.error} onRetry={progress.reload} /> : months && <Chart option={months} height={260} testId="months-chart" />}

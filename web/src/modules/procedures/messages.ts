@@ -57,7 +57,7 @@ export const zh = {
   quality: {
     title: '三率一度', year: '年度', remaining: '剩余贫困人口', surveys: '抽样调查次数', threshold: '标准', breached: '未达标', ok: '达标', noData: '无数据',
     breachNote: '{{count}} 个地区有指标未达标', noneBreached: '各地区指标均达标', chartTitle: '发生率、漏评率、错退率（%）与 2% 标准',
-    noSurveys: '{{year}} 年尚无三率一度抽样调查，各项比率无法计算。县级业务员在“目标进度”页录入抽样调查后，这里显示各地区是否达标。',
+    noSurveys: '{{year}} 年尚无三率一度抽样调查，各项比率无法计算，也无从判断是否达标；录入抽样调查后这里显示各地区的比率和结论。',
     rates: { incidence: '综合贫困发生率', missedRate: '漏评率', wrongExitRate: '错退率', approval: '群众认可度' },
   },
 };
@@ -120,7 +120,7 @@ export const en: typeof zh = {
   quality: {
     title: 'Quality rates (三率一度)', year: 'Year', remaining: 'Remaining poor', surveys: 'Surveys', threshold: 'Threshold', breached: 'Breached', ok: 'Met', noData: 'No data',
     breachNote: '{{count}} places breach a threshold', noneBreached: 'Every place meets the thresholds', chartTitle: 'Incidence, missed and wrong-exit rates (%) against 2%',
-    noSurveys: 'No quality survey recorded for {{year}}: the rates cannot be computed. A county operator records surveys on the targets page.',
+    noSurveys: 'No quality survey recorded for {{year}}: the rates cannot be computed or judged until surveys are recorded.',
     rates: { incidence: 'Poverty incidence', missedRate: 'Missed rate', wrongExitRate: 'Wrong-exit rate', approval: 'Approval' },
   },
 };

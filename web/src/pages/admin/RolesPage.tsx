@@ -6,6 +6,7 @@ import { getRoles } from '../../api/users';
 import { roleName } from '../../app/roleName';
 import { useApi } from '../../app/useApi';
 import { ErrorState } from '../../components/ErrorState';
+import { TableExport } from '../../components/TableExport';
 
 /** 角色权限: every role with its permissions and the place levels it may be scoped to (read-only: roles are data on the server). */
 export function RolesPage() {
@@ -55,7 +56,7 @@ export function RolesPage() {
   ];
 
   return (
-    <Card size="small" title={t('roles.title')}>
+    <Card size="small" title={t('roles.title')} extra={<TableExport />}>
       <Table<RoleInfo> className="roles-table" rowKey="code" size="small" bordered loading={roles.loading} columns={columns} dataSource={roles.data?.roles ?? []} pagination={false} />
     </Card>
   );

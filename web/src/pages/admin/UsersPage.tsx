@@ -14,6 +14,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { OneTimePassword } from './OneTimePassword';
 import { UserForm } from './UserForm';
 import { FilterButtons } from '../../components/FilterButtons';
+import { TableExport } from '../../components/TableExport';
 
 const DONE: Record<UserChange, string> = { disable: 'users.disabledDone', enable: 'users.enabledDone', unlock: 'users.unlockedDone' };
 
@@ -129,12 +130,14 @@ export function UsersPage() {
       size="small"
       title={t('users.title')}
       extra={
-        manage &&
-        roles.data && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('users.create')}
-          </Button>
-        )
+        <Space>
+          <TableExport />
+          {manage && roles.data && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('users.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap className="household-filters">
