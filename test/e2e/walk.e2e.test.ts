@@ -21,7 +21,7 @@ import { DEMO_USERS } from '../../src/modules/users/bootstrap';
 import { ROLES, type Permission, type Role } from '../../src/domain/roles';
 import { buildApp } from '../../src/server/app';
 import { launchChromium, listen } from './browser';
-import { signIn } from './session';
+import { signIn, submitLogin } from './session';
 
 /**
  * Latin words a Chinese page may show: file formats and the authenticator standard, the
@@ -214,4 +214,22 @@ describe('every menu page as every demo role', () => {
     console.log(report.join('\n'));
     expect(all).toEqual([]);
   }, 900_000);
+});
+
+describe('the login page', () => {
+  it('says how many tries remain before the lock-out, and that the account may be locked when none remain', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(base + '/login');
+    const tries = page.getByTestId('login-tries');
+    // The demo's policy: 5 wrong passwords lock for 15 minutes. A fresh name, so the walk's users are not locked.
+    for (const left of [4, 3, 2, 1]) {
+      expect(await submitLogin(page, 'nobody.here', 'wrong-password')).toBe(401);
+      await tries.filter({ hasText: `还可再试 ${left} 次` }).waitFor();
+    }
+    expect(await submitLogin(page, 'nobody.here', 'wrong-password')).toBe(401);
+    await tries.filter({ hasText: '账户可能已被锁定 15 分钟' }).waitFor();
+    expect(await page.getByTestId('login-error').innerText()).toContain('用户名或密码错误');
+    await context.close();
+  }, 60_000);
 });

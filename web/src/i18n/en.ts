@@ -89,6 +89,8 @@ export const en: Strings<Messages> = {
     countTitle: 'Registered: {{households}} households, {{persons}} persons; still poor (incl. returned): {{poorHouseholds}} households, {{poorPersons}} persons',
   },
   login: {
+    triesLeft: '{{count}} tries left; after {{count}} more wrong passwords the account is locked for {{minutes}} minutes.',
+    triesUsed: 'Too many wrong passwords: the account may be locked for {{minutes}} minutes. Try later or ask an administrator to unlock it.',
     title: 'Sign in',
     subtitle: 'Poverty alleviation and relapse monitoring',
     username: 'User name',
