@@ -174,8 +174,8 @@ async function walkAs(context: BrowserContext, username: string, password: strin
   const pages = await menuPaths(page);
   for (const path of pages) {
     w.where = `${username} ${path}`;
-    // Scroll the page down first: the next page must open at its top.
-    await page.evaluate(() => {
+    // Scroll the page down first: the next page must open at its top. (The menu item of the page on screen, the first one, opens no new page.)
+    if (new URL(page.url()).pathname !== path) await page.evaluate(() => {
       window.scrollTo(0, document.body.scrollHeight);
       document.querySelector('.app-content')?.scrollTo(0, 1e6);
     });

@@ -64,6 +64,8 @@ export function TargetsPage() {
   const query = { place: selected.code, ...(range.from && range.to ? range : {}) };
   const overview = useApi(`targets#${JSON.stringify(query)}`, (signal) => targetOverview(query, signal));
   const o = overview.data;
+  // The verdict banner only when some year of some place has a target to be behind or ahead of.
+  const targeted = o ? [...o.rows, o.total].some((r) => Object.values(r.byYear).some((c) => c.targetPersons !== null || c.targetHouseholds !== null)) : false;
   // The business year's chart and months; a place whose targets do not reach it shows its last target year.
   const year = o ? (o.years.includes(businessYear) ? businessYear : o.years[o.years.length - 1]) : undefined;
   const progress = useApi(`progress#${selected.code ?? ''}#${year ?? ''}`, (signal) => (year ? monthlyProgress({ place: selected.code, year }, signal) : Promise.resolve(undefined)));
@@ -108,7 +110,8 @@ export function TargetsPage() {
           <ErrorState error={overview.error} onRetry={overview.reload} />
         ) : (
           <>
-            {o && (
+            {o && !targeted && <Alert showIcon type="info" className="page-hint" title={t('procedures.targets.noTargets', { place: o.place.name })} />}
+            {o && targeted && (
               <Alert
                 showIcon
                 type={o.behind.length ? 'warning' : 'success'}

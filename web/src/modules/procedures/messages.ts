@@ -49,7 +49,8 @@ export const zh = {
   },
   targets: {
     title: '减贫目标与进度', from: '起始年', to: '截止年', target: '目标', exited: '已脱贫', inProgress: '办理中', forecast: '预计', share: '完成率',
-    behindNote: '{{count}} 个地区落后于计划（红色标出）', noneBehind: '没有落后于计划的地区', total: '合计', monthly: '{{year}} 年逐月进度（{{place}}）',
+    behindNote: '{{count}} 个地区落后于计划（红色标出）', noneBehind: '没有落后于计划的地区',
+    noTargets: '{{place}}及下级地区在所选年份没有减贫目标，无从判断进度。', total: '合计', monthly: '{{year}} 年逐月进度（{{place}}）',
     cumulative: '累计脱贫（程序办结）', planned: '按计划', monthPersons: '当月脱贫', recordedWithoutCase: '另有 {{count}} 人的脱贫记录无系统内程序（导入或早前登记）。',
     chartTitle: '{{year}} 年目标与完成（人）', year: '年度', month: '{{month}} 月', status: '进度',
     statuses: { met: '已完成', on_track: '按计划推进', behind: '落后于计划', planned: '尚未开始', no_target: '未设目标' },
@@ -112,7 +113,8 @@ export const en: typeof zh = {
   },
   targets: {
     title: 'Exit targets and progress', from: 'From', to: 'To', target: 'Target', exited: 'Exited', inProgress: 'In progress', forecast: 'Forecast', share: 'Done',
-    behindNote: '{{count}} places behind plan (in red)', noneBehind: 'No place is behind plan', total: 'Total', monthly: '{{year}} month by month ({{place}})',
+    behindNote: '{{count}} places behind plan (in red)',
+    noTargets: 'No exit targets for {{place}} or the places under it in these years: progress cannot be judged.', noneBehind: 'No place is behind plan', total: 'Total', monthly: '{{year}} month by month ({{place}})',
     cumulative: 'Exited (cases completed)', planned: 'Plan', monthPersons: 'Exited in month', recordedWithoutCase: '{{count}} more persons recorded as exited without a case in the system (imported or earlier).',
     chartTitle: '{{year}} target and exits (persons)', year: 'Year', month: 'Month {{month}}', status: 'Progress',
     statuses: { met: 'Met', on_track: 'On track', behind: 'Behind plan', planned: 'Not started', no_target: 'No target' },
