@@ -10,6 +10,7 @@
  * - an empty page where the demo has data: a page whose every table is empty, unless the page is
  *   listed in EMPTY_BY_DESIGN with the reason the demo has nothing there.
  */
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -230,6 +231,27 @@ describe('the login page', () => {
     expect(await submitLogin(page, 'nobody.here', 'wrong-password')).toBe(401);
     await tries.filter({ hasText: '账户可能已被锁定 15 分钟' }).waitFor();
     expect(await page.getByTestId('login-error').innerText()).toContain('用户名或密码错误');
+    await context.close();
+  }, 60_000);
+});
+
+describe('导出Excel of a list the server has no workbook of', () => {
+  it('writes the table as shown to an .xlsx named after the page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, base, 'county', 'Fupin@2024', '/procedures/quality');
+    await page.locator('tr.ant-table-row').first().waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('table-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^三率一度·夏邑县\d{4}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await file.path())!);
+    const sheet = book.worksheets[0];
+    expect(sheet.getRow(1).getCell(1).value).toBe('所在地');
+    const shown = await page.locator('tr.ant-table-row').count();
+    expect(sheet.rowCount).toBe(shown + 1);
+    expect(sheet.getRow(2).getCell(1).value).toBe((await page.locator('tr.ant-table-row td').first().innerText()).trim());
     await context.close();
   }, 60_000);
 });
