@@ -140,9 +140,10 @@ describe('administration pages in the browser', () => {
     const rows = page.locator('.roles-table tbody tr.ant-table-row');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(ROLE_CODES.length);
-    const village = rows.filter({ hasText: 'village_operator' });
+    // Rows by their role code (the page shows names; the code is the row's key and a tooltip).
+    const village = page.locator('.roles-table tr[data-row-key="village_operator"]');
     expect(await village.innerText()).toContain('修改建档立卡数据');
-    expect(await rows.filter({ hasText: 'auditor' }).innerText()).toContain('三员');
+    expect(await page.locator('.roles-table tr[data-row-key="auditor"]').innerText()).toContain('三员');
   });
 
   it('browses the place tree down to a county and lists its townships with their codes', async () => {

@@ -42,7 +42,8 @@ export async function submitLogin(page: Page, username: string, password: string
 }
 
 /**
- * Open `path`, be sent to the login page, sign in, and wait to be back on `path`. A user who
+ * Open `path`, be sent to the login page, sign in, and wait to be back on `path` (for '/', on
+ * whichever page the app sends the user to: his home page). A user who
  * must use TOTP (the 三员, by default) binds an authenticator on the /totp page the app sends
  * him to at his first login, and gives a code of it at later ones (real time; codes of one
  * user are used at most once per 30-second step, as the server refuses a replay).
@@ -52,6 +53,7 @@ export async function signIn(page: Page, base: string, username: string, passwor
   await page.waitForURL((url) => url.pathname === '/login');
   expectStatus(await submitLogin(page, username, password), 200, username);
   const target = path.split('?')[0];
+  const arrived = (url: URL) => (target === '/' ? !['/login', '/totp', '/'].includes(url.pathname) : url.pathname === target);
   const key = totpKeys.get(username);
   if (key) {
     await page.getByTestId('totp-step').waitFor();
@@ -60,7 +62,9 @@ export async function signIn(page: Page, base: string, username: string, passwor
     await page.getByRole('button', { name: '验证并登录' }).click();
     expectStatus((await answer).status(), 200, username);
   } else {
-    await page.waitForURL((url) => url.pathname === target || url.pathname === '/totp');
+    await page.waitForURL((url) => arrived(url) || url.pathname === '/totp');
+    // Home ('/'): the app passes through the home page on its way to /totp; wait for where it settles.
+    if (target === '/') await page.locator('.app-sider').or(page.getByRole('button', { name: '开始绑定验证器' })).first().waitFor();
     if (new URL(page.url()).pathname === '/totp' && target !== '/totp') {
       await page.getByRole('button', { name: '开始绑定验证器' }).click();
       const bound = (await page.getByTestId('totp-manual-key').innerText()).replace(/\s/g, '');
@@ -71,7 +75,7 @@ export async function signIn(page: Page, base: string, username: string, passwor
       await page.goto(base + path);
     }
   }
-  await page.waitForURL((url) => url.pathname === target);
+  await page.waitForURL(arrived);
 }
 
 const totpKeys = new Map<string, string>();

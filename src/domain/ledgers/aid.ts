@@ -21,7 +21,7 @@ const COMPULSORY = ['boarding_subsidy', 'compulsory_other', 'other'];
 export const AID_ENTITLEMENT: AidEntitlement = {
   version: '2016-2020-v1',
   source:
-    'POLICY.md §9 应助尽助（学前、义务教育寄宿生生活补助、高中、中职和高职雨露计划、高校助学金或生源地信用助学贷款）；各学段可计入的资助项目为本地默认值（local default），待部署确认',
+    '政策口径第九节 应助尽助（学前、义务教育寄宿生生活补助、高中、中职和高职雨露计划、高校助学金或生源地信用助学贷款）；各学段可计入的资助项目为本地默认值，待部署确认',
   statuses: ['poor', 'returned', 'exited'],
   inSchool: ['in_school'],
   stages: {

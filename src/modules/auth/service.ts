@@ -117,7 +117,8 @@ export async function login(db: Db, input: LoginInput, deps: AuthDeps): Promise<
   };
   // One answer for an unknown name, a wrong password and a locked account (locking or
   // locked): the password step tells nobody which user names exist. The audit trail says which.
-  const invalid = () => new AppError(401, 'invalid_credentials', invalidCredentialsMessage(deps.policy));
+  // The lock-out rule (the same for every name, so it tells nothing of the account) lets the login page count the tries left.
+  const invalid = () => new AppError(401, 'invalid_credentials', invalidCredentialsMessage(deps.policy), { maxFailures: deps.policy.lockout.maxFailures, lockMinutes: deps.policy.lockout.lockMinutes });
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), input.password);
     await refuse('invalid_credentials', 401, '', '用户不存在');

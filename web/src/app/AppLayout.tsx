@@ -1,5 +1,5 @@
 import { Layout, Menu, Tooltip } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from './auth';
@@ -8,8 +8,17 @@ import { usePlaceParam, withPlace } from './usePlaceParam';
 import { AppHeader } from './AppHeader';
 import { PageLoading } from './lazyPage';
 import { BusinessYearProvider } from './businessYear';
+import { PageBreadcrumb } from './PageBreadcrumb';
 
 const { Sider, Content } = Layout;
+
+/** Inside the page's Suspense: scrolls to the top again once the page's code has arrived and it is shown. */
+function ScrollToTop() {
+  useLayoutEffect(() => {
+    window.scrollTo(0, 0);
+  }, []);
+  return null;
+}
 
 /** The frame of every page: header, the modules the user's role uses on the left, the page on the right. */
 export function AppLayout() {
@@ -20,6 +29,10 @@ export function AppLayout() {
   const [place] = usePlaceParam();
   const current = menuPageFor(location.pathname);
   const modules = menuFor(me.permissions);
+  // A new page opens at its top, wherever the user had scrolled to reach the menu item.
+  useLayoutEffect(() => {
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
 
   const items = modules.map((module) =>
     module.pages.length === 0
@@ -56,8 +69,10 @@ export function AppLayout() {
             />
           </Sider>
           <Content className="app-content">
+            <PageBreadcrumb />
             {/* The frame stays while a page's code loads (app/lazyPage.tsx). */}
             <Suspense fallback={<PageLoading />}>
+              <ScrollToTop key={location.pathname} />
               <Outlet />
             </Suspense>
           </Content>

@@ -5,6 +5,8 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 export const en: Strings<Messages> = {
   common: {
+    exportExcel: 'Export Excel',
+    noTable: 'No table on the page to export',
     loadingPage: 'Loading the page…',
     yes: 'Yes',
     no: 'No',
@@ -29,6 +31,9 @@ export const en: Strings<Messages> = {
     en: 'English',
   },
   menu: {
+    detail: 'Details',
+    import: 'Import',
+    newHousehold: 'New household',
     registry: 'Registry',
     households: 'Households',
     monitoring: 'Monitoring',
@@ -84,6 +89,8 @@ export const en: Strings<Messages> = {
     countTitle: 'Registered: {{households}} households, {{persons}} persons; still poor (incl. returned): {{poorHouseholds}} households, {{poorPersons}} persons',
   },
   login: {
+    triesLeft: '{{count}} tries left; after {{count}} more wrong passwords the account is locked for {{minutes}} minutes.',
+    triesUsed: 'Too many wrong passwords: the account may be locked for {{minutes}} minutes. Try later or ask an administrator to unlock it.',
     title: 'Sign in',
     subtitle: 'Poverty alleviation and relapse monitoring',
     username: 'User name',

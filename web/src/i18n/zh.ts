@@ -1,6 +1,8 @@
 /** 简体中文 (the default language). en.ts has the same keys. */
 export const zh = {
   common: {
+    exportExcel: '导出Excel',
+    noTable: '页面上没有可导出的表格',
     loadingPage: '页面加载中…',
     yes: '是',
     no: '否',
@@ -25,6 +27,9 @@ export const zh = {
     en: 'English',
   },
   menu: {
+    detail: '详情',
+    import: '导入',
+    newHousehold: '新增农户',
     registry: '建档立卡',
     households: '农户名单',
     monitoring: '监测预警',
@@ -80,6 +85,8 @@ export const zh = {
     countTitle: '建档立卡 {{households}} 户 {{persons}} 人；其中未脱贫（含返贫） {{poorHouseholds}} 户 {{poorPersons}} 人',
   },
   login: {
+    triesLeft: '还可再试 {{count}} 次；再输错 {{count}} 次，账户将被锁定 {{minutes}} 分钟。',
+    triesUsed: '已连续输错多次，账户可能已被锁定 {{minutes}} 分钟：请稍后重试或请管理员解锁。',
     title: '用户登录',
     subtitle: '脱贫攻坚与防返贫监测',
     username: '用户名',

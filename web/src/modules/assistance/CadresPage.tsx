@@ -11,6 +11,7 @@ import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
 import { PlacePicker } from '../../components/PlacePicker';
 import { createCadre, exportUrl, getCadres, getRanks, updateCadre, type Cadre, type CadreInput } from './api';
+import { rankLabel } from './ranks';
 
 function CadreForm({ cadre, place, onClose, onSaved }: { cadre?: Cadre; place: string | undefined; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -94,7 +95,7 @@ export function CadresPage() {
               { title: L('id'), dataIndex: 'id', width: 90 },
               { title: L('name'), dataIndex: 'name' },
               { title: L('unit'), dataIndex: 'unit', ellipsis: true },
-              { title: L('rank'), dataIndex: 'rank' },
+              { title: L('rank'), dataIndex: 'rank', render: (v: string) => rankLabel(v) },
               { title: t('assistance.households'), dataIndex: 'households', align: 'right' },
               {
                 title: t('common.actions'),

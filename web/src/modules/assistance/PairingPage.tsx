@@ -7,6 +7,7 @@ import { ApiError, queryString } from '../../api/client';
 import { useApi } from '../../app/useApi';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
+import { rankLabel } from './ranks';
 import { exportUrl, getCadres, getUnpaired, pairHouseholds, type Unpaired } from './api';
 
 export function PairingPage() {
@@ -47,7 +48,7 @@ export function PairingPage() {
             style={{ width: 320 }}
             value={cadreId}
             onChange={setCadreId}
-            options={(cadres.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.unit}，${c.rank}，${t('assistance.pairedCount', { count: c.households })}）` }))}
+            options={(cadres.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.unit}，${rankLabel(c.rank)}，${t('assistance.pairedCount', { count: c.households })}）` }))}
           />
           <DatePicker onChange={(d) => d && setStartedOn(d.format('YYYY-MM-DD'))} placeholder={startedOn} />
           <Button href={exportUrl('unpaired', { place })}>{t('assistance.export')}</Button>

@@ -16,6 +16,7 @@ import { DEFAULT_RULE_SET, OUTCOMES } from '../../../../src/domain/compare/rules
 import { HIT_STATUSES } from '../../../../src/domain/compare/workflow';
 import { ReportActions } from '../reports/parts';
 import { getHitReport, hitsExportUrl, listHits, sendHits, type Hit, type HitQuery, type HitReport } from './api';
+import { FilterButtons } from '../../components/FilterButtons';
 
 const RULE_OPTIONS = Object.entries(DEFAULT_RULE_SET.rules).map(([value, r]) => ({ value, label: r.label }));
 const STATUS_OPTIONS = [{ value: 'open', label: '未办结' }, ...Object.entries(HIT_STATUSES).map(([value, label]) => ({ value, label }))];
@@ -85,6 +86,7 @@ export function HitsPage() {
                 <Select allowClear placeholder={t('compare.status')} style={{ width: 130 }} value={filter.status} options={STATUS_OPTIONS} onChange={(status) => narrow({ ...filter, status })} />
                 <Select allowClear placeholder={t('compare.outcome')} style={{ width: 120 }} value={filter.outcome} options={OUTCOME_OPTIONS} onChange={(outcome) => narrow({ ...filter, outcome })} />
                 <Checkbox checked={filter.overdue === 'true'} onChange={(e) => narrow({ ...filter, overdue: e.target.checked ? 'true' : undefined })}>{t('compare.onlyOverdue')}</Checkbox>
+                <FilterButtons onSearch={() => { list.reload(); report.reload(); }} onReset={() => narrow({})} />
               </Space>
               {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : (
                 <Table<Hit> className="compare-hit-table" rowKey="id" size="small" bordered loading={list.loading} columns={columns} dataSource={list.data?.items ?? []}

@@ -3,7 +3,7 @@
  * without an aid item their stage counts (policy data, with its version and source shown); the
  * education department records the aid from the row.
  */
-import { Alert, Breadcrumb, Button, Card, Table } from 'antd';
+import { Alert, Button, Card, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -12,12 +12,12 @@ import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { ReportActions } from '../reports/parts';
 import { aidGaps, aidGapsExportUrl, listShapes, recordAid, type LedgerRecord } from './api';
-import { DEFAULT_YEAR, YearField } from './parts';
+import { useLedgerYear, YearField } from './parts';
 import { RecordForm } from './RecordForm';
 
 export function AidGapsPage() {
   const [place] = usePlaceParam();
-  const [year, setYear] = useState(DEFAULT_YEAR);
+  const [year, setYear] = useLedgerYear();
   const [aiding, setAiding] = useState<LedgerRecord>();
   const list = useApi(`gaps${place}${year}`, (signal) => aidGaps({ place, year }, signal));
   const shapes = useApi('shapes', (signal) => listShapes(signal));
@@ -36,7 +36,6 @@ export function AidGapsPage() {
   ];
   return (
     <div className="report-page ledger-page">
-      <Breadcrumb items={[{ title: <Link to="/ledgers">行业部门台账</Link> }, { title: '应助尽助' }]} />
       <div className="report-head">
         <h2 className="report-title">应助尽助：应资助未资助的学生（{year}学年）</h2>
         <ReportActions exportUrl={aidGapsExportUrl({ place, year })} />

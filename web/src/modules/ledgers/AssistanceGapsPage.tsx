@@ -2,7 +2,7 @@
  * 应保尽保 (to verify): registered households whose per-capita income of the year is below the
  * county's 农村低保 standard (as 民政's file gives it) and with no member 在保 in 低保 or 特困.
  */
-import { Alert, Breadcrumb, Card, InputNumber, Space, Table } from 'antd';
+import { Alert, Card, InputNumber, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../app/useApi';
@@ -10,18 +10,17 @@ import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { ReportActions } from '../reports/parts';
 import { assistanceGaps, assistanceGapsExportUrl, type AssistanceGaps } from './api';
-import { DEFAULT_YEAR, YearField } from './parts';
+import { useLedgerYear, YearField } from './parts';
 
 type Item = AssistanceGaps['items'][number];
 
 export function AssistanceGapsPage() {
   const [place] = usePlaceParam();
-  const [year, setYear] = useState(DEFAULT_YEAR);
+  const [year, setYear] = useLedgerYear();
   const [standard, setStandard] = useState<number>();
   const list = useApi(`assistance${place}${year}${standard}`, (signal) => (standard ? assistanceGaps({ place, year, standard }, signal) : Promise.resolve(undefined)));
   return (
     <div className="report-page ledger-page">
-      <Breadcrumb items={[{ title: <Link to="/ledgers">行业部门台账</Link> }, { title: '应保尽保' }]} />
       <div className="report-head">
         <h2 className="report-title">应保尽保：低于低保标准而未在保的登记户（待核实）</h2>
         <ReportActions exportUrl={standard ? assistanceGapsExportUrl({ place, year, standard }) : undefined} />

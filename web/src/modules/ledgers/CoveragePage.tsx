@@ -1,25 +1,22 @@
 /** Students in school by stage per place (the shape of seed 002: 小学765人 …), with the registered and the aided. */
-import { Breadcrumb, Card, Table } from 'antd';
-import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Card, Table } from 'antd';
 import { useApi } from '../../app/useApi';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { ReportActions } from '../reports/parts';
 import { coverage, coverageExportUrl, type Coverage } from './api';
-import { DEFAULT_YEAR, YearField } from './parts';
+import { useLedgerYear, YearField } from './parts';
 
 type Line = Coverage['lines'][number];
 
 export function CoveragePage() {
   const [place] = usePlaceParam();
-  const [year, setYear] = useState(DEFAULT_YEAR);
+  const [year, setYear] = useLedgerYear();
   const data = useApi(`coverage${place}${year}`, (signal) => coverage({ place, year }, signal));
   const c = data.data;
   const rows: (Line & { key: string })[] = c ? [...c.lines.map((l) => ({ ...l, key: l.placeCode })), { ...c.total, placeCode: '', placeName: '合计', key: 'total' }] : [];
   return (
     <div className="report-page ledger-page">
-      <Breadcrumb items={[{ title: <Link to="/ledgers">行业部门台账</Link> }, { title: '分学段学生' }]} />
       <div className="report-head">
         <h2 className="report-title">分学段在校学生（{year}学年）</h2>
         <ReportActions exportUrl={coverageExportUrl({ place, year })} />

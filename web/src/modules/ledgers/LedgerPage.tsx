@@ -4,7 +4,7 @@
  * and for the department keeping it: the import (template, 试导入, errors row by row, 导入) and the form.
  */
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, Upload } from 'antd';
+import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -14,8 +14,9 @@ import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { ReportActions } from '../reports/parts';
 import { downloadErrorReport, exportUrl, importLedger, listRecords, listShapes, templateUrl, type ImportResult, type LedgerQuery, type LedgerRecord, type LedgerShape } from './api';
-import { DEFAULT_YEAR, YearField } from './parts';
+import { useLedgerYear, YearField } from './parts';
 import { RecordForm } from './RecordForm';
+import { FilterButtons } from '../../components/FilterButtons';
 
 
 export function LedgerPage() {
@@ -27,7 +28,6 @@ export function LedgerPage() {
   const current = items.find((s) => s.kind === kind) ?? items[0];
   return (
     <div className="report-page ledger-page">
-      <Breadcrumb items={[{ title: <Link to="/ledgers">行业部门台账</Link> }, ...(current ? [{ title: `${current.group} · ${current.label}` }] : [])]} />
       {shapes.data && !items.length && <Alert type="info" showIcon title="您的账户没有可查看的行业部门台账" />}
       {current && (
         <Tabs
@@ -42,7 +42,8 @@ export function LedgerPage() {
 
 function LedgerTab({ shape }: { shape: LedgerShape }) {
   const [place] = usePlaceParam();
-  const [filter, setFilter] = useState<LedgerQuery>({ year: DEFAULT_YEAR });
+  const [businessYear] = useLedgerYear();
+  const [filter, setFilter] = useState<LedgerQuery>({ year: businessYear });
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [importing, setImporting] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -84,11 +85,12 @@ function LedgerTab({ shape }: { shape: LedgerShape }) {
       </div>
       <Space wrap className="no-print" style={{ marginBottom: 8 }}>
         <YearField label={shape.yearLabel} value={filter.year} onChange={(year) => narrow({ ...filter, year })} />
-        <Input.Search allowClear placeholder="姓名、身份证号或户编号" style={{ width: 220 }} onSearch={(q) => narrow({ ...filter, q: q || undefined })} />
+        <Input.Search key={filter.q ?? ''} defaultValue={filter.q} allowClear placeholder="姓名、身份证号或户编号" style={{ width: 220 }} onSearch={(q) => narrow({ ...filter, q: q || undefined })} />
         <Select allowClear placeholder="建档立卡" style={{ width: 130 }} value={filter.registered} options={[{ value: 'true', label: '建档立卡' }, { value: 'false', label: '非建档立卡' }]} onChange={(registered) => narrow({ ...filter, registered })} />
         {shape.fields.filter((f) => f.filter).map((f) => (
           <Select key={f.key} allowClear placeholder={f.label} style={{ width: 150 }} value={filter[f.key] as string | undefined} options={(f.options ?? []).map((o) => ({ value: o.code, label: o.label }))} onChange={(v) => narrow({ ...filter, [f.key]: v })} />
         ))}
+        <FilterButtons onSearch={list.reload} onReset={() => narrow({ year: filter.year })} />
       </Space>
       {list.error ? (
         <ErrorState error={list.error} onRetry={list.reload} />
@@ -99,7 +101,7 @@ function LedgerTab({ shape }: { shape: LedgerShape }) {
         />
       )}
       {importing && <ImportModal shape={shape} onClose={(done) => { setImporting(false); if (done) list.reload(); }} />}
-      {creating && <RecordForm shape={shape} initial={{ year: String(filter.year ?? DEFAULT_YEAR) }} onClose={(saved) => { setCreating(false); if (saved) list.reload(); }} />}
+      {creating && <RecordForm shape={shape} initial={{ year: String(filter.year ?? businessYear) }} onClose={(saved) => { setCreating(false); if (saved) list.reload(); }} />}
     </Card>
   );
 }

@@ -1,8 +1,12 @@
 /** Small parts of the ledger pages. */
 import { InputNumber, Space } from 'antd';
+import { useBusinessYear } from '../../app/businessYear';
 
-/** The school or business year a page reads (an explicit year, never the clock's). */
-export const DEFAULT_YEAR = 2019;
+/** The school or business year a ledger page reads: the header's business year (never the clock's); choosing another on the page changes the header's. */
+export function useLedgerYear(): [number, (year: number | undefined) => void] {
+  const { year, setYear } = useBusinessYear();
+  return [year, (next) => next !== undefined && setYear(next)];
+}
 
 export function YearField({ label, value, onChange }: { label: string; value: number | undefined; onChange: (year: number | undefined) => void }) {
   return (

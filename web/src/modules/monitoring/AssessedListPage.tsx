@@ -17,6 +17,7 @@ import { withPlace } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { assessedExportUrl, listAssessed, type AssessedFilter, type AssessedHousehold } from './api';
 import { GradeTag, GRADES } from './grades';
+import { FilterButtons } from '../../components/FilterButtons';
 
 const CRITERIA = ['income', 'food', 'clothing', 'education', 'medical', 'housing', 'water'];
 const OUTCOMES = ['meets', 'does_not_meet', 'undetermined'];
@@ -31,6 +32,7 @@ export function AssessedListPage() {
   const { year } = useBusinessYear();
   const filter: AssessedFilter = { place: selected.effectiveCode, year: String(year) };
   for (const key of FILTER_KEYS) filter[key] = params.get(key) || undefined;
+  const filtered = FILTER_KEYS.some((key) => filter[key] !== undefined);
   const page = Number(params.get('page')) || 1;
   const pageSize = Number(params.get('pageSize')) || 20;
   const query = { ...filter, page, pageSize };
@@ -114,6 +116,9 @@ export function AssessedListPage() {
         <Form.Item label={t('monitoring.list.suggested')}>
           <Select style={{ width: 150 }} value={filter.suggested ?? ''} options={options(CATEGORIES, 'categories')} onChange={(v) => update({ suggested: v })} />
         </Form.Item>
+        <Form.Item>
+          <FilterButtons onSearch={list.reload} onReset={() => update({ grade: undefined, failing: undefined, outcome: undefined, suggested: undefined, page: undefined })} />
+        </Form.Item>
       </Form>
       {list.error ? (
         <ErrorState error={list.error} onRetry={list.reload} />
@@ -127,6 +132,7 @@ export function AssessedListPage() {
           dataSource={list.data?.items ?? []}
           scroll={{ x: 1100 }}
           data-testid="assessed-table"
+          locale={{ emptyText: filtered ? t('monitoring.list.filteredEmpty') : t('monitoring.list.noResults', { year }) }}
           pagination={{
             current: page,
             pageSize,

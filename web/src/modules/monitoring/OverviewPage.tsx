@@ -12,6 +12,7 @@ import type { Grade } from '../../api/assessment';
 import { formatTime } from '../../app/labels';
 import { useApi } from '../../app/useApi';
 import { useBusinessYear } from '../../app/businessYear';
+import { useCan } from '../../app/auth';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
@@ -19,6 +20,7 @@ import { RecomputeButton } from '../../components/RecomputeButton';
 import { getOverview, type Overview } from './api';
 import { GradeChart } from './GradeChart';
 import { GRADE_COLORS, GRADES, parentCode } from './grades';
+import { TableExport } from '../../components/TableExport';
 
 type Child = Overview['children'][number];
 
@@ -31,6 +33,7 @@ export function OverviewPage() {
   const [, setPlace] = usePlaceParam();
   const place = selected.effectiveCode;
   const { year } = useBusinessYear();
+  const can = useCan();
   const overview = useApi(`overview:${place}:${year}`, (signal) => getOverview({ place, year: String(year) }, signal));
   const o = overview.data?.place.code === place ? overview.data : undefined;
   const mayGoUp = place !== '0' && (selected.scopeCode === '0' || place.length > selected.scopeCode.length);
@@ -90,7 +93,9 @@ export function OverviewPage() {
           <Spin className="page-loading" />
         ) : (
           <>
-            {o.households === 0 && <Alert type="info" showIcon title={t('monitoring.overview.empty')} />}
+            {o.households === 0 && <Alert type="info" showIcon title={t(can('monitoring.recompute') ? 'monitoring.overview.empty' : 'monitoring.overview.emptyAsk', { year })} />}
+            {/* The tiles and facts only when there are results behind them. */}
+            {o.households > 0 && (<>
             <Row gutter={12} className="grade-tiles">
               <Col span={4}>
                 <Statistic title={t('monitoring.overview.households')} value={o.households} suffix={<small>{t('monitoring.overview.perPersons', { count: o.persons })}</small>} />
@@ -114,11 +119,12 @@ export function OverviewPage() {
                 </Link>
               ))}
             </Typography.Paragraph>
+            </>)}
           </>
         )}
       </Card>
       {o && o.children.length > 0 && (
-        <Card size="small" title={t('monitoring.overview.byPlace')} extra={<Typography.Text type="secondary">{t('monitoring.overview.drillHint')}</Typography.Text>} className="card-section">
+        <Card size="small" title={t('monitoring.overview.byPlace')} extra={<Space><Typography.Text type="secondary">{t('monitoring.overview.drillHint')}</Typography.Text><TableExport /></Space>} className="card-section">
           <GradeChart places={o.children} onPick={(code) => drillable && setPlace(code)} />
           <Table<Child> rowKey="code" size="small" bordered columns={columns} dataSource={o.children} pagination={false} loading={overview.loading} data-testid="children-table" />
         </Card>

@@ -31,12 +31,14 @@ export const zh = {
     title: '监测总览', year: '{{year}} 年', noYear: '尚无评估结果', computedAt: '评估时间 {{time}}', households: '评估户数', persons: '人数',
     byGrade: '按风险等级', byPlace: '按下级地区', place: '地区', total: '合计', perPersons: '{{count}} 人', openList: '查看名单',
     suggested: '建议纳入监测（尚未纳入）', drillHint: '点击图中柱子或表中地区名称查看下级；点击户数查看名单', up: '返回上级', policy: '政策版本',
-    empty: '该地区暂无评估结果。可点击“重新评估”生成。',
+    empty: '该地区 {{year}} 年暂无评估结果。可点击“重新评估”生成。',
+    emptyAsk: '该地区 {{year}} 年暂无评估结果：评估结果由县、乡镇业务员在监测总览点击“重新评估”生成，请联系他们。',
   },
   list: {
     title: '评估结果名单', grade: '风险等级', failing: '未达标指标', outcome: '评估结果', suggested: '建议监测类别', all: '全部', export: '导出 Excel',
     total: '共 {{count}} 户', householdNo: '户编号', head: '户主', place: '所在地', persons: '人数', perCapitaNet: '人均纯收入(元)', reasons: '风险原因',
     back: '返回总览',
+    noResults: '{{year}} 年尚无评估结果，名单为空：请先在监测总览“重新评估”。', filteredEmpty: '没有符合筛选条件的农户',
   },
   recompute: {
     button: '重新评估', confirm: '按现行政策重新评估{{place}}全部农户的 {{year}} 年情况？', running: '正在重新评估…', done: '重新评估完成：{{message}}', failed: '重新评估失败：{{message}}',
@@ -103,12 +105,14 @@ export const en: typeof zh = {
     title: 'Monitoring overview', year: 'Year {{year}}', noYear: 'No assessment yet', computedAt: 'Assessed {{time}}', households: 'Households assessed', persons: 'Persons',
     byGrade: 'By risk grade', byPlace: 'By place below', place: 'Place', total: 'Total', perPersons: '{{count}} persons', openList: 'Open list',
     suggested: 'Suggested for monitoring (not yet monitored)', drillHint: 'Click a bar or a place name to drill down; click a count to open the list', up: 'Up one level', policy: 'Policy versions',
-    empty: 'No assessment results here yet. Click “Recompute” to produce them.',
+    empty: 'No assessment results here for {{year}}. Click “Recompute” to produce them.',
+    emptyAsk: 'No assessment results here for {{year}}: county and township operators produce them with “Recompute” on the overview.',
   },
   list: {
     title: 'Assessed households', grade: 'Risk grade', failing: 'Failing criterion', outcome: 'Outcome', suggested: 'Suggested category', all: 'All', export: 'Export to Excel',
     total: '{{count}} households', householdNo: 'Household no.', head: 'Head', place: 'Place', persons: 'Persons', perCapitaNet: 'Net income per head (yuan)', reasons: 'Risk reasons',
     back: 'Back to overview',
+    noResults: 'No assessment results for {{year}}: recompute on the overview first.', filteredEmpty: 'No household matches the filters',
   },
   recompute: {
     button: 'Recompute', confirm: 'Recompute every household of {{place}} for {{year}} under the current policy?', running: 'Recomputing…', done: 'Recompute finished: {{message}}', failed: 'Recompute failed: {{message}}',

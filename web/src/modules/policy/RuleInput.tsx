@@ -8,6 +8,7 @@
 import { Button, Checkbox, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RuleField, RuleInputSpec } from './api';
+import { readableValue } from './readable';
 
 type Json = Record<string, unknown>;
 
@@ -52,7 +53,7 @@ export function sentValue(field: RuleField, held: unknown): unknown {
   }
 }
 
-/** A value in words: codes by their Chinese names, yes/no, lists joined with 、 (other values as JSON). */
+/** A value in words: codes by their Chinese names, yes/no, lists joined with 、, compound values by their parts' names. */
 export function valueWords(field: Pick<RuleField, 'input'>, value: unknown, yes: string, no: string): string {
   const names = field.input?.options ?? {};
   if (value === null || value === undefined) return '';
@@ -60,7 +61,7 @@ export function valueWords(field: Pick<RuleField, 'input'>, value: unknown, yes:
   if (typeof value === 'string') return names[value] ?? value;
   if (typeof value === 'number') return value.toLocaleString('zh-CN', { maximumFractionDigits: 6 });
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.map((v) => names[v] ?? v).join('、');
-  return JSON.stringify(value);
+  return readableValue(value, yes, no, names);
 }
 
 const shown = (v: unknown) => `「${typeof v === 'string' ? v : JSON.stringify(v)}」`;

@@ -2,6 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Progress, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readableValue } from './readable';
 import { ApiError } from '../../api/client';
 import { useBusinessYear } from '../../app/businessYear';
 import { useApi } from '../../app/useApi';
@@ -147,11 +148,27 @@ function TargetChangeList({ targets }: { targets: TargetChanges }) {
     ...targets.capCounties.map((c) => ({ key: `cap-${c.code}`, title: t('policy.whatIf.capCounty', { name: c.name }), text: `${c.before} → ${c.after}` })),
     ...targets.industryPlaces.map((p) => ({ key: `ip-${p.code}`, title: t('policy.whatIf.industryPlace', { name: p.name, before: p.meetingBefore, after: p.meetingAfter }), text: '' })),
     ...targets.industryHouseholds.map((h) => ({ key: `ih-${h.householdNo}`, title: t('policy.whatIf.industryHousehold', { no: h.householdNo, head: h.headName }), text: `${h.before} → ${h.after}` })),
-    ...targets.procedureSettings.map((s) => ({ key: `ps-${s.path}`, title: t('policy.whatIf.setting', { field: s.field, before: JSON.stringify(s.before), after: JSON.stringify(s.after), note: s.note }), text: '' })),
   ];
+  const settings = targets.procedureSettings;
   return (
     <Card size="small" type="inner" title={t('policy.whatIf.targetsTitle')} className="policy-what-if-targets">
-      {items.length === 0 ? (
+      {settings.length > 0 && (
+        <Table
+          size="small"
+          bordered
+          rowKey="path"
+          pagination={false}
+          className="policy-what-if-settings"
+          dataSource={settings}
+          columns={[
+            { title: t('policy.whatIf.settingField'), dataIndex: 'field', width: 200 },
+            { title: t('policy.whatIf.settingBefore'), key: 'before', render: (_: unknown, x) => readableValue(x.before, t('common.yes'), t('common.no')) },
+            { title: t('policy.whatIf.settingAfter'), key: 'after', render: (_: unknown, x) => readableValue(x.after, t('common.yes'), t('common.no')) },
+            { title: t('policy.whatIf.settingNote'), dataIndex: 'note' },
+          ]}
+        />
+      )}
+      {items.length === 0 && settings.length === 0 ? (
         <Typography.Text type="secondary">{t('policy.whatIf.noTargetChanges')}</Typography.Text>
       ) : (
         <ul>

@@ -1,6 +1,7 @@
 /** 程序案件: open cases counted by procedure and step, and the list under filters, with its .xlsx download. */
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Table } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryString } from '../../api/client';
 import { useCan } from '../../app/auth';
@@ -11,6 +12,7 @@ import { caseExportUrl, caseSummaryCounts, definitions, listCases } from './api'
 import { CaseTable } from './CaseTable';
 import { StartProcedureButton } from './StartProcedure';
 import { useCaseQuery } from './useCaseQuery';
+import { FilterButtons } from '../../components/FilterButtons';
 
 const STATUSES = ['in_progress', 'completed', 'rejected'];
 
@@ -18,6 +20,7 @@ export function CaseListPage() {
   const { t } = useTranslation();
   const can = useCan();
   const { query, filter, update, selected } = useCaseQuery();
+  const [household, setHousehold] = useState(filter.household ?? '');
   const list = useApi(queryString(query), (signal) => listCases(query, signal));
   const { year } = useBusinessYear();
   const defs = useApi(`defs#${selected.code ?? ''}#${year}`, (signal) => definitions(selected.code, year, signal));
@@ -88,7 +91,14 @@ export function CaseListPage() {
             options={STATUSES.map((s) => ({ value: s, label: t(`procedures.list.statuses.${s}`) }))}
             onChange={(v) => update({ status: v })}
           />
-          <Input.Search allowClear placeholder={t('procedures.list.household')} defaultValue={filter.household} onSearch={(v) => update({ household: v.trim() })} style={{ width: 220 }} />
+          <Input allowClear placeholder={t('procedures.list.household')} value={household} onChange={(e) => setHousehold(e.target.value)} onPressEnter={() => update({ household: household.trim() || undefined })} style={{ width: 220 }} />
+          <FilterButtons
+            onSearch={() => (household.trim() === (filter.household ?? '') ? list.reload() : update({ household: household.trim() || undefined }))}
+            onReset={() => {
+              setHousehold('');
+              update({ procedure: undefined, step: undefined, status: undefined, household: undefined });
+            }}
+          />
         </Space>
         {list.error ? (
           <ErrorState error={list.error} onRetry={list.reload} />

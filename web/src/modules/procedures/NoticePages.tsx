@@ -8,13 +8,14 @@ import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
 import { NotFoundPage } from '../../pages/errors/NotFoundPage';
 import { getNoticeDocument, listNotices, type NoticeListItem } from './api';
+import { TableExport } from '../../components/TableExport';
 
 export function NoticeListPage() {
   const { t } = useTranslation();
   const selected = useSelectedPlace();
   const list = useApi(`notices#${selected.code ?? ''}`, (signal) => listNotices(selected.code, signal));
   return (
-    <Card size="small" title={t('procedures.notice.title')} className="procedures-page">
+    <Card size="small" title={t('procedures.notice.title')} className="procedures-page" extra={<TableExport />}>
       {list.error ? (
         <ErrorState error={list.error} onRetry={list.reload} />
       ) : (

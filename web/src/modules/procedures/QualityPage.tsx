@@ -9,6 +9,7 @@ import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
 import { qualityRates, type QualityReport, type QualityRow, type Rate } from './api';
 import { Chart, type ChartOption } from './Chart';
+import { TableExport } from '../../components/TableExport';
 
 const KEYS = ['incidence', 'missedRate', 'wrongExitRate', 'approval'] as const;
 const pct = (v: number) => `${Math.round(v * 10000) / 100}%`;
@@ -57,12 +58,14 @@ export function QualityPage() {
   const r = report.data;
   const chart = useMemo(() => (r ? rateChart(r, t('procedures.quality.chartTitle')) : undefined), [r, t]);
   const breached = r ? r.rows.filter((x) => x.breached.length > 0) : [];
+  // The verdict banner only when some rate was measured: without surveys there is nothing to pass.
+  const measured = r ? [...r.rows, r.total].some((x) => x.rates.some((y) => y.value !== null)) : false;
   const header = (k: (typeof KEYS)[number]) => {
     const rate = r?.total.rates.find((x) => x.key === k);
     const threshold = rate ? `${rate.rule === 'atLeast' ? '≥' : rate.rule === 'below' ? '<' : '≤'} ${pct(rate.threshold)}` : '';
     return (
       <span>
-        {rate?.label ?? k}
+        {rate?.label ?? t(`procedures.quality.rates.${k}`)}
         <br />
         <small>{`${t('procedures.quality.threshold')} ${threshold}`}</small>
       </span>
@@ -79,12 +82,14 @@ export function QualityPage() {
       <Card
         size="small"
         title={r ? `${t('procedures.quality.title')} · ${r.place.name} ${r.year}` : t('procedures.quality.title')}
+        extra={<TableExport />}
       >
         {report.error ? (
           <ErrorState error={report.error} onRetry={report.reload} />
         ) : (
           <>
-            {r && (
+            {r && !measured && <Alert showIcon type="info" className="page-hint" title={t('procedures.quality.noSurveys', { year: r.year })} />}
+            {r && measured && (
               <Alert
                 showIcon
                 type={breached.length || r.total.breached.length ? 'warning' : 'success'}
@@ -103,7 +108,7 @@ export function QualityPage() {
               rowClassName={(x) => (x.breached.length ? 'row-behind' : x.code === r?.total.code ? 'row-total' : '')}
               scroll={{ x: 'max-content' }}
             />
-            {chart && <Chart option={chart} testId="quality-chart" />}
+            {chart && measured && <Chart option={chart} testId="quality-chart" />}
           </>
         )}
       </Card>

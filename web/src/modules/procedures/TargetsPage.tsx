@@ -13,6 +13,7 @@ import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
 import { monthlyProgress, targetOverview, type MonthlyProgress, type OverviewRow, type TargetOverview, type YearCell } from './api';
 import { Chart, type ChartOption } from './Chart';
+import { TableExport } from '../../components/TableExport';
 
 const STATUS_COLOR: Record<string, string> = { met: 'green', on_track: 'blue', behind: 'red', planned: 'default', no_target: 'default' };
 
@@ -63,6 +64,8 @@ export function TargetsPage() {
   const query = { place: selected.code, ...(range.from && range.to ? range : {}) };
   const overview = useApi(`targets#${JSON.stringify(query)}`, (signal) => targetOverview(query, signal));
   const o = overview.data;
+  // The verdict banner only when some year of some place has a target to be behind or ahead of.
+  const targeted = o ? [...o.rows, o.total].some((r) => Object.values(r.byYear).some((c) => c.targetPersons !== null || c.targetHouseholds !== null)) : false;
   // The business year's chart and months; a place whose targets do not reach it shows its last target year.
   const year = o ? (o.years.includes(businessYear) ? businessYear : o.years[o.years.length - 1]) : undefined;
   const progress = useApi(`progress#${selected.code ?? ''}#${year ?? ''}`, (signal) => (year ? monthlyProgress({ place: selected.code, year }, signal) : Promise.resolve(undefined)));
@@ -95,6 +98,7 @@ export function TargetsPage() {
         title={o ? `${t('procedures.targets.title')} · ${o.place.name}` : t('procedures.targets.title')}
         extra={
           <Space>
+            <TableExport />
             {t('procedures.targets.from')}
             <InputNumber min={2000} max={2100} value={range.from ?? o?.years[0]} onChange={(v) => setRange((r) => ({ ...r, from: v ?? undefined, to: r.to ?? o?.years.at(-1) }))} />
             {t('procedures.targets.to')}
@@ -106,7 +110,8 @@ export function TargetsPage() {
           <ErrorState error={overview.error} onRetry={overview.reload} />
         ) : (
           <>
-            {o && (
+            {o && !targeted && <Alert showIcon type="info" className="page-hint" title={t('procedures.targets.noTargets', { place: o.place.name })} />}
+            {o && targeted && (
               <Alert
                 showIcon
                 type={o.behind.length ? 'warning' : 'success'}
@@ -134,6 +139,7 @@ export function TargetsPage() {
           size="small"
           className="card-section"
           title={t('procedures.targets.monthly', { year, place: o.place.name })}
+          extra={<TableExport />}
         >
           {chart && <Chart option={chart} testId="targets-chart" />}
           {progress.error ? <ErrorState error={progress.error} onRetry={progress.reload} /> : months && <Chart option={months} height={260} testId="months-chart" />}

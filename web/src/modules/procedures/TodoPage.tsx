@@ -15,6 +15,7 @@ import { CaseTable } from './CaseTable';
 import { PublishNoticeButton } from './PublishNotice';
 import { StartProcedureButton } from './StartProcedure';
 import { useCaseQuery } from './useCaseQuery';
+import { TableExport } from '../../components/TableExport';
 
 /** Spot-check batches among the listed cases: one per procedure and township not yet drawn. */
 function undrawnBatches(items: CaseSummary[]): { procedure: string; place: string }[] {
@@ -81,7 +82,7 @@ export function TodoPage() {
     <Card
       size="small"
       title={t('procedures.todo.title')}
-      extra={<StartProcedureButton place={query.place} />}
+      extra={<Space><TableExport /><StartProcedureButton place={query.place} /></Space>}
       className="procedures-page"
       data-testid="todo-page"
     >

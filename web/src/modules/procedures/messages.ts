@@ -49,7 +49,8 @@ export const zh = {
   },
   targets: {
     title: '减贫目标与进度', from: '起始年', to: '截止年', target: '目标', exited: '已脱贫', inProgress: '办理中', forecast: '预计', share: '完成率',
-    behindNote: '{{count}} 个地区落后于计划（红色标出）', noneBehind: '没有落后于计划的地区', total: '合计', monthly: '{{year}} 年逐月进度（{{place}}）',
+    behindNote: '{{count}} 个地区落后于计划（红色标出）', noneBehind: '没有落后于计划的地区',
+    noTargets: '{{place}}及下级地区在所选年份没有减贫目标，无从判断进度。', total: '合计', monthly: '{{year}} 年逐月进度（{{place}}）',
     cumulative: '累计脱贫（程序办结）', planned: '按计划', monthPersons: '当月脱贫', recordedWithoutCase: '另有 {{count}} 人的脱贫记录无系统内程序（导入或早前登记）。',
     chartTitle: '{{year}} 年目标与完成（人）', year: '年度', month: '{{month}} 月', status: '进度',
     statuses: { met: '已完成', on_track: '按计划推进', behind: '落后于计划', planned: '尚未开始', no_target: '未设目标' },
@@ -57,6 +58,8 @@ export const zh = {
   quality: {
     title: '三率一度', year: '年度', remaining: '剩余贫困人口', surveys: '抽样调查次数', threshold: '标准', breached: '未达标', ok: '达标', noData: '无数据',
     breachNote: '{{count}} 个地区有指标未达标', noneBreached: '各地区指标均达标', chartTitle: '发生率、漏评率、错退率（%）与 2% 标准',
+    noSurveys: '{{year}} 年尚无三率一度抽样调查，各项比率无法计算，也无从判断是否达标；录入抽样调查后这里显示各地区的比率和结论。',
+    rates: { incidence: '综合贫困发生率', missedRate: '漏评率', wrongExitRate: '错退率', approval: '群众认可度' },
   },
 };
 
@@ -110,7 +113,8 @@ export const en: typeof zh = {
   },
   targets: {
     title: 'Exit targets and progress', from: 'From', to: 'To', target: 'Target', exited: 'Exited', inProgress: 'In progress', forecast: 'Forecast', share: 'Done',
-    behindNote: '{{count}} places behind plan (in red)', noneBehind: 'No place is behind plan', total: 'Total', monthly: '{{year}} month by month ({{place}})',
+    behindNote: '{{count}} places behind plan (in red)',
+    noTargets: 'No exit targets for {{place}} or the places under it in these years: progress cannot be judged.', noneBehind: 'No place is behind plan', total: 'Total', monthly: '{{year}} month by month ({{place}})',
     cumulative: 'Exited (cases completed)', planned: 'Plan', monthPersons: 'Exited in month', recordedWithoutCase: '{{count}} more persons recorded as exited without a case in the system (imported or earlier).',
     chartTitle: '{{year}} target and exits (persons)', year: 'Year', month: 'Month {{month}}', status: 'Progress',
     statuses: { met: 'Met', on_track: 'On track', behind: 'Behind plan', planned: 'Not started', no_target: 'No target' },
@@ -118,5 +122,7 @@ export const en: typeof zh = {
   quality: {
     title: 'Quality rates (三率一度)', year: 'Year', remaining: 'Remaining poor', surveys: 'Surveys', threshold: 'Threshold', breached: 'Breached', ok: 'Met', noData: 'No data',
     breachNote: '{{count}} places breach a threshold', noneBreached: 'Every place meets the thresholds', chartTitle: 'Incidence, missed and wrong-exit rates (%) against 2%',
+    noSurveys: 'No quality survey recorded for {{year}}: the rates cannot be computed or judged until surveys are recorded.',
+    rates: { incidence: 'Poverty incidence', missedRate: 'Missed rate', wrongExitRate: 'Wrong-exit rate', approval: 'Approval' },
   },
 };

@@ -17,6 +17,7 @@ import { createProject, listProjects, moveProject, projectsExportUrl, updateProj
 import { FormModal, todayText, useYear } from './parts';
 import { ProjectDetail } from './ProjectDetail';
 import { moneyRule } from '../../app/formRules';
+import { FilterButtons } from '../../components/FilterButtons';
 
 const TYPE_OPTIONS = Object.entries(PROJECT_TYPES).map(([value, v]) => ({ value, label: v.label }));
 const STATUS_OPTIONS = Object.entries(PROJECT_STATUSES).map(([value, label]) => ({ value, label }));
@@ -72,7 +73,8 @@ export function ProjectsPage() {
         <Space wrap className="no-print" style={{ marginBottom: 8 }}>
           <Select allowClear placeholder={t('projects.type')} style={{ width: 140 }} value={filter.type} options={TYPE_OPTIONS} onChange={(type) => setFilter({ ...filter, type })} />
           <Select allowClear placeholder={t('projects.status')} style={{ width: 120 }} value={filter.status} options={STATUS_OPTIONS} onChange={(status) => setFilter({ ...filter, status })} />
-          <Input.Search allowClear placeholder={t('projects.search')} style={{ width: 200 }} onSearch={(q) => setFilter({ ...filter, q: q || undefined })} />
+          <Input.Search key={filter.q ?? ''} defaultValue={filter.q} allowClear placeholder={t('projects.search')} style={{ width: 200 }} onSearch={(q) => setFilter({ ...filter, q: q || undefined })} />
+          <FilterButtons onSearch={list.reload} onReset={() => setFilter({})} />
         </Space>
         {list.error ? (
           <ErrorState error={list.error} onRetry={list.reload} />

@@ -3,6 +3,7 @@ import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableExport } from '../../components/TableExport';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { useSelectedPlace } from '../../app/useSelectedPlace';
 import type { PlaceStep, ReportPlace } from './api';
@@ -54,10 +55,13 @@ export function ReportActions({ exportUrl, extra }: { exportUrl?: string; extra?
   return (
     <Space className="no-print">
       {extra}
-      {exportUrl && (
+      {exportUrl ? (
         <Button icon={<DownloadOutlined />} href={exportUrl} download>
           {t('reports.common.export')}
         </Button>
+      ) : (
+        // No workbook from the server for this page: the table as shown.
+        <TableExport />
       )}
       <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
         {t('reports.common.print')}

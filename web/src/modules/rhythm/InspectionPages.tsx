@@ -39,7 +39,6 @@ export function InspectionsPage() {
   const bulletins = useApi(`b${place}|${year}`, (signal) => listBulletins(place, year, signal));
   return (
     <div className="report-page inspections">
-      <Breadcrumb items={[{ title: '工作调度' }, { title: '督查与通报' }]} />
       <div className="report-head">
         <h2 className="report-title">督查与通报</h2>
         <ReportActions extra={can('supervision.manage') && <Button type="primary" className="round-create" onClick={() => setCreating(true)}>安排督查</Button>} />

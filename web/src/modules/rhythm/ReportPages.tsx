@@ -10,6 +10,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useCan } from '../../app/auth';
 import { useApi } from '../../app/useApi';
+import { useSelectedPlace } from '../../app/useSelectedPlace';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { FIGURES, FIGURE_LABELS, type Figures } from '../../../../src/domain/rhythm/labels';
@@ -34,11 +35,13 @@ function useMonthParam(): [string, (m: string) => void] {
 export function SubmissionsPage() {
   const [place] = usePlaceParam();
   const [month, setMonth] = useMonthParam();
-  const list = useApi(`${place}|${month}`, (signal) => getSubmissions(place, month, signal));
+  // Submissions are kept per city, county and township: for the nation, a province or a village there is no list to ask for.
+  const { effectiveCode } = useSelectedPlace();
+  const listed = [4, 6, 9].includes(effectiveCode.length);
+  const list = useApi(`${place}|${month}`, (signal) => (listed ? getSubmissions(place, month, signal) : Promise.resolve(undefined)));
   const d = list.data;
   return (
     <div className="report-page rhythm-submissions">
-      <Breadcrumb items={[{ title: '工作调度' }, { title: '月度上报' }]} />
       <div className="report-head">
         <h2 className="report-title">月度进展上报情况</h2>
         <ReportActions exportUrl={submissionsExportUrl(place, month)} />
@@ -47,7 +50,8 @@ export function SubmissionsPage() {
         月份 <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(v) => v && setMonth(v.format('YYYY-MM'))} />
       </Space>
       {d && <p className="submission-totals">应报 {d.totals.expected} 个，逾期未报 {d.totals.missing} 个，逾期上报 {d.totals.late} 个，已签收 {d.totals.signedOff} 个（制表日期 {d.today}）</p>}
-      {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : (
+      {!listed && <Alert showIcon type="info" className="page-hint" title="月度上报按市、县、乡镇查看：请在页面顶部选择一个市、县或乡镇。" />}
+      {!listed ? null : list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : (
         <Table<Line>
           className="submissions-table" rowKey="placeCode" size="small" bordered loading={list.loading} pagination={false} dataSource={d?.items ?? []}
           columns={[

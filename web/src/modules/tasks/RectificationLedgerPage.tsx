@@ -24,6 +24,7 @@ import {
   type Rectification, type RectificationInput, type RectificationQuery,
 } from './api';
 import { DueTag } from './TaskLedgerPage';
+import { FilterButtons } from '../../components/FilterButtons';
 
 const SOURCE_OPTIONS = Object.entries(RECTIFICATION_SOURCES).map(([value, label]) => ({ value, label }));
 const STATUS_OPTIONS = Object.entries(RECTIFICATION_STATUSES).map(([value, label]) => ({ value, label }));
@@ -102,6 +103,7 @@ export function RectificationLedgerPage() {
                   <Select allowClear placeholder={t('tasks.rect.source')} style={{ width: 150 }} value={filter.source} options={SOURCE_OPTIONS} onChange={(source) => narrow({ ...filter, source })} />
                   <Select allowClear placeholder={t('tasks.due')} style={{ width: 140 }} value={filter.due} options={[{ value: 'overdue', label: t('tasks.overdue') }, { value: 'soon', label: t('tasks.dueSoon') }]} onChange={(due) => narrow({ ...filter, due })} />
                   {filter.unit && <Tag closable onClose={() => narrow({ ...filter, unit: undefined })}>{filter.unit}</Tag>}
+                  <FilterButtons onSearch={list.reload} onReset={() => narrow({})} />
                 </Space>
                 {list.error ? (
                   <ErrorState error={list.error} onRetry={list.reload} />

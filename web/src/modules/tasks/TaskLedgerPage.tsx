@@ -21,6 +21,7 @@ import {
   departmentSummary, evidenceLines, getTask, importPlan, listPlans, listTasks, planTemplateUrl, reportProgress, taskExportUrl,
   type DepartmentLine, type PlanSummary, type Task, type TaskQuery,
 } from './api';
+import { FilterButtons } from '../../components/FilterButtons';
 
 /** A deadline with its state: overdue in red, due soon in orange. */
 export function DueTag({ deadline, overdue, daysLeft, done }: { deadline: string; overdue: boolean; daysLeft: number | null; done: boolean }) {
@@ -106,8 +107,9 @@ export function TaskLedgerPage() {
                     options={['open', 'not_started', 'in_progress', 'done'].map((s) => ({ value: s, label: t(`tasks.statuses.${s}`) }))}
                     onChange={(status) => narrow({ ...filter, status })}
                   />
-                  <Input.Search allowClear placeholder={t('tasks.department')} defaultValue={filter.department} style={{ width: 200 }} onSearch={(v) => narrow({ ...filter, department: v || undefined })} />
+                  <Input.Search key={filter.department ?? ''} allowClear placeholder={t('tasks.department')} defaultValue={filter.department} style={{ width: 200 }} onSearch={(v) => narrow({ ...filter, department: v || undefined })} />
                   {filter.plan && <Tag closable onClose={() => narrow({ ...filter, plan: undefined })}>{t('tasks.planFilter', { id: filter.plan })}</Tag>}
+                  <FilterButtons onSearch={tasks.reload} onReset={() => narrow({})} />
                 </Space>
                 {tasks.error ? (
                   <ErrorState error={tasks.error} onRetry={tasks.reload} />

@@ -12,6 +12,7 @@ import { useYear } from '../projects/parts';
 import { ReportActions } from '../reports/parts';
 import { listVillages, villagesExportUrl, type ListQuery, type VillageItem } from './api';
 import { VerdictTag, VillageBreadcrumb } from './parts';
+import { FilterButtons } from '../../components/FilterButtons';
 
 export function VillageListPage() {
   const { t } = useTranslation();
@@ -58,6 +59,7 @@ export function VillageListPage() {
         <Space wrap className="no-print" style={{ marginBottom: 8 }}>
           <Select allowClear className="village-flag" placeholder={t('villages.flag')} style={{ width: 150 }} value={flag} options={flags} onChange={setFlag} />
           <Select allowClear className="village-verdict" placeholder={t('villages.verdict')} style={{ width: 120 }} value={verdict} options={verdicts} onChange={setVerdict} />
+          <FilterButtons onSearch={list.reload} onReset={() => { setFlag(undefined); setVerdict(undefined); }} />
         </Space>
         {list.error ? (
           <ErrorState error={list.error} onRetry={list.reload} />

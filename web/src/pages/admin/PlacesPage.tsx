@@ -9,6 +9,7 @@ import { placeText, useSelectedPlace } from '../../app/useSelectedPlace';
 import { ErrorState } from '../../components/ErrorState';
 import { PlaceSearch } from '../../components/PlaceSearch';
 import { PlaceTree } from '../../components/PlaceTree';
+import { TableExport } from '../../components/TableExport';
 
 /** 行政区划: browse the place tree within the user's scope; the chosen place's children with their codes and registry counts. */
 export function PlacesPage() {
@@ -39,7 +40,7 @@ export function PlacesPage() {
         <PlaceSearch within={selected.scopeCode} onSelect={setPlace} />
         <PlaceTree key={selected.scopeCode} root={selected.scopeCode} selected={selected.code} onSelect={setPlace} />
       </Card>
-      <Card size="small" className="list-panel" title={t('places.children', { place: title })}>
+      <Card size="small" className="list-panel" title={t('places.children', { place: title })} extra={<TableExport />}>
         {children.error ? (
           <ErrorState error={children.error} onRetry={children.reload} />
         ) : (

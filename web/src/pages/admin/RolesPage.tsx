@@ -6,6 +6,7 @@ import { getRoles } from '../../api/users';
 import { roleName } from '../../app/roleName';
 import { useApi } from '../../app/useApi';
 import { ErrorState } from '../../components/ErrorState';
+import { TableExport } from '../../components/TableExport';
 
 /** 角色权限: every role with its permissions and the place levels it may be scoped to (read-only: roles are data on the server). */
 export function RolesPage() {
@@ -21,7 +22,10 @@ export function RolesPage() {
       width: 170,
       render: (_: string, r) => (
         <Space size={4}>
-          {roleName(r.code, r.label)}
+          {/* The code (for the console's --role) on hover, not on the page. */}
+          <Tooltip title={`${t('roles.code')}：${r.code}`}>
+            <span>{roleName(r.code, r.label)}</span>
+          </Tooltip>
           {r.privileged && (
             <Tooltip title={t('roles.privilegedNote')}>
               <Tag color="gold">{t('roles.privileged')}</Tag>
@@ -30,7 +34,6 @@ export function RolesPage() {
         </Space>
       ),
     },
-    { title: t('roles.code'), dataIndex: 'code', width: 150, className: 'mono' },
     {
       title: t('roles.permissions'),
       dataIndex: 'permissions',
@@ -53,7 +56,7 @@ export function RolesPage() {
   ];
 
   return (
-    <Card size="small" title={t('roles.title')}>
+    <Card size="small" title={t('roles.title')} extra={<TableExport />}>
       <Table<RoleInfo> className="roles-table" rowKey="code" size="small" bordered loading={roles.loading} columns={columns} dataSource={roles.data?.roles ?? []} pagination={false} />
     </Card>
   );

@@ -13,6 +13,8 @@ import { useApi } from '../../app/useApi';
 import { ErrorState } from '../../components/ErrorState';
 import { OneTimePassword } from './OneTimePassword';
 import { UserForm } from './UserForm';
+import { FilterButtons } from '../../components/FilterButtons';
+import { TableExport } from '../../components/TableExport';
 
 const DONE: Record<UserChange, string> = { disable: 'users.disabledDone', enable: 'users.enabledDone', unlock: 'users.unlockedDone' };
 
@@ -128,22 +130,23 @@ export function UsersPage() {
       size="small"
       title={t('users.title')}
       extra={
-        manage &&
-        roles.data && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('users.create')}
-          </Button>
-        )
+        <Space>
+          <TableExport />
+          {manage && roles.data && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('users.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap className="household-filters">
-        <Input.Search
+        <Input
           placeholder={t('users.search')}
           allowClear
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          onSearch={(q) => setQuery((prev) => ({ ...prev, q: q.trim() || undefined, page: 1 }))}
-          enterButton={t('common.search')}
+          onPressEnter={() => setQuery((prev) => ({ ...prev, q: search.trim() || undefined, page: 1 }))}
           style={{ width: 260 }}
         />
         <Select
@@ -153,6 +156,13 @@ export function UsersPage() {
           value={query.role}
           options={roles.data?.roles.map((r) => ({ value: r.code, label: roleName(r.code, r.label) }))}
           onChange={(role?: string) => setQuery((prev) => ({ ...prev, role, page: 1 }))}
+        />
+        <FilterButtons
+          onSearch={() => (search.trim() === (query.q ?? '') ? users.reload() : setQuery((prev) => ({ ...prev, q: search.trim() || undefined, page: 1 })))}
+          onReset={() => {
+            setSearch('');
+            setQuery((prev) => ({ ...prev, q: undefined, role: undefined, page: 1 }));
+          }}
         />
       </Space>
       {users.error ? (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTION_LABELS } from '../../../../src/modules/audit/labels';
 import type { AuditFilter } from '../../api/audit';
+import { FilterButtons } from '../../components/FilterButtons';
 
 const PLACE_CODE = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
 
@@ -39,7 +40,7 @@ export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => 
         style={{ width: 200 }}
         value={action}
         onChange={setAction}
-        options={Object.entries(AUDIT_ACTION_LABELS).map(([code, label]) => ({ value: code, label: `${label}（${code}）` }))}
+        options={Object.entries(AUDIT_ACTION_LABELS).map(([code, label]) => ({ value: code, label }))}
       />
       <Input
         placeholder={t('audit.place')}
@@ -51,9 +52,16 @@ export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => 
         style={{ width: 150 }}
         allowClear
       />
-      <Button type="primary" onClick={search}>
-        {t('common.search')}
-      </Button>
+      <FilterButtons
+        onSearch={search}
+        onReset={() => {
+          setRange(null);
+          setUser('');
+          setAction(undefined);
+          setPlace('');
+          onSearch({});
+        }}
+      />
     </Space>
   );
 }

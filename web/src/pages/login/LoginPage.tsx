@@ -25,6 +25,25 @@ const FAILURE_TITLES: Record<string, string> = {
  * 用户登录: user name and password, then (TOTP on) the 6-digit code of the authenticator; says
  * why the last session ended, and why a login was refused.
  */
+/**
+ * Tries left before the lock-out, counted in this browser per user name (the server answers a
+ * wrong password, an unknown name and a locked account alike and names no count, so that no one
+ * learns which names exist; it sends the rule: how many failures lock, for how long).
+ */
+const failureKey = (username: string) => `fupin.loginFailures.${username.trim().toLowerCase()}`;
+
+function triesLeft(username: string, details: unknown): { left: number; lockMinutes: number } | undefined {
+  const rule = details as { maxFailures?: number; lockMinutes?: number } | undefined;
+  if (!rule?.maxFailures || !rule.lockMinutes) return undefined;
+  const failed = Number(sessionStorage.getItem(failureKey(username)) ?? 0) + 1;
+  sessionStorage.setItem(failureKey(username), String(failed));
+  return { left: Math.max(0, rule.maxFailures - failed), lockMinutes: rule.lockMinutes };
+}
+
+function forgetFailures(username: string): void {
+  sessionStorage.removeItem(failureKey(username));
+}
+
 export function LoginPage() {
   const { t } = useTranslation();
   const { state, login, loginTotp } = useAuth();
@@ -34,6 +53,7 @@ export function LoginPage() {
   const [failure, setFailure] = useState<ApiError>();
   const [submitting, setSubmitting] = useState(false);
   const [step, setStep] = useState<'password' | 'totp'>('password');
+  const [tries, setTries] = useState<{ left: number; lockMinutes: number }>();
 
   if (state.status === 'signedIn') return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
 
@@ -45,6 +65,7 @@ export function LoginPage() {
     setFailure(undefined);
     try {
       const me = await login(values.username.trim(), values.password);
+      forgetFailures(values.username);
       if (me === 'totp') {
         setStep('totp');
         setSubmitting(false);
@@ -52,7 +73,9 @@ export function LoginPage() {
       }
       enter(me);
     } catch (error) {
-      setFailure(error instanceof ApiError ? error : new ApiError(0, 'client', String(error)));
+      const e = error instanceof ApiError ? error : new ApiError(0, 'client', String(error));
+      setFailure(e);
+      setTries(e.code === 'invalid_credentials' ? triesLeft(values.username, e.details) : undefined);
       setSubmitting(false);
     }
   };
@@ -102,6 +125,15 @@ export function LoginPage() {
             title={t(FAILURE_TITLES[failure.code] ?? 'login.failed')}
             description={failure.message}
             data-testid="login-error"
+          />
+        )}
+        {failure && tries && (
+          <Alert
+            className="login-alert"
+            type="warning"
+            showIcon
+            title={tries.left > 0 ? t('login.triesLeft', { count: tries.left, minutes: tries.lockMinutes }) : t('login.triesUsed', { minutes: tries.lockMinutes })}
+            data-testid="login-tries"
           />
         )}
         {step === 'totp' ? (
