@@ -3,11 +3,11 @@
  * routes as they are registered, and Swagger UI from the package's own files at /api/docs
  * (the description itself at /api/docs/json and /api/docs/yaml). See docs/api.md.
  *
- * Nothing here touches how a route answers: the routes validate with zod inside their handlers
- * and carry no Fastify `schema`. The summaries, tags and the zod schemas (converted with
- * `z.toJSONSchema`) come from the catalogue (apiCatalog.ts) and the permission from the route's
- * preHandler (`requirePermission` declares it); they are merged in the swagger `transform`,
- * which only builds the description.
+ * Nothing here touches how a route answers: the routes carry no Fastify `schema` (routesOf
+ * parses their input and answer with zod). The summaries, tags and the zod schemas (converted
+ * with `z.toJSONSchema`) come from each route's declaration (defineRoute.ts, kept in the route's
+ * config) and the permission from its preHandler (`requirePermission` declares it); they are
+ * merged in the swagger `transform`, which only builds the description.
  *
  * The description and the UI need a signed-in user (any role): it shows no data, but a
  * government system does not hand out the map of its interface to anyone who asks.
@@ -18,25 +18,12 @@ import swaggerUi, { type FastifySwaggerUiOptions } from '@fastify/swagger-ui';
 import { z } from 'zod';
 import { PERMISSIONS, type Permission } from '../modules/auth/service';
 import { accessRequirementOf, CSRF_COOKIE, CSRF_HEADER, requireSignedIn, SESSION_COOKIE } from './access';
-import { API_CATALOG, type RouteDoc } from './apiCatalog';
-import { ROUTE_TAGS, routeDocOf } from './defineRoute';
+import { ROUTE_TAGS, routeDocOf, type RouteDoc } from './defineRoute';
 
 export const API_PREFIX = '/api/v1';
 export const DOCS_PREFIX = '/api/docs';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const JSON_SCHEMA_OPTIONS = ['input', 'output'] as const;
-
-/** The catalogue by 'METHOD /path' (path under /api/v1). */
-export function catalogIndex(): Map<string, { tag: string; doc: RouteDoc }> {
-  const index = new Map<string, { tag: string; doc: RouteDoc }>();
-  for (const module of Object.values(API_CATALOG)) {
-    for (const [key, doc] of Object.entries(module.routes)) {
-      if (index.has(key)) throw new Error(`接口说明重复：${key}`);
-      index.set(key, { tag: module.tag, doc });
-    }
-  }
-  return index;
-}
 
 const SAFE_INTEGER = Number.MAX_SAFE_INTEGER;
 
@@ -83,17 +70,15 @@ const REVEAL_PARAMETER = {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The route's description for the swagger document, from the catalogue and its preHandler. */
-function describeRoute(index: ReturnType<typeof catalogIndex>, method: string, path: string, route: { preHandler?: unknown; config?: { public?: boolean } }) {
-  // A route declared with routesOf (defineRoute.ts) carries its own description; the catalogue
-  // still describes the routes not yet declared that way.
-  const declared = routeDocOf(route);
-  const entry = declared ? { tag: declared.tag, doc: declared as RouteDoc } : index.get(`${method} ${path}`);
-  const doc: RouteDoc = entry?.doc ?? { summary: `${method} ${path}（未编写说明）` };
+/** The route's description for the swagger document, from its declaration and its preHandler. */
+function describeRoute(method: string, path: string, route: { preHandler?: unknown; config?: { public?: boolean } }) {
+  // Every /api/v1 route is declared with routesOf (test/server/apiDocs.test.ts checks it); one
+  // that is not shows as such.
+  const doc: RouteDoc = routeDocOf(route) ?? { tag: '未归类', summary: `${method} ${path}（未编写说明）` };
   const isPublic = route.config?.public === true;
   const access = accessText(accessRequirementOf(route.preHandler), isPublic);
   const schema: Record<string, unknown> = {
-    tags: [entry?.tag ?? '未归类'],
+    tags: [doc.tag],
     summary: doc.summary,
     description: [doc.description, access.text].filter(Boolean).join('\n\n'),
     operationId: `${method.toLowerCase()}${path.replace(/[/:.-](\w)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
@@ -101,7 +86,7 @@ function describeRoute(index: ReturnType<typeof catalogIndex>, method: string, p
     'x-access': access.access,
     'x-permissions': access.permissions,
   };
-  if (declared?.params) schema.params = jsonSchemaOf(declared.params, 'input');
+  if (doc.params) schema.params = jsonSchemaOf(doc.params, 'input');
   if (doc.query) schema.querystring = jsonSchemaOf(doc.query, 'input');
   if (doc.reveal) {
     const query = (schema.querystring ??= { type: 'object', properties: {} }) as { properties: Record<string, unknown> };
@@ -183,7 +168,6 @@ const csrfInterceptor = new Function(
 
 /** Registers the description (before the routes, which it collects as they come) and the UI. */
 export async function installApiDocs(app: FastifyInstance): Promise<void> {
-  const index = catalogIndex();
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -197,7 +181,8 @@ export async function installApiDocs(app: FastifyInstance): Promise<void> {
           '每个接口的说明写明所需权限；管辖范围外的记录按不存在（404）处理并记入审计。错误统一为 {"error":{"code","message","details"}}。',
       },
       servers: [{ url: '/' }],
-      tags: Object.values(API_CATALOG).map((m) => ({ name: m.tag, description: m.description })),
+      // The declared modules' tags are added once their routes are in (addErrorResponses).
+      tags: [],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: '会话 Cookie，由 /auth/login 设置' },
@@ -208,7 +193,7 @@ export async function installApiDocs(app: FastifyInstance): Promise<void> {
     transform: ({ schema, url, route }) => {
       const method = [route.method].flat()[0]!.toUpperCase();
       if (!url.startsWith(API_PREFIX + '/')) return { schema: { ...schema, hide: true }, url };
-      return { schema: describeRoute(index, method, url.slice(API_PREFIX.length), route) as typeof schema, url };
+      return { schema: describeRoute(method, url.slice(API_PREFIX.length), route) as typeof schema, url };
     },
     transformObject: (documentObject) => addErrorResponses((documentObject as { openapiObject: Record<string, unknown> }).openapiObject),
   });

@@ -60,6 +60,12 @@ export interface RouteSpec<P extends z.ZodType | undefined, Q extends z.ZodType 
   reveal?: true;
   /** Chinese names of the fields, for error messages (over COMMON_FIELD_LABELS). */
   labels?: Readonly<Record<string, string>>;
+  /**
+   * A module's own input wording, where it has one (the registry's: its field names, every field
+   * as 「名称（field）」, 'bad_request'): parses params, query and body instead of errors.ts's
+   * parseInput. `bodyName` is what the body is called in its errors ("户信息"; default 提交内容).
+   */
+  inputErrors?: { parse: InputParser; bodyName?: string };
   /** Fastify route config beyond the declaration (e.g. `beforePasswordChange`, rate limits). */
   config?: Record<string, unknown>;
   /** Options passed to Fastify as they are (bodyLimit …). */
@@ -74,6 +80,15 @@ export interface RouteSpec<P extends z.ZodType | undefined, Q extends z.ZodType 
     body: B extends z.ZodType ? z.output<B> : undefined;
   }) => Promise<(R extends z.ZodType ? z.input<R> : unknown) | FastifyReply | void>;
 }
+
+/** Parses one part of a request; throws the 400 that names each field and value. */
+export type InputParser = <S extends z.ZodType>(schema: S, value: unknown, what: string) => z.output<S>;
+
+/**
+ * True when an answer schema's output and the type a service returns hold the same fields, so
+ * parsing the answer drops nothing: `const check: SameShape<z.output<typeof answer>, Report> = true;`
+ */
+export type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 /** The answer of a change that returns nothing more to say: `{ ok: true }`. */
 export const okAnswer = z.object({ ok: z.literal(true) });
@@ -133,6 +148,8 @@ export function routesOf(api: FastifyInstance, module: ModuleInfo) {
       file: spec.file,
     };
     const options = { labels: spec.labels } satisfies ProblemOptions;
+    const parse: InputParser = spec.inputErrors?.parse ?? ((schema, value, what) => parseInput(schema, value, what, options));
+    const bodyName = spec.inputErrors?.bodyName ?? '提交内容';
     const preHandler = preHandlerOf(spec.access, spec.config);
     api.route({
       method: spec.method,
@@ -142,9 +159,9 @@ export function routesOf(api: FastifyInstance, module: ModuleInfo) {
       config: { ...spec.config, ...(spec.access === 'public' ? { public: true } : {}), doc } as Record<string, unknown>,
       handler: async (request, reply) => {
         await spec.before?.(request);
-        const params = (spec.params ? parseInput(spec.params, request.params, '路径参数', options) : undefined) as Out<P>;
-        const query = (spec.query ? parseInput(spec.query, request.query ?? {}, '查询条件', options) : undefined) as Out<Q>;
-        const body = (spec.body && spec.body !== 'upload' ? parseInput(spec.body, request.body ?? {}, '提交内容', options) : undefined) as B extends z.ZodType ? z.output<B> : undefined;
+        const params = (spec.params ? parse(spec.params, request.params, '路径参数') : undefined) as Out<P>;
+        const query = (spec.query ? parse(spec.query, request.query ?? {}, '查询条件') : undefined) as Out<Q>;
+        const body = (spec.body && spec.body !== 'upload' ? parse(spec.body, request.body ?? {}, bodyName) : undefined) as B extends z.ZodType ? z.output<B> : undefined;
         const result = await spec.handler({ request, reply, params, query, body });
         if (spec.file || result === reply) return reply;
         if (spec.status === 204) return reply.status(204).send();

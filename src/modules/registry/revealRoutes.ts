@@ -8,6 +8,7 @@ import type { Database } from '../../db/database';
 import { routesOf } from '../../server/defineRoute';
 import { revealOne } from './reveal';
 import { authorOf, reachWholeHousehold } from './routeAccess';
+import { REGISTRY_MODULE } from './schemas';
 
 const params = z.object({ householdNo: z.string().min(1, '户编号不能为空').max(40, '户编号过长') });
 
@@ -25,7 +26,7 @@ export const revealAnswer = z.object({
 });
 
 export async function registerRevealRoutes(api: FastifyInstance, database: Database): Promise<void> {
-  const route = routesOf(api, { tag: '建档立卡', description: 'Registry: households and members (src/modules/registry)' });
+  const route = routesOf(api, REGISTRY_MODULE);
   route({
     method: 'POST', url: '/households/:householdNo/reveal', summary: '查看完整号码（一次一个，须填原因）', access: 'person.reveal',
     description: '返回一名成员的完整证件号码或电话（不给 memberKey 时为户主证件号码或户联系电话），并以“查看明文证件号码或电话”记入审计日志，附查看原因。',

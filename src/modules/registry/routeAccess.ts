@@ -87,6 +87,9 @@ function parseReveal(value: unknown): RevealableField[] {
   return [...new Set(parts as RevealableField[])];
 }
 
+/** The `reveal` a request asks (read apart from the rest of the query, which the route parses). */
+export const askedReveal = (request: FastifyRequest): unknown => (request.query as { reveal?: unknown } | undefined)?.reveal;
+
 /** What a reveal is about, for its audit event. */
 export interface RevealTarget {
   objectType: string;

@@ -1,86 +1,123 @@
 /**
- * HTTP routes of the registry. Thin: declare the permission, reach the record (routeAccess.ts),
- * call one service function within the user's reach, validate the response on the way out.
+ * HTTP routes of the registry, declared once with routesOf. Thin: reach the record
+ * (routeAccess.ts), call one service function within the user's reach; input errors keep the
+ * registry's wording (validation.ts). A card or list that may show ID numbers and phones in clear
+ * (`reveal`) is checked with the schemas of what was revealed (schemasFor), and sent as checked.
  */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Database } from '../../db/database';
-import { householdAccessOf, requirePermission, requireUser } from '../../server/access';
+import { householdAccessOf, requireUser } from '../../server/access';
+import { routesOf } from '../../server/defineRoute';
 import { withholdsHealthData } from '../../domain/roles';
-import { authorOf, authorizeReveal, auditReveal, reachHousehold, reachMember, reachPlaceFilter, reachWholeHousehold } from './routeAccess';
-import { memberChangeSchema, householdDetailSchema, schemasFor, timelineSchema } from './schemas';
-import { deleteHouseholdIncome, incomeYearOf, setHouseholdIncome } from './incomes';
+import { askedReveal, authorOf, authorizeReveal, auditReveal, reachHousehold, reachMember, reachPlaceFilter, reachWholeHousehold } from './routeAccess';
 import {
-  addMember,
-  cardOf,
-  householdTimeline,
-  listHouseholds,
-  parseHouseholdListQuery,
-  updateHousehold,
-  updateMember,
-} from './service';
+  householdDetailSchema,
+  householdListQuerySchema,
+  householdNoParams,
+  householdPageSchema,
+  householdPatchSchema,
+  memberChangeSchema,
+  memberInputSchema,
+  memberPatchSchema,
+  REGISTRY_MODULE,
+  REVEAL_NOTE,
+  schemasFor,
+  timelineSchema,
+} from './schemas';
+import { deleteHouseholdIncome, incomeInputSchema, incomeYearOf, setHouseholdIncome } from './incomes';
+import { addMember, cardOf, householdTimeline, listHouseholds, updateHousehold, updateMember } from './service';
+import { registryInputErrors } from './validation';
 
-type HouseholdParams = { Params: { householdNo: string } };
-type IncomeParams = { Params: { householdNo: string; year: string } };
-type MemberParams = { Params: { householdNo: string; memberKey: string } };
-type Query = { Querystring: Record<string, unknown> };
+
+/** The year stays text here: incomeYearOf names it in its own words. */
+const incomeParams = householdNoParams.extend({ year: z.string() });
+/** The member key stays text here: reachMember names a malformed one in its own words. */
+const memberParams = householdNoParams.extend({ memberKey: z.string() });
 
 export async function registerRegistryRoutes(api: FastifyInstance, database: Database): Promise<void> {
   const { db } = database;
-  const read = { preHandler: requirePermission('registry.read') };
-  const write = { preHandler: requirePermission('registry.write') };
+  const route = routesOf(api, REGISTRY_MODULE);
+  const inputErrors = registryInputErrors;
 
-  api.get<Query>('/households', read, async (request) => {
-    const { reveal: asked, ...query } = request.query;
-    const { page, pageSize, sort, order, ...filters } = parseHouseholdListQuery(query);
-    await reachPlaceFilter(request, filters.place);
-    const target = { objectType: 'household', objectId: null, placeCode: filters.place ?? requireUser(request).user.placeCode };
-    const reveal = await authorizeReveal(request, asked, target);
-    const result = schemasFor(reveal).page.parse(await listHouseholds(db, householdAccessOf(request), filters, { page, pageSize, sort, order }, reveal));
-    await auditReveal(request, reveal, target, { households: result.items.map((i) => i.householdNo) });
-    return result;
+  route({
+    method: 'GET', url: '/households', summary: '贫困户列表（筛选、分页、排序）', description: REVEAL_NOTE, reveal: true, access: 'registry.read',
+    query: householdListQuerySchema, response: householdPageSchema, inputErrors: inputErrors(),
+    handler: async ({ request, reply, query: { page, pageSize, sort, order, ...filters } }) => {
+      await reachPlaceFilter(request, filters.place);
+      const target = { objectType: 'household', objectId: null, placeCode: filters.place ?? requireUser(request).user.placeCode };
+      const reveal = await authorizeReveal(request, askedReveal(request), target);
+      const result = schemasFor(reveal).page.parse(await listHouseholds(db, householdAccessOf(request), filters, { page, pageSize, sort, order }, reveal));
+      await auditReveal(request, reveal, target, { households: result.items.map((i) => i.householdNo) });
+      return reply.send(result);
+    },
   });
 
-  api.get<HouseholdParams & Query>('/households/:householdNo', read, async (request) => {
-    const h = await reachWholeHousehold(request, db, request.params.householdNo);
-    const target = { objectType: 'household', objectId: h.household_no, placeCode: h.village_code };
-    const reveal = await authorizeReveal(request, request.query.reveal, target);
-    const result = schemasFor(reveal).detail.parse(await cardOf(db, h, reveal));
-    await auditReveal(request, reveal, target, { members: result.members.map((m) => ({ memberKey: m.memberKey, name: m.name })) });
-    return result;
+  route({
+    method: 'GET', url: '/households/:householdNo', summary: '贫困户详情（户卡）', description: REVEAL_NOTE, reveal: true, access: 'registry.read',
+    params: householdNoParams, response: householdDetailSchema,
+    handler: async ({ request, reply, params }) => {
+      const h = await reachWholeHousehold(request, db, params.householdNo);
+      const target = { objectType: 'household', objectId: h.household_no, placeCode: h.village_code };
+      const reveal = await authorizeReveal(request, askedReveal(request), target);
+      const result = schemasFor(reveal).detail.parse(await cardOf(db, h, reveal));
+      await auditReveal(request, reveal, target, { members: result.members.map((m) => ({ memberKey: m.memberKey, name: m.name })) });
+      return reply.send(result);
+    },
   });
 
-  api.get<HouseholdParams>('/households/:householdNo/timeline', read, async (request) => {
-    const h = await reachHousehold(request, db, request.params.householdNo);
-    const healthWithheld = withholdsHealthData(requireUser(request).user);
-    return timelineSchema.parse(await householdTimeline(db, householdAccessOf(request), h.householdNo, { healthWithheld }));
+  route({
+    method: 'GET', url: '/households/:householdNo/timeline', summary: '贫困户变更时间线', access: 'registry.read', params: householdNoParams, response: timelineSchema,
+    handler: async ({ request, params }) => {
+      const h = await reachHousehold(request, db, params.householdNo);
+      const healthWithheld = withholdsHealthData(requireUser(request).user);
+      return householdTimeline(db, householdAccessOf(request), h.householdNo, { healthWithheld });
+    },
   });
 
-  api.patch<HouseholdParams>('/households/:householdNo', write, async (request) => {
-    const h = await reachHousehold(request, db, request.params.householdNo);
-    return householdDetailSchema.parse(await updateHousehold(db, householdAccessOf(request), h.householdNo, request.body, authorOf(request)));
+  route({
+    method: 'PATCH', url: '/households/:householdNo', summary: '修改户信息', access: 'registry.write',
+    params: householdNoParams, body: householdPatchSchema, response: householdDetailSchema, inputErrors: inputErrors('户信息'),
+    handler: async ({ request, params, body }) => {
+      const h = await reachHousehold(request, db, params.householdNo);
+      return updateHousehold(db, householdAccessOf(request), h.householdNo, body, authorOf(request));
+    },
   });
 
-  api.post<HouseholdParams>('/households/:householdNo/members', write, async (request, reply) => {
-    const h = await reachHousehold(request, db, request.params.householdNo);
-    const result = await addMember(db, householdAccessOf(request), h.householdNo, request.body, authorOf(request));
-    return reply.status(201).send(memberChangeSchema.parse(result));
+  route({
+    method: 'POST', url: '/households/:householdNo/members', summary: '新增家庭成员', access: 'registry.write', status: 201,
+    params: householdNoParams, body: memberInputSchema, response: memberChangeSchema, inputErrors: inputErrors('成员信息'),
+    handler: async ({ request, params, body }) => {
+      const h = await reachHousehold(request, db, params.householdNo);
+      return addMember(db, householdAccessOf(request), h.householdNo, body, authorOf(request));
+    },
   });
 
-  api.patch<MemberParams>('/households/:householdNo/members/:memberKey', write, async (request) => {
-    const { householdNo, memberKey } = request.params;
-    const h = await reachMember(request, db, householdNo, memberKey);
-    return memberChangeSchema.parse(await updateMember(db, householdAccessOf(request), h.householdNo, memberKey, request.body, authorOf(request)));
+  route({
+    method: 'PATCH', url: '/households/:householdNo/members/:memberKey', summary: '修改家庭成员', access: 'registry.write',
+    params: memberParams, body: memberPatchSchema, response: memberChangeSchema, inputErrors: inputErrors('成员信息'),
+    handler: async ({ request, params: { householdNo, memberKey }, body }) => {
+      const h = await reachMember(request, db, householdNo, memberKey);
+      return updateMember(db, householdAccessOf(request), h.householdNo, memberKey, body, authorOf(request));
+    },
   });
 
-  api.put<IncomeParams>('/households/:householdNo/incomes/:year', write, async (request) => {
-    const year = incomeYearOf(request.params.year);
-    const h = await reachHousehold(request, db, request.params.householdNo);
-    return householdDetailSchema.parse(await setHouseholdIncome(db, householdAccessOf(request), h.householdNo, year, request.body, authorOf(request)));
+  route({
+    method: 'PUT', url: '/households/:householdNo/incomes/:year', summary: '录入或修改某年度家庭收入', access: 'registry.write',
+    params: incomeParams, body: incomeInputSchema, response: householdDetailSchema, inputErrors: inputErrors('收入信息'),
+    handler: async ({ request, params, body }) => {
+      const year = incomeYearOf(params.year);
+      const h = await reachHousehold(request, db, params.householdNo);
+      return setHouseholdIncome(db, householdAccessOf(request), h.householdNo, year, body, authorOf(request));
+    },
   });
 
-  api.delete<IncomeParams>('/households/:householdNo/incomes/:year', write, async (request) => {
-    const year = incomeYearOf(request.params.year);
-    const h = await reachHousehold(request, db, request.params.householdNo);
-    return householdDetailSchema.parse(await deleteHouseholdIncome(db, householdAccessOf(request), h.householdNo, year, authorOf(request)));
+  route({
+    method: 'DELETE', url: '/households/:householdNo/incomes/:year', summary: '删除某年度家庭收入', access: 'registry.write', params: incomeParams, response: householdDetailSchema,
+    handler: async ({ request, params }) => {
+      const year = incomeYearOf(params.year);
+      const h = await reachHousehold(request, db, params.householdNo);
+      return deleteHouseholdIncome(db, householdAccessOf(request), h.householdNo, year, authorOf(request));
+    },
   });
 }

@@ -121,6 +121,12 @@ export const householdPatchSchema = z
   .refine((p) => Object.keys(p).length > 0, { message: '没有要修改的字段' });
 export type HouseholdPatch = z.output<typeof householdPatchSchema>;
 
+/** The registry's OpenAPI tag (its routes, the reveal and the export). */
+export const REGISTRY_MODULE = { tag: '建档立卡', description: 'Registry: households, members, incomes, timeline, reveal, export (src/modules/registry, src/modules/exports)' };
+
+/** Where the registry's cards and lists show ID numbers and phones: masked unless revealed. */
+export const REVEAL_NOTE = '证件号码、电话默认脱敏；加 reveal=idNumber,phone 显示明文（须有「查看完整身份证号和电话」权限（person.reveal），并记入审计）。';
+
 // ---- responses ----
 
 /** Which fields a response shows in clear (only to a role with 'person.reveal' that asked). */

@@ -13,10 +13,8 @@ import { placeExists } from '../places/service';
 import * as q from './queries';
 import {
   householdFilterSchema,
-  householdListQuerySchema,
   NO_REVEAL,
   type HouseholdFilters,
-  type HouseholdListQuery,
   type HouseholdPage,
   type PageRequest,
   type RevealOptions,
@@ -26,23 +24,19 @@ import { idNumberShown, placePathOf } from './views';
 export { auditHiddenDuplicate, registeredOutsideMessage, type HiddenDuplicate } from './memberRules';
 
 export type { HouseholdFilters, HouseholdListQuery, HouseholdPage, HouseholdDetail, Member, MemberChange, RevealOptions, Timeline } from './schemas';
-export { householdNoParams } from './schemas';
+export { householdFilterSchema, householdNoParams, REGISTRY_MODULE, REVEAL_NOTE } from './schemas';
+export { registryInputErrors } from './validation';
 export type { RegistryRow } from './queries';
 export { cardOf, getHousehold } from './card';
 export { addMember, updateMember, updateHousehold, type ChangeAuthor } from './changes';
 export { householdTimeline } from './timeline';
 export { openRiskType, setHouseholdStatus, type HouseholdKey, type HouseholdStatusChange } from './statusQueries';
 export { setHouseholdIncome, deleteHouseholdIncome, perCapitaNet } from './incomes';
-export { authorOf, authorizeReveal, reachHousehold, reachPlaceFilter, REVEALABLE_FIELDS, type RevealableField } from './routeAccess';
+export { askedReveal, authorOf, authorizeReveal, reachHousehold, reachPlaceFilter, REVEALABLE_FIELDS, type RevealableField } from './routeAccess';
 
 /** Validate list filters given as query-string values (codes or Chinese labels). */
 export function parseHouseholdFilters(query: unknown): HouseholdFilters {
   return parseInput(householdFilterSchema, query, '查询条件');
-}
-
-/** Validate list filters plus paging and sorting given as query-string values. */
-export function parseHouseholdListQuery(query: unknown): HouseholdListQuery {
-  return parseInput(householdListQuerySchema, query, '查询条件');
 }
 
 /** Turn validated filters into query criteria; an unknown place is a 404, a malformed ID a 400. */

@@ -104,3 +104,6 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what:
   const problems = problemsOf(result.error, value, { labels: FIELD_LABELS, preferOwnMessages: false });
   throw badRequest(`${what}有误：${problems.map((p) => p.message).join('；')}`, problems);
 }
+
+/** The registry's wording of a route's input errors (routesOf `inputErrors`), the body called `bodyName`. */
+export const registryInputErrors = (bodyName?: string) => ({ parse: parseInput, bodyName });
