@@ -41,7 +41,7 @@ export async function registerRegistryRoutes(api: FastifyInstance, database: Dat
   });
 
   api.get<HouseholdParams & Query>('/households/:householdNo', read, async (request) => {
-    const h = await reachWholeHousehold(request, db, request.params.householdNo);
+    const h = await reachWholeHousehold(request, db, request.params.householdNo, true);
     const target = { objectType: 'household', objectId: h.household_no, placeCode: h.village_code };
     const reveal = await authorizeReveal(request, request.query.reveal, target);
     const result = schemasFor(reveal).detail.parse(await cardOf(db, h, reveal));
