@@ -31,11 +31,11 @@ export async function registerRegistryRoutes(api: FastifyInstance, database: Dat
 
   api.get<Query>('/households', read, async (request) => {
     const { reveal: asked, ...query } = request.query;
-    const { page, pageSize, sort, order, ...filters } = parseHouseholdListQuery(query);
+    const { page, pageSize, sort, order, after, ...filters } = parseHouseholdListQuery(query);
     await reachPlaceFilter(request, filters.place);
     const target = { objectType: 'household', objectId: null, placeCode: filters.place ?? requireUser(request).user.placeCode };
     const reveal = await authorizeReveal(request, asked, target);
-    const result = schemasFor(reveal).page.parse(await listHouseholds(db, householdAccessOf(request), filters, { page, pageSize, sort, order }, reveal));
+    const result = schemasFor(reveal).page.parse(await listHouseholds(db, householdAccessOf(request), filters, { page, pageSize, sort, order, after }, reveal));
     await auditReveal(request, reveal, target, { households: result.items.map((i) => i.householdNo) });
     return result;
   });

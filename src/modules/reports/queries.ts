@@ -191,8 +191,8 @@ export interface PlaceFrame {
   children: { code: string; name: string; level: number }[];
   minYear: number | null;
   maxYear: number | null;
-  /** Some county under the place has writes its rollups do not carry yet. */
-  stale: boolean;
+  /** The counties under the place with writes their rollups do not carry yet. */
+  stale: string[];
 }
 
 /**
@@ -209,7 +209,7 @@ export async function placeFrame(db: Db, place: string, pathCodes: readonly stri
       coalesce((SELECT json_agg(json_build_object('code', c.code, 'name', c.name, 'level', c.level) ORDER BY c.code)
                 FROM place c WHERE ${children}), '[]') AS children,
       s."minYear", s."maxYear", s.stale
-    FROM (SELECT min(min_year)::int AS "minYear", max(max_year)::int AS "maxYear", coalesce(bool_or(change_seq > refreshed_seq), false) AS stale
+    FROM (SELECT min(min_year)::int AS "minYear", max(max_year)::int AS "maxYear", coalesce(array_agg(county_code ORDER BY county_code) FILTER (WHERE change_seq > refreshed_seq), '{}') AS stale
           FROM rollup_state WHERE ${countyUnder(place, 'county_code')}) s`.execute(db);
   return result.rows[0];
 }

@@ -9,7 +9,7 @@ import { NATION, NATION_NAME, pathCodes, type PlaceStep } from '../places/servic
 import { notFound } from '../../server/errors';
 import { percentShare } from './shares';
 import * as q from './queries';
-import { refreshStaleRollups } from './rollups';
+import { dueForRefresh, refreshStaleRollups } from './rollups';
 
 export { refreshRollups, refreshStaleRollups } from './rollups';
 export { statusYearAt, dateAfterYearEnd } from './shares';
@@ -61,8 +61,9 @@ export interface PreparedPlace {
 export async function preparePlaceOnce(db: Db, code: string): Promise<PreparedPlace> {
   let frame = await q.placeFrame(db, code, code === NATION ? [] : pathCodes(code));
   let place = placeOfFrame(code, frame);
-  if (frame.stale) {
-    await refreshStaleRollups(db, [code]);
+  const due = dueForRefresh(frame.stale);
+  if (due.length > 0) {
+    await refreshStaleRollups(db, due);
     frame = await q.placeFrame(db, code, code === NATION ? [] : pathCodes(code));
     place = placeOfFrame(code, frame);
   }
