@@ -48,8 +48,8 @@ export const householdListQuerySchema = z.preprocess(
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
     sort: z.enum(SORT_KEYS).default('householdNo'),
     order: z.enum(['asc', 'desc']).default('asc'),
-    /** Keyset paging (sorted by 户编号 only): the rows after this household number instead of `page`. */
-    after: z.string().min(1).max(40).optional().describe('键集分页：只在按户编号排序时可用，给出上一页最后一户的户编号（即上一页的 nextAfter），取其后的一页'),
+    /** Keyset paging (sorted by 户编号 only): the page after this household number (the last page's nextAfter) instead of `page`. */
+    after: z.string().min(1).max(40).optional(),
   }),
 );
 export type HouseholdListQuery = z.output<typeof householdListQuerySchema>;
