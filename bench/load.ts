@@ -111,7 +111,7 @@ async function startServer(env: Record<string, string>, trace: string): Promise<
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     const ok = await fetch(base + '/api/v1/health/live').then((r) => r.ok, () => false);
     if (ok) break;
-    if (i > 600) throw new Error('server did not start within 120 s');
+    if (i > 1500) throw new Error('server did not start within 300 s');
     await pause(200);
   }
   return {
