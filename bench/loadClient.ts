@@ -33,7 +33,7 @@ export const newTally = (): Tally => ({ ok: new Map(), refused: [], errors: new 
 
 const bump = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
 
-export async function send(base: string, step: Step, timeoutMs: number): Promise<{ status: number; ms: number; body?: unknown; error?: string }> {
+export async function send(base: string, step: Step, timeoutMs: number): Promise<{ status: number; ms: number; body?: unknown; error?: string; retryAfter?: number }> {
   const t = performance.now();
   try {
     const res = await fetch(base + step.url, {
@@ -47,7 +47,7 @@ export async function send(base: string, step: Step, timeoutMs: number): Promise
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await res.text();
-    return { status: res.status, ms: performance.now() - t, body: text };
+    return { status: res.status, ms: performance.now() - t, body: text, retryAfter: Number(res.headers.get('retry-after') ?? 0) };
   } catch (e) {
     const name = e instanceof Error ? (e.name === 'TimeoutError' ? 'client timeout' : `connection error (${(e.cause as { code?: string })?.code ?? e.message})`) : String(e);
     return { status: 0, ms: performance.now() - t, error: name };
@@ -55,11 +55,19 @@ export async function send(base: string, step: Step, timeoutMs: number): Promise
 }
 
 /**
+ * A refused client waits as Retry-After says before its next request, as the web app's user
+ * does (he sees 「系统繁忙，请稍后重试」); `--ignore-retry-after` re-sends at once instead (a
+ * retry storm: the server then spends its turns refusing).
+ */
+const HONOUR_RETRY_AFTER = !process.argv.includes('--ignore-retry-after');
+
+/**
  * Run `connections` workers for `seconds`; worker i asks `next(i, n)` for its n-th request.
  * Answers are tallied into `tally` (several loops may share one, e.g. readers and writers).
  */
 export async function closedLoop(base: string, connections: number, seconds: number, next: (worker: number, n: number) => Step, tally: Tally, timeoutMs = 10_000): Promise<void> {
   const end = performance.now() + seconds * 1000;
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, Math.min(ms, end - performance.now()))));
   const worker = async (i: number) => {
     for (let n = 0; performance.now() < end; n++) {
       const step = next(i, n);
@@ -72,6 +80,7 @@ export async function closedLoop(base: string, connections: number, seconds: num
       } else if (r.status === 503) {
         tally.refused.push(r.ms);
         bump(tally.errors, `503 ${codeOf(r.body)}`);
+        if (HONOUR_RETRY_AFTER && r.retryAfter) await wait(r.retryAfter * 1000);
       } else if (r.status === 0) {
         bump(tally.errors, r.error!);
       } else {

@@ -37,6 +37,8 @@ export interface LoadLimits {
   readyTimeoutMs: number;
   /** FUPIN_SESSION_CACHE_MS: how long a verified session is reused without reading it again (default 5000; 0 off). */
   sessionCacheMs: number;
+  /** FUPIN_ROLLUP_REFRESH_MS: reports rebuild a written county's rollups at most once per this many ms (default 0: before every report). */
+  rollupRefreshMs: number;
   /** FUPIN_HEADERS_TIMEOUT_MS: a client that opens a connection and sends no complete request head is cut off (default 30000). */
   headersTimeoutMs: number;
   /** FUPIN_REQUEST_TIMEOUT_MS: the whole request, body included, must arrive within this (default 600000: a large upload). */
@@ -60,6 +62,7 @@ export function loadLoadLimits(env: NodeJS.ProcessEnv = process.env): LoadLimits
     maxEventLoopDelayMs: whole(env.FUPIN_MAX_EVENT_LOOP_DELAY_MS, 1000),
     readyTimeoutMs: Math.max(1, whole(env.FUPIN_READY_TIMEOUT_MS, 1000)),
     sessionCacheMs: whole(env.FUPIN_SESSION_CACHE_MS, 5000),
+    rollupRefreshMs: whole(env.FUPIN_ROLLUP_REFRESH_MS, 0),
     headersTimeoutMs: Math.max(1000, whole(env.FUPIN_HEADERS_TIMEOUT_MS, 30_000)),
     requestTimeoutMs: whole(env.FUPIN_REQUEST_TIMEOUT_MS, 600_000),
     connectionTimeoutMs: whole(env.FUPIN_CONNECTION_TIMEOUT_MS, 120_000),

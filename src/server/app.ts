@@ -15,6 +15,7 @@ import { installApiDocs } from './apiDocs';
 import { installIdempotency } from './idempotency';
 import { answerDbFault, installAdmission, registerHealthRoutes } from './load';
 import { loadLoadLimits, type LoadLimits } from '../config';
+import { setRollupRefreshInterval } from '../modules/reports/rollups';
 
 export interface AppOptions {
   database: Database;
@@ -44,6 +45,7 @@ export function cacheControlFor(path: string): string {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const limits: LoadLimits = { ...loadLoadLimits(), ...options.limits };
+  setRollupRefreshInterval(limits.rollupRefreshMs);
   // Slow or silent clients are cut off by the socket (they never hold a database connection:
   // the handlers run after the whole request has arrived).
   const app = Fastify({

@@ -4,6 +4,7 @@
  * 503 answers for a busy pool, a statement over its timeout and a database that is down.
  * See docs/deployment.md, "Under load".
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import underPressure from '@fastify/under-pressure';
 import { z } from 'zod';
@@ -29,6 +30,8 @@ export type AdmissionLimits = Pick<LoadLimits, 'maxInFlight' | 'maxPoolWaiting' 
 export interface LoadState {
   /** API requests being served now (probes not counted). */
   inFlight(): number;
+  /** Past capacity: a new API request would be refused. */
+  full(): boolean;
 }
 
 const isProbe = (request: FastifyRequest) => request.routeOptions.config?.probe === true;
@@ -62,9 +65,11 @@ export async function installAdmission(app: FastifyInstance, database: Database,
       },
     });
   }
+  const pressed = () => maxDelay > 0 && (app as unknown as { isUnderPressure?: () => boolean }).isUnderPressure?.() === true;
+  const full = () => inFlight >= limits.maxInFlight || database.poolState().waiting >= maxWaiting;
   app.addHook('onRequest', async (request, reply) => {
     if (!counted(request)) return;
-    if (inFlight >= limits.maxInFlight || database.poolState().waiting >= maxWaiting) return refuse(reply, 'busy', BUSY_MESSAGE);
+    if (full()) return refuse(reply, 'busy', BUSY_MESSAGE);
     inFlight++;
     let done = false;
     reply.raw.once('close', () => {
@@ -73,7 +78,35 @@ export async function installAdmission(app: FastifyInstance, database: Database,
       inFlight--;
     });
   });
-  return { inFlight: () => inFlight };
+  const state = { inFlight: () => inFlight, full: () => full() || pressed() };
+  refuseEarly(app, state);
+  return state;
+}
+
+const PROBES = new Set(['/api/v1/health', '/api/v1/health/live', '/api/v1/health/ready']);
+const BUSY_BODY = JSON.stringify({ error: { code: 'busy', message: BUSY_MESSAGE } });
+
+/**
+ * Past capacity, an API request is refused by the HTTP server itself, before Fastify sees it
+ * (no routing, hooks, logging or serialisation): under a flood the refusals then cost little of
+ * the event loop that the admitted requests need. The hook above still decides for requests
+ * that pass here (and for injected ones, which never reach the server).
+ */
+function refuseEarly(app: FastifyInstance, state: LoadState): void {
+  const server = app.server;
+  const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  if (handlers.length !== 1) return;
+  const [fastify] = handlers;
+  server.removeListener('request', fastify);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '';
+    if (url.startsWith('/api/') && !PROBES.has(url.split('?')[0]) && state.full()) {
+      res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(RETRY_AFTER_SECONDS), 'content-length': Buffer.byteLength(BUSY_BODY) });
+      res.end(BUSY_BODY);
+      return;
+    }
+    fastify(req, res);
+  });
 }
 
 const poolAnswer = z.object({ max: z.number(), total: z.number(), busy: z.number(), waiting: z.number() }).describe('连接池：上限、已开、在用、排队');

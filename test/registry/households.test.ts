@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/database';
 import { scopeOf } from '../../src/db/placeScope';
+import { EVERY_HOUSEHOLD } from '../../src/db/householdReach';
 import { listHouseholds, getHousehold } from '../../src/modules/registry/service';
 import { testDatabases } from '../helpers/databases';
 import { seedSmallRegistry } from './seed';
@@ -140,6 +141,26 @@ describe.each(testDatabases)('household list and card on $name', ({ open }) => {
     expect(names).toEqual([...names].sort((x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)));
   });
 
+  it('pages by keyset after a household number: the same pages as by offset, both orders; after only with 户编号 order', async () => {
+    const r = await seed();
+    const place = r.places.countyCode;
+    for (const order of ['asc', 'desc'] as const) {
+      const byOffset: string[][] = [];
+      for (const page of [1, 2, 3]) byOffset.push((await list({ place, page, pageSize: 2, order })).body.items.map((i: { householdNo: string }) => i.householdNo));
+      const first = (await list({ place, pageSize: 2, order })).body;
+      expect(first.nextAfter).toBe(byOffset[0][1]);
+      const second = (await list({ place, pageSize: 2, order, after: first.nextAfter })).body;
+      expect(second).toMatchObject({ total: 5 });
+      expect(second.items.map((i: { householdNo: string }) => i.householdNo)).toEqual(byOffset[1]);
+      const third = (await list({ place, pageSize: 2, order, after: second.nextAfter })).body;
+      expect(third.items.map((i: { householdNo: string }) => i.householdNo)).toEqual(byOffset[2]);
+      expect(third.nextAfter).toBeNull();
+    }
+    const refused = await list({ place, sort: 'size', after: r.a.householdNo });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('after');
+  });
+
   it('refuses bad list parameters with the field and value named', async () => {
     const r = await seed();
     const cases: [Record<string, string | number>, string[]][] = [
@@ -194,6 +215,17 @@ describe.each(testDatabases)('household list and card on $name', ({ open }) => {
     for (const m of r.a.members) expect(res.body).not.toContain(m.idNumber);
     expect(res.body).not.toContain('13912345678');
     expect(Object.keys(body.household)).not.toContain('created_at');
+  });
+
+  it('gives the card read in one statement as the card read list by list', async () => {
+    const r = await seed();
+    for (const h of [r.a, r.b, r.d]) {
+      const res = await as.inject('GET', `/api/v1/households/${h.householdNo}`);
+      expect(res.statusCode).toBe(200);
+      const listByList = await getHousehold(database.db, EVERY_HOUSEHOLD, h.householdNo);
+      expect(res.json()).toEqual(JSON.parse(JSON.stringify(listByList)));
+      expect(listByList.members.length + listByList.statusHistory.length).toBeGreaterThan(0);
+    }
   });
 
   it('answers 404 for an unknown household and for one outside the scope', async () => {

@@ -54,6 +54,18 @@ export async function findActiveRows(db: Db): Promise<Selectable<PolicyRecordTab
   return db.selectFrom('policy_record').selectAll().where('status', '=', 'active').execute();
 }
 
+/** Every active record and whether the record `marker` exists (any status), in one statement. */
+export async function findActiveRowsSeeded(db: Db, marker: string): Promise<{ rows: Selectable<PolicyRecordTable>[]; seeded: boolean | null }> {
+  const rows = await db
+    .selectFrom('policy_record as p')
+    .selectAll('p')
+    .select(sql<boolean>`EXISTS (SELECT 1 FROM policy_record m WHERE m.id = ${marker})`.as('seeded'))
+    .where('p.status', '=', 'active')
+    .execute();
+  // No active row: nothing tells whether the marker exists (null).
+  return { rows: rows.map(({ seeded: _s, ...r }) => r as Selectable<PolicyRecordTable>), seeded: rows.length ? rows[0].seeded : null };
+}
+
 export async function hasPolicyRecord(db: Db, id: string): Promise<boolean> {
   return (await db.selectFrom('policy_record').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }

@@ -47,6 +47,9 @@ export async function ensureDefaultPolicies(db: Db): Promise<void> {
 
 /** Every active record, as resolvePolicy reads them. */
 export async function loadActivePolicies(db: Db): Promise<PolicyRecord[]> {
+  // One statement when the defaults are in (every request after the first).
+  const { rows, seeded } = await q.findActiveRowsSeeded(db, SEED_MARKER);
+  if (seeded === true) return rows.map(domainRecord);
   await ensureDefaultPolicies(db);
   return (await q.findActiveRows(db)).map(domainRecord);
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import type { HouseholdAccess } from '../../db/householdReach';
 import { notFound } from '../../server/errors';
 import * as q from './queries';
+import type { HouseholdCardRow } from './cardQueries';
 import { NO_REVEAL, type HouseholdDetail, type RevealOptions } from './schemas';
 import { householdCardOf, memberOf } from './views';
 
@@ -13,13 +14,16 @@ export async function getHousehold(db: Db, access: HouseholdAccess, householdNo:
   return cardOf(db, h, reveal);
 }
 
-/** The card of a household already loaded. */
-export async function cardOf(db: Db, h: q.HouseholdWithPlace, reveal: RevealOptions = NO_REVEAL): Promise<HouseholdDetail> {
-  const [members, incomes, history] = await Promise.all([
-    q.membersOf(db, h.county_code, h.household_no),
-    q.incomesOf(db, h.county_code, h.household_no),
-    q.statusHistoryOf(db, h.county_code, h.household_no),
-  ]);
+/** The card of a household already loaded (with its lists when read by `householdCardByNo`: no further statement). */
+export async function cardOf(db: Db, h: q.HouseholdWithPlace | HouseholdCardRow, reveal: RevealOptions = NO_REVEAL): Promise<HouseholdDetail> {
+  const { members, incomes, history } =
+    'card' in h
+      ? h.card
+      : await Promise.all([
+          q.membersOf(db, h.county_code, h.household_no),
+          q.incomesOf(db, h.county_code, h.household_no),
+          q.statusHistoryOf(db, h.county_code, h.household_no),
+        ]).then(([members, incomes, history]) => ({ members, incomes, history }));
   return {
     household: householdCardOf(h, reveal),
     members: members.map((m) => memberOf(m, reveal)),

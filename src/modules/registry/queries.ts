@@ -100,9 +100,12 @@ export async function householdPage(
   db: Db,
   access: HouseholdAccess,
   criteria: HouseholdCriteria,
-  page: { offset: number; limit: number; sort: SortKey; order: 'asc' | 'desc' },
+  page: { offset: number; limit: number; sort: SortKey; order: 'asc' | 'desc'; after?: string },
 ): Promise<HouseholdListRow[]> {
+  // Keyset (sorted by household number): the key's index from `after` on, no rows skipped by OFFSET.
+  const keyset = page.after === undefined ? sql<SqlBool>`true` : page.order === 'desc' ? sql<SqlBool>`h.household_no < ${page.after}` : sql<SqlBool>`h.household_no > ${page.after}`;
   return matchingHouseholds(db, access, criteria)
+    .where(keyset)
     .leftJoin('place as pc', 'pc.code', 'h.county_code')
     .leftJoin('place as pt', 'pt.code', 'h.township_code')
     .leftJoin('place as pv', 'pv.code', 'h.village_code')

@@ -20,6 +20,7 @@ import { withholdsHealthData } from '../../domain/roles';
 import { PERMISSIONS } from '../auth/service';
 import type { ChangeAuthor } from './changes';
 import * as q from './queries';
+import { householdCardByNo, type HouseholdCardRow } from './cardQueries';
 import { memberKeySchema, NO_REVEAL, type RevealOptions } from './schemas';
 
 export interface LocatedHousehold {
@@ -45,8 +46,11 @@ export async function reachHousehold(request: FastifyRequest, db: Db, householdN
 }
 
 /** The household a request reaches, read whole in one query (for its card), as reachHousehold refuses it. */
-export async function reachWholeHousehold(request: FastifyRequest, db: Db, householdNo: string): Promise<q.HouseholdWithPlace> {
-  const h = await q.householdByNo(db, EVERY_HOUSEHOLD, householdNo);
+export async function reachWholeHousehold(request: FastifyRequest, db: Db, householdNo: string): Promise<q.HouseholdWithPlace>;
+export async function reachWholeHousehold(request: FastifyRequest, db: Db, householdNo: string, withCard: true): Promise<HouseholdCardRow>;
+export async function reachWholeHousehold(request: FastifyRequest, db: Db, householdNo: string, withCard = false): Promise<q.HouseholdWithPlace> {
+  // With its card: members, incomes and history read in the same statement (one round trip).
+  const h = withCard ? await householdCardByNo(db, householdNo) : await q.householdByNo(db, EVERY_HOUSEHOLD, householdNo);
   if (!h) throw notFound(`户 ${householdNo} `);
   const household = { countyCode: h.county_code, householdNo: h.household_no };
   await assertInScope(request, { type: 'household', id: h.household_no, placeCode: h.village_code, household });

@@ -43,11 +43,11 @@ export async function registerRegistryRoutes(api: FastifyInstance, database: Dat
   route({
     method: 'GET', url: '/households', summary: '贫困户列表（筛选、分页、排序）', description: REVEAL_NOTE, reveal: true, access: 'registry.read',
     query: householdListQuerySchema, response: householdPageSchema, inputErrors: inputErrors(),
-    handler: async ({ request, reply, query: { page, pageSize, sort, order, ...filters } }) => {
+    handler: async ({ request, reply, query: { page, pageSize, sort, order, after, ...filters } }) => {
       await reachPlaceFilter(request, filters.place);
       const target = { objectType: 'household', objectId: null, placeCode: filters.place ?? requireUser(request).user.placeCode };
       const reveal = await authorizeReveal(request, askedReveal(request), target);
-      const result = schemasFor(reveal).page.parse(await listHouseholds(db, householdAccessOf(request), filters, { page, pageSize, sort, order }, reveal));
+      const result = schemasFor(reveal).page.parse(await listHouseholds(db, householdAccessOf(request), filters, { page, pageSize, sort, order, after }, reveal));
       await auditReveal(request, reveal, target, { households: result.items.map((i) => i.householdNo) });
       return reply.send(result);
     },
@@ -57,7 +57,7 @@ export async function registerRegistryRoutes(api: FastifyInstance, database: Dat
     method: 'GET', url: '/households/:householdNo', summary: '贫困户详情（户卡）', description: REVEAL_NOTE, reveal: true, access: 'registry.read',
     params: householdNoParams, response: householdDetailSchema,
     handler: async ({ request, reply, params }) => {
-      const h = await reachWholeHousehold(request, db, params.householdNo);
+      const h = await reachWholeHousehold(request, db, params.householdNo, true);
       const target = { objectType: 'household', objectId: h.household_no, placeCode: h.village_code };
       const reveal = await authorizeReveal(request, askedReveal(request), target);
       const result = schemasFor(reveal).detail.parse(await cardOf(db, h, reveal));

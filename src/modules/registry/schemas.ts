@@ -48,10 +48,12 @@ export const householdListQuerySchema = z.preprocess(
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
     sort: z.enum(SORT_KEYS).default('householdNo'),
     order: z.enum(['asc', 'desc']).default('asc'),
+    /** Keyset paging (sorted by 户编号 only): the page after this household number (the last page's nextAfter) instead of `page`. */
+    after: z.string().min(1).max(40).optional(),
   }),
 );
 export type HouseholdListQuery = z.output<typeof householdListQuerySchema>;
-export type PageRequest = Pick<HouseholdListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
+export type PageRequest = Pick<HouseholdListQuery, 'page' | 'pageSize' | 'sort' | 'order' | 'after'>;
 
 const optionalEnum = (e: enums.Enumeration) => enumCode(e).nullable().optional();
 const flag = z.boolean().nullable().optional();
@@ -168,7 +170,11 @@ function responseSchemas(reveal: RevealOptions) {
     exitYear: z.number().int().nullable(),
     perCapitaNet: z.number().nullable(),
   });
-  const page = z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(listItem) });
+  const page = z.object({
+    total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(listItem),
+    /** The next page by keyset (`after`): the last household number of a full page sorted by 户编号, else null. */
+    nextAfter: z.string().nullable().optional(),
+  });
   const card = z.object({
     countyCode: z.string(),
     householdNo: z.string(),

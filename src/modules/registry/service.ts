@@ -54,15 +54,21 @@ async function criteriaOf(db: Db, filters: HouseholdFilters): Promise<q.Househol
 
 /** One page of households within reach that meet the filters, with the total count. */
 export async function listHouseholds(db: Db, access: HouseholdAccess, filters: HouseholdFilters, page: PageRequest, reveal: RevealOptions = NO_REVEAL): Promise<HouseholdPage> {
+  if (page.after !== undefined && page.sort !== 'householdNo') {
+    throw badRequest(`键集分页（after）只能按户编号排序使用，当前排序为“${page.sort}”`, [{ field: 'after', value: page.after }]);
+  }
   const criteria = await criteriaOf(db, filters);
+  const keyset = page.after !== undefined;
   const [total, rows] = await Promise.all([
     q.countHouseholds(db, access, criteria),
-    q.householdPage(db, access, criteria, { offset: (page.page - 1) * page.pageSize, limit: page.pageSize, sort: page.sort, order: page.order }),
+    q.householdPage(db, access, criteria, { offset: keyset ? 0 : (page.page - 1) * page.pageSize, limit: page.pageSize, sort: page.sort, order: page.order, after: page.after }),
   ]);
+  const byNumber = page.sort === 'householdNo' && rows.length === page.pageSize;
   return {
     total,
     page: page.page,
     pageSize: page.pageSize,
+    nextAfter: byNumber ? rows[rows.length - 1].household_no : null,
     items: rows.map((r) => ({
       householdNo: r.household_no,
       countyCode: r.county_code,

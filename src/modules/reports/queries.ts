@@ -184,3 +184,32 @@ export async function remainingInTownships(db: Db, townships: readonly string[],
     ORDER BY 1`.execute(db);
   return result.rows;
 }
+
+export interface PlaceFrame {
+  /** From the province down to the place itself (rows found only). */
+  path: { code: string; name: string; level: number }[];
+  children: { code: string; name: string; level: number }[];
+  minYear: number | null;
+  maxYear: number | null;
+  /** The counties under the place with writes their rollups do not carry yet. */
+  stale: string[];
+}
+
+/**
+ * In one statement: the place's path (its own row last), its children sorted by code, the
+ * years its rollups cover and whether any county under it is stale (issue 26: a report used to
+ * read these in five statements).
+ */
+export async function placeFrame(db: Db, place: string, pathCodes: readonly string[]): Promise<PlaceFrame> {
+  const children = place === '0' ? sql<SqlBool>`c.parent_code IS NULL` : sql<SqlBool>`c.parent_code = ${place}`;
+  const result = await sql<PlaceFrame>`
+    SELECT
+      coalesce((SELECT json_agg(json_build_object('code', p.code, 'name', p.name, 'level', p.level) ORDER BY length(p.code))
+                FROM place p WHERE p.code = ANY(${[...pathCodes]}::text[])), '[]') AS path,
+      coalesce((SELECT json_agg(json_build_object('code', c.code, 'name', c.name, 'level', c.level) ORDER BY c.code)
+                FROM place c WHERE ${children}), '[]') AS children,
+      s."minYear", s."maxYear", s.stale
+    FROM (SELECT min(min_year)::int AS "minYear", max(max_year)::int AS "maxYear", coalesce(array_agg(county_code ORDER BY county_code) FILTER (WHERE change_seq > refreshed_seq), '{}') AS stale
+          FROM rollup_state WHERE ${countyUnder(place, 'county_code')}) s`.execute(db);
+  return result.rows[0];
+}

@@ -5,10 +5,11 @@
  */
 import type { Db } from '../../db/database';
 import { householdStatus, labelOf, povertyCause } from '../../domain/enums';
-import { childPlaces, getPlace, type PlaceDetail } from '../places/service';
+import { NATION, NATION_NAME, pathCodes, type PlaceStep } from '../places/service';
+import { notFound } from '../../server/errors';
 import { percentShare } from './shares';
 import * as q from './queries';
-import { refreshStaleRollups } from './rollups';
+import { dueForRefresh, refreshStaleRollups } from './rollups';
 
 export { refreshRollups, refreshStaleRollups } from './rollups';
 export { statusYearAt, dateAfterYearEnd } from './shares';
@@ -26,13 +27,17 @@ export interface ReportPlace {
   path: { code: string; name: string; level: number }[];
 }
 
-const placeOf = (p: PlaceDetail): ReportPlace => ({ code: p.code, name: p.name, level: p.level, path: p.path });
+/** The place, its path, children and years from one statement (`placeFrame`); 404 for an unknown place. */
+function placeOfFrame(code: string, frame: q.PlaceFrame): ReportPlace {
+  if (code === NATION) return { code: NATION, name: NATION_NAME, level: 0, path: [] };
+  const self = frame.path.at(-1);
+  if (!self || self.code !== code) throw notFound(`行政区划 ${code} `);
+  return { code: self.code, name: self.name, level: self.level, path: frame.path };
+}
 
 /** The place with its path, after bringing its rollups up to date; 404 for an unknown place. */
 export async function preparePlace(db: Db, code: string): Promise<ReportPlace> {
-  const place = placeOf(await getPlace(db, code));
-  await refreshStaleRollups(db, [code]);
-  return place;
+  return (await preparePlaceOnce(db, code)).place;
 }
 
 /** The year-end a report reads: the one asked for, else the latest the place has (null: no data). */
@@ -41,27 +46,34 @@ export async function reportYear(db: Db, place: string, asked: number | undefine
   return { year: asked ?? span.maxYear, ...span };
 }
 
-/** A place with its path and the years its rollups cover, read once for several reports of it. */
+/** A place with its path, children and the years its rollups cover, read once for several reports of it. */
 export interface PreparedPlace {
   place: ReportPlace;
   span: q.YearSpan;
+  children: PlaceStep[];
 }
 
 /**
- * The place and its year span after bringing its rollups up to date, for a caller that reads
- * several reports of the place (the dashboard): they then skip their own preparation.
+ * The place, its children and year span after bringing its rollups up to date: one statement
+ * when no county under it is stale (then the stale counties are rebuilt and the frame read
+ * again). A caller that reads several reports of the place (the dashboard) hands it on.
  */
 export async function preparePlaceOnce(db: Db, code: string): Promise<PreparedPlace> {
-  await refreshStaleRollups(db, [code]);
-  const [detail, span] = await Promise.all([getPlace(db, code), q.yearSpan(db, code)]);
-  return { place: placeOf(detail), span };
+  let frame = await q.placeFrame(db, code, code === NATION ? [] : pathCodes(code));
+  let place = placeOfFrame(code, frame);
+  const due = dueForRefresh(frame.stale);
+  if (due.length > 0) {
+    await refreshStaleRollups(db, due);
+    frame = await q.placeFrame(db, code, code === NATION ? [] : pathCodes(code));
+    place = placeOfFrame(code, frame);
+  }
+  return { place, span: { minYear: frame.minYear, maxYear: frame.maxYear }, children: frame.children };
 }
 
 /** The prepared place of `code` (given by the caller, else read now, refreshing stale rollups first). */
 export async function preparedOf(db: Db, code: string, prepared: PreparedPlace | undefined): Promise<PreparedPlace> {
   if (prepared && prepared.place.code === code) return prepared;
-  const place = await preparePlace(db, code);
-  return { place, span: await q.yearSpan(db, code) };
+  return preparePlaceOnce(db, code);
 }
 
 export interface CauseLine {
@@ -102,13 +114,11 @@ export const causeLabel = (cause: string) => (cause === UNRECORDED ? '未填写'
 
 /** Households and persons by main cause at a year-end, with shares to two decimals, and per child place. */
 export async function causeReport(db: Db, code: string, options: { year?: number; statuses?: readonly string[]; prepared?: PreparedPlace } = {}): Promise<CauseReport> {
-  const { place, span } = await preparedOf(db, code, options.prepared);
+  const { place, span, children: childSteps } = await preparedOf(db, code, options.prepared);
   const statuses = [...(options.statuses ?? REMAINING_POOR)];
   const year = options.year ?? span.maxYear;
-  const [rows, children] = await Promise.all([
-    year === null ? [] : q.countByChildAndCause(db, code, year, statuses),
-    place.level === 5 ? [] : childPlaces(db, code),
-  ]);
+  const rows = year === null ? [] : await q.countByChildAndCause(db, code, year, statuses);
+  const children = place.level === 5 ? [] : childSteps;
   const byCause = new Map<string, { households: number; persons: number }>();
   const byChild = new Map<string, CauseChild>();
   for (const c of children) byChild.set(c.code, { code: c.code, name: c.name, level: c.level, households: 0, persons: 0, causes: {} });
@@ -203,13 +213,13 @@ function addTo(f: ProgressFigures, r: { status: string; change: string; househol
 
 /** Status and exit progress of a place: every year it has, and its children at `year` (default the latest). */
 export async function progressReport(db: Db, code: string, options: { year?: number; prepared?: PreparedPlace } = {}): Promise<ProgressReport> {
-  const { place, span } = await preparedOf(db, code, options.prepared);
+  const { place, span, children: childSteps } = await preparedOf(db, code, options.prepared);
   const { minYear, maxYear } = span;
   const year = options.year ?? maxYear;
+  const childRows = place.level < 5 ? childSteps : [];
   // Independent reads, side by side (one after another on a single connection).
-  const [byYear, childRows, byChild] = await Promise.all([
+  const [byYear, byChild] = await Promise.all([
     minYear !== null && maxYear !== null ? q.countByYearAndStatus(db, code, minYear, maxYear) : [],
-    place.level < 5 ? childPlaces(db, code) : [],
     year !== null ? q.countByChildAndStatus(db, code, year) : [],
   ]);
   const years = new Map<number, ProgressYear>();

@@ -128,7 +128,7 @@ export async function supervisionListing(db: Db, scope: PlaceScope, placeCode: s
 /** Villages listed by the incidence rule (> 10%, villages module), besides those listed by their persons. */
 async function addListedByIncidence(db: Db, placeCode: string, listed: ListedPlace[], statusYear: number, campaignYear: number, records: readonly PolicyRecord[]): Promise<Set<string>> {
   const codes = new Set<string>();
-  for (const v of await villagesListedByIncidence(db, placeCode, statusYear, campaignYear)) {
+  for (const v of await villagesListedByIncidence(db, placeCode, statusYear, campaignYear, records)) {
     codes.add(v.code);
     const already = listed.find((l) => l.code === v.code);
     if (already) {

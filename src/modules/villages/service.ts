@@ -15,6 +15,8 @@ import { placeNames } from '../places/service';
 import { villageExitCases, type ExitCaseView } from './exit';
 import type { VillageValues } from './fields';
 import * as q from './queries';
+import { registryFiguresRemembered } from './figuresMemo';
+import type { PolicyRecord } from '../../domain/policy/record';
 import { valuesOf, villagePlace } from './records';
 import { factsOf, recomputeVillageVerdicts, rulesResolver, villageAssessment, villageVerdicts, villageWhatIf, type VillageAssessment } from './verdicts';
 
@@ -158,12 +160,11 @@ export interface IncidenceListed {
  * 挂牌督战 by the village 10% rule (supervision): 贫困村 not yet exited at the end of
  * `statusYear` whose incidence is strictly above the line of the campaign year's policy.
  */
-export async function villagesListedByIncidence(db: Db, place: string, statusYear: number, campaignYear: number): Promise<IncidenceListed[]> {
-  const [records, figures, policies] = await Promise.all([
-    q.recordsUnder(db, ALL_PLACES, place, statusYear),
-    q.registryFigures(db, place, statusYear),
-    loadActivePolicies(db),
-  ]);
+export async function villagesListedByIncidence(db: Db, place: string, statusYear: number, campaignYear: number, activePolicies?: readonly PolicyRecord[]): Promise<IncidenceListed[]> {
+  const records = await q.recordsUnder(db, ALL_PLACES, place, statusYear);
+  if (records.length === 0) return [];
+  // Figures remembered per county until the county is written (the whole city's households otherwise).
+  const [figures, policies] = await Promise.all([registryFiguresRemembered(db, place, statusYear), activePolicies ?? loadActivePolicies(db)]);
   const resolve = rulesResolver(policies);
   const poor = new Map(figures.map((f) => [f.villageCode, f]));
   const out: IncidenceListed[] = [];
