@@ -106,3 +106,11 @@ export function childPlaceColumn(place: string, cols: Required<PlaceColumns>): R
 export function levelOfCode(code: string): number {
   return ({ 1: 0, 2: 1, 4: 2, 6: 3, 9: 4, 12: 5 } as Record<number, number>)[code.length] ?? -1;
 }
+
+/** Counties under a place code ('0' the nation) as a condition on `column`. */
+export function countyUnder(place: string, column: string) {
+  const ref = sql.ref(column);
+  if (place === '0') return sql<SqlBool>`true`;
+  if (place.length >= 6) return sql<SqlBool>`${ref} = ${place.slice(0, 6)}`;
+  return sql<SqlBool>`(${ref} >= ${place} AND ${ref} < ${nextPrefix(place)})`;
+}

@@ -11,6 +11,7 @@ import type { HouseholdAccess } from '../../db/householdReach';
 import { badRequest, notFound } from '../../server/errors';
 import { placeExists } from '../places/service';
 import * as q from './queries';
+import * as exportRows from './exportRowQueries';
 import {
   householdFilterSchema,
   NO_REVEAL,
@@ -26,7 +27,7 @@ export { auditHiddenDuplicate, registeredOutsideMessage, type HiddenDuplicate } 
 export type { HouseholdFilters, HouseholdListQuery, HouseholdPage, HouseholdDetail, Member, MemberChange, RevealOptions, Timeline } from './schemas';
 export { householdFilterSchema, householdNoParams, REGISTRY_MODULE, REVEAL_NOTE } from './schemas';
 export { registryInputErrors } from './validation';
-export type { RegistryRow } from './queries';
+export type { RegistryRow } from './exportRowQueries';
 export { cardOf, getHousehold } from './card';
 export { addMember, updateMember, updateHousehold, type ChangeAuthor } from './changes';
 export { householdTimeline } from './timeline';
@@ -89,11 +90,11 @@ export async function listHouseholds(db: Db, access: HouseholdAccess, filters: H
 }
 
 /** Batches of registry rows (one per member) for the export, read by keyset, never all at once. */
-export async function* readRegistryRows(db: Db, access: HouseholdAccess, filters: HouseholdFilters, householdsPerBatch = 500): AsyncGenerator<q.RegistryRow[]> {
+export async function* readRegistryRows(db: Db, access: HouseholdAccess, filters: HouseholdFilters, householdsPerBatch = 500): AsyncGenerator<exportRows.RegistryRow[]> {
   const criteria = await criteriaOf(db, filters);
   let after: string | null = null;
   for (;;) {
-    const rows = await q.registryRowsAfter(db, access, criteria, after, householdsPerBatch);
+    const rows = await exportRows.registryRowsAfter(db, access, criteria, after, householdsPerBatch);
     if (rows.length === 0) return;
     yield rows;
     after = rows[rows.length - 1].household_no;
@@ -102,6 +103,6 @@ export async function* readRegistryRows(db: Db, access: HouseholdAccess, filters
 
 /** How many households and export rows (one per member, or one for a household without members) match. */
 export async function countRegistryRows(db: Db, access: HouseholdAccess, filters: HouseholdFilters): Promise<{ households: number; rows: number }> {
-  return q.countRegistryRows(db, access, await criteriaOf(db, filters));
+  return exportRows.countRegistryRows(db, access, await criteriaOf(db, filters));
 }
 

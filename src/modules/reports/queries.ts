@@ -5,7 +5,7 @@
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
-import { countyUnder } from './rollupQueries';
+import { countyUnder } from '../../db/placeScope';
 
 export type ListingLevel = 'county' | 'township' | 'village';
 

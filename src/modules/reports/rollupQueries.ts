@@ -4,15 +4,8 @@
  */
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
-import { nextPrefix } from '../../db/placeScope';
+import { countyUnder } from '../../db/placeScope';
 
-/** Counties under a place code ('0' the nation) as a condition on `column`. */
-export function countyUnder(place: string, column: string) {
-  const ref = sql.ref(column);
-  if (place === '0') return sql<SqlBool>`true`;
-  if (place.length >= 6) return sql<SqlBool>`${ref} = ${place.slice(0, 6)}`;
-  return sql<SqlBool>`(${ref} >= ${place} AND ${ref} < ${nextPrefix(place)})`;
-}
 
 
 /**

@@ -13,7 +13,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
-import { countyUnder } from '../reports/rollupQueries';
+import { countyUnder } from '../../db/placeScope';
 import { registryFigures, type RegistryFigures } from './queries';
 
 interface Entry {
