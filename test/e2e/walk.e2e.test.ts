@@ -37,6 +37,8 @@ const EXPORT_NEEDS: Record<string, Permission> = {
   '/monitoring/households': 'registry.export',
   '/monitoring/targets': 'registry.export',
   '/procedures/cases': 'registry.export',
+  '/monitoring/prevention': 'registry.export',
+  '/monitoring/clocks': 'registry.export',
 };
 
 /**

@@ -60,6 +60,7 @@ export function ClockPage() {
         {clocks.error ? <ErrorState error={clocks.error} onRetry={clocks.reload} /> : null}
         <Table<CaseClockView>
           size="small" rowKey="caseId" loading={clocks.loading} dataSource={clocks.data?.items ?? []}
+          locale={{ emptyText: t('monitoring.prevention.clocks.none') }}
           columns={[
             { key: 'id', title: t('monitoring.prevention.clocks.caseId'), dataIndex: 'caseId' },
             { key: 'no', title: t('monitoring.prevention.householdNo'), dataIndex: 'householdNo' },
@@ -77,7 +78,7 @@ export function ClockPage() {
           ]}
         />
       </Card>}
-      <ClockProfiles place={place} year={year} />
+      {can('policy.read') && <ClockProfiles place={place} year={year} />}
       {urgentFor !== undefined && <UrgentModal caseId={urgentFor} onClose={(saved) => { setUrgentFor(undefined); if (saved) clocks.reload(); }} />}
     </Space>
   );

@@ -72,6 +72,7 @@ export function PreventionPage() {
         {r?.ranges.map((line) => <Typography.Paragraph key={line} type="secondary">{line}</Typography.Paragraph>)}
         <Table<ScreenedHousehold>
           size="small" rowKey="householdNo" loading={screening.loading} dataSource={r?.items ?? []}
+          locale={{ emptyText: r?.ranges.length ? `${t('monitoring.prevention.noneInRange')}：${r.ranges.join('；')}` : t('monitoring.prevention.noneInRange') }}
           columns={[
             { key: 'no', title: t('monitoring.prevention.householdNo'), dataIndex: 'householdNo' },
             { key: 'head', title: t('monitoring.prevention.head'), dataIndex: 'headName' },

@@ -2,7 +2,7 @@
 export const preventionZh = {
   menu: { screening: '防止返贫致贫对象', clocks: '纳入监测时限' },
   actions: { risk_elimination: '风险消除', risk_remark: '风险再标注', elimination_revert: '消除回退', reason: '原因（再标注、回退必填）', title: '办理' },
-  title: '防止返贫致贫监测范围内的户（应纳尽纳，不设规模上限）', export: '导出Excel', showAll: '同时列出范围外的户',
+  title: '防止返贫致贫监测范围内的户（应纳尽纳，不设规模上限）', export: '导出Excel', showAll: '同时列出范围外的户', noneInRange: '本地区本年度没有监测范围内的户',
   counts: '共 {{households}} 户：范围内 {{inRange}} 户（脱贫不稳定户 {{unstable}}、边缘易致贫户 {{marginal}}、突发严重困难户 {{sudden}}），其中尚未纳入监测 {{notYetMonitored}} 户',
   householdNo: '户编号', head: '户主', kind: '类别', outside: '范围外', perCapita: '人均纯收入（元）', afterCosts: '扣除合规自付后（元）', monitored: '已纳入监测',
   yes: '是', no: '否', reason: '依据', costs: '自付支出', costsTitle: '{{no}} {{year}} 年自付支出', save: '保存', saved: '已保存',
@@ -13,7 +13,7 @@ export const preventionZh = {
     change: '变化', before: '现行', after: '测算后', reasonBefore: '现行依据', reasonAfter: '测算后依据',
   },
   clocks: {
-    title: '纳入监测办理时限（自发现线索起算）', caseId: '程序编号', clueOn: '发现日期', profile: '时限方案', step: '当前步骤', dueOn: '总时限至',
+    title: '纳入监测办理时限（自发现线索起算）', none: '本地区没有纳入监测程序', caseId: '程序编号', clueOn: '发现日期', profile: '时限方案', step: '当前步骤', dueOn: '总时限至',
     remaining: '剩余', status: '状态', escalate: '督办层级', urgent: '先行帮扶', addUrgent: '登记先行帮扶', startedOn: '开始日期', cause: '紧急原因', measure: '措施',
     causes: { disaster: '自然灾害', accident: '意外事故', illness: '突发重病', other: '其他紧急情况' }, text: '说明',
   },
@@ -27,7 +27,7 @@ export const preventionZh = {
 export const preventionEn: typeof preventionZh = {
   menu: { screening: 'Households to monitor', clocks: 'Monitoring-entry clock' },
   actions: { risk_elimination: 'Eliminate risk', risk_remark: 'Re-mark risk', elimination_revert: 'Revert elimination', reason: 'Reason (required to re-mark or revert)', title: 'Actions' },
-  title: 'Households within the monitoring range (no cap)', export: 'Export Excel', showAll: 'Also list households outside the range',
+  title: 'Households within the monitoring range (no cap)', export: 'Export Excel', showAll: 'Also list households outside the range', noneInRange: 'No household within the monitoring range here this year',
   counts: '{{households}} households: {{inRange}} in range ({{unstable}} unstable, {{marginal}} marginal, {{sudden}} sudden hardship), {{notYetMonitored}} not yet monitored',
   householdNo: 'Household', head: 'Head', kind: 'Kind', outside: 'Outside', perCapita: 'Per-capita income', afterCosts: 'After out-of-pocket costs', monitored: 'Monitored',
   yes: 'Yes', no: 'No', reason: 'Basis', costs: 'Costs', costsTitle: '{{no}} costs in {{year}}', save: 'Save', saved: 'Saved',
@@ -38,7 +38,7 @@ export const preventionEn: typeof preventionZh = {
     change: 'Change', before: 'Now', after: 'Draft', reasonBefore: 'Basis now', reasonAfter: 'Basis under draft',
   },
   clocks: {
-    title: 'Monitoring-entry clock (from the first clue)', caseId: 'Case', clueOn: 'Clue on', profile: 'Profile', step: 'Step', dueOn: 'Due on',
+    title: 'Monitoring-entry clock (from the first clue)', none: 'No monitoring-entry case here', caseId: 'Case', clueOn: 'Clue on', profile: 'Profile', step: 'Step', dueOn: 'Due on',
     remaining: 'Remaining', status: 'Status', escalate: 'Escalated to', urgent: 'Urgent measures', addUrgent: 'Urgent measure', startedOn: 'Started on', cause: 'Cause', measure: 'Measure',
     causes: { disaster: 'Disaster', accident: 'Accident', illness: 'Sudden illness', other: 'Other' }, text: 'Note',
   },
