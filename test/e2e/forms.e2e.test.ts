@@ -32,10 +32,13 @@ const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name), 
 const csv = (rows: (string | number)[][]) => Buffer.from(['户编号,干部编号,结对日期', ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n');
 
 /** Choose an option of an antd select (by its input id) by typing part of its label. */
+/** Pick an option of a searchable select by its text: typed, then taken with Enter once listed (no click racing the dropdown's animation), and seen chosen. */
 async function choose(id: string, text: string) {
   await page.locator(`#${id}`).click();
   await page.locator(`#${id}`).fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: text }).first().waitFor();
+  await page.locator(`#${id}`).press('Enter');
+  await page.locator('.ant-select', { has: page.locator(`#${id}`), hasText: text }).waitFor();
 }
 
 beforeAll(async () => {

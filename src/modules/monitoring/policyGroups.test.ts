@@ -14,14 +14,17 @@ const summary = (place: string, year: number) =>
 describe('policyGroups', () => {
   it('splits the nation by the deepest region with an active record', () => {
     expect(summary('0', 2021)).toEqual([
-      { region: '0', notUnder: ['4114', '411426', '411426001001', '44', '53', '54', '540425'], versions: ['national'] },
+      { region: '0', notUnder: ['34', '4114', '411426', '411426001001', '44', '46', '53', '54', '540425', '62'], versions: ['national'] },
+      { region: '34', notUnder: [], versions: ['national', 'anhui-clock'] },
       { region: '4114', notUnder: ['411426', '411426001001'], versions: ['national', 'shangqiu-risk'] },
       { region: '411426', notUnder: ['411426001001'], versions: ['national', 'shangqiu-risk', 'c'] },
       { region: '411426001001', notUnder: [], versions: ['national', 'shangqiu-risk', 'c', 'v'] },
       { region: '44', notUnder: [], versions: ['national', 'guangdong-relative'] },
+      { region: '46', notUnder: [], versions: ['national', 'hainan-clock'] },
       { region: '53', notUnder: [], versions: ['national', 'yunnan-monitoring'] },
       { region: '54', notUnder: ['540425'], versions: ['national', 'tibet-west'] },
       { region: '540425', notUnder: [], versions: ['national', 'tibet-west', 'chayu-pairing'] },
+      { region: '62', notUnder: [], versions: ['national', 'gansu-clock'] },
     ]);
   });
 
