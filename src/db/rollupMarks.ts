@@ -1,9 +1,11 @@
 /**
  * Marking a county's registry rollups stale (reports/rollups.ts rebuilds them before they are
  * read). Every writer of household, person or household_status_history rows that the rollups
- * count (status, village, main cause, members) marks the counties it wrote, in its own
- * transaction: the state row stays locked until it commits, so a refresh of that county waits
- * for it or skips it, and the counter it bumped makes the next read rebuild the county.
+ * count (status, village, main cause, members) marks the counties it wrote, after writing and in
+ * its own transaction when it has one: the state row stays locked until it commits, so a refresh
+ * of that county waits for it or skips it, and the counter it bumped makes the next read rebuild
+ * the county. (Without a transaction, marking after the write is what keeps a refresh that runs
+ * between the two from taking the county as fresh.)
  *
  * This replaced statement triggers with transition tables (migration 005), which Citus refuses
  * on distributed tables (issue 22). A county is marked once per write, not once per row.

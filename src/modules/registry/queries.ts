@@ -241,26 +241,28 @@ export async function otherHead(db: Db, countyCode: string, householdNo: string,
 export type PersonValues = Omit<PersonRow, 'created_at' | 'updated_at' | 'member_key'>;
 
 export async function insertPerson(db: Db, person: PersonValues): Promise<PersonRow> {
+  const row = await db.insertInto('person').values(person).returningAll().executeTakeFirstOrThrow();
+  // Marked after the write: outside a transaction a refresh between the two would otherwise miss it.
   await markRollupsStale(db, [person.county_code]);
-  return db.insertInto('person').values(person).returningAll().executeTakeFirstOrThrow();
+  return row;
 }
 
 export async function updatePerson(db: Db, countyCode: string, idNumber: string, changes: Partial<PersonValues>): Promise<PersonRow> {
-  await markRollupsStale(db, [countyCode]);
-  return db
+  const row = await db
     .updateTable('person')
     .set({ ...changes, updated_at: sql<Date>`now()` })
     .where('county_code', '=', countyCode)
     .where('id_number', '=', idNumber)
     .returningAll()
     .executeTakeFirstOrThrow();
+  await markRollupsStale(db, [countyCode]);
+  return row;
 }
 
 export type HouseholdChanges = Partial<Omit<HouseholdRow, 'county_code' | 'household_no' | 'created_at' | 'updated_at'>>;
 
 /** Update a household's own fields and keep its size equal to its member count. */
 export async function updateHouseholdRecord(db: Db, countyCode: string, householdNo: string, changes: HouseholdChanges): Promise<void> {
-  await markRollupsStale(db, [countyCode]);
   await db
     .updateTable('household as h')
     .set({
@@ -271,6 +273,7 @@ export async function updateHouseholdRecord(db: Db, countyCode: string, househol
     .where('h.county_code', '=', countyCode)
     .where('h.household_no', '=', householdNo)
     .execute();
+  await markRollupsStale(db, [countyCode]);
 }
 
 /** An audit event about a household or one of its members, as its timeline shows it. */

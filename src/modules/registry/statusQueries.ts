@@ -22,7 +22,6 @@ export interface HouseholdStatusChange {
 
 /** Set the household's status and record it as the status of `year` (replacing that year's record). */
 export async function setHouseholdStatus(db: Db, h: HouseholdKey, change: HouseholdStatusChange, year: number, reason: string, at: Date): Promise<void> {
-  await markRollupsStale(db, [h.county_code]);
   await db
     .updateTable('household')
     .set({ status: change.status, monitor_category: change.monitor_category, exit_year: change.exit_year, identified_year: change.identified_year, updated_at: at })
@@ -34,6 +33,7 @@ export async function setHouseholdStatus(db: Db, h: HouseholdKey, change: Househ
     .values({ county_code: h.county_code, household_no: h.household_no, year, status: change.status, monitor_category: change.monitor_category, reason, recorded_at: at })
     .onConflict((oc) => oc.columns(['county_code', 'household_no', 'year']).doUpdateSet({ status: change.status, monitor_category: change.monitor_category, reason, recorded_at: at }))
     .execute();
+  await markRollupsStale(db, [h.county_code]);
 }
 
 /**
