@@ -11,12 +11,13 @@ import { useApi } from '../../app/useApi';
 import { usePlaceParam } from '../../app/usePlaceParam';
 import { ErrorState } from '../../components/ErrorState';
 import { ReportActions } from '../reports/parts';
+import { INSURANCE_KIND, SIGNING_KIND } from '../../../../src/domain/ledgers/medicalFacts';
 import { healthGaps, healthGapsExportUrl, listShapes, type HealthCheck, type HealthGaps } from './api';
 
 type Item = HealthGaps['items'][number];
 
-/** The ledger each check reads (src/domain/ledgers/medicalFacts.ts). */
-const CHECK_KINDS: Record<HealthCheck, string> = { signing: 'health_signing', insurance: 'health_insurance' };
+/** The ledger each check reads. */
+const CHECK_KINDS: Record<HealthCheck, string> = { signing: SIGNING_KIND, insurance: INSURANCE_KIND };
 
 const fact = (v: boolean | null) => (v === null ? <Tag>未登记</Tag> : v ? <Tag color="green">是</Tag> : <Tag color="red">否</Tag>);
 
